@@ -1,0 +1,1 @@
+"""Connectors: where personal data lives (databases, file shares) and how to read it."""

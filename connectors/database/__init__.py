@@ -1,0 +1,1 @@
+"""Database connector: any SQLAlchemy URL, read-only, sampled or full."""

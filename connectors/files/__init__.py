@@ -1,0 +1,1 @@
+"""File-share connector: crawl a folder tree and extract text per format."""

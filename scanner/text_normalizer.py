@@ -1,0 +1,79 @@
+"""Normalise Japanese text for matching and map offsets back to the original.
+
+Full-width letters and digits, half-width katakana and the many dash characters are
+folded with NFKC plus a dash map, so one pattern matches every way a value is typed.
+Recognizers see only the normalised text; every span is mapped back through
+``NormalizedText.original_span`` before it leaves the detector.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Dashes that stand for a hyphen in numbers and codes. The katakana prolonged sound
+# mark (ー, ｰ) and kanji 一 are only folded between digits, where they cannot be kana.
+_ALWAYS_DASHES = "‐‑‒–—―−－﹣"
+_DIGIT_ONLY_DASHES = "ーｰ"
+_DASH_MAP = {ord(c): "-" for c in _ALWAYS_DASHES}
+_CHAR_CACHE: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    folded = _CHAR_CACHE.get(ch)
+    if folded is None:
+        folded = unicodedata.normalize("NFKC", ch).translate(_DASH_MAP)
+        if folded in ("\u3099", "\u309a"):  # NFKC turns ﾞﾟ into combining marks
+            folded = ch
+        _CHAR_CACHE[ch] = folded
+    return folded
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    original: str
+    text: str
+    #: for each character of ``text``: start and end offset of its source in ``original``
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str) -> NormalizedText:
+    """NFKC-fold ``text`` character by character, keeping an offset map."""
+    if text.isascii() and not any(c in text for c in "ー"):
+        return NormalizedText(text, text)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in _DIGIT_ONLY_DASHES:
+            prev_digit = out and out[-1].isdigit()
+            next_digit = i + 1 < n and _fold_char(text[i + 1])[:1].isdigit()
+            folded = "-" if (prev_digit and next_digit) else "ー"
+        elif ch in "ﾞﾟ" and out:
+            # half-width voiced marks compose with the kana before them (ｶﾞ -> ガ)
+            composed = unicodedata.normalize("NFKC", out[-1] + ch)
+            if len(composed) == 1:
+                out[-1] = composed
+                ends[-1] = i + 1
+                continue
+            folded = _fold_char(ch)
+        else:
+            folded = _fold_char(ch)
+        for c in folded:
+            out.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    normalized = "".join(out)
+    if normalized == text:
+        return NormalizedText(text, text)
+    return NormalizedText(text, normalized, tuple(starts), tuple(ends))
