@@ -42,9 +42,7 @@ ENTITY_INFO: dict[Entity, EntityInfo] = {
     Entity.JP_PASSPORT: EntityInfo("旅券番号", "Passport number", True, True),
     Entity.JP_DRIVER_LICENSE: EntityInfo("運転免許証番号", "Driver's licence number", True, True),
     Entity.JP_RESIDENCE_CARD: EntityInfo("在留カード番号", "Residence card number", True, True),
-    Entity.JP_BASIC_PENSION_NUMBER: EntityInfo(
-        "基礎年金番号", "Basic pension number", True, True
-    ),
+    Entity.JP_BASIC_PENSION_NUMBER: EntityInfo("基礎年金番号", "Basic pension number", True, True),
     Entity.JP_BANK_ACCOUNT: EntityInfo("口座番号", "Bank account", True),
     Entity.CREDIT_CARD: EntityInfo("クレジットカード番号", "Credit card number", True),
     Entity.JP_CORPORATE_NUMBER: EntityInfo("法人番号", "Corporate number", False),

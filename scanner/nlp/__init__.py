@@ -1,0 +1,1 @@
+"""NLP engines for presidio: SudachiPy morphemes (fast) and GiNZA NER on top (deep)."""

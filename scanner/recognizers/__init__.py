@@ -1,0 +1,1 @@
+"""Japanese presidio recognizers, one per file, and the registry that wires them."""
