@@ -107,7 +107,7 @@ class Detector:
         for offset, lead, piece in _pieces(norm.text):
             results = self._run(piece, context)
             out.extend(
-                self._to_detection(norm, r, offset - lead) for r in results if r.start >= lead
+                self._to_detection(norm, r, lead - offset) for r in results if r.start >= lead
             )
         return out
 

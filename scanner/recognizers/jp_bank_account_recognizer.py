@@ -13,6 +13,17 @@ class JpBankAccountRecognizer(JapanesePatternRecognizer):
         Pattern("bank_branch_account", r"(?<![\d-])\d{4}-\d{3}-\d{7}(?![\d-])", 0.3),
         Pattern("account_7", r"(?<![\d-])\d{7}(?![\d-])", 0.1),
     ]
-    CONTEXT = ["口座番号", "口座", "普通預金", "当座預金", "普通", "当座", "account", "kouza"]
+    CONTEXT = [
+        "口座番号",
+        "口座",
+        "振込先",
+        "振込",
+        "普通預金",
+        "当座預金",
+        "普通",
+        "当座",
+        "account",
+        "kouza",
+    ]
     CONTEXT_WINDOW = (20, 4)
     NEGATIVE_CONTEXT = ("〒", "郵便", "注文", "会員")

@@ -1,0 +1,69 @@
+"""The ``kojin`` command. Subcommands import their heavy parts lazily."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+app = typer.Typer(
+    name="kojin",
+    help="Kojin (個人): find personal information in Japanese companies' data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """Kojin (個人): find personal information in Japanese companies' data."""
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit code 2 (or ``code``)."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
+def _register() -> None:
+    from scanner.cli import detect_command
+
+    detect_command.register(app)
+    try:
+        from scanner.cli import scan_command
+    except ImportError:  # pragma: no cover - optional while commands are being added
+        return
+    scan_command.register(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; every error is one line on stderr, never a traceback."""
+    _register()
+    try:
+        result = app(args=argv, prog_name="kojin", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        print("kojin: aborted", file=sys.stderr)
+        return 130
+    except typer.TyperException as exc:
+        # typer's vendored click: usage errors, bad parameters, no-args help
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            return 0
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        print(f"kojin: error: {' '.join(message.split())}", file=sys.stderr)
+        return getattr(exc, "exit_code", 2)
+    except CliError as exc:
+        print(f"kojin: error: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("kojin: interrupted", file=sys.stderr)
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
