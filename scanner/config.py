@@ -75,6 +75,17 @@ def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
     return start + 1
 
 
+def _anchor_sqlite_path(url: str, base_dir: Path) -> str:
+    """``sqlite:///rel/path.db`` is taken from the config's folder, not the working one."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix):
+        return url
+    path, sep, query = url[len(prefix) :].partition("?")
+    if not path or path.startswith("/") or path == ":memory:":
+        return url
+    return prefix + str((base_dir / path).resolve()) + sep + query
+
+
 def parse_config(text: str, base_dir: Path, origin: str = "config") -> KojinConfig:
     try:
         data = tomllib.loads(text)
@@ -99,6 +110,8 @@ def parse_config(text: str, base_dir: Path, origin: str = "config") -> KojinConf
     for source in config.sources:
         if isinstance(source, FilesSourceConfig) and not source.root.is_absolute():
             source.root = (base_dir / source.root).resolve()
+        elif isinstance(source, DatabaseSourceConfig):
+            source.url = _anchor_sqlite_path(source.url, base_dir)
     if not config.scan.out_dir.is_absolute():
         config.scan.out_dir = base_dir / config.scan.out_dir
     return config

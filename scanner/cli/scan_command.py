@@ -1,0 +1,96 @@
+"""``kojin scan``: scan the config's sources and write findings.jsonl and a summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from scanner.cli import CliError
+
+
+def scan(
+    config: Annotated[Path, typer.Option("--config", "-c", help="Kojin config (TOML).")] = Path(
+        "config.example.toml"
+    ),
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default: [scan] out_dir).")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted scan in the same --out.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (cron).")] = False,
+) -> None:
+    """Scan databases and file shares for personal information."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from connectors.base import SourceError
+    from scanner.config import ConfigError, load_config
+    from scanner.scan import run_scan
+
+    try:
+        cfg = load_config(config)
+    except ConfigError as exc:
+        raise CliError(str(exc).replace("\n", "; ")) from None
+    console = Console(stderr=True, quiet=quiet)
+    progress = Progress(
+        TextColumn("[bold]scan"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("units"),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        disable=quiet,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("", total=None)
+
+        def on_progress(key: str, done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total, description=key[-40:])
+
+        try:
+            outcome = run_scan(cfg, out, resume=resume, on_progress=on_progress)
+        except SourceError as exc:
+            raise CliError(str(exc)) from None
+    _print_summary(console, outcome)
+    if outcome.sources and all(s.status == "failed" for s in outcome.sources):
+        raise typer.Exit(1)
+
+
+def _print_summary(console, outcome) -> None:
+    from collections import Counter
+
+    from rich.table import Table
+
+    table = Table(title=f"Kojin scan {outcome.run_id}")
+    for col in ("source", "type", "status", "units", "findings", "errors"):
+        table.add_column(col)
+    for s in outcome.sources:
+        table.add_row(s.name, s.type, s.status, f"{s.units_done}/{s.units}", str(s.findings),
+                      str(s.errors))  # fmt: skip
+    console.print(table)
+    by_category = Counter(f.category for f in outcome.findings)
+    if by_category:
+        console.print("findings: " + ", ".join(f"{c} {n}" for c, n in by_category.most_common()))
+    if outcome.errors:
+        console.print(f"[yellow]{len(outcome.errors)} problem(s) reported:[/yellow]")
+        for e in outcome.errors[:10]:
+            where = " ".join(f"{k}={v}" for k, v in e.location.items())
+            console.print(f"  {e.source} {where} [{e.kind}] {e.message}")
+    if outcome.resumed_units:
+        console.print(f"resumed: {outcome.resumed_units} unit(s) taken from the interrupted run")
+    console.print(f"results in {outcome.out_dir}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("scan")(scan)
