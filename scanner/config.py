@@ -97,7 +97,8 @@ def parse_config(text: str, base_dir: Path, origin: str = "config") -> KojinConf
         problems = []
         for err in exc.errors():
             loc = tuple(p for p in err["loc"] if p not in ("database", "files"))
-            line = _line_of(text, loc)
+            lookup = loc + ("type",) if err["type"].startswith("union_tag") else loc
+            line = _line_of(text, lookup)
             where = ".".join(str(p) for p in loc) or "(top level)"
             prefix = f"{origin}:{line}" if line else origin
             problems.append(f"{prefix}: {where}: {err['msg']}")
