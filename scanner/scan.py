@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Any
 
 from connectors.base import Source, SourceError, UnitResult, WorkUnit
 from scanner.config import KojinConfig
+from scanner.executors import ProgressCallback, Task, run_tasks
 from scanner.finding import Finding, ScanError, safe_error_message
 
 FINDINGS_FILE = "findings.jsonl"
@@ -146,10 +146,17 @@ def run_scan(
     *,
     resume: bool = False,
     detector=None,
-    on_progress: Callable[[str, int, int], None] | None = None,
+    on_progress: ProgressCallback | None = None,
     create_source: Callable[[Any], Source] | None = None,
+    executor: str = "serial",
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> ScanOutcome:
-    """Scan every source of ``config``; write findings, errors and a summary to ``out_dir``."""
+    """Scan every source of ``config``; write findings, errors and a summary to ``out_dir``.
+
+    ``executor`` is "serial", "processes" or "dask"; whichever runs the units, the
+    findings are the same and only this process writes results.
+    """
     from connectors.registry import create_source as default_create_source
     from scanner.detector import Detector
 
@@ -168,13 +175,16 @@ def run_scan(
     checkpoint = _Checkpoint(out / STATE_FILE, fingerprint, resume)
     findings: list[Finding] = []
     errors: list[ScanError] = []
-    statuses: list[SourceStatus] = []
-    resumed = 0
+    statuses: dict[str, SourceStatus] = {}
+    sources: dict[str, Source] = {}
+    units_of: dict[str, list[WorkUnit]] = {}
+    tasks: list[Task] = []
+    results: dict[tuple[str, str], UnitResult] = {}
     try:
-        plans: list[tuple[Any, Source | None, list[WorkUnit], SourceStatus]] = []
         for source_config in config.sources:
-            status = SourceStatus(source_config.name, source_config.type)
-            statuses.append(status)
+            status = statuses[source_config.name] = SourceStatus(
+                source_config.name, source_config.type
+            )
             try:
                 source = make_source(source_config)
                 source.test_connection()
@@ -185,54 +195,62 @@ def run_scan(
                 kind = "unreachable" if isinstance(exc, SourceError) else "source_failed"
                 message = str(exc) if isinstance(exc, SourceError) else safe_error_message(exc)
                 errors.append(ScanError(source_config.name, {}, kind, message))
-                plans.append((source_config, None, [], status))
                 continue
+            sources[source_config.name] = source
+            units_of[source_config.name] = units
             status.units = len(units)
-            plans.append((source_config, source, units, status))
-
-        total = sum(len(units) for _, _, units, _ in plans)
-        done = 0
-        for _source_config, source, units, status in plans:
-            if source is None:
-                continue
-            results: list[UnitResult] = []
             for unit in units:
-                result = checkpoint.done.get((unit.source, unit.key))
-                if result is not None:
-                    resumed += 1
+                done = checkpoint.done.get((unit.source, unit.key))
+                if done is not None:
+                    results[(unit.source, unit.key)] = done
                 else:
-                    result = _run_unit(source, unit, detector)
-                    checkpoint.record(result)
-                results.append(result)
-                status.units_done += 1
-                status.stats.update(result.stats)
-                done += 1
-                if on_progress:
-                    on_progress(unit.key, done, total)
-            try:
-                extra = source.finalize(results)
-            except Exception as exc:  # noqa: BLE001
-                extra = []
-                errors.append(
-                    ScanError(status.name, {}, "finalize_failed", safe_error_message(exc))
-                )
-                status.errors += 1
-            for result in results:
-                findings.extend(result.findings)
-                errors.extend(result.errors)
-                status.findings += len(result.findings)
-                status.errors += len(result.errors)
-            findings.extend(extra)
-            status.findings += len(extra)
-            if status.errors:
-                status.status = "partial"
+                    tasks.append(Task(source_config, unit))
+
+        resumed = len(results)
+        total_units = sum(len(u) for u in units_of.values())
+        total_bytes = sum(u.size_hint for units in units_of.values() for u in units)
+        done_units = resumed
+        done_bytes = sum(r.unit.size_hint for r in results.values())
+        for result in run_tasks(
+            executor, tasks, sources=sources, detector=detector, workers=workers,
+            scheduler=scheduler,
+        ):  # fmt: skip
+            checkpoint.record(result)
+            results[(result.unit.source, result.unit.key)] = result
+            done_units += 1
+            done_bytes += result.unit.size_hint
+            if on_progress:
+                on_progress(result.unit.key, done_units, total_units, done_bytes, total_bytes)
     finally:
         checkpoint.close()
 
+    for name, source in sources.items():
+        status = statuses[name]
+        source_results = [results[(name, u.key)] for u in units_of[name]]
+        try:
+            extra = source.finalize(source_results)
+        except Exception as exc:  # noqa: BLE001
+            extra = []
+            errors.append(ScanError(name, {}, "finalize_failed", safe_error_message(exc)))
+            status.errors += 1
+        for result in source_results:
+            status.units_done += 1
+            status.stats.update(result.stats)
+            findings.extend(result.findings)
+            errors.extend(result.errors)
+            status.findings += len(result.findings)
+            status.errors += len(result.errors)
+        findings.extend(extra)
+        status.findings += len(extra)
+        if status.errors:
+            status.status = "partial"
+
+    findings.sort(key=_finding_order)
     ended = _now()
     _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
     _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
-    outcome = ScanOutcome(run_id, out, started, ended, findings, errors, statuses, resumed)
+    status_list = list(statuses.values())
+    outcome = ScanOutcome(run_id, out, started, ended, findings, errors, status_list, resumed)
     summary = {
         "format_version": 1,
         "run_id": run_id,
@@ -240,8 +258,9 @@ def run_scan(
         "ended": ended,
         "config_fingerprint": fingerprint,
         "detector": detector.settings(),
+        "executor": executor,
         "resumed_units": resumed,
-        "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in statuses],
+        "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in status_list],
         "findings_by_category": dict(Counter(f.category for f in findings).most_common()),
         "errors": len(errors),
         "error_samples": [e.to_json_dict() for e in errors[:SAMPLE_ERRORS]],
@@ -253,17 +272,5 @@ def run_scan(
     return outcome
 
 
-def _run_unit(source: Source, unit: WorkUnit, detector) -> UnitResult:
-    """Run one unit; an exception becomes a reported failure, retried once first."""
-    last: BaseException | None = None
-    for _attempt in range(2):
-        try:
-            return source.run_unit(unit, detector)
-        except Exception as exc:  # noqa: BLE001 - reported, never raised
-            last = exc
-    assert last is not None
-    where = {"unit": unit.key}
-    message = safe_error_message(last)
-    if os.environ.get("KOJIN_DEBUG"):
-        traceback.print_exception(last)
-    return UnitResult(unit=unit, errors=[ScanError(unit.source, where, "unit_failed", message)])
+def _finding_order(f: Finding) -> tuple:
+    return (f.source, json.dumps(dict(f.location), sort_keys=True, default=str), f.entity)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,17 +11,33 @@ import typer
 from scanner.cli import CliError
 
 
+class Executor(StrEnum):
+    serial = "serial"
+    processes = "processes"
+    dask = "dask"
+
+
 def scan(
     config: Annotated[Path, typer.Option("--config", "-c", help="Kojin config (TOML).")] = Path(
         "config.example.toml"
     ),
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Output folder (default: [scan] out_dir).")
+        Path | None, typer.Option("--out", "-o", help="Output folder (default: out_dir of the config's scan section).")
     ] = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue an interrupted scan in the same --out.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (cron).")] = False,
+    executor: Annotated[
+        Executor, typer.Option(help="serial (debugging), processes, or dask.")
+    ] = "processes",
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes (default: the core count).")
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler, tcp://HOST:8786 (default: a local cluster)."),
+    ] = None,
 ) -> None:
     """Scan databases and file shares for personal information."""
     from rich.console import Console
@@ -46,6 +63,8 @@ def scan(
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("units"),
+        TextColumn("{task.fields[size]}"),
+        TextColumn("{task.fields[rate]}"),
         TimeRemainingColumn(),
         TextColumn("{task.description}"),
         console=console,
@@ -53,13 +72,26 @@ def scan(
         transient=True,
     )
     with progress:
-        task = progress.add_task("", total=None)
+        task = progress.add_task("", total=None, size="", rate="")
 
-        def on_progress(key: str, done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total, description=key[-40:])
+        def on_progress(key: str, done: int, total: int, done_b: int, total_b: int) -> None:
+            elapsed = progress.tasks[0].elapsed or 0.0
+            rate = f"{done / elapsed:.1f} units/s" if elapsed else ""
+            size = f"{done_b / 1e6:.1f}/{total_b / 1e6:.1f} MB" if total_b else ""
+            progress.update(
+                task, completed=done, total=total, description=key[-40:], size=size, rate=rate
+            )
 
         try:
-            outcome = run_scan(cfg, out, resume=resume, on_progress=on_progress)
+            outcome = run_scan(
+                cfg,
+                out,
+                resume=resume,
+                on_progress=on_progress,
+                executor=executor.value,
+                workers=workers,
+                scheduler=scheduler,
+            )
         except SourceError as exc:
             raise CliError(str(exc)) from None
     _print_summary(console, outcome)
