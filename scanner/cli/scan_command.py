@@ -22,7 +22,10 @@ def scan(
         "config.example.toml"
     ),
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Output folder (default: out_dir of the config's scan section).")
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Output folder (default: out_dir of the config's scan section)."
+        ),
     ] = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue an interrupted scan in the same --out.")
