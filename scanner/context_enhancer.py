@@ -9,7 +9,8 @@ a character window around the span instead, with three refinements:
   applies to the value that follows it, not to every value on the line;
 * a *negative* context word nearer to the span than the positive one cancels it
   (生年月日：… 入社日：2010-04-01 — the second date is not a birthdate);
-* external context (a column name, a CSV header) counts as if it stood before the span.
+* external context (a column name) and the header of the CSV/TSV column a span sits in
+  count as if they stood before the span.
 """
 
 from __future__ import annotations
@@ -33,36 +34,57 @@ def find_context(
     window: tuple[int, int],
     floor: int = 0,
 ) -> tuple[str, str] | None:
-    """The nearest context word around [start, end), as (word, "before"|"after")."""
+    """The nearest context word around [start, end), as (word, "before"|"after").
+
+    A negative word nearer than every positive one before the span cancels the span's
+    context altogether (取引先：… ⏎ TEL is still a partner). The window after a span ends
+    at the line's end: a label on the next line belongs to the next value.
+    """
     lo = max(floor, start - window[0])
     before = text[lo:start].lower()
     cut = before.rfind(HARD_BOUNDARY)
     if cut != -1:
         before = before[cut + 1 :]
     after = text[end : end + window[1]].lower()
-    cut = after.find(HARD_BOUNDARY)
-    if cut != -1:
-        after = after[:cut]
+    for stop in ("\n", HARD_BOUNDARY):
+        cut = after.find(stop)
+        if cut != -1:
+            after = after[:cut]
 
-    best_pos, best_word = -1, ""
+    pos_before, word_before = -1, ""
     for word in positive:
         pos = before.rfind(word)
-        if pos > best_pos:
-            best_pos, best_word = pos, word
-    if best_pos != -1:
-        neg_pos = max((before.rfind(w) for w in negative), default=-1)
-        if neg_pos <= best_pos:
-            return best_word, "before"
-    best_pos, best_word = len(after) + 1, ""
+        if pos > pos_before:
+            pos_before, word_before = pos, word
+    neg_before = max((before.rfind(w) for w in negative), default=-1)
+    if neg_before > pos_before:
+        return None
+    if pos_before != -1:
+        return word_before, "before"
+    pos_after, word_after = len(after) + 1, ""
     for word in positive:
         pos = after.find(word)
-        if pos != -1 and pos < best_pos:
-            best_pos, best_word = pos, word
-    if best_word:
-        neg_pos = min((p for w in negative if (p := after.find(w)) != -1), default=len(after) + 2)
-        if neg_pos >= best_pos:
-            return best_word, "after"
+        if pos != -1 and pos < pos_after:
+            pos_after, word_after = pos, word
+    if word_after:
+        neg_after = min((p for w in negative if (p := after.find(w)) != -1), default=len(after))
+        if neg_after >= pos_after:
+            return word_after, "after"
     return None
+
+
+def _header_of(cells: Sequence, start: int) -> str:
+    """The column header of the CSV/TSV cell holding ``start``, or ""."""
+    lo, hi = 0, len(cells)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cells[mid].end <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(cells) and cells[lo].start <= start < cells[lo].end:
+        return cells[lo].header
+    return ""
 
 
 class WindowContextEnhancer(ContextAwareEnhancer):
@@ -85,6 +107,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
         context: list[str] | None = None,
     ) -> list[RecognizerResult]:
         by_id = {r.id: r for r in recognizers}
+        cells = getattr(nlp_artifacts, "cells", None) or []
         external = " ".join(context or []).lower()
         grouped: dict[str, list[RecognizerResult]] = defaultdict(list)
         for result in raw_results:
@@ -107,7 +130,10 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                 hit = find_context(
                     text, result.start, result.end, positive, negative, window, prev_end
                 )
-                word = hit[0] if hit else next((w for w in positive if w in external), "")
+                outside = external
+                if cells:
+                    outside = f"{external} {_header_of(cells, result.start)}"
+                word = hit[0] if hit else next((w for w in positive if w in outside), "")
                 prev_end = result.end
                 if not word:
                     continue

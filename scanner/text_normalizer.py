@@ -46,10 +46,26 @@ class NormalizedText:
         return self.starts[start], self.ends[end - 1]
 
 
+def _fold_digit_dashes(text: str, folded: list[str]) -> list[str]:
+    for i, ch in enumerate(text):
+        if ch in _DIGIT_ONLY_DASHES:
+            prev_digit = i > 0 and folded[i - 1].isdigit()
+            next_digit = i + 1 < len(text) and folded[i + 1].isdigit()
+            folded[i] = "-" if (prev_digit and next_digit) else "ー"
+    return folded
+
+
 def normalize(text: str) -> NormalizedText:
     """NFKC-fold ``text`` character by character, keeping an offset map."""
-    if text.isascii() and not any(c in text for c in "ー"):
+    if text.isascii():
         return NormalizedText(text, text)
+    if "ﾞ" not in text and "ﾟ" not in text:
+        folded = [_fold_char(c) for c in text]
+        if all(len(f) == 1 for f in folded):
+            # one character for one: offsets stay as they are, no map needed
+            if any(c in _DIGIT_ONLY_DASHES for c in text):
+                folded = _fold_digit_dashes(text, folded)
+            return NormalizedText(text, "".join(folded))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

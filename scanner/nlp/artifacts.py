@@ -39,7 +39,13 @@ class JapaneseNlpArtifacts(NlpArtifacts):
     characters around a span (see ``WindowContextEnhancer``), not on single tokens.
     """
 
-    def __init__(self, morphemes: list[Morpheme], ner_spans: list[NerSpan], nlp_engine):
+    def __init__(
+        self,
+        morphemes: list[Morpheme],
+        ner_spans: list[NerSpan],
+        nlp_engine,
+        cells: list | None = None,
+    ):
         self.entities = []
         self.tokens = None
         self.lemmas = []
@@ -49,3 +55,5 @@ class JapaneseNlpArtifacts(NlpArtifacts):
         self.scores = []
         self.morphemes = morphemes
         self.ner_spans = ner_spans
+        #: CSV/TSV cells with their column header (scanner.nlp.table_cells.Cell)
+        self.cells = cells or []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scanner.nlp.artifacts import JapaneseNlpArtifacts, NerSpan
 from scanner.nlp.sudachi_engine import SudachiNlpEngine, _pieces
+from scanner.nlp.table_cells import table_cells
 
 # Only the NER and what it needs: the parser and the bunsetu / compound pipes add time
 # and nothing the recognizers use.
@@ -37,7 +38,9 @@ class GinzaNlpEngine(SudachiNlpEngine):
         return spans
 
     def process_text(self, text: str, language: str) -> JapaneseNlpArtifacts:
-        return JapaneseNlpArtifacts(self.morphemes(text), self.ner_spans(text), self)
+        return JapaneseNlpArtifacts(
+            self.morphemes(text), self.ner_spans(text), self, table_cells(text)
+        )
 
     def get_supported_entities(self) -> list[str]:
         return ["PERSON", "EMPLOYER"]

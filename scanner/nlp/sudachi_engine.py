@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from presidio_analyzer.nlp_engine import NlpEngine
 
 from scanner.nlp.artifacts import JapaneseNlpArtifacts, Morpheme
+from scanner.nlp.table_cells import table_cells
 
 # SudachiPy refuses inputs over ~48 KiB of UTF-8; lines are cut well below that.
 _MAX_PIECE_CHARS = 4000
@@ -64,7 +65,7 @@ class SudachiNlpEngine(NlpEngine):
         return out
 
     def process_text(self, text: str, language: str) -> JapaneseNlpArtifacts:
-        return JapaneseNlpArtifacts(self.morphemes(text), [], self)
+        return JapaneseNlpArtifacts(self.morphemes(text), [], self, table_cells(text))
 
     def process_batch(
         self, texts: Iterable[str], language: str, batch_size: int = 1, n_process: int = 1, **kw

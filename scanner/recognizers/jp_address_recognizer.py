@@ -35,11 +35,12 @@ _BLOCK = (
 )
 _NOT_A_LABEL = r"(?![ ]?(?:電話|TEL|Tel|tel|FAX|Fax|携帯|メール|連絡|〒|生年|誕生|勤務|氏名|担当))"
 _BUILDING = (
-    r"(?:" + _NOT_A_LABEL + r"[ ]?[一-龥々ヶケァ-ヴーA-Za-z・]{1,20}?"
+    r"(?:" + _NOT_A_LABEL + r"[ ]?[一-龥々ヶケァ-ヴーA-Za-z・]{1,20}?[ ]?"
     r"(?:\d{1,4}(?:号室|階|F)?|\d{1,3}-\d{1,4}))?"
 )
 _LABEL = r"(?:現住所|住所|所在地|送付先|お届け先|住)?"
 _END = r"(?![\d])"
+_SP = r"[ ]?"  # 鹿児島県 霧島市 鍛冶ケ沢9-21-17: components are often spaced
 
 
 class JpAddressRecognizer(JapanesePatternRecognizer):
@@ -47,12 +48,21 @@ class JpAddressRecognizer(JapanesePatternRecognizer):
     PATTERNS = [
         Pattern(
             "prefecture_block",
-            _PREF + _MUNI_KH + r"{0,2}" + _TOWN + _BLOCK + _BUILDING + _END,
+            _PREF + _SP + r"(?:" + _MUNI_KH + _SP + r"){0,2}" + _TOWN + _BLOCK + _BUILDING + _END,
             0.85,
         ),
         Pattern(
             "municipality_block",
-            _LABEL + "(?P<v>" + _MUNI_K + r"{1,2}" + _TOWN + _BLOCK + _BUILDING + ")" + _END,
+            _LABEL
+            + "(?P<v>(?:"
+            + _MUNI_K
+            + _SP
+            + r"){1,2}"
+            + _TOWN
+            + _BLOCK
+            + _BUILDING
+            + ")"
+            + _END,
             0.6,
         ),
         Pattern("prefecture_municipality", _PREF + _MUNI_KH + _TOWN + r"(?![一-龥ァ-ヴ])", 0.3),

@@ -18,14 +18,19 @@ from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerRe
 from scanner.nlp.artifacts import Morpheme
 
 HONORIFICS = frozenset(
-    {"様", "さん", "氏", "殿", "くん", "君", "ちゃん", "先生", "さま", "サン", "様方", "夫人"}
-)
+    {"様", "さん", "氏", "殿", "くん", "君", "ちゃん", "先生", "さま", "サン", "様方", "夫人",
+     "部長", "課長", "社長", "係長", "主任", "教授", "専務", "常務", "次長", "室長", "店長"}
+)  # fmt: skip
 _KANA_OR_KANJI = re.compile(r"[一-龥々ぁ-ゖァ-ヴー]{1,6}")
+_KANJI = re.compile(r"[一-龥々]+")
+_HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+_KATAKANA = re.compile(r"[ァ-ヴー]+")
 _ROMAJI_NAME = re.compile(
     r"(?<![A-Za-z@.])([A-Z][a-z]{1,11}|[A-Z]{2,12})[ ]([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z@])"
 )
 _HEPBURN = re.compile(r"(?:(?:ch|sh|ts|[kgszjtdnhbpmyrwf])?y?[aiueo]|n)+")
-_FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE, _ROMAJI = 0.85, 0.65, 0.7, 0.3, 0.75
+_FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE = 0.85, 0.65, 0.7, 0.3
+_PROPER_HONORIFIC, _ROMAJI, _ROMAJI_UNCONFIRMED = 0.6, 0.75, 0.4
 
 
 def _is_space(m: Morpheme) -> bool:
@@ -39,13 +44,34 @@ def _glued_noun(m: Morpheme | None, prev_end: int) -> bool:
     return m.pos[0] == "名詞" and m.pos[2] != "人名" and m.pos[1] != "数詞"
 
 
-def _is_given_name_like(m: Morpheme) -> bool:
-    """An untagged word after 'surname + space' that could be a given name (たろう, 舞)."""
-    return (
-        m.pos[0] in ("名詞", "動詞", "助動詞", "形容詞", "形状詞", "接頭辞")
-        and m.surface not in HONORIFICS
-        and _KANA_OR_KANJI.fullmatch(m.surface) is not None
-    )
+def _script(s: str) -> str:
+    if _KANJI.fullmatch(s):
+        return "kanji"
+    if _HIRAGANA.fullmatch(s):
+        return "hiragana"
+    if _KATAKANA.fullmatch(s):
+        return "katakana"
+    return "other"
+
+
+def _is_given_name_like(surname: Morpheme, m: Morpheme) -> bool:
+    """An untagged word after 'surname + space' that could be a given name (たろう, 舞).
+
+    Same script as the surname, and not a longer common noun (山田 誕生日 is no name).
+    """
+    if m.surface in HONORIFICS or _KANA_OR_KANJI.fullmatch(m.surface) is None:
+        return False
+    if m.pos[0] not in ("名詞", "動詞", "助動詞", "形容詞", "形状詞", "接頭辞"):
+        return False
+    script = _script(m.surface)
+    if script != _script(surname.surface):
+        return False
+    return not (script == "kanji" and m.pos[1] == "普通名詞" and len(m.surface) > 2)
+
+
+def _is_proper_noun(m: Morpheme) -> bool:
+    """人名, or a place / generic proper noun that is also a surname (松本, 池田)."""
+    return m.pos[1] == "固有名詞" and m.pos[2] in ("人名", "地名", "一般")
 
 
 class JpPersonRecognizer(LocalRecognizer):
@@ -54,7 +80,8 @@ class JpPersonRecognizer(LocalRecognizer):
         "氏名", "名前", "お名前", "担当", "申込者", "宛名", "契約者", "記入者", "患者", "本人",
         "差出人", "受取人", "代表者", "社員", "従業員", "応募者", "候補者", "作成者", "承認者",
         "フリガナ", "ふりがな", "カナ", "よみ", "name", "shimei", "namae", "kana", "氏", "様",
-        "さん", "署名", "名義",
+        "さん", "署名", "名義", "注文者", "this is", "from:", "dear", "mr.", "ms.", "ローマ字",
+        "差出", "宛先", "to:", "cc:",
     ]  # fmt: skip
     CONTEXT_WINDOW = (12, 3)
 
@@ -68,6 +95,16 @@ class JpPersonRecognizer(LocalRecognizer):
 
     def load(self) -> None:
         pass
+
+    def _romaji_is_name(self, engine, part: str) -> bool:
+        """Whether a romaji word reads as a proper noun in Sudachi's dictionary (cached)."""
+        cache = self.__dict__.setdefault("_romaji_cache", {})
+        if part not in cache:
+            cache[part] = any(
+                len(ms) == 1 and _is_proper_noun(ms[0])
+                for ms in (engine.morphemes(k) for k in _romaji_kata_variants(part))
+            )
+        return cache[part]
 
     def analyze(self, text, entities, nlp_artifacts=None):
         morphemes: list[Morpheme] = getattr(nlp_artifacts, "morphemes", None) or []
@@ -99,6 +136,12 @@ class JpPersonRecognizer(LocalRecognizer):
         while i < n:
             m = ms[i]
             if not m.is_person_name:
+                if _is_proper_noun(m) and i + 1 < n:
+                    found = self._proper_noun_name(ms, i)
+                    if found is not None:
+                        results.append(found[0])
+                        i = found[1]
+                        continue
                 i += 1
                 continue
             j = i  # last name token of the span
@@ -123,7 +166,7 @@ class JpPersonRecognizer(LocalRecognizer):
                 after = ms[j + 3] if j + 3 < n else None
                 if (
                     cand.start == ms[j + 1].end
-                    and _is_given_name_like(cand)
+                    and _is_given_name_like(m, cand)
                     and not _glued_noun(after, cand.end)
                 ):
                     j, names, weak_given = j + 2, 2, True
@@ -155,17 +198,38 @@ class JpPersonRecognizer(LocalRecognizer):
             results.append(self._result(start, end, score, why))
         return results
 
+    def _proper_noun_name(self, ms: list[Morpheme], i: int) -> tuple[RecognizerResult, int] | None:
+        """松本様, 池田 充: a place-like proper noun used as a surname."""
+        m, nxt = ms[i], ms[i + 1]
+        if nxt.start == m.end and nxt.surface in HONORIFICS and len(m.surface) >= 2:
+            return self._result(m.start, m.end, _PROPER_HONORIFIC, f"name + {nxt.surface}"), i + 1
+        if (
+            _is_space(nxt)
+            and i + 2 < len(ms)
+            and ms[i + 2].is_person_name
+            and ms[i + 2].pos[3] == "名"
+            and ms[i + 2].start == nxt.end
+        ):
+            end = ms[i + 2].end
+            return self._result(m.start, end, _FULL_NAME - 0.1, "surname-like + given name"), i + 3
+        return None
+
     def _romaji(self, text: str, engine) -> list[RecognizerResult]:
         results = []
         for match in _ROMAJI_NAME.finditer(text):
             parts = [match.group(1).lower(), match.group(2).lower()]
             if not all(_HEPBURN.fullmatch(p) for p in parts):
                 continue
-            tagged = sum(_romaji_is_name(engine, p) for p in parts)
-            if tagged == 0:
-                continue
-            score = _ROMAJI if tagged == 2 else _ALONE + 0.2
-            results.append(self._result(match.start(), match.end(), score, "romaji name"))
+            tagged = sum(self._romaji_is_name(engine, p) for p in parts)
+            score, why = (
+                (_ROMAJI, "romaji name, reading in dictionary")
+                if tagged
+                else (
+                    _ROMAJI_UNCONFIRMED,
+                    "romaji name shape",
+                )
+            )
+            results.append(self._result(match.start(), match.end(), score, why))
         return results
 
 
@@ -179,11 +243,3 @@ def _romaji_kata_variants(part: str) -> tuple[str, ...]:
     if "o" in part[:-1]:
         variants.append(jaconv.alphabet2kana(re.sub(r"o(?=[^aiueo])", "ou", part)))
     return tuple(jaconv.hira2kata(v) for v in variants if re.fullmatch(r"[ぁ-ゖー]+", v))
-
-
-def _romaji_is_name(engine, part: str) -> bool:
-    for kata in _romaji_kata_variants(part):
-        ms = engine.morphemes(kata)
-        if len(ms) == 1 and ms[0].is_person_name:
-            return True
-    return False

@@ -21,11 +21,13 @@ class JpPhoneRecognizer(JapanesePatternRecognizer):
         Pattern("phone_grouped", _START + _GROUPED + _END, 0.75),
         Pattern("phone_paren_area", _START + _PAREN_AREA + _END, 0.75),
         Pattern("phone_international", _START + _INTL + _END, 0.75),
+        Pattern("mobile_plain", _START + r"0[789]0\d{8}" + _END, 0.6),
         Pattern("phone_plain", _START + _PLAIN + _END, 0.45),
     ]
     CONTEXT = [
         "電話", "tel", "fax", "携帯", "連絡先", "phone", "denwa", "keitai", "ファックス",
-        "ファクス", "mobile", "代表", "内線",
+        "ファクス", "mobile", "代表", "内線", "折り返し", "直通", "入電", "でんわ", "sms",
+        "連絡", "架電", "コール",
     ]  # fmt: skip
     CONTEXT_WINDOW = (20, 4)
 

@@ -43,6 +43,10 @@ class JapanesePatternRecognizer(PatternRecognizer):
         )
         self._compiled = [(p, re.compile(p.regex, self.FLAGS)) for p in self.patterns]
 
+    def adjust_span(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Trim a match (e.g. a label word the pattern could not exclude); default: as is."""
+        return start, end
+
     def normalize_value(self, value: str) -> str:
         """The value handed to validators (digits only, for most number recognizers)."""
         return value
@@ -52,6 +56,7 @@ class JapanesePatternRecognizer(PatternRecognizer):
         for pattern, compiled in self._compiled:
             for match in compiled.finditer(text):
                 start, end = match.span("v") if "v" in compiled.groupindex else match.span()
+                start, end = self.adjust_span(text, start, end)
                 if start == end:
                     continue
                 value = self.normalize_value(text[start:end])

@@ -13,6 +13,7 @@ from scanner.recognizers.jp_date_of_birth_recognizer import JpDateOfBirthRecogni
 from scanner.recognizers.jp_driver_license_recognizer import JpDriverLicenseRecognizer
 from scanner.recognizers.jp_email_recognizer import JpEmailRecognizer
 from scanner.recognizers.jp_employer_recognizer import JpEmployerRecognizer
+from scanner.recognizers.jp_kana_name_recognizer import JpKanaNameRecognizer
 from scanner.recognizers.jp_my_number_recognizer import JpMyNumberRecognizer
 from scanner.recognizers.jp_passport_recognizer import JpPassportRecognizer
 from scanner.recognizers.jp_person_recognizer import JpPersonRecognizer
@@ -22,6 +23,7 @@ from scanner.recognizers.jp_residence_card_recognizer import JpResidenceCardReco
 
 FAST_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     JpPersonRecognizer,
+    JpKanaNameRecognizer,
     JpAddressRecognizer,
     JpPostalCodeRecognizer,
     JpPhoneRecognizer,

@@ -39,7 +39,8 @@ def test_threshold_and_entity_filter():
     text = "山田太郎様の電話は090-1234-5678です"
     only_phone = Detector(entities=["PHONE_NUMBER"]).analyze(text)
     assert [d.entity for d in only_phone] == ["PHONE_NUMBER"]
-    assert Detector(threshold=1.0).analyze("携帯09012345678") == []
+    assert Detector(threshold=0.9).analyze("番号0312345678") == []  # unformatted, no label
+    assert [d.entity for d in Detector(threshold=0.4).analyze("番号0312345678")] == ["PHONE_NUMBER"]
 
 
 def test_bad_arguments_are_rejected():

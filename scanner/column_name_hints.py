@@ -1,0 +1,330 @@
+"""What a column's name (or comment) says it holds, in English, romaji and Japanese.
+
+A name is one piece of evidence, never the verdict: ``name`` in ``mtb_pref`` is a
+prefecture, ``mail_flg`` is a flag, ``company_name`` is an employer only beside a person.
+So a hint carries a *kind* (finer than an entity: ``postal_code``, ``kana_name``,
+``company_name``), a strength, and the words the detector may use as context.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from scanner.entities import Entity
+
+#: kind -> the entity a column of that kind holds (None: not personal by itself)
+KIND_ENTITY: dict[str, str | None] = {
+    "person_name": Entity.PERSON,
+    "generic_name": Entity.PERSON,
+    "kana_name": Entity.PERSON,
+    "address": Entity.ADDRESS,
+    "postal_code": Entity.ADDRESS,
+    "prefecture": Entity.ADDRESS,
+    "phone": Entity.PHONE_NUMBER,
+    "email": Entity.EMAIL_ADDRESS,
+    "birth_date": Entity.DATE_OF_BIRTH,
+    "employer": Entity.EMPLOYER,
+    "company_name": Entity.EMPLOYER,
+    "my_number": Entity.JP_MY_NUMBER,
+    "passport": Entity.JP_PASSPORT,
+    "driver_license": Entity.JP_DRIVER_LICENSE,
+    "residence_card": Entity.JP_RESIDENCE_CARD,
+    "pension": Entity.JP_BASIC_PENSION_NUMBER,
+    "bank_account": Entity.JP_BANK_ACCOUNT,
+    "credit_card": Entity.CREDIT_CARD,
+    "corporate_number": Entity.JP_CORPORATE_NUMBER,
+    "free_text": None,
+    "non_personal": None,
+}
+
+#: words handed to the detector as context for a column of that kind
+KIND_CONTEXT: dict[str, tuple[str, ...]] = {
+    "person_name": ("氏名", "名前", "name"),
+    "generic_name": ("名前", "name"),
+    "kana_name": ("フリガナ", "氏名", "name"),
+    "address": ("住所", "address"),
+    "postal_code": ("郵便番号", "〒", "住所"),
+    "prefecture": ("住所", "都道府県"),
+    "phone": ("電話番号", "電話", "TEL", "phone"),
+    "email": ("メールアドレス", "メール", "email"),
+    "birth_date": ("生年月日", "誕生日", "birth", "DOB"),
+    "employer": ("勤務先", "会社名"),
+    "company_name": ("会社名", "勤務先"),
+    "my_number": ("マイナンバー", "個人番号"),
+    "passport": ("旅券", "パスポート", "passport"),
+    "driver_license": ("運転免許", "免許証番号"),
+    "residence_card": ("在留カード",),
+    "pension": ("基礎年金番号", "年金手帳"),
+    "bank_account": ("口座番号", "口座"),
+    "credit_card": ("クレジットカード", "カード番号"),
+    "corporate_number": ("法人番号",),
+}
+
+
+@dataclass(frozen=True)
+class NameHint:
+    kind: str
+    strength: float  # 0..1: how sure the name alone is
+    matched: str  # the word that matched, for the evidence
+    source: str = "name"  # "name" or "comment"
+
+    @property
+    def entity(self) -> str | None:
+        value = KIND_ENTITY.get(self.kind)
+        return str(value) if value is not None else None
+
+    @property
+    def context(self) -> tuple[str, ...]:
+        return KIND_CONTEXT.get(self.kind, ())
+
+    def describe(self) -> str:
+        where = "" if self.source == "name" else f" ({self.source})"
+        return f"{self.matched} → {self.kind}{where}"
+
+
+# --- ASCII identifiers (English and romaji) -----------------------------------------
+
+#: whole identifiers with separators removed ("first_name" -> "firstname")
+_COMPACT: dict[str, tuple[str, float]] = {}
+
+
+def _add(kind: str, strength: float, words: str) -> None:
+    for w in words.split():
+        _COMPACT[w] = (kind, strength)
+
+
+_add("person_name", 0.9, "firstname lastname fullname givenname familyname surname forename")
+_add("person_name", 0.9, "shimei simei namae seimei myoji myouji customername membername")
+_add("person_name", 0.85, "sei mei seimei")
+_add("kana_name", 0.85, "kana furigana yomigana yomi kananame namekana seikana meikana")
+_add("kana_name", 0.85, "kanasei kanamei lastnamekana firstnamekana katakana")
+_add("postal_code", 0.9, "zip zipcode postcode postalcode yubin yuubin yubinbango yuubinbangou")
+_add("postal_code", 0.9, "yubinbangou postno zipno")
+_add("phone", 0.9, "tel telno telnumber phone phoneno phonenumber telephone mobile mobilephone")
+_add("phone", 0.9, "cellphone keitai keitaidenwa denwa denwabango denwabangou fax faxno")
+_add("phone", 0.9, "faxnumber mobileno telephonenumber")
+_add("email", 0.9, "email mail emailaddress mailaddress mailaddr meru meado meruado pcmail")
+_add("email", 0.9, "mobilemail emailaddr")
+_add("birth_date", 0.9, "birth birthday birthdate dateofbirth dob seinengappi tanjobi tanjoubi")
+_add("birth_date", 0.9, "bday birthymd")
+_add("address", 0.85, "address addr jusho juusho jyusho jusyo juusyo streetaddress street")
+_add("address", 0.85, "address1 address2 homeaddress")
+_add("address", 0.6, "city town shikuchoson banchi building tatemono")
+_add("prefecture", 0.7, "pref prefecture todofuken todoufuken prefname")
+_add("company_name", 0.7, "company companyname kaisha kaishamei corpname")
+_add("employer", 0.9, "employer kinmusaki workplace kinmusakimei tsutomesaki")
+_add("my_number", 0.95, "mynumber kojinbango kojinbangou individualnumber mynum")
+_add("passport", 0.9, "passport passportno passportnumber ryoken ryokenbango")
+_add("driver_license", 0.85, "driverlicense licenseno licensenumber menkyo menkyosho")
+_add("driver_license", 0.85, "driverslicense menkyoshobango")
+_add("residence_card", 0.9, "zairyu residencecard zairyucard residencecardno")
+_add("pension", 0.85, "pension pensionno nenkin kisonenkin kisonenkinbango pensionnumber")
+_add("bank_account", 0.85, "bankaccount accountno accountnumber koza kouza kozabango")
+_add("credit_card", 0.85, "cardno cardnumber creditcard ccnumber creditcardno")
+_add("corporate_number", 0.95, "corporatenumber corporateno corpno houjinbangou hojinbango")
+_add("corporate_number", 0.95, "houjin hojin corporatenum")
+_add("free_text", 0.8, "note notes memo message comment comments remarks remark biko bikou")
+_add("free_text", 0.8, "body content contents description inquiry naiyo naiyou text freetext")
+
+#: single tokens, looked up when the whole identifier is not in _COMPACT
+_TOKEN: dict[str, str] = {}
+for _compact, (_kind, _) in _COMPACT.items():
+    _TOKEN.setdefault(_compact, _kind)
+for _word in ("name", "fullname"):
+    _TOKEN.pop(_word, None)
+
+#: a "name" next to one of these is a thing's name, not a person's
+_THING_WORDS = frozenset(
+    "product item goods shohin shouhin sku category shop store tenpo brand maker file tag "
+    "class method payment status type kind plan course campaign event page template site "
+    "host domain server db database table column bank branch dept department busho section "
+    "team group role color size unit tax country region area station device app os browser "
+    "job title menu option service project display nick screen login account sender_domain "
+    "deliv delivery carrier sheet layout mall series model".split()
+)
+#: a "name" next to one of these is a person's
+_PERSON_WORDS = frozenset(
+    "first last full given family sur fore customer cust member user person contact staff "
+    "employee emp order orderer shipping ship billing bill receiver recipient sender owner "
+    "guardian parent emergency representative daihyo applicant patient student kokyaku kaiin "
+    "shain tantou tanto tantosha buyer payer holder".split()
+)
+#: tokens after which a column is an id or code, whatever came before (customer_id)
+_CODE_TAILS = frozenset("id cd code no num kbn flg flag type status count cnt key hash".split())
+_COMPANY_WORDS = frozenset("company corp corporation kaisha houjin hojin firm".split())
+_NETWORK_WORDS = frozenset("ip ipv mac url uri web host server remote proxy".split())
+_NUMBER_TAILS = frozenset("no num number bango bangou".split())
+_EMAIL_NEGATIVE = frozenset(
+    "flg flag magazine maga mailmaga template send sent status type".split()
+)
+_EMAIL_NEGATIVE |= {"subject", "history", "kbn", "count", "title", "body", "id"}
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+def identifier_tokens(name: str) -> list[str]:
+    """``orderTel01`` -> ``["order", "tel"]``: lower case, split, numbering stripped."""
+    text = _CAMEL.sub("_", unicodedata.normalize("NFKC", name)).lower()
+    out = []
+    for token in _SPLIT.split(text):
+        token = _TRAILING_DIGITS.sub("", token)
+        if token:
+            out.append(token)
+    return out
+
+
+def _ascii_hint(name: str) -> NameHint | None:
+    tokens = identifier_tokens(name)
+    if not tokens:
+        return None
+    compact = "".join(tokens)
+    hit = _COMPACT.get(compact)
+    if hit:
+        return NameHint(hit[0], hit[1], compact)
+    if compact in ("name", "fullname"):
+        return NameHint("generic_name", 0.5, compact)
+    words = set(tokens)
+    last = tokens[-1]
+    # identifiers and codes: customer_id, product_code, tel_flg
+    if last in _CODE_TAILS and not (last in _NUMBER_TAILS and len(tokens) > 1):
+        return NameHint("non_personal", 0.5, last)
+    if "corporate" in words or "hojin" in words or "houjin" in words:
+        return NameHint("corporate_number", 0.9, "corporate")
+    if {"my", "number"} <= words or {"kojin", "bango"} <= words:
+        return NameHint("my_number", 0.95, "my_number")
+    if words & _NETWORK_WORDS:
+        return NameHint("non_personal", 0.5, "network")
+    if words & {"mail", "email", "mailaddress", "meru"}:
+        if words & _EMAIL_NEGATIVE:
+            return NameHint("non_personal", 0.5, "mail flag")
+        return NameHint("email", 0.85, "mail")
+    for token in reversed(tokens):
+        kind = _TOKEN.get(token)
+        if kind in ("free_text", None):
+            continue
+        if kind == "company_name" and last not in ("name", "mei", "company", "kaisha"):
+            return NameHint("non_personal", 0.5, token)
+        if kind == "kana_name" and words & _COMPANY_WORDS:
+            return NameHint("company_name", 0.6, "company kana")
+        return NameHint(kind, min(0.85, _COMPACT[token][1]), token)
+    if "name" in words or "mei" in words:
+        qualifiers = words - {"name", "mei"}
+        if words & {"kana", "furigana", "yomi"}:
+            return NameHint("kana_name", 0.85, "kana")
+        if qualifiers & _THING_WORDS:
+            return NameHint("non_personal", 0.6, next(iter(sorted(qualifiers & _THING_WORDS))))
+        if qualifiers & {"pref", "prefecture"}:
+            return NameHint("prefecture", 0.7, "pref")
+        if qualifiers & (_COMPANY_WORDS | {"office"}):
+            return NameHint("company_name", 0.7, "company")
+        if qualifiers & {"city", "town", "building"}:
+            return NameHint("address", 0.6, "city")
+        if qualifiers & _PERSON_WORDS:
+            return NameHint("person_name", 0.9, "name")
+        if "user" in qualifiers:
+            return NameHint("person_name", 0.6, "user name")
+        return NameHint("generic_name", 0.45, "name")
+    for token in tokens:
+        if _TOKEN.get(token) == "free_text":
+            return NameHint("free_text", 0.8, token)
+    return None
+
+
+# --- Japanese names -------------------------------------------------------------------
+
+_JA_RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = tuple(
+    (kind, strength, tuple(words.split()))
+    for kind, strength, words in (
+        ("non_personal", 0.6, "商品 品名 品番 型番 価格 金額 単価 数量 在庫 店舗 店名 支店 銀行名"),
+        ("non_personal", 0.6, "部署 件名 区分 フラグ 種別 コード ID"),
+        ("corporate_number", 0.95, "法人番号"),
+        ("my_number", 0.95, "マイナンバー 個人番号"),
+        ("passport", 0.9, "旅券 パスポート"),
+        ("driver_license", 0.85, "免許"),
+        ("residence_card", 0.9, "在留カード"),
+        ("pension", 0.85, "年金"),
+        ("bank_account", 0.85, "口座"),
+        ("credit_card", 0.85, "カード番号 クレジット"),
+        ("birth_date", 0.9, "生年月日 誕生日 生まれ"),
+        ("email", 0.9, "メール メアド"),
+        ("phone", 0.9, "電話 TEL 携帯 FAX ファックス ファクス"),
+        ("postal_code", 0.9, "郵便 〒"),
+        ("prefecture", 0.7, "都道府県"),
+        ("address", 0.85, "住所 所在地 番地 市区町村 町名 丁目 建物"),
+        ("employer", 0.9, "勤務先 勤め先 職場 就業先"),
+        ("company_name", 0.7, "会社名 会社 企業名 法人名 所属"),
+        ("kana_name", 0.85, "フリガナ ふりがな カナ かな ヨミ よみ 読み"),
+        ("person_name", 0.9, "氏名 名前 姓名 名字 苗字 者名 人名 宛名 客名 員名 主名"),
+        ("free_text", 0.8, "備考 メモ 内容 本文 コメント 問い合わせ 問合せ 特記 自由記述 摘要"),
+        ("free_text", 0.8, "連絡事項 要望 詳細 説明 メッセージ"),
+    )
+)
+_JA_EXACT: dict[str, tuple[str, float]] = {
+    "姓": ("person_name", 0.85),
+    "名": ("person_name", 0.85),
+    "セイ": ("kana_name", 0.85),
+    "メイ": ("kana_name", 0.85),
+    "せい": ("kana_name", 0.85),
+    "めい": ("kana_name", 0.85),
+}
+
+
+def _japanese_hint(name: str) -> NameHint | None:
+    text = unicodedata.normalize("NFKC", name).strip().upper()
+    exact = _JA_EXACT.get(text)
+    if exact:
+        return NameHint(exact[0], exact[1], text)
+    for kind, strength, words in _JA_RULES:
+        for word in words:
+            if word in text:
+                return NameHint(kind, strength, word)
+    if text.endswith("名"):
+        return NameHint("generic_name", 0.4, "名")
+    return None
+
+
+def column_hint(name: str, comment: str | None = None) -> NameHint | None:
+    """The strongest thing the name says, else what the comment says (slightly weaker)."""
+    hint = _hint_of(name)
+    if hint is not None and hint.kind != "non_personal":
+        return hint
+    if comment:
+        from_comment = _hint_of(comment)
+        if from_comment is not None and from_comment.kind != "non_personal":
+            return NameHint(
+                from_comment.kind,
+                round(from_comment.strength * 0.9, 3),
+                from_comment.matched,
+                source="comment",
+            )
+    return hint
+
+
+def _hint_of(text: str) -> NameHint | None:
+    if not text:
+        return None
+    if text.isascii():
+        return _ascii_hint(text)
+    return _japanese_hint(text) or _ascii_hint(text)
+
+
+_PERSON_TABLE_WORDS = frozenset(
+    "customer customers cust member members user users person people persons employee "
+    "employees staff shain kokyaku kaiin contact contacts patient patients student students "
+    "applicant applicants entry entries order orders shipping shippings recipient "
+    "recipients guest guests client clients account accounts profile profiles".split()
+)
+_PERSON_TABLE_JA = tuple(
+    "顧客 会員 社員 従業員 患者 利用者 名簿 受注 注文 申込 問合 お客様 職員 学生 生徒".split()
+)
+
+
+def table_is_person_like(table: str) -> bool:
+    """Does the table's name say each row is about a person (customer, 会員, orders)?"""
+    if not table.isascii():
+        return any(word in table for word in _PERSON_TABLE_JA)
+    return bool(set(identifier_tokens(table)) & _PERSON_TABLE_WORDS)

@@ -1,0 +1,173 @@
+"""Keyed fingerprints of personal values: the same person's value, typed any way, gives
+the same HMAC-SHA256 digest, and without the key nobody can test a guess against it.
+
+Plain hashes of phone numbers or birthdates are brute-forced in minutes, so the key is
+secret: from ``KOJIN_HMAC_KEY`` or a key file (created on first use, mode 0600). Values
+are normalised per entity first so ``０９０－１２３４－５６７８`` and ``+81 90 1234 5678``,
+or ``やまだ たろう`` and ``ヤマダタロウ``, meet. The subject search looks values up the same
+way, so the digest covers the normalised value only, not the entity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KEY_ENV = "KOJIN_HMAC_KEY"
+KEY_FILE_NAME = "kojin-hmac.key"
+
+_SPACES = re.compile(r"\s+")
+_NOT_DIGIT = re.compile(r"\D")
+_NOT_ALNUM = re.compile(r"[^0-9A-Z]")
+_HONORIFICS = ("様", "さん", "殿", "さま", "サマ")
+# dashes NFKC leaves alone; inside an address they are all hyphens
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−－﹣ーｰ"})
+
+
+def _nfkc(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def normalize_email(value: str) -> str:
+    return _SPACES.sub("", _nfkc(value)).lower()
+
+
+def normalize_phone(value: str) -> str:
+    """National digits (0312345678) whether written +81-3-…, (03)… or in full width."""
+    import phonenumbers
+
+    text = _nfkc(value)
+    try:
+        number = phonenumbers.parse(text, "JP")
+    except phonenumbers.NumberParseException:
+        return _NOT_DIGIT.sub("", text)
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return _NOT_DIGIT.sub("", national)
+
+
+def normalize_name(value: str) -> str:
+    """No spaces, NFKC, hiragana as katakana, romaji lower-case, trailing 様/さん dropped."""
+    import jaconv
+
+    text = _SPACES.sub("", _nfkc(value))
+    for honorific in _HONORIFICS:
+        if text.endswith(honorific) and len(text) > len(honorific):
+            text = text[: -len(honorific)]
+            break
+    return jaconv.hira2kata(text).lower()
+
+
+def normalize_date(value: str) -> str:
+    from scanner.jp_dates import parse_date_loose
+
+    text = _nfkc(value)
+    date = parse_date_loose(text)
+    return date.isoformat() if date else _NOT_DIGIT.sub("", text)
+
+
+def normalize_digits(value: str) -> str:
+    return _NOT_DIGIT.sub("", _nfkc(value))
+
+
+def normalize_code(value: str) -> str:
+    """Letters and digits only, upper case: passport TK1234567, residence card AB12345678CD."""
+    return _NOT_ALNUM.sub("", _nfkc(value).upper())
+
+
+def normalize_text(value: str) -> str:
+    """Addresses, employers and anything else: NFKC, one hyphen, no spaces."""
+    return _SPACES.sub("", _nfkc(value).translate(_DASHES)).lower()
+
+
+NORMALIZERS: Mapping[str, Callable[[str], str]] = {
+    "EMAIL_ADDRESS": normalize_email,
+    "PHONE_NUMBER": normalize_phone,
+    "PERSON": normalize_name,
+    "DATE_OF_BIRTH": normalize_date,
+    "JP_MY_NUMBER": normalize_digits,
+    "JP_DRIVER_LICENSE": normalize_digits,
+    "JP_BASIC_PENSION_NUMBER": normalize_digits,
+    "JP_BANK_ACCOUNT": normalize_digits,
+    "CREDIT_CARD": normalize_digits,
+    "JP_CORPORATE_NUMBER": normalize_digits,
+    "JP_PASSPORT": normalize_code,
+    "JP_RESIDENCE_CARD": normalize_code,
+}
+
+
+def normalize_value(entity: str, value: str) -> str:
+    """The form of ``value`` that is fingerprinted, chosen by its entity."""
+    return NORMALIZERS.get(entity, normalize_text)(value)
+
+
+class FingerprintKeyError(Exception):
+    """The HMAC key cannot be read or created (message names the file, never the key)."""
+
+
+def load_or_create_key(key_file: Path, environ: Mapping[str, str] | None = None) -> bytes:
+    """The key from ``KOJIN_HMAC_KEY``, else from ``key_file`` (created with 0600 if absent)."""
+    env = os.environ if environ is None else environ
+    from_env = env.get(KEY_ENV, "").strip()
+    if from_env:
+        return from_env.encode("utf-8")
+    try:
+        text = key_file.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return _create_key(key_file)
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = type(exc).__name__
+        raise FingerprintKeyError(f"{key_file}: cannot read the HMAC key ({reason})") from None
+    if not text:
+        raise FingerprintKeyError(f"{key_file}: the HMAC key file is empty")
+    return text.encode("ascii")
+
+
+def _create_key(key_file: Path) -> bytes:
+    key = secrets.token_hex(32)
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process created it first: use theirs
+        return load_or_create_key(key_file, {})
+    except OSError as exc:
+        reason = type(exc).__name__
+        raise FingerprintKeyError(f"{key_file}: cannot create the HMAC key ({reason})") from None
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key + "\n")
+    return key.encode("ascii")
+
+
+@dataclass(frozen=True)
+class Fingerprinter:
+    """HMAC-SHA256 of normalised values; picklable, so it travels to scan workers."""
+
+    key: bytes = field(repr=False)
+
+    @classmethod
+    def from_key_file(
+        cls, key_file: Path, environ: Mapping[str, str] | None = None
+    ) -> Fingerprinter:
+        return cls(load_or_create_key(key_file, environ))
+
+    def fingerprint(self, entity: str, value: str) -> str | None:
+        """Hex digest of the normalised value; None when nothing is left to fingerprint."""
+        normalized = normalize_value(entity, value)
+        if not normalized:
+            return None
+        return hmac.new(self.key, normalized.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def fingerprints(self, entity: str, values: Iterable[str]) -> tuple[str, ...]:
+        """Distinct digests of ``values`` in first-seen order."""
+        seen: dict[str, None] = {}
+        for value in values:
+            digest = self.fingerprint(entity, value)
+            if digest is not None:
+                seen.setdefault(digest)
+        return tuple(seen)
