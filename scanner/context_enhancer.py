@@ -23,6 +23,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
 #: a text boundary the window never crosses (used between texts of a batch)
 HARD_BOUNDARY = "\x1e"
+CANCELLED = ("", "cancelled")
 
 
 def find_context(
@@ -33,8 +34,12 @@ def find_context(
     negative: Sequence[str],
     window: tuple[int, int],
     floor: int = 0,
+    after_crosses_lines: bool = False,
 ) -> tuple[str, str] | None:
     """The nearest context word around [start, end), as (word, "before"|"after").
+
+    Returns ``CANCELLED`` when a negative word rules the span out, None when nothing
+    was found either way.
 
     A negative word nearer than every positive one before the span cancels the span's
     context altogether (取引先：… ⏎ TEL is still a partner). The window after a span ends
@@ -46,7 +51,7 @@ def find_context(
     if cut != -1:
         before = before[cut + 1 :]
     after = text[end : end + window[1]].lower()
-    for stop in ("\n", HARD_BOUNDARY):
+    for stop in (HARD_BOUNDARY,) if after_crosses_lines else ("\n", HARD_BOUNDARY):
         cut = after.find(stop)
         if cut != -1:
             after = after[:cut]
@@ -58,7 +63,7 @@ def find_context(
             pos_before, word_before = pos, word
     neg_before = max((before.rfind(w) for w in negative), default=-1)
     if neg_before > pos_before:
-        return None
+        return CANCELLED
     if pos_before != -1:
         return word_before, "before"
     pos_after, word_after = len(after) + 1, ""
@@ -73,8 +78,8 @@ def find_context(
     return None
 
 
-def _header_of(cells: Sequence, start: int) -> str:
-    """The column header of the CSV/TSV cell holding ``start``, or ""."""
+def _cell_of(cells: Sequence, start: int):
+    """The CSV/TSV cell holding ``start``, or None."""
     lo, hi = 0, len(cells)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -83,8 +88,8 @@ def _header_of(cells: Sequence, start: int) -> str:
         else:
             hi = mid
     if lo < len(cells) and cells[lo].start <= start < cells[lo].end:
-        return cells[lo].header
-    return ""
+        return cells[lo]
+    return None
 
 
 class WindowContextEnhancer(ContextAwareEnhancer):
@@ -121,6 +126,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                 continue
             negative = [w.lower() for w in getattr(recognizer, "NEGATIVE_CONTEXT", ())]
             window = getattr(recognizer, "CONTEXT_WINDOW", (24, 8))
+            crosses = getattr(recognizer, "CONTEXT_AFTER_CROSSES_LINES", False)
             prev_end = 0
             for result in sorted(results, key=lambda r: r.start):
                 meta = result.recognition_metadata
@@ -128,13 +134,18 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                     prev_end = result.end
                     continue
                 hit = find_context(
-                    text, result.start, result.end, positive, negative, window, prev_end
-                )
+                    text, result.start, result.end, positive, negative, window, prev_end,
+                    crosses,
+                )  # fmt: skip
+                if not any(w in text[result.start : result.end].lower() for w in positive):
+                    prev_end = result.end  # (a label matched as a candidate is no value)
+                if hit is CANCELLED:
+                    continue
                 outside = external
-                if cells:
-                    outside = f"{external} {_header_of(cells, result.start)}"
+                cell = _cell_of(cells, result.start) if cells else None
+                if cell is not None and not any(w in cell.all_headers for w in negative):
+                    outside = f"{external} {cell.header}"
                 word = hit[0] if hit else next((w for w in positive if w in outside), "")
-                prev_end = result.end
                 if not word:
                     continue
                 self._boost(result, word)

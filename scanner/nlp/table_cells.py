@@ -18,7 +18,8 @@ _HEADER_CELL = re.compile(r"[A-Za-z_ぁ-ゖァ-ヴー一-龥][\w ()（）・/-]{
 class Cell:
     start: int
     end: int
-    header: str
+    header: str  # this column's header, lower-cased
+    all_headers: str  # the whole header line, lower-cased (a partner table's 法人番号 ...)
 
 
 def _split(line: str, sep: str, offset: int) -> list[tuple[int, int]]:
@@ -52,9 +53,10 @@ def table_cells(text: str) -> list[Cell]:
             j += 1
         headers = [h.strip().strip('"') for h in line.split(sep)]
         if j - i >= 2 and all(_HEADER_CELL.fullmatch(h) for h in headers if h):
+            all_headers = line.lower()
             for row_start, row in lines[i + 1 : j]:
                 for (s, e), header in zip(_split(row, sep, row_start), headers, strict=False):
                     if header and e > s:
-                        cells.append(Cell(s, e, header.lower()))
+                        cells.append(Cell(s, e, header.lower(), all_headers))
         i = j
     return cells

@@ -44,7 +44,8 @@ class JpEmployerRecognizer(JapanesePatternRecognizer):
     CONTEXT = [
         "勤務", "在籍", "勤め", "会社名", "所属", "就職", "入社", "職場", "就業", "employer",
         "company", "kinmusaki", "workplace", "勤務先", "勤続", "転職", "前職", "退社", "退職",
-        "mobile", "営業部", "経理課", "総務部", "人事部",
+        "mobile", "営業部", "経理課", "総務部", "人事部", "カスタマーサポート", "サポートセンター",
+        "--",
     ]  # fmt: skip
     NEGATIVE_CONTEXT = (
         "取引先", "仕入先", "販売元", "発売元", "製造元", "協力会社", "主催", "協賛", "委託先",
@@ -59,4 +60,6 @@ class JpEmployerRecognizer(JapanesePatternRecognizer):
                 return start, end - len(word)
         return start, end
 
-    CONTEXT_WINDOW = (24, 10)
+    CONTEXT_WINDOW = (24, 12)
+    #: an e-mail signature puts the department or "Mobile:" on the next line
+    CONTEXT_AFTER_CROSSES_LINES = True

@@ -33,5 +33,7 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
         ),
         Pattern("katakana_run", _KATA_NAME, 0.1),
     ]
-    CONTEXT = ["フリガナ", "ふりがな", "カナ", "ヨミ", "よみ", "読み", "kana", "furigana", "yomi"]
+    CONTEXT = [
+        "フリガナ", "ふりがな", "カナ", "ヨミ", "よみ", "読み", "kana", "furigana", "yomi", "名義",
+    ]  # fmt: skip
     CONTEXT_WINDOW = (12, 0)
