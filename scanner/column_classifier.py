@@ -68,7 +68,7 @@ class ClassifierOptions:
     #: distinct values remembered per column; beyond it the cache starts afresh
     cache_limit: int = 20_000
     #: share of a short value one detection must cover for the value to count as a match
-    coverage: float = 0.5
+    coverage: float = 0.6
     #: mean length from which a column without a telling name is free text
     free_text_length: int = 40
     min_confidence: float = 0.5
@@ -76,20 +76,21 @@ class ClassifierOptions:
     current_year: int | None = None
 
 
-# shape name -> (the entity it supports, check)
-_SHAPES: dict[str, tuple[str, Any]] = {
-    "email": (Entity.EMAIL_ADDRESS, shapes.is_email),
-    "jp_phone": (Entity.PHONE_NUMBER, shapes.is_jp_phone),
-    "postal_code": (Entity.ADDRESS, shapes.is_postal_code),
-    "prefecture": (Entity.ADDRESS, shapes.is_prefecture),
-    "my_number": (Entity.JP_MY_NUMBER, shapes.is_my_number),
-    "corporate_number": (Entity.JP_CORPORATE_NUMBER, shapes.is_corporate_number),
-    "passport": (Entity.JP_PASSPORT, shapes.is_passport),
-    "residence_card": (Entity.JP_RESIDENCE_CARD, shapes.is_residence_card),
-    "pension": (Entity.JP_BASIC_PENSION_NUMBER, shapes.is_pension_number),
-    "credit_card": (Entity.CREDIT_CARD, shapes.is_luhn_card),
-    "kana": (Entity.PERSON, shapes.is_kana),
-    "ean": ("", shapes.is_ean),
+# shape name (scanner.column_value_shapes.shapes_of) -> the entity it supports
+_SHAPES: dict[str, str] = {
+    "email": Entity.EMAIL_ADDRESS,
+    "jp_phone": Entity.PHONE_NUMBER,
+    "postal_code": Entity.ADDRESS,
+    "prefecture": Entity.ADDRESS,
+    "my_number": Entity.JP_MY_NUMBER,
+    "corporate_number": Entity.JP_CORPORATE_NUMBER,
+    "passport": Entity.JP_PASSPORT,
+    "residence_card": Entity.JP_RESIDENCE_CARD,
+    "pension": Entity.JP_BASIC_PENSION_NUMBER,
+    "credit_card": Entity.CREDIT_CARD,
+    "kana": Entity.PERSON,
+    "date": Entity.DATE_OF_BIRTH,
+    "ean": "",
 }
 # hint kind -> the shape that, when most values pass it, backs the name up
 _KIND_SHAPE = {
@@ -109,8 +110,19 @@ _KIND_SHAPE = {
 _ISO_DATETIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?([+-]\d{2}:?\d{2}|Z)?$"
 )
+#: entities the values may not claim against a name of that kind: surnames hide in company
+#: names and town names, and a company's kana reading looks like a person's
+_HINT_EXCLUDES: dict[str, frozenset[str]] = {
+    kind: frozenset({Entity.PERSON})
+    for kind in ("company_name", "employer", "address", "prefecture", "postal_code", "email")
+}
+#: SQL types whose values are documents, read like free text whatever their length
+_DOCUMENT_TYPES = ("JSON", "XML", "[]", "ARRAY")
+_BLOCK = re.compile(r"^\d+(-\d+){1,3}$")
 _NAME_KINDS = ("person_name", "generic_name", "kana_name")
 _DIGITS_ONLY = re.compile(r"^\d+$")
+#: a hash, salt or key: long, unbroken, letters and digits mixed
+_TOKEN = re.compile(r"^(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9+/=_$.]{16,}$")
 
 
 def _fits(kind: str, value: str) -> bool:
@@ -122,8 +134,8 @@ def _fits(kind: str, value: str) -> bool:
         )
     if kind in ("company_name", "employer"):
         return shapes.has_letter(v) and len(v) <= 120 and "@" not in v
-    if kind == "address":
-        return 1 <= len(v) <= 300 and "@" not in v
+    if kind == "address":  # letters, or a block number alone (addr02 = "1-2-3")
+        return len(v) <= 300 and "@" not in v and (shapes.has_letter(v) or bool(_BLOCK.match(v)))
     if kind == "postal_code":
         return shapes.is_postal_code(v) or shapes.is_postal_part(v) or (v.isdigit() and len(v) <= 7)
     if kind == "prefecture":
@@ -218,6 +230,8 @@ class _Target:
     def _worth_detecting(self, value: str) -> bool:
         if _DIGITS_ONLY.match(value) and len(value) < 7:
             return False  # ids, amounts, parts of numbers: no entity is this short
+        if _TOKEN.match(value):
+            return False  # hashes, salts, session keys
         return not (_ISO_DATETIME.match(value) and self.kind != "birth_date")
 
     def _describe(self, value: str, detections: Sequence[Detection]) -> _ValueInfo:
@@ -243,17 +257,14 @@ class _Target:
                 len(covered) / compact_len,
                 tuple(sorted(recognizers[entity])),
             )
-        found_shapes = {name for name, (_, check) in _SHAPES.items() if check(value)}
-        parsed = shapes.parse_date(value)
-        if parsed is not None:
-            found_shapes.add("date")
+        found_shapes, year = shapes.shapes_of(value)
         return _ValueInfo(
             hits=hits,
             excerpts=excerpts,
-            shapes=frozenset(found_shapes),
+            shapes=found_shapes,
             fits=_fits(self.kind, value) if self.kind else True,
             length=len(value),
-            year=parsed.year if parsed else None,
+            year=year,
         )
 
     def _count(self, value: str, info: _ValueInfo, n: int) -> None:
@@ -282,9 +293,19 @@ class _Target:
             _example(stats, f"det:{entity}", info.excerpts[entity], keep)
         for name in info.shapes:
             stats.shape_rows[name] += n
-            entity = _SHAPES[name][0] if name in _SHAPES else Entity.DATE_OF_BIRTH
+            entity = _SHAPES.get(name)
             if entity and _wants_example(stats, f"shape:{name}", keep):
                 _example(stats, f"shape:{name}", mask(entity, value), keep)
+
+
+def _digit_columns(values: Mapping[str, Sequence[str | None]]) -> set[str]:
+    """Columns whose values are all short digit runs: maybe parts of one number."""
+    out = set()
+    for name, column in values.items():
+        present = [v.strip() for v in column[:200] if v is not None and v.strip()]
+        if present and all(v.isdigit() and len(v) <= 5 for v in present):
+            out.add(name)
+    return out
 
 
 def _kind_entity(kind: str | None) -> str | None:
@@ -361,17 +382,18 @@ class TableClassifier:
 
     def add_batch(self, values: Mapping[str, Sequence[str | None]]) -> None:
         """Add rows: ``values[column][i]`` is row i's value of that column (None: NULL)."""
+        if self.groups is None:  # decided on the first batch
+            self.groups = find_groups(list(self.columns), _digit_columns(values))
+            for group in self.groups:
+                self.group_targets[group.columns] = _Target(
+                    "+".join(group.columns), group.kind, self._group_context(group), self.options
+                )
+        # a group member's part means little alone: the detector reads the joined value
+        members = {c for g in self.groups for c in g.columns}
         for name, column_values in values.items():
             if name in self.targets:
-                target = self.targets[name]
-                target.add(column_values, self.detector, self._skip_detector(self.columns[name]))
-        if self.groups is None:
-            self.groups = find_groups(list(self.columns), self._digit_columns())
-            for group in self.groups:
-                context: list[str] = [group.kind, *self._group_context(group)]
-                self.group_targets[group.columns] = _Target(
-                    "+".join(group.columns), group.kind, tuple(dict.fromkeys(context)), self.options
-                )
+                skip = name in members or self._skip_detector(self.columns[name])
+                self.targets[name].add(column_values, self.detector, skip)
         for group in self.groups:
             if not all(c in values for c in group.columns):
                 continue
@@ -384,14 +406,6 @@ class TableClassifier:
         if hint is not None and hint.context:
             return hint.context
         return ("電話番号", "電話", "TEL")  # an unnamed group of digit runs: a phone, if anything
-
-    def _digit_columns(self) -> set[str]:
-        out = set()
-        for name, target in self.targets.items():
-            s = target.stats
-            if s.non_empty and all(v.isdigit() and len(v) <= 5 for v in list(s.distinct)[:200]):
-                out.add(name)
-        return out
 
     # --- weighing ---------------------------------------------------------------------
 
@@ -424,8 +438,11 @@ class TableClassifier:
         mean_len = s.length_sum / n
         kind = hint.kind if hint is not None else None
         structured_hint = hint is not None and hint.entity is not None
-        if kind == "free_text" or (
-            not structured_hint and mean_len >= self.options.free_text_length
+        document = any(t in (column.type_name or "").upper() for t in _DOCUMENT_TYPES)
+        if (
+            kind == "free_text"
+            or document
+            or (not structured_hint and mean_len >= self.options.free_text_length)
         ):
             return self._free_text_candidates(target, hint)
         if column.is_primary_key and not structured_hint:
@@ -433,11 +450,19 @@ class TableClassifier:
         cands: list[_Candidate] = []
         fit = s.fit_rows / n
         grouped = self._group_of(name)
+        values = self._value_candidates(name, hint, grouped, skip=set())
         if structured_hint and fit >= 0.6:
+            # the name is borne out by the values: other entities must show much more
             cand = self._hinted_candidate(name, hint, fit, grouped)
             if cand is not None:
                 cands.append(cand)
-        cands.extend(self._value_candidates(name, hint, grouped, skip={c.entity for c in cands}))
+            excluded = _HINT_EXCLUDES.get(hint.kind, frozenset()) | {hint.entity}
+            values = [
+                c
+                for c in values
+                if c.entity not in excluded and (hint.strength < 0.7 or c.matched / n >= 0.8)
+            ]
+        cands.extend(values)
         if not cands:
             return []
         cands.sort(key=lambda c: -c.confidence)
@@ -453,8 +478,10 @@ class TableClassifier:
         best = (det, s.matched[entity], "detector")
         shape = _KIND_SHAPE.get(kind or "")
         if shape == "birth_date":
-            rows = sum(1 for y in s.years if 1900 <= y <= self._year())
-            rows = round(rows * s.shape_rows["date"] / max(1, len(s.years))) if s.years else 0
+            # dates whose year could be a living person's birth year; ``years`` is a capped
+            # sample of the dated rows, so its share is scaled to all of them
+            plausible = sum(1 for y in s.years if 1900 <= y <= self._year())
+            rows = round(plausible / len(s.years) * s.shape_rows["date"]) if s.years else 0
             if rows / n > best[0]:
                 best = (rows / n, rows, "shape:date")
         elif shape and s.shape_rows[shape] / n > best[0]:
@@ -481,7 +508,7 @@ class TableClassifier:
         if grouped is not None:
             group, gtarget = grouped
             gentity = _kind_entity(group.kind) or entity
-            gsupport, gmatched, ghow = self._support(gtarget, gentity, group.kind)
+            gsupport, _, ghow = self._support(gtarget, gentity, group.kind)
             if gentity == entity and gsupport > support:
                 support, how = gsupport, f"group {ghow}"
                 matched = round(gsupport * s.non_empty)
@@ -566,7 +593,7 @@ class TableClassifier:
         )
         distinct = len(s.distinct)
         for shape, floor, base in strong_shapes:
-            entity = _SHAPES[shape][0]
+            entity = _SHAPES[shape]
             ratio = s.shape_rows[shape] / n
             if entity in found or ratio < floor or non_personal and ratio < 0.99:
                 continue
@@ -751,14 +778,17 @@ class TableClassifier:
         s = target.stats
         hint = self.hints[name]
         n = s.non_empty
+        told = hint is not None and hint.kind != "non_personal"
         evidence: dict[str, Any] = {
-            "name_hint": hint.describe() if hint is not None and hint.entity else None,
+            "name_hint": hint.describe() if told and hint is not None else None,
             "hit_ratio": round(cand.matched / n, 3) if n else 0.0,
             "sample_size": s.rows,
             "non_empty": n,
-            "distinct": len(s.distinct) if not s.distinct_capped else f">{len(s.distinct)}",
+            "distinct": len(s.distinct),
             "detectors": sorted(s.recognizers.get(cand.entity, ())),
         }
+        if s.distinct_capped:
+            evidence["distinct_at_least"] = True
         matched = s.any_hit[cand.entity] if cand.free_text else s.matched[cand.entity]
         if matched:
             scores = s.any_score_sum if cand.free_text else s.score_sum

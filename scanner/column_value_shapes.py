@@ -32,6 +32,7 @@ _PHONE_CHARS = re.compile(r"^\+?[\d\-() ]{2,20}$")
 _KANA = re.compile(r"^[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f・ 　]+$")
 _LETTER = re.compile(r"[A-Za-z\u3041-\u309f\u30a0-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 _DIGIT = re.compile(r"\d")
+_COMPACT_DATE = re.compile(r"^(19\d{2}|20\d{2})(\d{2})(\d{2})$")
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T][\d:.]+.*)?$")
 _ERA_DATE = re.compile(
     r"^(明治|大正|昭和|平成|令和|[MTSHR])\s*(\d{1,2}|元)[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$"
@@ -106,6 +107,9 @@ def parse_date(value: str) -> date | None:
     try:
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _COMPACT_DATE.match(v)
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         m = _ERA_DATE.match(v)
         if m:
             era = _ERA_LETTER.get(m.group(1), m.group(1))
@@ -154,3 +158,55 @@ def is_luhn_card(value: str) -> bool:
             n = n * 2 - 9 if n > 4 else n * 2
         total += n
     return total % 10 == 0
+
+
+#: values longer than this are prose, not one structured value
+_MAX_SHAPED_LENGTH = 64
+
+
+def shapes_of(value: str) -> tuple[frozenset[str], int | None]:
+    """Every shape ``value`` has, and its year if it is a date; folded once, cheap checks first.
+
+    Shape names: email, jp_phone, postal_code, prefecture, my_number, corporate_number,
+    ean, passport, residence_card, pension, credit_card, kana, date.
+    """
+    v = fold(value)
+    if not v or len(v) > _MAX_SHAPED_LENGTH:
+        return frozenset(), None
+    out: set[str] = set()
+    if "@" in v:
+        return (frozenset({"email"}) if _EMAIL.match(v) else frozenset()), None
+    digits = "".join(c for c in v if c.isdigit())
+    n = len(digits)
+    year = None
+    if n:
+        numeric = _PHONE_CHARS.match(v) is not None
+        if numeric and 9 <= n <= 15 and (digits[0] == "0" or v[0] == "+") and is_jp_phone(v):
+            out.add("jp_phone")
+        if n == 7 and _POSTAL.match(v):
+            out.add("postal_code")
+        if numeric and n == 12 and jp_in.is_valid(digits):
+            out.add("my_number")
+        if numeric and n == 13 and jp_cn.is_valid(digits):
+            out.add("corporate_number")
+        if n in (8, 13) and v.isdigit() and ean.is_valid(v):
+            out.add("ean")
+        if n == 10 and _PENSION.match(v):
+            out.add("pension")
+        if numeric and 13 <= n <= 19 and is_luhn_card(digits):
+            out.add("credit_card")
+        if len(v) in (9, 12) and v[:2].isalpha():
+            if _PASSPORT.match(v.upper()):
+                out.add("passport")
+            elif _RESIDENCE.match(v.upper()):
+                out.add("residence_card")
+        if n >= 3 and len(v) <= 30:
+            parsed = parse_date(v)
+            if parsed is not None:
+                out.add("date")
+                year = parsed.year
+    elif v in PREFECTURES:
+        out.add("prefecture")
+    elif _KANA.match(v):
+        out.add("kana")
+    return frozenset(out), year

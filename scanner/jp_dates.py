@@ -39,7 +39,15 @@ ERA_DATE = (
     + KANJI_NUMBER
     + r")日?"
 )
+KANJI_WESTERN_DATE = (
+    r"(?P<ky>[一二][〇一二三四五六七八九]{3})年(?P<km>"
+    + KANJI_NUMBER
+    + r")月(?P<kd>"
+    + KANJI_NUMBER
+    + r")日"
+)
 _WESTERN_RE = re.compile(WESTERN_DATE)
+_KANJI_WESTERN_RE = re.compile(KANJI_WESTERN_DATE)
 _ERA_RE = re.compile(ERA_DATE)
 
 
@@ -85,6 +93,14 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
             return None
         start, end = ERAS[era]
         if date < start or (end and date > end):
+            return None
+    elif m := _KANJI_WESTERN_RE.fullmatch(text):
+        parts = [kanji_to_int(m[g]) for g in ("ky", "km", "kd")]
+        if None in parts:
+            return None
+        try:
+            date = dt.date(*parts)
+        except ValueError:
             return None
     else:
         m = _WESTERN_RE.fullmatch(text)

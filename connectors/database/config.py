@@ -27,3 +27,24 @@ class DatabaseSourceConfig(BaseModel):
     mode: Literal["sample", "full"] = "sample"
     batch_size: int = Field(default=5000, ge=1)
     statement_timeout_s: float = Field(default=60.0, gt=0)
+    connect_timeout_s: float = Field(default=10.0, gt=0)
+    sample_seed: int = Field(
+        default=0, description="seed of the random sample positions, so runs are reproducible"
+    )
+    random_sample_max_rows: int = Field(
+        default=50_000,
+        ge=0,
+        description="tables up to this many rows are sampled uniformly (ORDER BY random())",
+    )
+    exact_count_max_rows: int = Field(
+        default=100_000,
+        ge=0,
+        description="below this catalog estimate a bounded COUNT(*) makes the row count exact",
+    )
+    max_value_chars: int = Field(
+        default=2000, ge=16, description="longer values are cut (in SQL) before detection"
+    )
+    cross_reference: bool = Field(
+        default=True, description="report tables that link to personal data by key (容易照合性)"
+    )
+    cross_reference_max_hops: int = Field(default=3, ge=1, le=10)

@@ -14,15 +14,41 @@ class FilesSourceConfig(BaseModel):
     type: Literal["files"]
     name: str
     root: Path
-    include: list[str] = Field(default_factory=lambda: ["**/*"])
-    exclude: list[str] = Field(default_factory=list)
-    follow_links: bool = False
+    include: list[str] = Field(
+        default_factory=lambda: ["**/*"],
+        description="globs on the path relative to root; a pattern without '/' matches names",
+    )
+    exclude: list[str] = Field(default_factory=list, description="globs; also prune folders")
+    follow_links: bool = Field(
+        default=False, description="follow symlinks whose target stays inside root"
+    )
     max_file_size_mb: float = Field(default=100.0, gt=0, description="larger files are skipped")
     mode: Literal["sample", "full"] = "sample"
     per_file_budget_mb: float = Field(
-        default=8.0, gt=0, description="sample mode: text read per file (head + spaced samples)"
+        default=8.0, gt=0, description="sample mode: bytes read per file (head + spaced samples)"
+    )
+    sample_head_fraction: float = Field(
+        default=0.5, gt=0, le=1, description="sample mode: share of the budget read from the start"
+    )
+    sample_windows: int = Field(
+        default=16, ge=0, description="sample mode: evenly spaced windows after the head"
+    )
+    table_sample_rows: int = Field(
+        default=1000, ge=1, description="sample mode: rows per CSV/sheet given to the classifier"
+    )
+    max_in_memory_mb: float = Field(
+        default=64.0,
+        gt=0,
+        description="formats parsed whole (e-mail, XLS, MSG, JSON documents) above this fall "
+        "back to text or are skipped",
     )
     archive_max_depth: int = Field(default=3, ge=0)
     archive_max_members: int = Field(default=10_000, ge=1)
     archive_max_expanded_mb: float = Field(default=512.0, gt=0)
+    archive_max_ratio: float = Field(
+        default=100.0, gt=1, description="members expanding more than this (and > 1 MB) are bombs"
+    )
+    file_timeout_s: float = Field(
+        default=120.0, ge=0, description="per-file extraction limit; 0 disables (main thread only)"
+    )
     files_per_unit: int = Field(default=64, ge=1)

@@ -36,14 +36,29 @@ class SudachiNlpEngine(NlpEngine):
     """Tokenise with SudachiPy (split mode C) and keep each morpheme's POS and offsets."""
 
     def __init__(self) -> None:
+        self._dictionary = None
         self._tokenizer = None
         self._mode = None
+        self._surnames: dict[str, bool] = {}
 
     def load(self) -> None:
         from sudachipy import Dictionary, SplitMode
 
-        self._tokenizer = Dictionary(dict="core").create()
+        self._dictionary = Dictionary(dict="core")
+        self._tokenizer = self._dictionary.create()
         self._mode = SplitMode.C
+
+    def is_surname(self, surface: str) -> bool:
+        """Whether the dictionary has ``surface`` as a surname (小川 is also a stream)."""
+        known = self._surnames.get(surface)
+        if known is None:
+            if self._dictionary is None:
+                self.load()
+            known = any(
+                m.part_of_speech()[2:4] == ("人名", "姓") for m in self._dictionary.lookup(surface)
+            )
+            self._surnames[surface] = known
+        return known
 
     def is_loaded(self) -> bool:
         return self._tokenizer is not None

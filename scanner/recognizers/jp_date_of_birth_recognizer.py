@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from scanner.jp_dates import ERA_DATE, WESTERN_DATE, parse_date
+from scanner.jp_dates import ERA_DATE, KANJI_WESTERN_DATE, WESTERN_DATE, parse_date
 from scanner.recognizers.pattern_base import JapanesePatternRecognizer
 
 _START = r"(?<![\dA-Za-z])"
@@ -20,10 +20,11 @@ class JpDateOfBirthRecognizer(JapanesePatternRecognizer):
     PATTERNS = [
         Pattern("date_western", _START + WESTERN_DATE + _END, 0.2),
         Pattern("date_era", _START + ERA_DATE + _END, 0.25),
+        Pattern("date_kanji_western", _START + KANJI_WESTERN_DATE, 0.2),
     ]
     CONTEXT = [
         "生年月日", "誕生日", "生まれ", "出生", "誕生", "生年", "dob", "birth", "seinengappi",
-        "tanjoubi", "birthday",
+        "tanjoubi", "birthday", "生)", "生、", "生,", "生(", "生 ", "生。", "born",
     ]  # fmt: skip
     NEGATIVE_CONTEXT = (
         "入社", "登録", "注文", "納品", "開催", "発行", "有効期限", "更新", "作成", "受付",

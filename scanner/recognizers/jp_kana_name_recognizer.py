@@ -12,9 +12,16 @@ from presidio_analyzer import Pattern
 from scanner.recognizers.pattern_base import JapanesePatternRecognizer
 
 _KATA = r"[ァ-ヴ][ァ-ヴー]{1,9}"
-_KATA_NAME = r"(?<![ァ-ヴー])" + _KATA + r"(?:[ 　]" + _KATA + r")?(?![ァ-ヴー])"
+# not glued to kanji or kana before it (…ソリューションズ様 is a company), nor after カ) (a
+# company's account-holder abbreviation)
+_KATA_NAME = (
+    r"(?<![ァ-ヴー一-龥々ぁ-ゖ])(?<![カユ]\))" + _KATA + r"(?:[ 　]" + _KATA + r")?(?![ァ-ヴー])"
+)
 _HIRA = r"[ぁ-ゖ][ぁ-ゖー]{1,9}"
 _HIRA_NAME = r"(?<![ぁ-ゖー])" + _HIRA + r"(?:[ 　]" + _HIRA + r")?(?![ぁ-ゖー])"
+
+
+_LABEL_WORDS = frozenset({"カナ", "フリガナ", "ヨミ", "ヨミガナ", "ふりがな", "よみがな", "メイギ"})
 
 
 class JpKanaNameRecognizer(JapanesePatternRecognizer):
@@ -34,6 +41,11 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
         Pattern("katakana_run", _KATA_NAME, 0.1),
     ]
     CONTEXT = [
-        "フリガナ", "ふりがな", "カナ", "ヨミ", "よみ", "読み", "kana", "furigana", "yomi", "名義",
+        "フリガナ", "ふりがな", "カナ", "ヨミ", "よみ", "読み仮名", "kana", "furigana", "yomi",
+        "名義",
     ]  # fmt: skip
     CONTEXT_WINDOW = (12, 0)
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """A label is not a name (口座名義（カナ）)."""
+        return pattern_text in _LABEL_WORDS

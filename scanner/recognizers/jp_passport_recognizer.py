@@ -9,6 +9,9 @@ from scanner.recognizers.pattern_base import JapanesePatternRecognizer
 
 class JpPassportRecognizer(JapanesePatternRecognizer):
     ENTITY = "JP_PASSPORT"
-    PATTERNS = [Pattern("passport", r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])", 0.15)]
+    PATTERNS = [
+        Pattern("passport", r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![A-Za-z0-9])", 0.15),
+        Pattern("passport_foreign", r"(?<![A-Za-z0-9])[A-Z]{1,2}\d{7,8}(?![A-Za-z0-9])", 0.1),
+    ]
     CONTEXT = ["旅券", "パスポート", "passport"]
     CONTEXT_WINDOW = (24, 6)

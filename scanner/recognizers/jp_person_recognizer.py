@@ -19,7 +19,8 @@ from scanner.nlp.artifacts import Morpheme
 
 HONORIFICS = frozenset(
     {"様", "さん", "氏", "殿", "くん", "君", "ちゃん", "先生", "さま", "サン", "様方", "夫人",
-     "部長", "課長", "社長", "係長", "主任", "教授", "専務", "常務", "次長", "室長", "店長"}
+     "部長", "課長", "社長", "係長", "主任", "教授", "専務", "常務", "次長", "室長", "店長",
+     "マネージャー", "会長", "副社長", "取締役", "看護師", "医師"}
 )  # fmt: skip
 _KANA_OR_KANJI = re.compile(r"[一-龥々ぁ-ゖァ-ヴー]{1,6}")
 _KANJI = re.compile(r"[一-龥々]+")
@@ -59,14 +60,44 @@ def _is_given_name_like(surname: Morpheme, m: Morpheme) -> bool:
 
     Same script as the surname, and not a longer common noun (山田 誕生日 is no name).
     """
-    if m.surface in HONORIFICS or _KANA_OR_KANJI.fullmatch(m.surface) is None:
+    if m.surface in HONORIFICS or m.surface in _KANA_FUNCTION_WORDS:
+        return False
+    if _KANA_OR_KANJI.fullmatch(m.surface) is None:
         return False
     if m.pos[0] not in ("名詞", "動詞", "助動詞", "形容詞", "形状詞", "接頭辞"):
         return False
     script = _script(m.surface)
-    if script != _script(surname.surface):
+    surname_script = _script(surname.surface)
+    # 中島 あすか: a kanji surname may take a kana given name, not the other way round
+    if script != surname_script and not (surname_script == "kanji" and script != "other"):
         return False
     return not (script == "kanji" and m.pos[1] == "普通名詞" and len(m.surface) > 2)
+
+
+# Kana words after "surname + space" that are grammar, not a given name (山田 です).
+_KANA_FUNCTION_WORDS = frozenset(
+    "です でした ます だ だった から まで より など でも として について へ と の は が を に"
+    " も や か ね よ さま ください".split()
+)
+_HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
+
+
+def honorific_at(text: str, pos: int) -> str:
+    """The honorific or title starting at ``pos`` (様, さん, 部長 ...), or ""."""
+    for h in _HONORIFICS_LONGEST_FIRST:
+        if text.startswith(h, pos):
+            return h
+    return ""
+
+
+def _maybe_surname(engine, m: Morpheme) -> bool:
+    """A common noun that the dictionary also lists as a surname (小川, 森)."""
+    return (
+        m.pos[1] == "普通名詞"
+        and engine is not None
+        and hasattr(engine, "is_surname")
+        and engine.is_surname(m.surface)
+    )
 
 
 def _is_proper_noun(m: Morpheme) -> bool:
@@ -81,7 +112,9 @@ class JpPersonRecognizer(LocalRecognizer):
         "差出人", "受取人", "代表者", "社員", "従業員", "応募者", "候補者", "作成者", "承認者",
         "フリガナ", "ふりがな", "カナ", "よみ", "name", "shimei", "namae", "kana", "氏", "様",
         "さん", "署名", "名義", "注文者", "this is", "from:", "dear", "mr.", "ms.", "ローマ字",
-        "差出", "宛先", "to:", "cc:",
+        "差出", "宛先", "to:", "cc:", "確認者", "面接官", "出席者", "担当者", "申請者", "依頼者",
+        "責任者", "顧客", "last_name", "first_name", "family_name", "given_name", "owner",
+        "staff", "contact",
     ]  # fmt: skip
     CONTEXT_WINDOW = (12, 3)
 
@@ -108,8 +141,8 @@ class JpPersonRecognizer(LocalRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         morphemes: list[Morpheme] = getattr(nlp_artifacts, "morphemes", None) or []
-        results = self._from_morphemes(morphemes)
         engine = getattr(nlp_artifacts, "nlp_engine", None)
+        results = self._from_morphemes(text, morphemes, engine)
         if engine is not None and hasattr(engine, "morphemes"):
             results.extend(self._romaji(text, engine))
         return results
@@ -129,15 +162,15 @@ class JpPersonRecognizer(LocalRecognizer):
             },
         )
 
-    def _from_morphemes(self, ms: list[Morpheme]) -> list[RecognizerResult]:
+    def _from_morphemes(self, text: str, ms: list[Morpheme], engine) -> list[RecognizerResult]:
         results = []
         n = len(ms)
         i = 0
         while i < n:
             m = ms[i]
             if not m.is_person_name:
-                if _is_proper_noun(m) and i + 1 < n:
-                    found = self._proper_noun_name(ms, i)
+                if i + 1 < n and (_is_proper_noun(m) or _maybe_surname(engine, m)):
+                    found = self._proper_noun_name(text, ms, i)
                     if found is not None:
                         results.append(found[0])
                         i = found[1]
@@ -172,9 +205,7 @@ class JpPersonRecognizer(LocalRecognizer):
                     j, names, weak_given = j + 2, 2, True
             start, end = m.start, ms[j].end
             following = ms[j + 1] if j + 1 < n else None
-            honorific = (
-                following is not None and following.start == end and following.surface in HONORIFICS
-            )
+            honorific = honorific_at(text, end)
             i = j + 1
             if not honorific and _glued_noun(following, end):
                 continue  # 藤田通信, 山田電機: a surname inside a compound noun
@@ -188,21 +219,25 @@ class JpPersonRecognizer(LocalRecognizer):
                     )
                 )
             elif honorific:
-                score, why = _HONORIFIC, f"name + honorific {following.surface}"
+                score, why = _HONORIFIC, f"name + honorific {honorific}"
             elif end - start >= 2:
                 score, why = _ALONE, "lone name token (Sudachi 人名)"
             else:
-                continue
+                score, why = _ALONE - 0.15, "one-character name token (needs a label)"
             if honorific and score < _HONORIFIC:
                 score = _HONORIFIC
             results.append(self._result(start, end, score, why))
         return results
 
-    def _proper_noun_name(self, ms: list[Morpheme], i: int) -> tuple[RecognizerResult, int] | None:
-        """松本様, 池田 充: a place-like proper noun used as a surname."""
+    def _proper_noun_name(
+        self, text: str, ms: list[Morpheme], i: int
+    ) -> tuple[RecognizerResult, int] | None:
+        """松本様, 小川様, 池田 充: a word that is also a surname, used as one."""
         m, nxt = ms[i], ms[i + 1]
-        if nxt.start == m.end and nxt.surface in HONORIFICS and len(m.surface) >= 2:
-            return self._result(m.start, m.end, _PROPER_HONORIFIC, f"name + {nxt.surface}"), i + 1
+        honorific = honorific_at(text, m.end)
+        if honorific and _KANJI.fullmatch(m.surface) and (len(m.surface) >= 2 or honorific != "様"):
+            why = f"possible surname + {honorific}"
+            return self._result(m.start, m.end, _PROPER_HONORIFIC, why), i + 1
         if (
             _is_space(nxt)
             and i + 2 < len(ms)

@@ -1,0 +1,218 @@
+"""Which encoding a Japanese text file is in: a strict cascade, not a statistical guess.
+
+Statistical detectors confuse Shift_JIS, EUC-JP and even Latin encodings on short
+Japanese samples (a name and a phone number). The cascade trusts hard evidence first:
+a BOM, ISO-2022-JP escape sequences, a strict UTF-8 decode; then decodes strictly as
+cp932 and as EUC-JP and keeps the reading that looks more like Japanese. Only text that
+none of these explain goes to charset-normalizer.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+SNIFF_BYTES = 64 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ISO2022_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b(I", b"\x1b$(D", b"\x1b$(Q")
+_ISO2022_CODECS = ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2", "iso2022_jp_2004")
+_EUC_CODECS = ("euc_jp", "euc_jis_2004")
+#: what a MIME or XML label means in practice: Windows software writes cp932 and calls it
+#: Shift_JIS, and ISO-2022-JP mail often carries cp932's extra characters
+DECLARED_ALIASES = {
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "ms_kanji": "cp932",
+    "cp932": "cp932",
+    "euc-jp": "euc_jp",
+    "x-euc-jp": "euc_jp",
+    "iso-2022-jp": "iso2022_jp",
+    "csiso2022jp": "iso2022_jp",
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+}
+#: below this Japanese-plausibility both legacy readings are doubted
+_PLAUSIBLE = 0.3
+
+
+@dataclass(frozen=True)
+class EncodingGuess:
+    encoding: str  # a Python codec name
+    method: str  # "bom", "escape", "utf-8", "plausibility", "declared", "fallback", ...
+    confidence: float = 1.0
+
+
+def _strict_decode(data: bytes, codec: str, final: bool) -> str | None:
+    """Decode strictly; with ``final=False`` a multi-byte character cut at the end is fine."""
+    try:
+        decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+        return decoder.decode(data, final=final)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _kanji_level(ch: str) -> int:
+    """1 for JIS level-1 (common) kanji, 2 for the rest of JIS X 0208, 0 outside it."""
+    try:
+        lead = ch.encode("euc_jp")[0]
+    except UnicodeEncodeError:
+        return 0
+    return 1 if 0xB0 <= lead <= 0xCF else 2
+
+
+def japanese_plausibility(text: str) -> float:
+    """0..1: how much the non-ASCII part of ``text`` looks like real Japanese.
+
+    A wrong legacy decoding produces half-width katakana soup, rare kanji and symbols;
+    real text is rich in hiragana, katakana, punctuation and common kanji.
+    """
+    total = 0.0
+    n = 0
+    prev_halfwidth = False
+    for ch in text:
+        o = ord(ch)
+        if o < 0x80:
+            prev_halfwidth = False
+            continue
+        n += 1
+        if 0x3040 <= o <= 0x30FF:
+            total += 1.0
+        elif 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E:
+            total += 0.8
+        elif 0xFF61 <= o <= 0xFF9F:
+            # voiced marks right after half-width kana are what real ﾊﾝｶｸ text looks like
+            total += 1.0 if (o in (0xFF9E, 0xFF9F) and prev_halfwidth) else 0.5
+            prev_halfwidth = True
+            continue
+        elif 0x4E00 <= o <= 0x9FFF:
+            total += 0.7 if _kanji_level(ch) == 1 else 0.1
+        elif 0x2160 <= o <= 0x24FF or 0x3200 <= o <= 0x33FF:
+            total += 0.6  # ①, Ⅳ, ㈱, ㎡: cp932's NEC symbols, common in business files
+        prev_halfwidth = False
+    return total / n if n else 1.0
+
+
+def _looks_utf16(sample: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII-heavy text leaves NUL bytes in every other position."""
+    if len(sample) < 8:
+        return None
+    even = sample[0::2]
+    odd = sample[1::2]
+    zeros_even = even.count(0) / len(even)
+    zeros_odd = odd.count(0) / len(odd)
+    if zeros_odd > 0.3 and zeros_even < 0.05:
+        codec = "utf-16-le"
+    elif zeros_even > 0.3 and zeros_odd < 0.05:
+        codec = "utf-16-be"
+    else:
+        return None
+    text = _strict_decode(sample[: len(sample) // 2 * 2], codec, False)
+    if not text:
+        return None
+    printable = sum(1 for c in text if c.isprintable() or c in "\t\r\n")
+    return codec if printable / len(text) > 0.95 else None
+
+
+def detect_encoding(
+    sample: bytes, declared: str | None = None, complete: bool = False
+) -> EncodingGuess | None:
+    """The encoding of ``sample`` (the head of a file), or None if it is not text.
+
+    ``declared`` (a MIME or XML charset) wins when the bytes decode under it. ``complete``
+    says the sample is the whole file, so a character cut at its end is an error.
+    """
+    final = complete
+    for bom, codec in _BOMS:
+        if sample.startswith(bom):
+            return EncodingGuess(codec, "bom")
+    if declared:
+        codec = normalize_declared(declared)
+        if codec and _strict_decode(sample, codec, final) is not None:
+            return EncodingGuess(codec, "declared")
+    if any(esc in sample for esc in _ISO2022_ESCAPES) and max(sample, default=0) < 0x80:
+        for codec in _ISO2022_CODECS:
+            if _strict_decode(sample, codec, final) is not None:
+                return EncodingGuess(codec, "escape")
+        return EncodingGuess("iso2022_jp", "escape", 0.5)
+    if sample.isascii():
+        if b"\x00" in sample:
+            utf16 = _looks_utf16(sample)
+            return EncodingGuess(utf16, "nul-pattern", 0.8) if utf16 else None
+        return EncodingGuess("utf-8", "ascii")
+    if _strict_decode(sample, "utf-8", final) is not None:
+        return EncodingGuess("utf-8", "utf-8")
+    utf16 = _looks_utf16(sample)
+    if utf16:
+        return EncodingGuess(utf16, "nul-pattern", 0.8)
+    readings: list[tuple[float, str]] = []
+    sjis = _strict_decode(sample, "cp932", final)
+    if sjis is not None:
+        readings.append((japanese_plausibility(sjis), "cp932"))
+    for codec in _EUC_CODECS:
+        euc = _strict_decode(sample, codec, final)
+        if euc is not None:
+            readings.append((japanese_plausibility(euc), codec))
+            break
+    if readings:
+        # ties go to cp932: it is what Windows and Excel write
+        score, codec = max(readings, key=lambda r: (r[0], r[1] == "cp932"))
+        if score >= _PLAUSIBLE:
+            return EncodingGuess(codec, "plausibility", round(min(1.0, score), 3))
+    return _fallback(sample)
+
+
+def _fallback(sample: bytes) -> EncodingGuess | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample[:SNIFF_BYTES]).best()
+    if best is None or not best.encoding:
+        return None
+    coherence = float(getattr(best, "coherence", 0.0) or 0.0)
+    return EncodingGuess(codecs.lookup(best.encoding).name, "charset-normalizer", coherence)
+
+
+def normalize_declared(label: str) -> str | None:
+    """A MIME/XML charset label as the Python codec that actually decodes such text."""
+    key = label.strip().strip("\"'").lower()
+    if key in DECLARED_ALIASES:
+        return DECLARED_ALIASES[key]
+    try:
+        return codecs.lookup(key).name
+    except LookupError:
+        return None
+
+
+def decode_declared(data: bytes, declared: str | None) -> tuple[str, str]:
+    """Decode a whole payload (an e-mail part) trusting its label only if it fits.
+
+    Returns (text, codec). ISO-2022-JP and EUC-JP labels try their supersets before
+    giving up on the label; undecodable bytes become U+FFFD, never an exception.
+    """
+    codec = normalize_declared(declared) if declared else None
+    candidates: list[str] = []
+    if codec:
+        candidates.append(codec)
+        if codec.startswith("iso2022_jp"):
+            candidates.extend(c for c in _ISO2022_CODECS if c != codec)
+        elif codec in _EUC_CODECS:
+            candidates.extend(c for c in _EUC_CODECS if c != codec)
+    for candidate in candidates:
+        text = _strict_decode(data, candidate, final=True)
+        if text is not None:
+            return text, candidate
+    guess = detect_encoding(data[:SNIFF_BYTES], complete=len(data) <= SNIFF_BYTES)
+    chosen = guess.encoding if guess else (codec or "utf-8")
+    try:
+        return data.decode(chosen, errors="replace"), chosen
+    except LookupError:
+        return data.decode("utf-8", errors="replace"), "utf-8"

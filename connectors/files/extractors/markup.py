@@ -1,0 +1,151 @@
+"""HTML and XML, streamed through lxml's pull parsers so large documents stay small.
+
+HTML yields the text of each block element (a paragraph, a table cell's row); XML
+yields ``element/path: text`` lines like JSON keys, so tag names act as context.
+Entities are never resolved and nothing is fetched (no XXE, no billion laughs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from connectors.files.extractors.base import ExtractContext, Item, Place, TextChunk
+from connectors.files.extractors.sheet import extract_sheet
+from connectors.files.textio import iter_lines, resolve_encoding
+
+_BLOCKS = frozenset(
+    "p div li dt dd h1 h2 h3 h4 h5 h6 pre blockquote address title caption "
+    "section article header footer ul ol dl form label option body html".split()
+)
+_SKIP = frozenset({"script", "style", "noscript", "template", "head"})
+_XML_DECL_CHARSET = re.compile(rb"^\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", re.I)
+_HTML_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9._-]+)", re.I)
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def _codec(stream: BinaryIO, ctx: ExtractContext, pattern: re.Pattern[bytes]) -> str:
+    """The declared charset when the bytes honour it, else the detected one."""
+    from connectors.files.encoding import detect_encoding
+
+    stream.seek(0)
+    head = stream.read(4096)
+    match = pattern.search(head)
+    if match:
+        guess = detect_encoding(head, declared=match.group(1).decode("ascii"))
+        if guess is not None:
+            return guess.encoding
+    return resolve_encoding(stream, ctx)
+
+
+def extract_html(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
+    from lxml import etree
+
+    parser = etree.HTMLPullParser(events=("start", "end"), no_network=True)
+    codec = _codec(stream, ctx, _HTML_META_CHARSET)
+    buf: list[str] = []
+    size = 0
+    skipping = 0
+    tables = 0
+    for line in iter_lines(stream, ctx, codec, head_only=True):
+        parser.feed(line.text + "\n")
+        for event, elem in parser.read_events():
+            tag = elem.tag if isinstance(elem.tag, str) else ""
+            if event == "start":
+                skipping += tag in _SKIP
+                continue
+            if tag in _SKIP:
+                skipping -= 1
+                elem.clear(keep_tail=True)
+                continue
+            if tag == "table" and not skipping:
+                tables += 1
+                yield from _table(elem, f"table{tables}", ctx)
+                continue
+            if skipping or tag not in _BLOCKS:
+                continue
+            text = _SPACES.sub(" ", "".join(elem.itertext())).strip()
+            elem.clear(keep_tail=True)
+            if not text:
+                continue
+            if ctx.over_budget(len(text)):
+                return
+            buf.append(text)
+            size += len(text) + 1
+            if size > ctx.limits.chunk_chars:
+                yield TextChunk("\n".join(buf), ctx.place())
+                buf, size = [], 0
+    parser.close()
+    if buf:
+        yield TextChunk("\n".join(buf), ctx.place())
+
+
+def _table(elem: Any, name: str, ctx: ExtractContext) -> Iterator[Item]:
+    """An HTML table is a sheet: with a header row its columns are classified."""
+    rows = []
+    for number, tr in enumerate(elem.iter("tr"), start=1):
+        cells = [_SPACES.sub(" ", "".join(td.itertext())).strip() or None for td in tr]
+        rows.append((number, cells))
+    elem.clear(keep_tail=True)
+    yield from extract_sheet(name, rows, ctx)
+
+
+def extract_xml(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
+    from lxml import etree
+
+    parser = etree.XMLPullParser(
+        events=("start", "end"), resolve_entities=False, no_network=True, huge_tree=False
+    )
+    codec = _codec(stream, ctx, _XML_DECL_CHARSET)
+    path: list[str] = []
+    buf: list[str] = []
+    marks: list[tuple[int, Place]] = []
+    keys: dict[str, None] = {}
+    size = 0
+    for line in iter_lines(stream, ctx, codec, head_only=True):
+        parser.feed(line.text + "\n")
+        for event, elem in parser.read_events():
+            tag = etree.QName(elem).localname if isinstance(elem.tag, str) else ""
+            if event == "start":
+                path.append(tag)
+                continue
+            values = [v for v in elem.attrib.values() if v.strip()]
+            direct = [elem.text or ""] + [child.tail or "" for child in elem]
+            text = _SPACES.sub(" ", " ".join(values + direct)).strip()
+            key = "/".join(path)
+            path.pop()
+            elem.clear(keep_tail=True)
+            if not text:
+                continue
+            entry = f"{key}: {text}"
+            if ctx.over_budget(len(entry)):
+                return
+            marks.append((size, ctx.place(key=key)))
+            buf.append(entry)
+            keys.setdefault(tag, None)
+            size += len(entry) + 1
+            if size > ctx.limits.chunk_chars:
+                yield TextChunk("\n".join(buf), ctx.place(), tuple(keys)[:24], tuple(marks))
+                buf, marks, keys, size = [], [], {}, 0
+    try:
+        parser.close()
+    except etree.XMLSyntaxError:
+        if not ctx.report.truncated:
+            raise
+    if buf:
+        yield TextChunk("\n".join(buf), ctx.place(), tuple(keys)[:24], tuple(marks))
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML string already in memory (an e-mail body)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (ValueError, TypeError, etree.ParserError):
+        return html
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    return "\n".join(t.strip() for t in root.itertext() if t.strip())

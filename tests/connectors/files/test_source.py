@@ -1,0 +1,97 @@
+"""FilesSource behaviour: finding shape, budgets, incremental skips, worker pickling."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+from connectors.files.limits import MB, ScanLimits, plan_windows
+from connectors.files.source import FilesSource
+from tests.connectors.files.conftest import FakeDetector, make_config, scan
+
+LINE = "2024-04-01 12:00:00 INFO 問い合わせ 山田太郎 090-1234-5678 taro@example.co.jp\n"
+FILLER = "2024-04-01 12:00:00 INFO heartbeat ok\n"
+
+
+def test_plan_windows() -> None:
+    limits = ScanLimits(budget_bytes=1000, windows=4, head_fraction=0.5)
+    assert plan_windows(800, limits) == ((0, 800),)
+    windows = plan_windows(100_000, limits)
+    assert windows[0] == (0, 500)
+    assert len(windows) == 5 and sum(length for _, length in windows) <= 1000
+    starts = [s for s, _ in windows]
+    assert starts == sorted(starts) and starts[-1] > 70_000
+    assert plan_windows(100_000, ScanLimits(full=True)) == ((0, 100_000),)
+
+
+def test_finding_shape(tmp_path: Path) -> None:
+    (tmp_path / "a.log").write_text(LINE * 5 + FILLER)
+    out = scan(tmp_path)
+    data = [f.to_json_dict() for f in out.findings]
+    assert {d["entity"] for d in data} == {"PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"}
+    for d in data:
+        assert d["location"] == {"path": "a.log"} and d["count"] == 5
+        assert d["source"] == "share" and d["score"] == 0.9
+        assert set(d["evidence"]) >= {"recognizers", "chunks", "encoding", "sampled", "truncated"}
+        assert len(d["examples"]) == 1  # five identical values, one masked example
+        assert "090-1234-5678" not in str(d) and "taro@" not in str(d)
+
+
+def test_sample_mode_reads_a_bounded_spread_and_full_mode_reads_everything(tmp_path: Path) -> None:
+    body = FILLER * 60_000  # ~2.3 MB
+    middle = len(body) // 2
+    middle -= middle % len(FILLER)
+    (tmp_path / "big.log").write_text(body[:middle] + LINE + body[middle:])
+    sample = scan(tmp_path, per_file_budget_mb=0.5, sample_windows=64)
+    meta = sample.results[0].metadata["files"]["big.log"]
+    assert meta["sampled"] is True
+    full = scan(tmp_path, mode="full")
+    assert full.entities("big.log") == {"PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"}
+    assert full.results[0].metadata["files"]["big.log"]["sampled"] is False
+
+
+def test_table_rows_are_sampled_in_sample_mode(tmp_path: Path) -> None:
+    rows = "\n".join(f"山田太郎,090-1234-{i % 10000:04d}" for i in range(5000))
+    (tmp_path / "t.csv").write_text("name,tel\n" + rows + "\n")
+    sample = scan(tmp_path, table_sample_rows=200)
+    tel = next(f for f in sample.findings if f.location.get("column") == "tel")
+    assert tel.rows_sampled == 200 and tel.rows_matched == 200
+    full = scan(tmp_path, mode="full")
+    tel = next(f for f in full.findings if f.location.get("column") == "tel")
+    assert tel.rows_sampled == 5000
+
+
+def test_unchanged_files_are_skipped_by_size_mtime_then_hash(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(LINE)
+    first = scan(tmp_path)
+    meta = first.results[0].metadata["files"]["a.txt"]
+    assert set(meta) >= {"size", "mtime_ns", "hash"} and len(meta["hash"]) == 32
+    previous = {"a.txt": (meta["size"], meta["mtime_ns"], meta["hash"])}
+    second = scan(tmp_path, previous=previous)
+    assert second.findings == [] and second.stat("skipped_unchanged") == 1
+    assert second.results[0].metadata["files"]["a.txt"]["hash"] == meta["hash"]
+    os.utime(path, ns=(meta["mtime_ns"] + 10**9, meta["mtime_ns"] + 10**9))  # touched only
+    third = scan(tmp_path, previous=previous)
+    assert third.findings == [] and third.stat("skipped_unchanged") == 1
+    path.write_text(LINE + LINE)  # changed
+    fourth = scan(tmp_path, previous=previous)
+    assert fourth.findings and fourth.stat("skipped_unchanged") == 0
+
+
+def test_units_run_in_a_worker_process(tmp_path: Path) -> None:
+    """A unit and the source survive pickling, as a process pool needs."""
+    (tmp_path / "a.txt").write_text(LINE)
+    source = FilesSource(make_config(tmp_path))
+    unit = next(source.work_units())
+    clone = pickle.loads(pickle.dumps(source))
+    result = clone.run_unit(pickle.loads(pickle.dumps(unit)), FakeDetector())
+    assert {f.entity for f in result.findings} == {"PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"}
+    assert result.stats["files"] == 1 and result.stats["bytes"] == len(LINE.encode())
+    assert source.finalize([result]) == []
+
+
+def test_limits_follow_config(tmp_path: Path) -> None:
+    limits = ScanLimits.from_config(make_config(tmp_path, per_file_budget_mb=2, mode="full"))
+    assert limits.full and limits.budget_bytes == 2 * MB and limits.text_budget_chars is None
