@@ -52,6 +52,9 @@ WARM_UP_TEXT = "山田太郎様 090-1234-5678"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 
+HELDOUT_PEER_DOCS = 150
+
+
 def pin_to_one_core(cpu: int | None = None) -> str:
     """One BLAS/OpenMP thread and one CPU (default: the first allowed), for per-core figures."""
     if "numpy" in sys.modules:
@@ -391,6 +394,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors-system", choices=("fast", "deep", "peer"), default="fast",
                         help="whose errors --errors prints (default: fast)")  # fmt: skip
     parser.add_argument("--cpu", type=int, help="CPU to pin to (default: the first allowed)")
+    parser.add_argument("--skip-heldout", action="store_true",
+                        help="skip the independent held-out corpus")  # fmt: skip
     args = parser.parse_args(argv)
 
     pinning = pin_to_one_core(args.cpu)
@@ -432,6 +437,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             systems[f"{key}/subset"] = run_figures(run, scores[f"{key}/subset"])
     figures["systems"] = systems
 
+    if not args.skip_heldout:
+        _heldout(args, systems, scores)
+
     cold = cli_cold_start()
     extra["cli_cold_start"] = cold
     figures["extra"] = extra
@@ -445,6 +453,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
         print(f"\nfigures written to {args.json}")
     return 0
+
+
+def _heldout(args, systems: dict, scores: dict) -> None:
+    """The same systems on bench/heldout_corpus.py, written apart from the recognizers."""
+    from bench.heldout_corpus import check as check_heldout
+    from bench.heldout_corpus import generate as generate_heldout
+
+    docs = generate_heldout()
+    check_heldout(docs)
+    subset = docs[:HELDOUT_PEER_DOCS]
+    chars = sum(len(d.text) for d in docs)
+    print(f"\n######## held-out corpus: {len(docs)} docs, {chars:,} chars ########")
+    runs, _ = measure(docs, subset, deep=not args.skip_deep, peer=not args.skip_peer)
+    for key, title in (("fast", "Kojin fast"), ("deep", "Kojin deep")):
+        if key in runs:
+            scores[f"{key}/heldout"] = print_run(f"{title}, held-out", runs[key])
+            systems[f"{key}/heldout"] = run_figures(runs[key], scores[f"{key}/heldout"])
+    for key, title in (("fast", "Kojin fast"), ("peer", "peer")):
+        if key in runs:
+            run = runs[key] if key == "peer" else runs[key].head(len(subset))
+            scores[f"{key}/heldout-subset"] = print_run(f"{title}, held-out subset", run)
+            systems[f"{key}/heldout-subset"] = run_figures(run, scores[f"{key}/heldout-subset"])
 
 
 def _f1(systems: dict, key: str, micro: str) -> float:

@@ -185,18 +185,40 @@ class Detector:
 def _resolve_overlaps(
     results: list[RecognizerResult], wanted: list[str] | None
 ) -> list[RecognizerResult]:
-    """Keep, for any run of characters, only the strongest claim."""
+    """Keep, for any run of characters, only the strongest claim.
+
+    Pattern and dictionary results come first; GiNZA's NER (deep mode) only fills
+    characters nothing else claimed, so deep mode never loses what fast mode finds.
+    """
+    from bisect import bisect_left, insort
+
     ranked = sorted(
         results,
-        key=lambda r: (-r.score, _PRIORITY.get(r.entity_type, 99), -(r.end - r.start)),
+        key=lambda r: (
+            _is_ner(r),
+            -r.score,
+            _PRIORITY.get(r.entity_type, 99),
+            -(r.end - r.start),
+        ),
     )
     kept: list[RecognizerResult] = []
+    spans: list[tuple[int, int]] = []  # kept spans, sorted and disjoint
     for r in ranked:
-        if all(r.end <= k.start or r.start >= k.end for k in kept):
-            kept.append(r)
+        i = bisect_left(spans, (r.start, r.start))
+        if i > 0 and spans[i - 1][1] > r.start:
+            continue
+        if i < len(spans) and spans[i][0] < r.end:
+            continue
+        insort(spans, (r.start, r.end))
+        kept.append(r)
     if wanted is not None:
         kept = [r for r in kept if r.entity_type in wanted]
     return sorted(kept, key=lambda r: r.start)
+
+
+def _is_ner(r: RecognizerResult) -> bool:
+    name = (r.recognition_metadata or {}).get("recognizer_name", "")
+    return name.startswith("GinzaNerRecognizer")
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int, str]]:

@@ -21,6 +21,16 @@ _PLAUSIBLE_NAME = re.compile(r"[一-龥々ぁ-ゖァ-ヴー ]{2,12}")
 _PLAUSIBLE_COMPANY = re.compile(r"[一-龥々ァ-ヴーA-Za-z0-9&・. ()]{2,30}")
 
 
+def _has_common_noun(nlp_artifacts, start: int, end: int) -> bool:
+    """Whether a common noun of two or more characters lies inside [start, end)."""
+    for m in getattr(nlp_artifacts, "morphemes", None) or []:
+        if m.start >= end:
+            break
+        if m.start >= start and m.pos[1] == "普通名詞" and len(m.surface) >= 2:
+            return True
+    return False
+
+
 class GinzaNerRecognizer(LocalRecognizer):
     """Turns GiNZA NER spans (from GinzaNlpEngine) into PERSON / EMPLOYER candidates."""
 
@@ -50,17 +60,26 @@ class GinzaNerRecognizer(LocalRecognizer):
         for span in getattr(nlp_artifacts, "ner_spans", None) or []:
             if span.label not in labels:
                 continue
-            value = text[span.start : span.end]
+            start, end = span.start, span.end
+            while end > start and text[end - 1] in " 　":
+                end -= 1
+            for h in HONORIFICS:  # GiNZA sometimes takes the honorific into the name
+                if text.endswith(h, start, end) and end - len(h) > start:
+                    end -= len(h)
+                    break
+            value = text[start:end].strip()
             if not plausible.fullmatch(value):
                 continue
+            if self.entity == "PERSON" and _has_common_noun(nlp_artifacts, start, end):
+                continue  # 後藤印刷, 阿部電気: a company named after a family
             score = 0.3
-            if self.entity == "PERSON" and any(text.startswith(h, span.end) for h in HONORIFICS):
+            if self.entity == "PERSON" and any(text.startswith(h, end) for h in HONORIFICS):
                 score = 0.6
             results.append(
                 RecognizerResult(
                     entity_type=self.entity,
-                    start=span.start,
-                    end=span.end,
+                    start=start,
+                    end=end,
                     score=score,
                     analysis_explanation=AnalysisExplanation(
                         recognizer=self.name,
