@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from connectors.database.config import DatabaseSourceConfig
 from connectors.files.config import FilesSourceConfig
+from reports.config import ReportsConfig
+from scanner.catalog.models import CatalogConfig
+from scanner.inventory.config import InventoryConfig
 
 SourceConfig = Annotated[DatabaseSourceConfig | FilesSourceConfig, Field(discriminator="type")]
 
@@ -38,39 +41,59 @@ class KojinConfig(BaseModel):
     sources: list[SourceConfig] = Field(default_factory=list)
     detector: DetectorConfig = Field(default_factory=DetectorConfig)
     scan: ScanConfig = Field(default_factory=ScanConfig)
+    catalog: CatalogConfig = Field(default_factory=CatalogConfig)
+    inventory: InventoryConfig = Field(default_factory=InventoryConfig)
+    reports: ReportsConfig = Field(default_factory=ReportsConfig)
     #: where the file was read from; relative paths in it are taken from its folder
     base_dir: Path = Path(".")
 
 
-def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
-    """Best-effort line number of a config location such as ('sources', 1, 'url')."""
+def _header_lines(lines: list[str], name: str, array: bool) -> list[int]:
+    want = f"[[{name}]]" if array else f"[{name}]"
+    found = []
+    for i, line in enumerate(lines):
+        head = line.split("#", 1)[0].replace(" ", "").strip()
+        if head == want:
+            found.append(i)
+    return found
+
+
+def line_of(text: str, loc: tuple[Any, ...], value: str | None = None) -> int | None:
+    """Best-effort line number of a config location such as ('catalog', 'assets', 1, 'name').
+
+    The table is found from the location's leading names (``[[catalog.assets]]`` counted
+    by index, or ``[scan]``); then the key's line inside it, or the line quoting ``value``.
+    """
     lines = text.splitlines()
-    table_seen = -1
-    want_index = None
-    if len(loc) >= 2 and isinstance(loc[1], int):
-        want_index = loc[1]
-    start = 0
-    if want_index is not None:
-        for i, line in enumerate(lines):
-            if line.strip().startswith(f"[[{loc[0]}]]"):
-                table_seen += 1
-                if table_seen == want_index:
-                    start = i
-                    break
-        else:
+    start, keys = 0, [p for p in loc if isinstance(p, str)]
+    first_int = next((i for i, p in enumerate(loc) if isinstance(p, int)), None)
+    array_headers = (
+        _header_lines(lines, ".".join(map(str, loc[:first_int])), array=True) if first_int else []
+    )
+    if first_int and array_headers:
+        if loc[first_int] >= len(array_headers):
             return None
-    elif loc and isinstance(loc[0], str):
-        for i, line in enumerate(lines):
-            if line.strip().startswith(f"[{loc[0]}]"):
-                start = i
+        start = array_headers[loc[first_int]]
+        keys = [p for p in loc[first_int + 1 :] if isinstance(p, str)]
+    else:
+        names = [p for p in loc if isinstance(p, str)]
+        for size in range(len(names), 0, -1):
+            headers = _header_lines(lines, ".".join(names[:size]), array=False)
+            if headers:
+                start, keys = headers[0], names[size:]
                 break
-    key = next((p for p in reversed(loc) if isinstance(p, str)), None)
-    if key:
-        for i in range(start, len(lines)):
-            stripped = lines[i].strip()
-            if i > start and stripped.startswith("[") and want_index is not None:
-                break
-            if stripped.split("=", 1)[0].strip() == key:
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
+        len(lines),
+    )
+    if value is not None:
+        for quote in ('"', "'"):
+            for i in range(start, end):
+                if f"{quote}{value}{quote}" in lines[i]:
+                    return i + 1
+    if keys:
+        for i in range(start, end):
+            if lines[i].split("=", 1)[0].strip() == keys[-1]:
                 return i + 1
     return start + 1
 
@@ -98,7 +121,7 @@ def parse_config(text: str, base_dir: Path, origin: str = "config") -> KojinConf
         for err in exc.errors():
             loc = tuple(p for p in err["loc"] if p not in ("database", "files"))
             lookup = loc + ("type",) if err["type"].startswith("union_tag") else loc
-            line = _line_of(text, lookup)
+            line = line_of(text, lookup)
             where = ".".join(str(p) for p in loc) or "(top level)"
             prefix = f"{origin}:{line}" if line else origin
             problems.append(f"{prefix}: {where}: {err['msg']}")
@@ -115,7 +138,23 @@ def parse_config(text: str, base_dir: Path, origin: str = "config") -> KojinConf
             source.url = _anchor_sqlite_path(source.url, base_dir)
     if not config.scan.out_dir.is_absolute():
         config.scan.out_dir = base_dir / config.scan.out_dir
+    for section, attr in ((config.inventory, "path"), (config.inventory, "key_file"),
+                          (config.reports, "out_dir")):  # fmt: skip
+        if not getattr(section, attr).is_absolute():
+            setattr(section, attr, (base_dir / getattr(section, attr)).resolve())
+    if config.inventory.url:
+        config.inventory.url = _anchor_sqlite_path(config.inventory.url, base_dir)
+    _check_catalog(config, text, origin)
     return config
+
+
+def _check_catalog(config: KojinConfig, text: str, origin: str) -> None:
+    from scanner.catalog.validate import catalog_problems, source_types_of
+
+    problems = catalog_problems(config.catalog, source_types_of(config.sources))
+    errors = [p.format(text, origin) for p in problems if p.severity == "error"]
+    if errors:
+        raise ConfigError("\n".join(errors))
 
 
 def load_config(path: str | Path) -> KojinConfig:

@@ -3,7 +3,8 @@
 Database places are matched as ``schema/table`` and file places as their root-relative
 path, both with the file source's glob rules: ``*`` and ``?`` stay inside one segment,
 ``**`` spans segments, ``[...]`` is a character class, case is ignored, and a pattern
-without a separator matches the last segment at any depth (``*.csv``, ``customers``).
+without a separator matches the last segment at any depth (``*.csv``, ``customers``);
+a file pattern starting with ``/`` is anchored at the root (``/顧客リスト.csv``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def _glob_regex(pattern: str) -> str:
         elif c == "?":
             out.append("[^/]")
         elif c == "[" and (end := pattern.find("]", i + 1)) != -1:
-            body = pattern[i + 1 : end]
+            body = pattern[i + 1 : end].replace("\\", "\\\\").replace("[", "\\[")
             out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
             i = end
         else:
@@ -58,7 +59,10 @@ def schema_glob(pattern: str) -> str:
 
 
 def path_glob(pattern: str) -> str:
-    pattern = pattern.strip().replace("\\", "/").lstrip("/")
+    """A leading ``/`` anchors at the root (``/顧客リスト.csv``), as in .gitignore."""
+    pattern = pattern.strip().replace("\\", "/")
+    if pattern.startswith("/"):
+        return pattern.lstrip("/")
     return pattern if "/" in pattern else f"**/{pattern}"
 
 

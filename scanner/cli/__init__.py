@@ -37,6 +37,10 @@ def _register() -> None:
     except ImportError:  # pragma: no cover - optional while commands are being added
         return
     scan_command.register(app)
+    from scanner.cli import catalog_command, diff_command, report_command, review_command
+
+    for module in (catalog_command, report_command, diff_command, review_command):
+        module.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,10 @@ import typer
 from scanner.cli import CliError
 
 
+class FailOn(StrEnum):
+    new_violations = "new-violations"
+
+
 class Executor(StrEnum):
     serial = "serial"
     processes = "processes"
@@ -40,6 +44,13 @@ def scan(
     scheduler: Annotated[
         str | None,
         typer.Option(help="Dask scheduler, tcp://HOST:8786 (default: a local cluster)."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="new-violations: exit 3 if the run has violations the previous run had not.",
+        ),
     ] = None,
 ) -> None:
     """Scan databases and file shares for personal information."""
@@ -98,8 +109,36 @@ def scan(
         except SourceError as exc:
             raise CliError(str(exc)) from None
     _print_summary(console, outcome)
+    recorded = _record(cfg, config, outcome, console)
     if outcome.sources and all(s.status == "failed" for s in outcome.sources):
         raise typer.Exit(1)
+    if fail_on is FailOn.new_violations and recorded.diff.new_violations:
+        raise typer.Exit(3)
+
+
+def _record(cfg, config_path: Path, outcome, console):
+    """Judge the findings, store the run in the inventory, write the configured reports."""
+    from reports.writer import write_configured_reports
+    from scanner.fingerprint import FingerprintKeyError
+    from scanner.inventory.migrations import InventoryError
+    from scanner.inventory.recorder import record_scan
+    from scanner.inventory.store import Inventory
+
+    try:
+        recorded = record_scan(cfg, outcome, config_path)
+        with Inventory.open(cfg.inventory) as inventory:
+            reports = write_configured_reports(inventory, cfg.reports, str(recorded.run.pk))
+    except (InventoryError, FingerprintKeyError, OSError) as exc:
+        raise CliError(f"{exc} (the scan's results are in {outcome.out_dir})") from None
+    run, diff = recorded.run, recorded.diff
+    since = f"run #{recorded.previous.pk}" if recorded.previous else "no previous run"
+    console.print(
+        f"run #{run.pk} stored in {cfg.inventory.url or cfg.inventory.path}: "
+        f"{run.violations_count} violation(s), {len(diff.new_violations)} new since {since}"
+    )
+    for path in reports:
+        console.print(f"report: {path}")
+    return recorded
 
 
 def _print_summary(console, outcome) -> None:

@@ -1,0 +1,103 @@
+"""Display text of ledger, finding and error rows, shared by every report format."""
+
+from __future__ import annotations
+
+from reports.labels import local_time, subject_label, text, verdict_label
+from reports.model import MAX_PLACES, LedgerRow, ReportData
+from scanner.entities import category
+from scanner.finding import ScanError
+from scanner.inventory.records import StoredFinding
+
+_SEP = {"ja": "、", "en": ", "}
+
+
+def join(items, lang: str) -> str:
+    return _SEP[lang].join(items)
+
+
+def volume_text(row: LedgerRow, lang: str) -> str:
+    parts = []
+    if row.rows is not None:
+        parts.append(text("rows_sampled" if row.rows_sampled else "rows", lang, n=row.rows))
+    if row.files is not None:
+        parts.append(text("files", lang, n=row.files))
+    return " / ".join(parts) or "0"
+
+
+def ledger_cells(row: LedgerRow, data: ReportData, lang: str, timezone: str) -> dict[str, str]:
+    unregistered = text("not_registered", lang)
+    places = list(row.places[:MAX_PLACES])
+    if len(row.places) > MAX_PLACES:
+        more = len(row.places) - MAX_PLACES
+        places.append(f"他{more}件" if lang == "ja" else f"and {more} more")
+    if row.outsourced_to:
+        names = join(row.outsourced_to, lang)
+        outsourcing = f"あり（{names}）" if lang == "ja" else f"Yes ({names})"
+    else:
+        outsourcing = text("none", lang) if row.in_catalog else unregistered
+    purposes = row.purpose_names if lang == "ja" else row.purpose_names_en
+    return {
+        "asset": row.asset,
+        "categories": join((category(e, lang) for e in row.entities), lang),
+        "volume": volume_text(row, lang),
+        "purposes": "\n".join(purposes) if purposes else unregistered,
+        "places": "\n".join(places),
+        "retention": row.retention or unregistered,
+        "owner": row.owner or unregistered,
+        "outsourcing": outsourcing,
+        "verdict": verdict_label(row.verdict, lang),
+        "last_scanned": local_time(data.run.ended, timezone),
+        "subjects": subject_label(row.subjects, lang),
+    }
+
+
+def matched_text(f: StoredFinding) -> str:
+    if f.rows_sampled is not None:
+        return f"{f.rows_matched or 0}/{f.rows_sampled}"
+    return str(f.count) if f.count is not None else ""
+
+
+def review_text(f: StoredFinding, lang: str) -> str:
+    if f.review is None:
+        return ""
+    label = text(str(f.review.mark), lang)
+    note = f": {f.review.note}" if f.review.note else ""
+    return f"{label} ({f.review.by} {f.review.at[:10]}){note}"
+
+
+def finding_cells(f: StoredFinding, data: ReportData, lang: str) -> dict[str, str]:
+    change = data.change_of(f)
+    return {
+        "finding_id": f.finding_id,
+        "place": location_text(f),
+        "category": f.category(lang),
+        "verdict": verdict_label(f.verdict, lang),
+        "reason": f.reason(lang),
+        "asset": f.asset or text("not_registered", lang),
+        "matched": matched_text(f),
+        "score": f"{f.score:.2f}",
+        "examples": join(f.examples, lang),
+        "review": review_text(f, lang),
+        "change": text(change, lang) if change else "",
+    }
+
+
+def location_text(f: StoredFinding) -> str:
+    """``shop-db:main.customers.email`` / ``share:hr/a.xlsx [sheet=名簿, column=氏名]``."""
+    loc = dict(f.location)
+    if loc.get("table"):
+        column = loc.get("column")
+        return f.place + (f".{column}" if column else "")
+    extra = {k: v for k, v in loc.items() if k not in ("path", "schema", "table")}
+    if not extra:
+        return f.place
+    return f.place + " [" + ", ".join(f"{k}={v}" for k, v in extra.items()) + "]"
+
+
+def error_cells(e: ScanError) -> dict[str, str]:
+    return {
+        "source": e.source,
+        "location": ", ".join(f"{k}={v}" for k, v in e.location.items()),
+        "kind": e.kind,
+        "message": e.message,
+    }

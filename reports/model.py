@@ -1,0 +1,251 @@
+"""Everything a report shows, read from the inventory only (never from the config).
+
+The catalog used is the snapshot stored with the run, so a report of an old run shows
+the purposes and owners as they were when it was scanned.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from scanner.catalog.models import Asset, CatalogConfig
+from scanner.catalog.verdicts import Verdict, place_of, worst_verdict
+from scanner.entities import ALL_ENTITIES
+from scanner.finding import ScanError
+from scanner.inventory.diff import FindingsDiff, diff_findings
+from scanner.inventory.records import RunInfo, SourceRecord, StoredFinding
+from scanner.inventory.store import Inventory
+
+#: places listed per ledger row before "… and N more"
+MAX_PLACES = 5
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One personal-information asset (a catalog asset, or an unmapped place)."""
+
+    asset: str
+    in_catalog: bool
+    entities: tuple[str, ...]
+    rows: int | None
+    rows_sampled: bool  # rows counts sampled rows, not the table's size
+    files: int | None
+    purposes: tuple[str, ...]  # ids
+    purpose_names: tuple[str, ...]
+    purpose_names_en: tuple[str, ...]  # name_en, or the id where the catalog has none
+    places: tuple[str, ...]
+    retention: str | None
+    owner: str | None
+    subjects: str | None
+    outsourced_to: tuple[str, ...]
+    verdict: str  # a Verdict, or "not_found" for a catalog asset nothing was found in
+    violations: int
+    findings: tuple[StoredFinding, ...]
+
+
+@dataclass(frozen=True)
+class ReportData:
+    run: RunInfo
+    previous: RunInfo | None
+    catalog: CatalogConfig
+    findings: tuple[StoredFinding, ...]
+    errors: tuple[ScanError, ...]
+    sources: tuple[SourceRecord, ...]
+    diff: FindingsDiff | None
+    ledger: tuple[LedgerRow, ...]
+    new_keys: frozenset[str] = frozenset()
+    changed_keys: frozenset[str] = frozenset()
+
+    @property
+    def violations(self) -> tuple[StoredFinding, ...]:
+        return tuple(f for f in self.findings if f.is_violation)
+
+    def change_of(self, finding: StoredFinding) -> str | None:
+        """ "new" or "changed" relative to the previous run; None if unchanged or no run."""
+        if finding.key in self.new_keys:
+            return "new"
+        return "changed" if finding.key in self.changed_keys else None
+
+
+def load_report_data(inventory: Inventory, run_ref: str | None = None) -> ReportData:
+    run = inventory.resolve_run(run_ref)
+    previous = inventory.previous_run(run)
+    findings = inventory.findings(run)
+    diff = diff_findings(inventory.findings(previous), findings) if previous else None
+    return build_report_data(
+        run, previous, findings, inventory.errors(run), inventory.sources(run), diff
+    )
+
+
+def build_report_data(
+    run: RunInfo,
+    previous: RunInfo | None,
+    findings: Sequence[StoredFinding],
+    errors: Sequence[ScanError],
+    sources: Sequence[SourceRecord],
+    diff: FindingsDiff | None,
+) -> ReportData:
+    catalog = CatalogConfig.model_validate(run.catalog)
+    return ReportData(
+        run, previous, catalog, tuple(findings), tuple(errors), tuple(sources), diff,
+        tuple(build_ledger(catalog, findings)),
+        new_keys=frozenset(f.key for f in diff.new) if diff else frozenset(),
+        changed_keys=frozenset(c.after.key for c in diff.changed) if diff else frozenset(),
+    )  # fmt: skip
+
+
+def _counts_as_personal(f: StoredFinding) -> bool:
+    if f.verdict == Verdict.not_personal:
+        return False
+    return not (f.review is not None and f.review.mark == "false_positive")
+
+
+def build_ledger(catalog: CatalogConfig, findings: Sequence[StoredFinding]) -> list[LedgerRow]:
+    """Catalog assets in catalog order, then places no asset covers, by name."""
+    by_asset: dict[str, list[StoredFinding]] = {}
+    judged_not_personal: set[str] = set()
+    unmapped: dict[str, list[StoredFinding]] = {}
+    for f in findings:
+        if not _counts_as_personal(f):
+            if f.asset:
+                judged_not_personal.add(f.asset)
+            continue
+        if f.asset:
+            by_asset.setdefault(f.asset, []).append(f)
+        else:
+            unmapped.setdefault(_unmapped_name(f), []).append(f)
+    purposes = {p.id: p for p in catalog.purposes}
+    rows = [
+        _asset_row(a, by_asset.get(a.name, []), purposes, a.name in judged_not_personal)
+        for a in catalog.assets
+    ]
+    known = {a.name for a in catalog.assets}
+    for name in sorted(set(by_asset) - known):  # an asset renamed since the run
+        rows.append(_unmapped_row(name, by_asset[name]))
+    rows += [_unmapped_row(name, unmapped[name]) for name in sorted(unmapped)]
+    return rows
+
+
+def _unmapped_name(f: StoredFinding) -> str:
+    return ledger_group(f.source, f.location)
+
+
+def ledger_group(source: str, location: Mapping[str, Any]) -> str:
+    """The ledger row of a place no asset covers: its table, or its file's folder.
+
+    A folder is the unit people file things in (an export folder, a team's share), so
+    one unmapped folder is one row, not one row per file; files at the root stand alone.
+    """
+    path = location.get("path")
+    if path and not location.get("table"):
+        folder = posixpath.dirname(str(path).replace("\\", "/").strip("/"))
+        if folder:
+            return f"{source}:{folder}/"
+    return place_of(source, location)
+
+
+def _entities(found: Sequence[StoredFinding]) -> tuple[str, ...]:
+    present = {f.entity for f in found}
+    order = [e.value for e in ALL_ENTITIES]
+    return tuple(sorted(present, key=lambda e: (order.index(e) if e in order else 99, e)))
+
+
+def _table_rows(f: StoredFinding) -> int | None:
+    """The table's full row count, if the database connector counted it."""
+    sampling = f.evidence.get("sampling")
+    rows = sampling.get("table_rows") if isinstance(sampling, dict) else None
+    return rows if isinstance(rows, int) and not isinstance(rows, bool) else None
+
+
+def _volume(found: Sequence[StoredFinding]) -> tuple[int | None, bool, int | None]:
+    """(rows, rows are a sample, files) of an asset's findings."""
+    counted: dict[str, int] = {}  # table -> its full row count
+    sampled: dict[str, int] = {}  # table -> rows sampled, where not counted
+    files: set[str] = set()
+    for f in found:
+        if f.location.get("table"):
+            full = _table_rows(f)
+            if full is not None:
+                counted[f.place] = max(counted.get(f.place, 0), full)
+            elif f.rows_sampled is not None:
+                sampled[f.place] = max(sampled.get(f.place, 0), f.rows_sampled)
+        elif f.location.get("path"):
+            files.add(str(f.location["path"]))
+    only_sampled = {t: n for t, n in sampled.items() if t not in counted}
+    tables = counted | only_sampled
+    rows = sum(tables.values()) if tables else None
+    return rows, bool(only_sampled), (len(files) if files else None)
+
+
+def _places(found: Sequence[StoredFinding]) -> tuple[str, ...]:
+    counts = Counter(f.place for f in found)
+    return tuple(place for place, _n in counts.most_common())
+
+
+def _declared_places(asset: Asset) -> tuple[str, ...]:
+    return tuple(f"{asset.source}:{p}" for p in (*asset.schemas, *asset.tables, *asset.paths))
+
+
+def _asset_row(
+    asset: Asset, found: list[StoredFinding], purposes, only_not_personal: bool
+) -> LedgerRow:
+    """``only_not_personal``: the scan found data here, but none of it is personal."""
+    chosen = [purposes[p] for p in asset.purposes if p in purposes]
+    retention = asset.retention or "; ".join(
+        dict.fromkeys(p.retention for p in chosen)
+    )  # one period once, however many purposes share it
+    outsourced = tuple(dict.fromkeys(name for p in chosen for name in p.outsourced_to))
+    rows, sampled, files = _volume(found)
+    verdict = worst_verdict([f.verdict for f in found]) or (
+        Verdict.not_personal if only_not_personal else "not_found"
+    )
+    return LedgerRow(
+        asset=asset.name, in_catalog=True, entities=_entities(found), rows=rows,
+        rows_sampled=sampled, files=files, purposes=tuple(asset.purposes),
+        purpose_names=tuple(p.name for p in chosen),
+        purpose_names_en=tuple(p.name_en or p.id for p in chosen),
+        places=_places(found) or _declared_places(asset),
+        retention=retention or None, owner=asset.owner, subjects=str(asset.subjects),
+        outsourced_to=outsourced, verdict=verdict,
+        violations=sum(1 for f in found if f.is_violation), findings=tuple(found),
+    )  # fmt: skip
+
+
+def _unmapped_row(name: str, found: list[StoredFinding]) -> LedgerRow:
+    rows, sampled, files = _volume(found)
+    return LedgerRow(
+        asset=name, in_catalog=False, entities=_entities(found), rows=rows,
+        rows_sampled=sampled, files=files, purposes=(), purpose_names=(), purpose_names_en=(),
+        places=_places(found), retention=None, owner=None, subjects=None, outsourced_to=(),
+        verdict=worst_verdict([f.verdict for f in found]) or Verdict.no_purpose,
+        violations=sum(1 for f in found if f.is_violation), findings=tuple(found),
+    )  # fmt: skip
+
+
+def summary_counts(data: ReportData, lang: str = "ja") -> dict:
+    """Counts the HTML and JSON reports show: by category, source, verdict, and change."""
+    from scanner.entities import category
+
+    personal = [f for f in data.findings if _counts_as_personal(f)]
+    out: dict = {
+        "findings": len(data.findings),
+        "violations": len(data.violations),
+        "errors": len(data.errors),
+        "assets": sum(1 for r in data.ledger if r.verdict != "not_found"),
+        "by_category": dict(Counter(category(f.entity, lang) for f in personal).most_common()),
+        "by_source": dict(Counter(f.source for f in data.findings).most_common()),
+        "by_verdict": dict(Counter(f.verdict for f in data.findings).most_common()),
+    }
+    if data.diff is not None:
+        out["change"] = {
+            "new": len(data.diff.new),
+            "removed": len(data.diff.removed),
+            "changed": len(data.diff.changed),
+            "new_violations": len(data.diff.new_violations),
+            "resolved_violations": len(data.diff.resolved_violations),
+        }
+    return out

@@ -1,0 +1,1 @@
+"""The inventory: every scan run, its judged findings, errors and reviews, in one database."""

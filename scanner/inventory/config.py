@@ -1,0 +1,32 @@
+"""Typed ``[inventory]`` config: where runs are stored and where the HMAC key lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_INVENTORY_FILE = "kojin-inventory.sqlite3"
+
+
+class InventoryConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL without the password (PostgreSQL); default: the SQLite "
+        "file `path`",
+    )
+    password_env: str | None = Field(
+        default=None, description="environment variable holding the database password"
+    )
+    path: Path = Field(
+        default=Path(DEFAULT_INVENTORY_FILE), description="SQLite file, beside the config"
+    )
+    key_file: Path = Field(
+        default=Path("kojin-hmac.key"),
+        description="HMAC key for fingerprints (KOJIN_HMAC_KEY wins); created with mode 0600",
+    )
+
+    def database_url(self) -> str:
+        return self.url or f"sqlite:///{self.path}"

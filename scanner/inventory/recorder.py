@@ -1,0 +1,96 @@
+"""After a scan: judge its findings against the catalog and store the run.
+
+This is the single writer of the inventory; ``kojin scan`` calls it once ``run_scan``
+has returned.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scanner.catalog.verdicts import Judge
+from scanner.fingerprint import Fingerprinter
+from scanner.inventory.diff import FindingsDiff, diff_runs
+from scanner.inventory.records import JudgedFinding, NewRun, RunInfo, SourceRecord
+from scanner.inventory.store import Inventory
+
+if TYPE_CHECKING:
+    from scanner.config import KojinConfig
+    from scanner.scan import ScanOutcome
+
+_VERSIONED = ("kojin", "presidio-analyzer", "sudachipy", "ginza", "sqlalchemy")
+
+
+@dataclass(frozen=True)
+class RecordedRun:
+    run: RunInfo
+    previous: RunInfo | None
+    diff: FindingsDiff
+
+
+def versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in _VERSIONED:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return out
+
+
+def _detector_settings(outcome: ScanOutcome) -> dict:
+    """The detector settings ``run_scan`` wrote to summary.json (absent: unknown)."""
+    from scanner.scan import SUMMARY_FILE
+
+    try:
+        summary = json.loads((Path(outcome.out_dir) / SUMMARY_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    detector = summary.get("detector")
+    return detector if isinstance(detector, dict) else {}
+
+
+def judge_findings(config: KojinConfig, findings, fingerprinter: Fingerprinter | None):
+    judge = Judge(config.catalog, fingerprinter)
+    return [JudgedFinding(f, judge.judge(f)) for f in findings]
+
+
+def record_scan(
+    config: KojinConfig, outcome: ScanOutcome, config_path: Path | None = None
+) -> RecordedRun:
+    """Judge ``outcome``'s findings, store the run, and compare it with the one before."""
+    from scanner.scan import config_fingerprint
+
+    fingerprinter = (
+        Fingerprinter.from_key_file(config.inventory.key_file)
+        if any(rule.values for rule in config.catalog.not_personal)
+        else None
+    )
+    judged = judge_findings(config, outcome.findings, fingerprinter)
+    new_run = NewRun(
+        run_id=outcome.run_id,
+        started=outcome.started,
+        ended=outcome.ended,
+        config_path=str(config_path.resolve()) if config_path else None,
+        config_fingerprint=config_fingerprint(config),
+        catalog=config.catalog.model_dump(mode="json"),
+        versions=versions(),
+        detector=_detector_settings(outcome),
+        out_dir=str(outcome.out_dir),
+    )
+    sources = [
+        SourceRecord(
+            s.name, s.type, s.status, s.units, s.units_done, s.findings, s.errors, dict(s.stats)
+        )  # fmt: skip
+        for s in outcome.sources
+    ]
+    with Inventory.open(config.inventory) as inventory:
+        run = inventory.record_run(new_run, judged, outcome.errors, sources)
+        previous = inventory.previous_run(run)
+        diff = diff_runs(inventory, previous, run)
+    return RecordedRun(run, previous, diff.findings)

@@ -1,0 +1,137 @@
+"""What goes into the inventory and what comes back out of it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from scanner.catalog.verdicts import VIOLATIONS, Judgement
+from scanner.entities import category
+from scanner.finding import Finding
+
+#: characters of the finding key shown as its id (``kojin review ID``)
+FINDING_ID_LENGTH = 12
+
+
+class Mark(StrEnum):
+    confirmed = "confirmed"
+    false_positive = "false_positive"
+
+
+def finding_key(source: str, location: Mapping[str, Any], entity: str) -> str:
+    """SHA-256 of a finding's identity (source, location, entity): equal across runs."""
+    identity = [source, sorted([str(k), v] for k, v in location.items()), entity]
+    text = json.dumps(identity, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class JudgedFinding:
+    finding: Finding
+    judgement: Judgement
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    name: str
+    type: str
+    status: str
+    units: int
+    units_done: int
+    findings: int
+    errors: int
+    stats: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NewRun:
+    """A finished scan as the recorder hands it to the inventory."""
+
+    run_id: str
+    started: str
+    ended: str
+    config_path: str | None
+    config_fingerprint: str
+    catalog: Mapping[str, Any]
+    versions: Mapping[str, str]
+    detector: Mapping[str, Any]
+    out_dir: str | None = None
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    pk: int
+    run_id: str
+    started: str
+    ended: str
+    status: str
+    config_path: str | None
+    config_fingerprint: str
+    catalog: Mapping[str, Any]
+    versions: Mapping[str, str]
+    detector: Mapping[str, Any]
+    out_dir: str | None
+    findings_count: int
+    violations_count: int
+    errors_count: int
+
+
+@dataclass(frozen=True)
+class Review:
+    finding_key: str
+    mark: Mark
+    note: str
+    by: str
+    at: str
+
+
+@dataclass(frozen=True)
+class StoredFinding:
+    pk: int
+    key: str
+    source: str
+    location: Mapping[str, Any]
+    place: str
+    entity: str
+    score: float
+    evidence: Mapping[str, Any]
+    examples: tuple[str, ...]
+    rows_sampled: int | None
+    rows_matched: int | None
+    count: int | None
+    verdict: str
+    rule: str
+    asset: str | None
+    purposes: tuple[str, ...]
+    reason_ja: str
+    reason_en: str
+    review: Review | None = None
+
+    @property
+    def finding_id(self) -> str:
+        return self.key[:FINDING_ID_LENGTH]
+
+    @property
+    def is_violation(self) -> bool:
+        """A violating verdict that no reviewer marked a false positive."""
+        if self.review is not None and self.review.mark == Mark.false_positive:
+            return False
+        return self.verdict in VIOLATIONS
+
+    def category(self, lang: str = "ja") -> str:
+        return category(self.entity, lang)
+
+    def reason(self, lang: str = "ja") -> str:
+        return self.reason_ja if lang == "ja" else self.reason_en
+
+    def to_finding(self, fingerprints: tuple[str, ...] = ()) -> Finding:
+        """The finding as the scan produced it, to judge again with another catalog."""
+        return Finding(
+            source=self.source, location=self.location, entity=self.entity, score=self.score,
+            evidence=self.evidence, examples=self.examples, rows_sampled=self.rows_sampled,
+            rows_matched=self.rows_matched, count=self.count, fingerprints=fingerprints,
+        )  # fmt: skip

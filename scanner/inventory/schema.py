@@ -1,0 +1,121 @@
+"""The inventory's tables as the code reads and writes them (the latest schema version).
+
+Changing a table here needs a new migration in ``migrations.py``; a test checks that the
+migrations build exactly these tables. JSON goes in text columns so SQLite, PostgreSQL
+and MySQL behave the same. No column ever holds a raw personal value.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "kojin_schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(100), nullable=False),
+    Column("applied_at", String(40), nullable=False),
+)
+
+runs = Table(
+    "kojin_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", String(64), nullable=False, unique=True),
+    Column("started", String(40), nullable=False),
+    Column("ended", String(40), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("config_path", Text),
+    Column("config_fingerprint", String(64), nullable=False),
+    Column("catalog_json", Text, nullable=False),
+    Column("versions_json", Text, nullable=False),
+    Column("detector_json", Text, nullable=False),
+    Column("out_dir", Text),
+    Column("findings_count", Integer, nullable=False),
+    Column("violations_count", Integer, nullable=False),
+    Column("errors_count", Integer, nullable=False),
+)
+
+run_sources = Table(
+    "kojin_run_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_pk", Integer, ForeignKey("kojin_runs.id"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("type", String(40), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("units", Integer, nullable=False),
+    Column("units_done", Integer, nullable=False),
+    Column("findings", Integer, nullable=False),
+    Column("errors", Integer, nullable=False),
+    Column("stats_json", Text, nullable=False),
+)
+
+findings = Table(
+    "kojin_findings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_pk", Integer, ForeignKey("kojin_runs.id"), nullable=False),
+    Column("finding_key", String(64), nullable=False, index=True),
+    Column("source", String(200), nullable=False),
+    Column("location_json", Text, nullable=False),
+    Column("place", Text, nullable=False),
+    Column("entity", String(64), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("evidence_json", Text, nullable=False),
+    Column("examples_json", Text, nullable=False),
+    Column("rows_sampled", Integer),
+    Column("rows_matched", Integer),
+    Column("count", Integer),
+    Column("verdict", String(32), nullable=False),
+    Column("rule", String(40), nullable=False),
+    Column("asset", String(200)),
+    Column("purposes_json", Text, nullable=False),
+    Column("reason_ja", Text, nullable=False),
+    Column("reason_en", Text, nullable=False),
+    Index("ix_kojin_findings_run_key", "run_pk", "finding_key", unique=True),
+)
+
+fingerprints = Table(
+    "kojin_fingerprints",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_pk", Integer, ForeignKey("kojin_runs.id"), nullable=False, index=True),
+    Column("finding_pk", Integer, ForeignKey("kojin_findings.id"), nullable=False, index=True),
+    Column("fingerprint", String(64), nullable=False, index=True),
+)
+
+scan_errors = Table(
+    "kojin_scan_errors",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_pk", Integer, ForeignKey("kojin_runs.id"), nullable=False, index=True),
+    Column("source", String(200), nullable=False),
+    Column("location_json", Text, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("message", Text, nullable=False),
+)
+
+reviews = Table(
+    "kojin_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("finding_key", String(64), nullable=False, index=True),
+    Column("mark", String(20), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("reviewer", String(200), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("run_pk", Integer, ForeignKey("kojin_runs.id")),
+)

@@ -1,0 +1,367 @@
+"""The inventory database: one writer (the scan driver), many readers (reports, diff).
+
+SQLite by default, any SQLAlchemy database by URL (PostgreSQL in production). The schema
+is brought up to date whenever the inventory is opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from scanner.catalog.verdicts import place_of
+from scanner.finding import ScanError, safe_error_message
+from scanner.inventory import schema as t
+from scanner.inventory.config import InventoryConfig
+from scanner.inventory.migrations import InventoryError, migrate
+from scanner.inventory.records import (
+    JudgedFinding,
+    Mark,
+    NewRun,
+    Review,
+    RunInfo,
+    SourceRecord,
+    StoredFinding,
+    finding_key,
+)
+
+_INSERT_BATCH = 5000
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def engine_for(config: InventoryConfig) -> Engine:
+    """An engine for the configured inventory; the password only ever comes from the env."""
+    url = make_url(config.database_url())
+    if config.password_env:
+        password = os.environ.get(config.password_env)
+        if password is None:
+            raise InventoryError(f"inventory: {config.password_env} is not set in the environment")
+        url = url.set(password=password)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Inventory:
+    """Runs, judged findings, fingerprints, errors and reviews."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, config: InventoryConfig, create: bool = True) -> Inventory:
+        """Open (and migrate) the inventory; ``create=False`` refuses to start a new file."""
+        if not create and not config.url and not config.path.exists():
+            raise InventoryError(
+                f"no inventory at {config.path}: run `kojin scan` with this config first"
+            )
+        try:
+            engine = engine_for(config)
+            migrate(engine)
+        except SQLAlchemyError as exc:
+            where = make_url(config.database_url()).render_as_string(hide_password=True)
+            raise InventoryError(f"inventory {where}: {safe_error_message(exc)}") from None
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Inventory:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- writing ---
+
+    def record_run(
+        self,
+        run: NewRun,
+        judged: Sequence[JudgedFinding],
+        errors: Sequence[ScanError],
+        sources: Sequence[SourceRecord],
+    ) -> RunInfo:
+        """Store one finished scan in a single transaction; returns it as stored."""
+        rows = _dedupe(judged)
+        reviews = self.latest_reviews()
+        violations = sum(
+            1
+            for key, jf in rows.items()
+            if jf.judgement.is_violation
+            and not (key in reviews and reviews[key].mark == Mark.false_positive)
+        )
+        statuses = {s.status for s in sources}
+        status = "failed" if statuses == {"failed"} else "ok" if statuses <= {"ok"} else "partial"
+        with self.engine.begin() as conn:
+            run_id = self._unique_run_id(conn, run.run_id)
+            pk = conn.execute(
+                insert(t.runs).values(
+                    run_id=run_id,
+                    started=run.started,
+                    ended=run.ended,
+                    status=status,
+                    config_path=run.config_path,
+                    config_fingerprint=run.config_fingerprint,
+                    catalog_json=_json(run.catalog),
+                    versions_json=_json(run.versions),
+                    detector_json=_json(run.detector),
+                    out_dir=run.out_dir,
+                    findings_count=len(rows),
+                    violations_count=violations,
+                    errors_count=len(errors),
+                )  # fmt: skip
+            ).inserted_primary_key[0]
+            if sources:
+                conn.execute(insert(t.run_sources), [
+                    {"run_pk": pk, "name": s.name, "type": s.type, "status": s.status,
+                     "units": s.units, "units_done": s.units_done, "findings": s.findings,
+                     "errors": s.errors, "stats_json": _json(dict(s.stats))}
+                    for s in sources
+                ])  # fmt: skip
+            for batch in _batches(rows.items()):
+                conn.execute(insert(t.findings), [_finding_row(pk, k, jf) for k, jf in batch])
+            id_query = select(t.findings.c.finding_key, t.findings.c.id).where(
+                t.findings.c.run_pk == pk
+            )
+            ids = {key: finding_pk for key, finding_pk in conn.execute(id_query)}
+            prints = (
+                {"run_pk": pk, "finding_pk": ids[key], "fingerprint": fp}
+                for key, jf in rows.items()
+                for fp in jf.finding.fingerprints
+            )
+            for batch in _batches(prints):
+                conn.execute(insert(t.fingerprints), batch)
+            for batch in _batches(errors):
+                conn.execute(insert(t.scan_errors), [
+                    {"run_pk": pk, "source": e.source, "location_json": _json(dict(e.location)),
+                     "kind": e.kind, "message": e.message}
+                    for e in batch
+                ])  # fmt: skip
+        return self.resolve_run(str(pk))
+
+    @staticmethod
+    def _unique_run_id(conn, wanted: str) -> str:
+        taken = set(
+            conn.execute(
+                select(t.runs.c.run_id).where(t.runs.c.run_id.like(f"{wanted}%"))
+            ).scalars()
+        )
+        candidate, n = wanted, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{wanted}-{n}"
+        return candidate
+
+    def add_review(
+        self, key: str, mark: Mark, note: str, by: str, run_pk: int | None = None
+    ) -> Review:
+        at = _now()
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(t.reviews).values(
+                    finding_key=key, mark=str(mark), note=note, reviewer=by, at=at, run_pk=run_pk
+                )
+            )
+        return Review(key, Mark(mark), note, by, at)
+
+    # --- reading ---
+
+    def runs(self) -> list[RunInfo]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.runs).order_by(t.runs.c.id)).mappings().all()
+        return [_run_info(r) for r in rows]
+
+    def resolve_run(self, ref: str | None = None) -> RunInfo:
+        """A run by number, by run id, or ``latest`` / ``previous`` (None: latest)."""
+        query = select(t.runs)
+        if ref in (None, "", "latest", "previous"):
+            offset = 1 if ref == "previous" else 0
+            query = query.order_by(t.runs.c.id.desc()).offset(offset).limit(1)
+        elif ref.isdigit():
+            query = query.where(t.runs.c.id == int(ref))
+        else:
+            query = query.where(t.runs.c.run_id == ref)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        if row is None:
+            if ref in (None, "", "latest"):
+                raise InventoryError("the inventory has no runs yet: run `kojin scan` first")
+            raise InventoryError(f"no run {ref!r} in the inventory (see `kojin diff --list`)")
+        return _run_info(row)
+
+    def previous_run(self, run: RunInfo) -> RunInfo | None:
+        query = select(t.runs).where(t.runs.c.id < run.pk).order_by(t.runs.c.id.desc()).limit(1)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return _run_info(row) if row else None
+
+    def latest_reviews(self) -> dict[str, Review]:
+        """The last mark given to each finding identity; later runs inherit it."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.reviews).order_by(t.reviews.c.id)).mappings().all()
+        return {
+            r["finding_key"]: Review(
+                r["finding_key"], Mark(r["mark"]), r["note"], r["reviewer"], r["at"]
+            )  # fmt: skip
+            for r in rows
+        }
+
+    def findings(self, run: RunInfo) -> list[StoredFinding]:
+        reviews = self.latest_reviews()
+        query = select(t.findings).where(t.findings.c.run_pk == run.pk).order_by(t.findings.c.id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [_stored_finding(r, reviews.get(r["finding_key"])) for r in rows]
+
+    def fingerprints(self, run: RunInfo) -> dict[int, list[str]]:
+        """Fingerprints by finding pk (the subject index)."""
+        query = select(t.fingerprints.c.finding_pk, t.fingerprints.c.fingerprint).where(
+            t.fingerprints.c.run_pk == run.pk
+        )
+        out: dict[int, list[str]] = {}
+        with self.engine.connect() as conn:
+            for finding_pk, fingerprint in conn.execute(query):
+                out.setdefault(finding_pk, []).append(fingerprint)
+        return out
+
+    def errors(self, run: RunInfo) -> list[ScanError]:
+        query = select(t.scan_errors).where(t.scan_errors.c.run_pk == run.pk)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(t.scan_errors.c.id)).mappings().all()
+        return [ScanError(r["source"], json.loads(r["location_json"]), r["kind"], r["message"])
+                for r in rows]  # fmt: skip
+
+    def sources(self, run: RunInfo) -> list[SourceRecord]:
+        query = select(t.run_sources).where(t.run_sources.c.run_pk == run.pk)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(t.run_sources.c.id)).mappings().all()
+        return [
+            SourceRecord(
+                r["name"],
+                r["type"],
+                r["status"],
+                r["units"],
+                r["units_done"],
+                r["findings"],
+                r["errors"],
+                json.loads(r["stats_json"]),
+            )  # fmt: skip
+            for r in rows
+        ]
+
+    def find_finding(self, finding_id: str) -> tuple[RunInfo, StoredFinding]:
+        """The latest stored version of the finding whose key starts with ``finding_id``."""
+        prefix = finding_id.strip().lower()
+        if len(prefix) < 6 or any(c not in "0123456789abcdef" for c in prefix):
+            raise InventoryError(
+                f"{finding_id!r} is not a finding id (at least 6 hex digits, as in the reports)"
+            )
+        with self.engine.connect() as conn:
+            keys = conn.execute(
+                select(t.findings.c.finding_key, func.max(t.findings.c.run_pk))
+                .where(t.findings.c.finding_key.like(prefix + "%"))
+                .group_by(t.findings.c.finding_key)
+                .limit(2)
+            ).all()
+        if not keys:
+            raise InventoryError(f"no finding {finding_id!r} in the inventory")
+        if len(keys) > 1:
+            raise InventoryError(f"finding id {finding_id!r} is ambiguous: give more digits")
+        key, run_pk = keys[0]
+        run = self.resolve_run(str(run_pk))
+        query = select(t.findings).where(
+            t.findings.c.run_pk == run_pk, t.findings.c.finding_key == key
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().one()
+        return run, _stored_finding(row, self.latest_reviews().get(key))
+
+
+def _dedupe(judged: Sequence[JudgedFinding]) -> dict[str, JudgedFinding]:
+    """One finding per identity: the best-scored one, with every fingerprint of its twins."""
+    rows: dict[str, JudgedFinding] = {}
+    for jf in judged:
+        f = jf.finding
+        key = finding_key(f.source, f.location, f.entity)
+        seen = rows.get(key)
+        if seen is None:
+            rows[key] = jf
+            continue
+        best, other = (jf, seen) if f.score > seen.finding.score else (seen, jf)
+        prints = tuple(dict.fromkeys(best.finding.fingerprints + other.finding.fingerprints))
+        rows[key] = JudgedFinding(replace(best.finding, fingerprints=prints), best.judgement)
+    return rows
+
+
+def _batches(items: Iterable[Any]) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= _INSERT_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _finding_row(run_pk: int, key: str, jf: JudgedFinding) -> dict[str, Any]:
+    f, j = jf.finding, jf.judgement
+    return {
+        "run_pk": run_pk, "finding_key": key, "source": f.source,
+        "location_json": _json(dict(f.location)), "place": place_of(f.source, f.location),
+        "entity": f.entity, "score": round(float(f.score), 4),
+        "evidence_json": _json(dict(f.evidence)), "examples_json": _json(list(f.examples)),
+        "rows_sampled": f.rows_sampled, "rows_matched": f.rows_matched, "count": f.count,
+        "verdict": str(j.verdict), "rule": j.rule, "asset": j.asset,
+        "purposes_json": _json(list(j.purposes)), "reason_ja": j.reason_ja,
+        "reason_en": j.reason_en,
+    }  # fmt: skip
+
+
+def _run_info(r) -> RunInfo:
+    return RunInfo(
+        pk=r["id"], run_id=r["run_id"], started=r["started"], ended=r["ended"],
+        status=r["status"], config_path=r["config_path"],
+        config_fingerprint=r["config_fingerprint"], catalog=json.loads(r["catalog_json"]),
+        versions=json.loads(r["versions_json"]), detector=json.loads(r["detector_json"]),
+        out_dir=r["out_dir"], findings_count=r["findings_count"],
+        violations_count=r["violations_count"], errors_count=r["errors_count"],
+    )  # fmt: skip
+
+
+def _stored_finding(r, review: Review | None) -> StoredFinding:
+    return StoredFinding(
+        pk=r["id"], key=r["finding_key"], source=r["source"],
+        location=json.loads(r["location_json"]), place=r["place"], entity=r["entity"],
+        score=r["score"], evidence=json.loads(r["evidence_json"]),
+        examples=tuple(json.loads(r["examples_json"])), rows_sampled=r["rows_sampled"],
+        rows_matched=r["rows_matched"], count=r["count"], verdict=r["verdict"], rule=r["rule"],
+        asset=r["asset"], purposes=tuple(json.loads(r["purposes_json"])),
+        reason_ja=r["reason_ja"], reason_en=r["reason_en"], review=review,
+    )  # fmt: skip

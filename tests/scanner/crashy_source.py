@@ -1,0 +1,36 @@
+"""A stand-in source whose units can kill their worker process (for executor tests)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from connectors.base import UnitResult, WorkUnit
+from scanner.finding import Finding
+
+
+@dataclass(frozen=True)
+class CrashyConfig:
+    type: str
+    name: str
+    marker_dir: str
+
+    def model_dump_json(self) -> str:
+        return f"{self.type}:{self.name}:{self.marker_dir}"
+
+
+class CrashySource:
+    def __init__(self, config: CrashyConfig):
+        self.name = config.name
+        self.marker_dir = Path(config.marker_dir)
+
+    def run_unit(self, unit: WorkUnit, detector) -> UnitResult:
+        marker = self.marker_dir / unit.key
+        if unit.key.startswith("die-once") and not marker.exists():
+            marker.touch()
+            os._exit(1)  # the worker process dies mid-unit
+        if unit.key.startswith("die-always"):
+            os._exit(1)
+        finding = Finding(self.name, {"unit": unit.key}, "PERSON", 0.9)
+        return UnitResult(unit, findings=[finding])

@@ -1,0 +1,70 @@
+"""The inventory on the real PostgreSQL server (127.0.0.1:5432, database ``test``).
+
+Skips with the reason when the server is unreachable, except under ``CI=true``, where it
+fails: CI must run it. Each run works in its own schema, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+from scanner.inventory.diff import diff_runs
+from scanner.inventory.recorder import record_scan
+from scanner.inventory.records import Mark
+from scanner.inventory.store import Inventory
+from tests.scanner.inventory.builders import CONFIG, SAMPLE_FINDINGS, make_config, outcome
+
+PG_URL = os.environ.get(
+    "KOJIN_TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
+)
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def pg_schema() -> Iterator[str]:
+    engine = sa.create_engine(PG_URL, connect_args={"connect_timeout": 3},
+                              poolclass=sa.pool.NullPool)  # fmt: skip
+    schema = f"kojin_inv_{uuid.uuid4().hex[:8]}"
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.schema.CreateSchema(schema))
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+        reason = f"PostgreSQL not reachable at {PG_URL}: {type(exc).__name__}"
+        if os.environ.get("CI", "").strip().lower() == "true":
+            pytest.fail(f"{reason} (CI=true: database tests must run, not skip)")
+        pytest.skip(reason)
+    try:
+        yield schema
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.schema.DropSchema(schema, cascade=True))
+        engine.dispose()
+
+
+def test_runs_reviews_and_diff_on_postgres(tmp_path, monkeypatch, pg_schema):
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    url = f"{PG_URL}?options=-csearch_path%3D{pg_schema}"
+    config = make_config(tmp_path, CONFIG.replace(
+        'path = "inventory.sqlite3"', f'url = "{url}"'))  # fmt: skip
+    first = record_scan(config, outcome(SAMPLE_FINDINGS)).run
+    with Inventory.open(config.inventory) as inventory:
+        stored = inventory.findings(first)
+        assert len(stored) == len(SAMPLE_FINDINGS)
+        target = next(f for f in stored if f.is_violation)
+        inventory.add_review(target.key, Mark.false_positive, "note", "tester", first.pk)
+        tables = sa.inspect(inventory.engine).get_table_names(schema=pg_schema)
+    assert "kojin_findings" in tables and "kojin_schema_version" in tables
+    assert not config.inventory.path.exists()  # nothing written to SQLite
+
+    second = record_scan(config, outcome(SAMPLE_FINDINGS[1:], run_id="20240602T000000Z"))
+    assert second.run.violations_count == first.violations_count - 1
+    with Inventory.open(config.inventory) as inventory:
+        d = diff_runs(inventory, first, second.run).findings
+        assert [f.place for f in d.removed] == ["shop-db:main.newsletter"]
+        assert inventory.find_finding(target.finding_id)[1].review.by == "tester"
