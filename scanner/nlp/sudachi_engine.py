@@ -27,8 +27,10 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
             yield pos, line[:cut]
             pos += cut
             line = line[cut:]
-        if line.strip():
-            yield pos, line
+        body = line.rstrip("\r\n")
+        if body.strip():
+            # without its line break, so a line tokenises the same alone or in a batch
+            yield pos, body
         pos += len(line)
 
 
