@@ -16,6 +16,8 @@ from stdnum import ean
 from stdnum.jp import cn as jp_cn
 from stdnum.jp import in_ as jp_in
 
+from scanner.jp_dates import parse_date_loose
+
 PREFECTURES: frozenset[str] = frozenset(
     "北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都 "
     "神奈川県 新潟県 富山県 石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県 滋賀県 京都府 "
@@ -32,13 +34,7 @@ _PHONE_CHARS = re.compile(r"^\+?[\d\-() ]{2,20}$")
 _KANA = re.compile(r"^[\u3041-\u309f\u30a0-\u30ff\uff66-\uff9f・ 　]+$")
 _LETTER = re.compile(r"[A-Za-z\u3041-\u309f\u30a0-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 _DIGIT = re.compile(r"\d")
-_COMPACT_DATE = re.compile(r"^(19\d{2}|20\d{2})(\d{2})(\d{2})$")
-_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T][\d:.]+.*)?$")
-_ERA_DATE = re.compile(
-    r"^(明治|大正|昭和|平成|令和|[MTSHR])\s*(\d{1,2}|元)[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$"
-)
-_ERA_START = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
-_ERA_LETTER = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
+_TIME_OF_DAY = re.compile(r"(?:[ T]\d{1,2}:\d{2}[\d:.]*.*)$")
 _PASSPORT = re.compile(r"^[A-Z]{2}\d{7}$")
 _RESIDENCE = re.compile(r"^[A-Z]{2}\d{8}[A-Z]{2}$")
 _PENSION = re.compile(r"^\d{4}-?\d{6}$")
@@ -101,23 +97,10 @@ def is_prefecture(value: str) -> bool:
 
 
 def parse_date(value: str) -> date | None:
-    """A calendar date written the usual Japanese ways (ISO, slashes, 年月日, 昭和60年4月1日)."""
-    v = fold(value)
-    m = _DATE.match(v)
-    try:
-        if m:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        m = _COMPACT_DATE.match(v)
-        if m:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        m = _ERA_DATE.match(v)
-        if m:
-            era = _ERA_LETTER.get(m.group(1), m.group(1))
-            year = 1 if m.group(2) == "元" else int(m.group(2))
-            return date(_ERA_START[era] + year - 1, int(m.group(3)), int(m.group(4)))
-    except ValueError:
-        return None
-    return None
+    """A calendar date written the usual Japanese ways (ISO, slashes, 年月日, 昭和60年4月1日),
+    a time of day after it ignored; future dates count (the column may hold deliveries)."""
+    v = _TIME_OF_DAY.sub("", fold(value))
+    return parse_date_loose(v, allow_future=True)
 
 
 def is_my_number(value: str) -> bool:

@@ -76,8 +76,13 @@ def era_to_year(era: str, year: int) -> int | None:
     return ERAS[era][0].year + year - 1
 
 
-def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
-    """Parse a whole date string in any supported form; None if it is not a real date."""
+def parse_date(
+    text: str, today: dt.date | None = None, allow_future: bool = False
+) -> dt.date | None:
+    """Parse a whole date string in any supported form; None if it is not a real date.
+
+    A date after ``today`` is refused unless ``allow_future`` (no one is born tomorrow).
+    """
     text = text.strip()
     m = _ERA_RE.fullmatch(text)
     if m:
@@ -110,15 +115,15 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
             date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
         except ValueError:
             return None
-    if date > (today or dt.date.today()):
+    if not allow_future and date > (today or dt.date.today()):
         return None
     return date
 
 
-def parse_date_loose(text: str) -> dt.date | None:
+def parse_date_loose(text: str, allow_future: bool = False) -> dt.date | None:
     """Parse dates typed in other ways too (19850401, 1985.4.1), for subject search."""
     normalized = re.sub(r"\s+", "", text)
-    date = parse_date(normalized)
+    date = parse_date(normalized, allow_future=allow_future)
     if date is None and re.fullmatch(r"(1[89]|20)\d{6}", normalized):
         try:
             date = dt.date(int(normalized[:4]), int(normalized[4:6]), int(normalized[6:]))

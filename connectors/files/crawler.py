@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from scanner.glob_patterns import glob_regex
+
 
 @dataclass(frozen=True)
 class CrawlEntry:
@@ -46,7 +48,7 @@ class GlobSet:
             if not pattern:
                 continue
             target = self._path if "/" in pattern else self._name
-            target.append(re.compile(_glob_regex(pattern), re.IGNORECASE | re.DOTALL))
+            target.append(re.compile(glob_regex(pattern), re.IGNORECASE | re.DOTALL))
 
     def __bool__(self) -> bool:
         return bool(self._name or self._path)
@@ -60,40 +62,6 @@ class GlobSet:
     def match_dir(self, rel: str) -> bool:
         """True if the folder itself, or everything under it, is matched."""
         return self.match(rel) or any(p.fullmatch(rel + "/") for p in self._path)
-
-
-def _glob_regex(pattern: str) -> str:
-    out: list[str] = []
-    i = 0
-    n = len(pattern)
-    while i < n:
-        c = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[":
-            end = pattern.find("]", i + 1)
-            if end == -1:
-                out.append(re.escape(c))
-            else:
-                body = pattern[i + 1 : end]
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append(f"[{body}]")
-                i = end
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return "".join(out)
 
 
 def display_path(rel: str) -> tuple[str, str | None]:

@@ -15,37 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from scanner.catalog.models import LocationMatch
+from scanner.glob_patterns import glob_regex
 
 # a character class: a literal, any character but the separator, or any character
 _ANY = "\x00any"
 _ANY_NOT_SEP = "\x00seg"
-
-
-def _glob_regex(pattern: str) -> str:
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[" and (end := pattern.find("]", i + 1)) != -1:
-            body = pattern[i + 1 : end].replace("\\", "\\\\").replace("[", "\\[")
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
-            i = end
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return "".join(out)
 
 
 def table_glob(pattern: str) -> str:
@@ -117,7 +91,7 @@ class CompiledMatch:
 def _union(globs: list[str]) -> re.Pattern[str] | None:
     if not globs:
         return None
-    body = "|".join(f"(?:{_glob_regex(g)})" for g in globs)
+    body = "|".join(f"(?:{glob_regex(g)})" for g in globs)
     return re.compile(body, re.IGNORECASE | re.DOTALL)
 
 
