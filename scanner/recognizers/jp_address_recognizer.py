@@ -26,10 +26,12 @@ _MUNI_K = _K + r"{1,7}?(?:市|区|郡|町|村)"
 _MUNI_KH = _KH + r"{1,7}?(?:市|区|郡|町|村)"
 _TOWN = _KH + r"{0,12}?"
 _KNUM = r"[一二三四五六七八九十]{1,3}"
+_KNUM_LONG = r"[〇一二三四五六七八九十百千]{1,7}"  # 四百六十一番地
 _BLOCK = (
     r"(?:\d{1,4}丁目(?:\d{1,4}番地?(?:\d{1,4}号?)?|\d{1,4}(?:-\d{1,4})?)?"
     r"|" + _KNUM + r"丁目(?:\d{1,4}(?:番地?|-)(?:\d{1,4}号?)?)?"
     r"|\d{1,5}番地?(?:の?\d{1,4}号?)?"
+    r"|" + _KNUM_LONG + r"番地(?:の?[〇一二三四五六七八九十\d]{1,4}号?)?"
     r"|\d{1,2}条[東西南北]?(?:\d{1,2}丁目)?(?:\d{1,4}(?:-\d{1,4})?)?"
     r"|\d{1,4}-\d{1,4}(?:-\d{1,4})?)"
 )
@@ -72,3 +74,5 @@ class JpAddressRecognizer(JapanesePatternRecognizer):
         "現住所", "連絡先",
     ]  # fmt: skip
     CONTEXT_WINDOW = (16, 4)
+    # a prefecture and city alone are an address only under a label, never a company's seat
+    NEGATIVE_CONTEXT = ("法人番号", "本社", "本店", "取引先", "会場", "開催", "支店", "工場")

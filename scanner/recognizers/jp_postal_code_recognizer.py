@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
+from scanner.recognizers.jp_address_recognizer import PREFECTURES
 from scanner.recognizers.pattern_base import JapanesePatternRecognizer
+
+_PREF = "(?:" + "|".join(PREFECTURES) + ")"
 
 
 class JpPostalCodeRecognizer(JapanesePatternRecognizer):
     ENTITY = "ADDRESS"
     PATTERNS = [
         Pattern("postal_mark", r"〒\s?\d{3}-?\d{4}(?![\d-])", 0.85),
+        Pattern(
+            "postal_before_prefecture",
+            r"(?<![\d-])\d{3}-?\d{4}(?=[ ]?" + _PREF + ")",
+            0.75,
+        ),
         Pattern("postal_hyphen", r"(?<![\d-])\d{3}-\d{4}(?![\d-])", 0.2),
         Pattern("postal_plain", r"(?<![\d-])\d{7}(?![\d-])", 0.05),
     ]

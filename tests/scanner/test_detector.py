@@ -88,3 +88,8 @@ def test_deep_mode_finds_at_least_what_fast_finds(fast_detector, deep_detector):
     fast = {(d.entity, d.value) for d in fast_detector.analyze(text)}
     deep = {(d.entity, d.value) for d in deep_detector.analyze(text)}
     assert fast <= deep
+
+
+def test_a_birth_mark_does_not_carry_over_to_the_next_date(fast_detector):
+    text = "小林様（昭和23年5月9日生）、退職日2024年3月23日"
+    assert spans(fast_detector.analyze(text), "DATE_OF_BIRTH") == ["昭和23年5月9日"]
