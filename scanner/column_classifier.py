@@ -32,11 +32,13 @@ from scanner.column_name_hints import (
     table_is_person_like,
 )
 from scanner.entities import Entity, is_personal
+from scanner.fingerprint import bounded_fingerprints, keep_value
 from scanner.masking import mask
 
 if TYPE_CHECKING:
     from scanner.detection import Detection
     from scanner.detector import Detector
+    from scanner.fingerprint import Fingerprinter
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class ColumnVerdict:
     rows_matched: int
     evidence: Mapping[str, Any] = field(default_factory=dict)
     examples: tuple[str, ...] = ()  # masked
+    #: HMAC digests of the column's values (bounded); empty without a fingerprinter
+    fingerprints: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -190,18 +194,28 @@ class _Stats:
         self.distinct: set[str] = set()
         self.distinct_capped = False
         self.years: list[int] = []
+        # raw values, in memory only and only while fingerprinting: whole values that fit
+        # the column's kind, and what the detector matched per entity (free text)
+        self.values: dict[str, None] = {}
+        self.spans: dict[str, dict[str, None]] = {}
 
 
 class _Target:
     """A column, or a group's joined value, being classified."""
 
     def __init__(
-        self, name: str, kind: str | None, context: tuple[str, ...], options: ClassifierOptions
+        self,
+        name: str,
+        kind: str | None,
+        context: tuple[str, ...],
+        options: ClassifierOptions,
+        collect: bool = False,
     ) -> None:
         self.name = name
         self.kind = kind
         self.context = context
         self.options = options
+        self.collect = collect
         self.cache: dict[str, _ValueInfo] = {}
         self.stats = _Stats()
 
@@ -224,6 +238,10 @@ class _Target:
         by_value = dict(zip(run, found, strict=True))
         for v in new:
             self.cache[v] = self._describe(v, by_value.get(v, ()))
+        if self.collect:
+            for detections in found:
+                for d in detections:
+                    keep_value(stats.spans.setdefault(d.entity, {}), d.value)
         for v, n in counts.items():
             self._count(v, self.cache[v], n)
 
@@ -278,6 +296,8 @@ class _Target:
             stats.distinct_capped = True
         if info.fits:
             stats.fit_rows += n
+            if self.collect:
+                keep_value(stats.values, value)
             entity = _kind_entity(self.kind)
             if entity and _wants_example(stats, "fit", keep):
                 _example(stats, "fit", mask(entity, value), keep)
@@ -343,11 +363,13 @@ class TableClassifier:
         columns: Sequence[ColumnSample],
         detector: Detector,
         options: ClassifierOptions | None = None,
+        fingerprinter: Fingerprinter | None = None,
     ) -> None:
         self.table_name = table_name
         self.columns = {c.name: c for c in columns}
         self.detector = detector
         self.options = options if options is not None else ClassifierOptions()
+        self.fingerprinter = fingerprinter
         person_table = table_is_person_like(table_name)
         self.hints: dict[str, NameHint | None] = {}
         for c in columns:
@@ -372,7 +394,8 @@ class TableClassifier:
         if hint is not None:
             words.extend(hint.context)
         kind = hint.kind if hint is not None else None
-        return _Target(column.name, kind, tuple(dict.fromkeys(words)), self.options)
+        collect = self.fingerprinter is not None
+        return _Target(column.name, kind, tuple(dict.fromkeys(words)), self.options, collect)
 
     def _skip_detector(self, column: ColumnSample) -> bool:
         """Keys carry no personal data of their own (their target table is judged instead)."""
@@ -386,7 +409,11 @@ class TableClassifier:
             self.groups = find_groups(list(self.columns), _digit_columns(values))
             for group in self.groups:
                 self.group_targets[group.columns] = _Target(
-                    "+".join(group.columns), group.kind, self._group_context(group), self.options
+                    "+".join(group.columns),
+                    group.kind,
+                    self._group_context(group),
+                    self.options,
+                    self.fingerprinter is not None,
                 )
         # a group member's part means little alone: the detector reads the joined value
         members = {c for g in self.groups for c in g.columns}
@@ -820,7 +847,22 @@ class TableClassifier:
             rows_matched=min(cand.matched, n),
             evidence=evidence,
             examples=tuple(cand.examples[: self.options.max_examples]),
+            fingerprints=self._fingerprints(name, cand),
         )
+
+    def _fingerprints(self, name: str, cand: _Candidate) -> tuple[str, ...]:
+        """Digests of the values behind a verdict: the detected spans in free text, the
+        joined value for a group (tel01-03 is one number), else the column's values."""
+        if self.fingerprinter is None:
+            return ()
+        stats = self.targets[name].stats
+        values = stats.spans.get(cand.entity, {}) if cand.free_text else stats.values
+        grouped = self._group_of(name)
+        if grouped is not None and not cand.free_text:
+            group, gtarget = grouped
+            if (_kind_entity(group.kind) or Entity.PHONE_NUMBER) == cand.entity:
+                values = gtarget.stats.values
+        return bounded_fingerprints(self.fingerprinter, cand.entity, values)
 
 
 def classify_table(
@@ -828,10 +870,11 @@ def classify_table(
     columns: Sequence[ColumnSample],
     detector: Detector,
     options: ClassifierOptions | None = None,
+    fingerprinter: Fingerprinter | None = None,
 ) -> list[ColumnVerdict]:
     """Verdicts for every personal column of the table (several per free-text column).
 
     A corporate-number column gets a JP_CORPORATE_NUMBER verdict (``personal`` false in
     its evidence) so that reviewers see why it was *not* flagged as a My Number.
     """
-    return TableClassifier(table_name, columns, detector, options).verdicts()
+    return TableClassifier(table_name, columns, detector, options, fingerprinter).verdicts()

@@ -68,6 +68,11 @@ class ColumnGroup:
         return self.separator.join(present)
 
 
+def group_of(kind: str, columns: Sequence[str]) -> ColumnGroup:
+    """A group as a finding's evidence names it, to join its values the way the scan did."""
+    return ColumnGroup(kind, tuple(columns), _SEPARATOR.get(kind, " "))
+
+
 def find_groups(names: Sequence[str], digit_columns: Collection[str] = ()) -> list[ColumnGroup]:
     """Groups among ``names``; ``digit_columns`` (values all short digit runs) may form
     an unnamed group such as ``c05/c06/c07`` that only the joined values can explain."""

@@ -8,6 +8,7 @@ original text.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ from scanner.text_normalizer import NormalizedText, normalize
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+    from scanner.fingerprint import Fingerprinter
 
 MODES = ("fast", "deep")
 #: texts are analysed in pieces of about this many characters, cut at line ends
@@ -45,6 +48,7 @@ class Detector:
         mode: str = "fast",
         entities: Sequence[str] | str | None = None,
         threshold: float = 0.5,
+        fingerprinter: Fingerprinter | None = None,
     ):
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}: use 'fast' or 'deep'")
@@ -53,6 +57,8 @@ class Detector:
         self.mode = mode
         self.entities: tuple[Entity, ...] | None = parse_entities(entities)
         self.threshold = threshold
+        #: set by a scan: connectors then fingerprint what they find (Finding.fingerprints)
+        self.fingerprinter = fingerprinter
         self._analyzer: AnalyzerEngine | None = None
 
     # -- set-up -----------------------------------------------------------------------
@@ -81,6 +87,12 @@ class Detector:
                 default_score_threshold=self.threshold,
             )
         return self
+
+    def with_fingerprinter(self, fingerprinter: Fingerprinter | None) -> Detector:
+        """This detector (sharing its loaded engine) with ``fingerprinter``; self is unchanged."""
+        twin = copy.copy(self)
+        twin.fingerprinter = fingerprinter
+        return twin
 
     @property
     def analyzer(self) -> AnalyzerEngine:

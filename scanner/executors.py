@@ -14,6 +14,7 @@ from typing import Any
 
 from connectors.base import Source, UnitResult, WorkUnit
 from scanner.finding import ScanError, safe_error_message
+from scanner.fingerprint import Fingerprinter
 
 EXECUTORS = ("serial", "processes", "dask")
 
@@ -50,7 +51,8 @@ class _WorkerState:
         self.detectors: dict[tuple, Any] = {}
         self.sources: dict[str, Source] = {}
 
-    def detector(self, settings: dict):
+    def detector(self, settings: dict, fingerprinter: Fingerprinter | None = None):
+        """The loaded detector for ``settings``, fingerprinting with ``fingerprinter``."""
         from scanner.detector import Detector
 
         key = (settings["mode"], tuple(settings["entities"] or ()), settings["threshold"])
@@ -60,7 +62,12 @@ class _WorkerState:
                 entities=settings["entities"],
                 threshold=settings["threshold"],
             ).load()
-        return self.detectors[key]
+        detector = self.detectors[key]
+        if fingerprinter is None:
+            return detector
+        if (key, fingerprinter) not in self.detectors:
+            self.detectors[(key, fingerprinter)] = detector.with_fingerprinter(fingerprinter)
+        return self.detectors[(key, fingerprinter)]
 
     def source(self, config) -> Source:
         from connectors.registry import create_source
@@ -83,14 +90,16 @@ def _worker_state() -> _WorkerState:
     return _WORKER
 
 
-def _init_worker(settings: dict) -> None:
-    _worker_state().detector(settings)  # load once, before the first unit
+def _init_worker(settings: dict, fingerprinter: Fingerprinter | None = None) -> None:
+    _worker_state().detector(settings, fingerprinter)  # load once, before the first unit
 
 
-def run_task_in_worker(task: Task, settings: dict) -> UnitResult:
+def run_task_in_worker(
+    task: Task, settings: dict, fingerprinter: Fingerprinter | None = None
+) -> UnitResult:
     state = _worker_state()
     return run_unit_with_retry(
-        state.source(task.source_config), task.unit, state.detector(settings)
+        state.source(task.source_config), task.unit, state.detector(settings, fingerprinter)
     )
 
 
@@ -99,43 +108,78 @@ def run_serial(tasks: Sequence[Task], sources: dict[str, Source], detector) -> I
         yield run_unit_with_retry(sources[task.unit.source], task.unit, detector)
 
 
-def run_processes(tasks: Sequence[Task], settings: dict, workers: int) -> Iterator[UnitResult]:
-    """A process pool; a worker that dies is replaced and its units are tried once more."""
+def run_processes(
+    tasks: Sequence[Task],
+    settings: dict,
+    workers: int,
+    fingerprinter: Fingerprinter | None = None,
+) -> Iterator[UnitResult]:
+    """A process pool; a worker that dies is replaced and the units it took down retried.
+
+    When a worker dies, every unit still pending in the pool fails with it, and the pool
+    cannot say which one killed it. So the pending units are retried in a fresh pool once;
+    if that pool breaks too, each remaining unit runs alone, and only a unit that kills its
+    worker on its own is recorded as failed.
+    """
+    remaining = list(range(len(tasks)))
+    rounds = 0
+    while remaining:
+        if rounds < 2:
+            broken: list[int] = []
+            yield from _pool_round(tasks, remaining, settings, workers, broken, fingerprinter)
+            remaining = broken
+        else:
+            for i in remaining:
+                broken = []
+                yield from _pool_round(tasks, [i], settings, 1, broken, fingerprinter)
+                if broken:
+                    yield failed_result(
+                        tasks[i].unit, "worker process died running this unit (retried alone)"
+                    )
+            remaining = []
+        rounds += 1
+
+
+def _pool_round(
+    tasks: Sequence[Task],
+    indices: list[int],
+    settings: dict,
+    workers: int,
+    broken: list[int],
+    fingerprinter: Fingerprinter | None,
+) -> Iterator[UnitResult]:
+    """Run ``indices`` in one pool; units lost to a dying worker go to ``broken``."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    attempts: dict[int, int] = {}
-    remaining = list(range(len(tasks)))
-    while remaining:
-        pool = ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(settings,)
-        )
-        futures = {pool.submit(run_task_in_worker, tasks[i], settings): i for i in remaining}
-        remaining = []
-        broken = False
-        try:
-            pending = set(futures)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    i = futures[fut]
-                    try:
-                        yield fut.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        attempts[i] = attempts.get(i, 0) + 1
-                        if attempts[i] < 2:
-                            remaining.append(i)
-                        else:
-                            yield failed_result(tasks[i].unit, "worker process died twice")
-                    except Exception as exc:  # noqa: BLE001
-                        yield failed_result(tasks[i].unit, safe_error_message(exc))
-        finally:
-            pool.shutdown(wait=not broken, cancel_futures=True)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(settings, fingerprinter)
+    )
+    futures = {
+        pool.submit(run_task_in_worker, tasks[i], settings, fingerprinter): i for i in indices
+    }
+    try:
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                i = futures[fut]
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    broken.append(i)
+                except Exception as exc:  # noqa: BLE001
+                    yield failed_result(tasks[i].unit, safe_error_message(exc))
+    finally:
+        pool.shutdown(wait=not broken, cancel_futures=True)
 
 
 def run_dask(
-    tasks: Sequence[Task], settings: dict, workers: int, scheduler: str | None
+    tasks: Sequence[Task],
+    settings: dict,
+    workers: int,
+    scheduler: str | None,
+    fingerprinter: Fingerprinter | None = None,
 ) -> Iterator[UnitResult]:
     """Dask distributed: a scheduler address, or a LocalCluster of ``workers`` processes."""
     from distributed import Client, LocalCluster, as_completed
@@ -150,7 +194,9 @@ def run_dask(
         client = Client(cluster)
     try:
         futures = {
-            client.submit(run_task_in_worker, task, settings, pure=False, retries=1): task
+            client.submit(
+                run_task_in_worker, task, settings, fingerprinter, pure=False, retries=1
+            ): task
             for task in tasks
         }
         for fut in as_completed(futures):
@@ -187,11 +233,13 @@ def run_tasks(
     if executor == "serial":
         return run_serial(tasks, sources, detector)
     settings = detector.settings()
+    # the key travels with the tasks (never in the settings, which are written to summaries)
+    fingerprinter = getattr(detector, "fingerprinter", None)
     n = workers or default_workers()
     if executor == "processes":
-        return run_processes(tasks, settings, n)
+        return run_processes(tasks, settings, n, fingerprinter)
     if executor == "dask":
-        return run_dask(tasks, settings, n, scheduler)
+        return run_dask(tasks, settings, n, scheduler, fingerprinter)
     raise ValueError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
 
 

@@ -22,10 +22,14 @@ from pathlib import Path
 
 KEY_ENV = "KOJIN_HMAC_KEY"
 KEY_FILE_NAME = "kojin-hmac.key"
+#: distinct values fingerprinted per finding: enough for the catalog's value rules and a
+#: look-up, while a million-row column costs no more memory than a small one
+MAX_FINGERPRINTS = 1000
 
 _SPACES = re.compile(r"\s+")
 _NOT_DIGIT = re.compile(r"\D")
 _NOT_ALNUM = re.compile(r"[^0-9A-Z]")
+_TIME_OF_DAY = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _HONORIFICS = ("様", "さん", "殿", "さま", "サマ")
 # dashes NFKC leaves alone; inside an address they are all hyphens
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−－﹣ーｰ"})
@@ -65,9 +69,10 @@ def normalize_name(value: str) -> str:
 
 
 def normalize_date(value: str) -> str:
+    """ISO date; a time after it is dropped (a DATETIME birth column reads 1985-04-01 00:00)."""
     from scanner.jp_dates import parse_date_loose
 
-    text = _nfkc(value)
+    text = _TIME_OF_DAY.sub("", _nfkc(value))
     date = parse_date_loose(text)
     return date.isoformat() if date else _NOT_DIGIT.sub("", text)
 
@@ -161,7 +166,7 @@ class Fingerprinter:
         normalized = normalize_value(entity, value)
         if not normalized:
             return None
-        return hmac.new(self.key, normalized.encode("utf-8"), hashlib.sha256).hexdigest()
+        return self.digest(normalized)
 
     def fingerprints(self, entity: str, values: Iterable[str]) -> tuple[str, ...]:
         """Distinct digests of ``values`` in first-seen order."""
@@ -171,3 +176,23 @@ class Fingerprinter:
             if digest is not None:
                 seen.setdefault(digest)
         return tuple(seen)
+
+    def digest(self, text: str) -> str:
+        """HMAC of an already normalised text (subject ids, key checks)."""
+        return hmac.new(self.key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def keep_value(bucket: dict[str, None], value: str, limit: int = MAX_FINGERPRINTS) -> None:
+    """Remember ``value`` (in memory only) unless ``limit`` distinct values are already kept."""
+    if value and (value in bucket or len(bucket) < limit):
+        bucket.setdefault(value)
+
+
+def bounded_fingerprints(
+    fingerprinter: Fingerprinter | None, entity: str, values: Iterable[str]
+) -> tuple[str, ...]:
+    """Sorted distinct digests of at most MAX_FINGERPRINTS values (sorted: the same set
+    whichever executor read the values, in whatever order)."""
+    if fingerprinter is None:
+        return ()
+    return tuple(sorted(fingerprinter.fingerprints(entity, values)))[:MAX_FINGERPRINTS]

@@ -22,6 +22,7 @@ from connectors.base import Source, SourceError, UnitResult, WorkUnit
 from scanner.config import KojinConfig
 from scanner.executors import ProgressCallback, Task, run_tasks
 from scanner.finding import Finding, ScanError, safe_error_message
+from scanner.fingerprint import Fingerprinter
 
 FINDINGS_FILE = "findings.jsonl"
 ERRORS_FILE = "errors.jsonl"
@@ -151,11 +152,14 @@ def run_scan(
     executor: str = "serial",
     workers: int | None = None,
     scheduler: str | None = None,
+    fingerprinter: Fingerprinter | None = None,
 ) -> ScanOutcome:
     """Scan every source of ``config``; write findings, errors and a summary to ``out_dir``.
 
     ``executor`` is "serial", "processes" or "dask"; whichever runs the units, the
-    findings are the same and only this process writes results.
+    findings are the same and only this process writes results. Findings carry HMAC
+    fingerprints of their values, keyed by ``fingerprinter`` (default: the inventory's key,
+    from KOJIN_HMAC_KEY or ``[inventory] key_file``), for the inventory and the catalog.
     """
     from connectors.registry import create_source as default_create_source
     from scanner.detector import Detector
@@ -166,12 +170,17 @@ def run_scan(
     fingerprint = config_fingerprint(config)
     started = _now()
     run_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    if fingerprinter is None:
+        fingerprinter = Fingerprinter.from_key_file(config.inventory.key_file)
     if detector is None:
         detector = Detector(
             mode=config.detector.mode,
             entities=config.detector.entities,
             threshold=config.detector.threshold,
+            fingerprinter=fingerprinter,
         )
+    elif isinstance(detector, Detector):
+        detector = detector.with_fingerprinter(fingerprinter)
     checkpoint = _Checkpoint(out / STATE_FILE, fingerprint, resume)
     findings: list[Finding] = []
     errors: list[ScanError] = []

@@ -110,6 +110,10 @@ class DatabaseSource:
     def _message(self, exc: BaseException) -> str:
         return scrub(safe_error_message(exc), self._resolved_url())
 
+    def safe_message(self, exc: BaseException) -> str:
+        """An exception as it may be shown: no row data, no password."""
+        return self._message(exc)
+
     def test_connection(self) -> None:
         try:
             with read_only(self.engine(), self.config.statement_timeout_s) as conn:
@@ -223,7 +227,13 @@ class DatabaseSource:
             )
             for c in scanned
         ]
-        classifier = TableClassifier(ref.name, samples, detector, self.classifier_options)
+        classifier = TableClassifier(
+            ref.name,
+            samples,
+            detector,
+            self.classifier_options,
+            getattr(detector, "fingerprinter", None),  # set by a scan (Detector.fingerprinter)
+        )
         rows_read = 0
         classify_s = 0.0
         if scanned and cfg.mode == "full":
@@ -269,6 +279,7 @@ class DatabaseSource:
                     examples=v.examples,
                     rows_sampled=v.rows_sampled,
                     rows_matched=v.rows_matched,
+                    fingerprints=v.fingerprints,
                 )
             )
             if is_personal(v.entity):

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from connectors.files.extractors.base import ExtractReport, Place, TableBlock, TextChunk
 from scanner.finding import Finding
+from scanner.fingerprint import MAX_FINGERPRINTS, bounded_fingerprints, keep_value
 
 if TYPE_CHECKING:
     from scanner.column_classifier import ColumnVerdict
     from scanner.detection import Detection
+    from scanner.fingerprint import Fingerprinter
 
 MAX_EXAMPLES = 3
 MAX_PLACES = 5
@@ -31,6 +33,7 @@ class _TextAcc:
     chunks: int = 0
     examples: list[str] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
+    values: dict[str, None] = field(default_factory=dict)  # raw, in memory only
 
 
 @dataclass
@@ -41,6 +44,7 @@ class _ColumnAcc:
     examples: list[str] = field(default_factory=list)
     evidence: dict[str, Any] = field(default_factory=dict)
     method: str = ""
+    fingerprints: dict[str, None] = field(default_factory=dict)
 
 
 def _add_example(examples: list[str], excerpt: str) -> None:
@@ -55,9 +59,10 @@ def _place_fields(place: Place) -> dict[str, Any]:
 class FileFindings:
     """Accumulates one top-level file's detections and verdicts; ``findings()`` at the end."""
 
-    def __init__(self, source: str, path: str) -> None:
+    def __init__(self, source: str, path: str, fingerprinter: Fingerprinter | None = None) -> None:
         self.source = source
         self.path = path
+        self.fingerprinter = fingerprinter
         self._text: dict[tuple[str | None, str], _TextAcc] = {}
         self._columns: dict[tuple[str | None, str, str, str], _ColumnAcc] = {}
         self._rows: Counter[tuple[str | None, str, str]] = Counter()
@@ -75,6 +80,8 @@ class FileFindings:
                 acc.chunks += 1
                 seen.add(d.entity)
             _add_example(acc.examples, d.excerpt)
+            if self.fingerprinter is not None:
+                keep_value(acc.values, d.value)
             if len(acc.places) < MAX_PLACES:
                 where = _place_fields(chunk.place_at(d.start))
                 if where and where not in acc.places:
@@ -97,6 +104,8 @@ class FileFindings:
             acc.count += int(v.evidence.get("detections", v.rows_matched))
             for example in v.examples:
                 _add_example(acc.examples, example)
+            for digest in v.fingerprints:
+                keep_value(acc.fingerprints, digest)
             if not acc.evidence:
                 acc.evidence = {k: val for k, val in v.evidence.items() if k != "detections"}
 
@@ -127,6 +136,7 @@ class FileFindings:
                     evidence=evidence,
                     examples=tuple(acc.examples),
                     count=acc.count,
+                    fingerprints=bounded_fingerprints(self.fingerprinter, entity, acc.values),
                 )
             )
         for (member, table, column, entity), acc in self._columns.items():
@@ -145,6 +155,7 @@ class FileFindings:
                     rows_sampled=self._rows[(member, table, column)],
                     rows_matched=acc.rows_matched,
                     count=acc.count,
+                    fingerprints=tuple(sorted(acc.fingerprints))[:MAX_FINGERPRINTS],
                 )
             )
         out.sort(key=lambda f: (sorted(f.location.items()), f.entity))
@@ -161,6 +172,7 @@ def verdicts_from_detections(
     header: Sequence[str],
     values_by_column: Mapping[str, Sequence[str]],
     detections_by_column: Mapping[str, Sequence[Sequence[Detection]]],
+    fingerprinter: Fingerprinter | None = None,
 ) -> list[ColumnVerdict]:
     """Column verdicts from running the detector over each cell (the classifier fallback)."""
     from scanner.column_classifier import ColumnVerdict
@@ -170,6 +182,7 @@ def verdicts_from_detections(
         values = values_by_column.get(column, ())
         per_cell = detections_by_column.get(column, ())
         stats: dict[str, list[Any]] = {}
+        found: dict[str, dict[str, None]] = {}
         for cell_detections in per_cell:
             hit: set[str] = set()
             for d in cell_detections:
@@ -178,6 +191,8 @@ def verdicts_from_detections(
                 s[2] = max(s[2], d.score)
                 s[4][d.recognizer] += 1
                 _add_example(s[3], d.excerpt)
+                if fingerprinter is not None:
+                    keep_value(found.setdefault(d.entity, {}), d.value)
                 if d.entity not in hit:
                     s[0] += 1
                     hit.add(d.entity)
@@ -194,6 +209,7 @@ def verdicts_from_detections(
                         "recognizers": dict(recognizers.most_common()),
                     },
                     examples=tuple(examples),
+                    fingerprints=bounded_fingerprints(fingerprinter, entity, found.get(entity, {})),
                 )
             )
     return verdicts

@@ -49,6 +49,7 @@ from scanner.finding import ScanError
 
 if TYPE_CHECKING:
     from scanner.detector import Detector
+    from scanner.fingerprint import Fingerprinter
 
 #: text gathered before the detector is called (one analyze_batch per context)
 BATCH_CHARS = 200_000
@@ -256,7 +257,7 @@ class FilesSource:
             expansion=ExpansionBudget(self.limits.archive_max_expanded_bytes),
             budget=TextBudget(self.limits.text_budget_chars),
         )
-        builder = FileFindings(self.name, display)
+        builder = FileFindings(self.name, display, getattr(detector, "fingerprinter", None))
         batch = _Batch(detector, builder)
         quiet = 0
         top_quiet = False
@@ -308,16 +309,19 @@ class FilesSource:
             ColumnSample(name=name, values=[row[i] for row in block.rows])
             for i, name in enumerate(block.header)
         ]
+        fingerprinter = builder.fingerprinter
         try:
-            verdicts = classify_table(table_name, columns, detector)
+            verdicts = classify_table(table_name, columns, detector, fingerprinter=fingerprinter)
             method = "column_classifier"
         except NotImplementedError:
-            verdicts = _cell_verdicts(columns, detector)
+            verdicts = _cell_verdicts(columns, detector, fingerprinter)
             method = "cell_detection"
         builder.add_verdicts(block, verdicts, method)
 
 
-def _cell_verdicts(columns: Sequence[Any], detector: Detector) -> list[Any]:
+def _cell_verdicts(
+    columns: Sequence[Any], detector: Detector, fingerprinter: Fingerprinter | None = None
+) -> list[Any]:
     """The classifier's stand-in: the detector over every cell, the header as context."""
     values: dict[str, list[str]] = {}
     detections: dict[str, list[Any]] = {}
@@ -325,7 +329,7 @@ def _cell_verdicts(columns: Sequence[Any], detector: Detector) -> list[Any]:
         texts = [v for v in column.values if v]
         values[column.name] = texts
         detections[column.name] = detector.analyze_batch(texts, context=(column.name,))
-    return verdicts_from_detections([c.name for c in columns], values, detections)
+    return verdicts_from_detections([c.name for c in columns], values, detections, fingerprinter)
 
 
 def _notice_location(notice: Notice) -> dict[str, Any]:

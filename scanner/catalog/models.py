@@ -9,6 +9,7 @@ where the error can point at the line.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -74,6 +75,11 @@ class Asset(LocationMatch):
     subjects: SubjectKind
     retention: str | None = Field(default=None, description="overrides the purposes' periods")
     description: str | None = None
+    deletion: Literal["delete", "nullify"] = Field(
+        default="delete",
+        description="how `kojin subject plan-delete` erases a person's rows here: delete them, "
+        "or set their personal columns to NULL (rows kept, e.g. orders under a legal retention)",
+    )
 
 
 class NotPersonalRule(LocationMatch):

@@ -79,6 +79,9 @@ def catalog_problems(
                 message = f"unknown purpose {purpose_id!r} (known: {known})"
                 add(_error((*loc, "purposes"), message, purpose_id))
         problems += _location_problems(asset, loc, source_types, need_location=True)
+        if asset.deletion != "delete" and source_types.get(asset.source) == "files":
+            message = "deletion applies to database rows; files are listed for redaction"
+            add(CatalogProblem("warning", (*loc, "deletion"), message))
 
     for i, later in enumerate(catalog.assets):
         for j in range(i):

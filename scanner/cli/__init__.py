@@ -29,6 +29,8 @@ class CliError(Exception):
 
 
 def _register() -> None:
+    if app.registered_commands:  # once per process: main() may run many times (tests)
+        return
     from scanner.cli import detect_command
 
     detect_command.register(app)
@@ -37,9 +39,16 @@ def _register() -> None:
     except ImportError:  # pragma: no cover - optional while commands are being added
         return
     scan_command.register(app)
-    from scanner.cli import catalog_command, diff_command, report_command, review_command
+    from scanner.cli import (
+        catalog_command,
+        diff_command,
+        report_command,
+        review_command,
+        subject_command,
+    )
 
-    for module in (catalog_command, report_command, diff_command, review_command):
+    for module in (catalog_command, report_command, diff_command, review_command,
+                   subject_command):  # fmt: skip
         module.register(app)
 
 

@@ -52,6 +52,14 @@ def scan(
             help="new-violations: exit 3 if the run has violations the previous run had not.",
         ),
     ] = None,
+    index_subjects: Annotated[
+        bool,
+        typer.Option(
+            "--index-subjects",
+            help="Then update the subject index: every personal row and file, fingerprinted "
+            "(also [inventory] index_subjects = true).",
+        ),
+    ] = False,
 ) -> None:
     """Scan databases and file shares for personal information."""
     from rich.console import Console
@@ -65,6 +73,7 @@ def scan(
 
     from connectors.base import SourceError
     from scanner.config import ConfigError, load_config
+    from scanner.fingerprint import FingerprintKeyError
     from scanner.scan import run_scan
 
     try:
@@ -106,10 +115,12 @@ def scan(
                 workers=workers,
                 scheduler=scheduler,
             )
-        except SourceError as exc:
+        except (SourceError, FingerprintKeyError) as exc:
             raise CliError(str(exc)) from None
     _print_summary(console, outcome)
     recorded = _record(cfg, config, outcome, console)
+    if index_subjects or cfg.inventory.index_subjects:
+        _index_subjects(cfg, recorded.run, console)
     if outcome.sources and all(s.status == "failed" for s in outcome.sources):
         raise typer.Exit(1)
     if fail_on is FailOn.new_violations and recorded.diff.new_violations:
@@ -139,6 +150,28 @@ def _record(cfg, config_path: Path, outcome, console):
     for path in reports:
         console.print(f"report: {path}")
     return recorded
+
+
+def _index_subjects(cfg, run, console) -> None:
+    """Bring the subject index up to date with the run just recorded."""
+    from scanner.fingerprint import Fingerprinter, FingerprintKeyError
+    from scanner.inventory.migrations import InventoryError
+    from scanner.inventory.store import Inventory
+    from scanner.subject.index import build_subject_index
+
+    try:
+        fingerprinter = Fingerprinter.from_key_file(cfg.inventory.key_file)
+        with Inventory.open(cfg.inventory) as inventory:
+            report = build_subject_index(cfg, inventory, fingerprinter, run)
+    except (InventoryError, FingerprintKeyError) as exc:
+        raise CliError(f"subject index: {exc}") from None
+    console.print(
+        f"subject index: {report.places} personal place(s), {report.reindexed} indexed, "
+        f"{report.unchanged} unchanged, {report.removed} removed, {report.entries} entries "
+        f"({report.seconds:.1f} s)"
+    )
+    for error in report.errors[:10]:
+        console.print(f"[yellow]  not indexed: {error}[/yellow]")
 
 
 def _print_summary(console, outcome) -> None:

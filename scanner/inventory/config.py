@@ -27,6 +27,11 @@ class InventoryConfig(BaseModel):
         default=Path("kojin-hmac.key"),
         description="HMAC key for fingerprints (KOJIN_HMAC_KEY wins); created with mode 0600",
     )
+    index_subjects: bool = Field(
+        default=False,
+        description="after every scan, update the subject index (as `kojin scan "
+        "--index-subjects`): every row and file marked personal, fingerprinted",
+    )
 
     def database_url(self) -> str:
         return self.url or f"sqlite:///{self.path}"

@@ -126,7 +126,50 @@ def _v1_initial(conn: Connection) -> None:
     md.create_all(conn)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _v1_initial),)
+def _v2_subjects(conn: Connection) -> None:
+    md = MetaData()
+    runs = Table("kojin_runs", md, Column("id", Integer, primary_key=True))
+    places = Table(
+        "kojin_subject_places", md,
+        Column("id", Integer, primary_key=True),
+        Column("source", String(200), nullable=False, index=True),
+        Column("kind", String(16), nullable=False),
+        Column("place_key", String(700), nullable=False),
+        Column("spec_json", Text, nullable=False),
+        Column("signature", String(128), nullable=False),
+        Column("key_check", String(64), nullable=False),
+        Column("entries", Integer, nullable=False),
+        Column("indexed_at", String(40), nullable=False),
+        Column("run_pk", Integer, ForeignKey(runs.c.id)),
+    )  # fmt: skip
+    Table(
+        "kojin_subject_entries", md,
+        Column("id", Integer, primary_key=True),
+        Column("place_pk", Integer, ForeignKey(places.c.id), nullable=False, index=True),
+        Column("fingerprint", String(64), nullable=False, index=True),
+        Column("entity", String(64), nullable=False),
+        Column("record_json", Text, nullable=False),
+        Column("detail_json", Text, nullable=False),
+    )  # fmt: skip
+    Table(
+        "kojin_subject_log", md,
+        Column("id", Integer, primary_key=True),
+        Column("at", String(40), nullable=False),
+        Column("actor", String(200), nullable=False),
+        Column("action", String(40), nullable=False),
+        Column("subject", String(64), nullable=False, index=True),
+        Column("outcome", String(20), nullable=False),
+        Column("detail_json", Text, nullable=False),
+    )  # fmt: skip
+    for table in md.sorted_tables:
+        if table.name != "kojin_runs":
+            table.create(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _v1_initial),
+    Migration(2, "subject index and subject request log", _v2_subjects),
+)
 
 
 def current_version(conn: Connection) -> int:

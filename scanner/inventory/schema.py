@@ -119,3 +119,41 @@ reviews = Table(
     Column("at", String(40), nullable=False),
     Column("run_pk", Integer, ForeignKey("kojin_runs.id")),
 )
+
+subject_places = Table(
+    "kojin_subject_places",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", String(200), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # "table" | "file"
+    Column("place_key", String(700), nullable=False),  # "schema.table" or the file's path
+    Column("spec_json", Text, nullable=False),  # what was read: columns, entities
+    Column("signature", String(128), nullable=False),  # content digest: unchanged = skip
+    Column("key_check", String(64), nullable=False),  # HMAC of a constant: the key in use
+    Column("entries", Integer, nullable=False),
+    Column("indexed_at", String(40), nullable=False),
+    Column("run_pk", Integer, ForeignKey("kojin_runs.id")),
+)
+
+subject_entries = Table(
+    "kojin_subject_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("place_pk", Integer, ForeignKey("kojin_subject_places.id"), nullable=False, index=True),
+    Column("fingerprint", String(64), nullable=False, index=True),
+    Column("entity", String(64), nullable=False),
+    Column("record_json", Text, nullable=False),  # row key / file part: never a personal value
+    Column("detail_json", Text, nullable=False),  # columns / line, paragraph, cell
+)
+
+subject_log = Table(
+    "kojin_subject_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", String(40), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(40), nullable=False),  # export | plan_delete | delete | ...
+    Column("subject", String(64), nullable=False, index=True),  # the subject's fingerprint
+    Column("outcome", String(20), nullable=False),
+    Column("detail_json", Text, nullable=False),  # counts and places, never values
+)

@@ -39,11 +39,16 @@ def test_same_findings_with_every_executor(example_config, tmp_path, fast_detect
     serial = run_scan(example_config, tmp_path / "serial", executor="serial",
                       detector=fast_detector)  # fmt: skip
     assert serial.findings and not serial.errors
+    # every finding with values of its own (not a cross-reference by key) carries digests
+    assert all(f.fingerprints for f in serial.findings if "path" not in f.evidence)
     expected = _findings(tmp_path / "serial")
-    run_scan(example_config, tmp_path / "processes", executor="processes", workers=2)
+    prints = [f.fingerprints for f in serial.findings]
+    processes = run_scan(example_config, tmp_path / "processes", executor="processes", workers=2)
     assert _findings(tmp_path / "processes") == expected
-    run_scan(example_config, tmp_path / "dask", executor="dask", workers=2)
+    assert [f.fingerprints for f in processes.findings] == prints
+    dask = run_scan(example_config, tmp_path / "dask", executor="dask", workers=2)
     assert _findings(tmp_path / "dask") == expected
+    assert [f.fingerprints for f in dask.findings] == prints
 
 
 def test_a_dead_worker_is_replaced_and_its_unit_retried(tmp_path, monkeypatch, fast_detector):

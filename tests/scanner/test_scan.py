@@ -51,7 +51,8 @@ class FakeSource:
 
 
 @pytest.fixture
-def config():
+def config(monkeypatch):
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")  # no key file beside the working directory
     return parse_config(CONFIG, Path("."))
 
 

@@ -1,0 +1,470 @@
+"""削除: a reviewable deletion plan for one person, built from the strong hits.
+
+Databases: one step per row, ``DELETE`` or ``UPDATE ... SET <personal columns> = NULL``
+as the catalog asset's ``deletion`` says (default delete). Rows that reference a deleted
+row through a declared foreign key are planned too (their own table's choice; a nullified
+child also loses the reference), and the steps are ordered so every foreign key holds at
+every step: a row's children come before it. Each database's steps run in one
+transaction. Every matched row carries the digests it matched, so ``kojin subject delete``
+can refuse a row that no longer holds them; a dependent row carries the reference.
+
+Files are listed for redaction with the places inside them; Kojin does not edit files.
+Weak hits (a name alone) are never planned. The plan holds primary keys and HMAC digests,
+never personal values, and a digest of its steps so an edited plan is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from scanner.catalog.verdicts import Judge
+from scanner.subject.identifiers import KIND_ENTITY
+from scanner.subject.places import TablePlace, personal_places
+from scanner.subject.reader import (
+    forget_reflections,
+    key_value,
+    reflect_place,
+    row_key,
+    sql_schema,
+)
+from scanner.subject.search import SearchResult, SubjectHit
+
+if TYPE_CHECKING:
+    from scanner.config import KojinConfig
+    from scanner.inventory.store import Inventory
+
+PLAN_KIND = "kojin-deletion-plan"
+PLAN_VERSION = 1
+
+
+class PlanError(Exception):
+    """The plan cannot be made or used as it is; the message says why, without values."""
+
+
+@dataclass
+class _Step:
+    schema: str
+    table: str
+    action: str  # "delete" | "nullify"
+    key: dict[str, Any]  # primary key, or the reference predicate of a keyless child
+    by: str  # "primary_key" | "reference"
+    columns: list[str] = field(default_factory=list)  # set to NULL (nullify)
+    why: str = ""
+    recheck: dict[str, Any] = field(default_factory=dict)
+    before: set[int] = field(default_factory=set)  # steps that must run after this one
+
+    @property
+    def ident(self) -> str:
+        return json.dumps([self.schema, self.table, self.by, self.key], sort_keys=True, default=str)
+
+
+def plan_digest(plan: Mapping[str, Any]) -> str:
+    """SHA-256 of what the plan does (subject, key check, steps, files)."""
+    body = {k: plan[k] for k in ("subject", "key_check", "databases", "files")}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def build_plan(
+    config: KojinConfig,
+    inventory: Inventory,
+    result: SearchResult,
+    probes: Mapping[str, str],
+    key_check: str,
+    config_path: str | None = None,
+) -> dict[str, Any]:
+    """The deletion plan for ``result``'s strong hits, as the JSON document to review."""
+    from connectors.registry import create_source
+    from scanner.subject.index import place_kind
+
+    run = inventory.resolve_run(None)
+    findings = inventory.findings(run)
+    places = {(p.source, place_kind(p), p.key): p for p in personal_places(findings)}
+    judge = Judge(config.catalog)
+    configs = {s.name: s for s in config.sources}
+    databases: list[dict[str, Any]] = []
+    files: list[dict[str, Any]] = []
+    unplanned: list[dict[str, Any]] = []
+    by_source: dict[str, list[SubjectHit]] = {}
+    for hit in result.strong:
+        if hit.kind == "file":
+            files.append(_file_entry(hit))
+        elif not hit.record.get("row"):
+            reason = "no usable primary key (none, or a personal value): delete by hand"
+            unplanned.append({"source": hit.source, "location": hit.location(), "reason": reason})
+        else:
+            by_source.setdefault(hit.source, []).append(hit)
+    for source_name, hits in sorted(by_source.items()):
+        if source_name not in configs:
+            raise PlanError(f"{source_name}: not a source of this config")
+        source = create_source(configs[source_name])
+        try:
+            databases.append(_database_plan(source, hits, places, judge, probes, findings))
+        except PlanError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - unreachable, no rights, ...: one line
+            raise PlanError(f"{source_name}: {source_error_text(source, exc)}") from None
+        finally:
+            source.close()
+    plan: dict[str, Any] = {
+        "kind": PLAN_KIND,
+        "format_version": PLAN_VERSION,
+        "subject": result.subject,
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "config": config_path,
+        "run": run.pk,
+        "key_check": key_check,
+        "databases": databases,
+        "files": files,
+        "not_planned": {"weak_hits": len(result.weak), "rows": unplanned},
+    }
+    plan["digest"] = plan_digest(plan)
+    return plan
+
+
+def source_error_text(source: Any, exc: BaseException) -> str:
+    """A database error as it may be shown (no row data, no password)."""
+    from connectors.base import SourceError
+
+    return str(exc) if isinstance(exc, SourceError) else source.safe_message(exc)
+
+
+def _file_entry(hit: SubjectHit) -> dict[str, Any]:
+    return {
+        "source": hit.source,
+        "action": "redact",
+        "location": hit.location(),
+        "matched": list(hit.matched),
+    }
+
+
+def _database_plan(
+    source: Any,
+    hits: Sequence[SubjectHit],
+    places: Mapping[tuple[str, str, str], Any],
+    judge: Judge,
+    probes: Mapping[str, str],
+    findings: Sequence[Any],
+) -> dict[str, Any]:
+    from connectors.database.readonly import read_only
+
+    warnings: list[str] = []
+    blocked: list[str] = []
+    with read_only(source.engine(), source.config.statement_timeout_s) as conn:
+        forget_reflections(conn)
+        graph = _ForeignKeys(conn, {h.place_key.partition(".")[0] for h in hits})
+        steps: list[_Step] = []
+        index: dict[str, int] = {}
+
+        def add(step: _Step) -> int:
+            if step.ident in index:
+                return index[step.ident]
+            index[step.ident] = len(steps)
+            steps.append(step)
+            return index[step.ident]
+
+        queue: deque[int] = deque()
+        for hit in hits:
+            place = places.get((hit.source, "table", hit.place_key))
+            schema, _, table = hit.place_key.partition(".")
+            action = _deletion(judge, hit.source, schema, table)
+            recheck = {
+                "matched": {k: probes[k] for k in hit.matched},
+                "entities": {k: KIND_ENTITY[k] for k in hit.matched},
+            }
+            step = _Step(
+                schema,
+                table,
+                action,
+                dict(hit.record["row"]),
+                "primary_key",
+                why="matched " + ", ".join(hit.matched),
+                recheck=recheck,
+            )
+            if action == "nullify":
+                step.columns = _nullable(conn, place, schema, table, warnings, blocked)
+                if not step.columns:
+                    continue  # nothing to blank (warned)
+            i = add(step)
+            if action == "delete":
+                queue.append(i)
+        while queue:  # rows referencing a deleted row: planned before it
+            parent = steps[queue.popleft()]
+            for child in _children(
+                conn, graph, parent, judge, source.name, places, warnings, blocked
+            ):
+                known = child.ident in index
+                i = add(child)
+                if known and steps[i].action == "nullify":  # a matched row: drop the link too
+                    steps[i].columns += [c for c in child.columns if c not in steps[i].columns]
+                steps[i].before.add(index[parent.ident])
+                if not known and child.action == "delete" and child.by == "primary_key":
+                    queue.append(i)
+        _unenforced_links(findings, source.name, steps, warnings)
+        ordered = _order(steps, warnings)
+        out_steps = []
+        for n, step in enumerate(ordered, start=1):
+            statement = statement_for(
+                conn, step.schema, step.table, step.action, step.key, step.columns
+            )
+            out_steps.append(
+                {
+                    "step": n,
+                    "schema": step.schema,
+                    "table": step.table,
+                    "action": step.action,
+                    "by": step.by,
+                    "key": step.key,
+                    "columns": step.columns,
+                    "why": step.why,
+                    "recheck": step.recheck,
+                    "sql": render(conn, statement),
+                }
+            )
+        dialect = conn.dialect.name
+    return {
+        "source": source.name,
+        "dialect": dialect,
+        "transaction": "one transaction: every step or none",
+        "steps": out_steps,
+        "warnings": list(dict.fromkeys(warnings)),
+        "blocked": list(dict.fromkeys(blocked)),
+    }
+
+
+def _deletion(judge: Judge, source: str, schema: str, table: str) -> str:
+    asset = judge.asset_of(source, {"schema": schema, "table": table})
+    return asset.deletion if asset is not None else "delete"
+
+
+def _nullable(
+    conn: sa.Connection,
+    place: TablePlace | None,
+    schema: str,
+    table: str,
+    warnings: list[str],
+    blocked: list[str],
+    extra: Sequence[str] = (),
+) -> list[str]:
+    """The personal columns (and ``extra`` ones) that can be set to NULL."""
+    info = reflect_place(conn, schema, table)
+    by_name = {c.name: c for c in info.columns}
+    wanted = list(dict.fromkeys([*(place.columns if place else ()), *extra]))
+    out = []
+    for name in wanted:
+        column = by_name.get(name)
+        if column is None or name in info.primary_key:
+            continue
+        if not column.nullable:
+            message = f"{schema}.{table}.{name} is NOT NULL: cannot be nullified"
+            (blocked if name in extra else warnings).append(message)
+            continue
+        out.append(name)
+    if not out and not extra:
+        warnings.append(f"{schema}.{table}: nothing to nullify (no nullable personal column)")
+    return out
+
+
+@dataclass(frozen=True)
+class _Link:
+    schema: str
+    table: str
+    columns: tuple[str, ...]  # in the child
+    referred_columns: tuple[str, ...]  # in the parent
+
+
+class _ForeignKeys:
+    """Declared foreign keys of the tables in ``schemas``, by the table they point at.
+
+    Only the schemas of the matched rows are read (a key from another schema into them
+    is not followed: such a plan fails its foreign keys on execution and rolls back).
+    """
+
+    def __init__(self, conn: sa.Connection, schemas: set[str]) -> None:
+        self.conn = conn
+        self.schemas = schemas
+        self._by_parent: dict[tuple[str, str], list[_Link]] | None = None
+
+    def referencing(self, schema: str, table: str) -> list[_Link]:
+        if self._by_parent is None:
+            self._by_parent = self._load()
+        return self._by_parent.get((schema, table), [])
+
+    def _load(self) -> dict[tuple[str, str], list[_Link]]:
+        inspector = sa.inspect(self.conn)
+        default = inspector.default_schema_name or "main"
+        out: dict[tuple[str, str], list[_Link]] = {}
+        for schema in sorted(self.schemas):
+            sql = None if schema == default else schema
+            for table in inspector.get_table_names(schema=sql):
+                for fk in inspector.get_foreign_keys(table, schema=sql):
+                    if not fk.get("referred_table"):
+                        continue
+                    parent = (fk.get("referred_schema") or schema, fk["referred_table"])
+                    out.setdefault(parent, []).append(
+                        _Link(
+                            schema,
+                            table,
+                            tuple(fk["constrained_columns"]),
+                            tuple(fk["referred_columns"]),
+                        )
+                    )
+        return out
+
+
+def _children(
+    conn: sa.Connection,
+    graph: _ForeignKeys,
+    parent: _Step,
+    judge: Judge,
+    source: str,
+    places: Mapping[tuple[str, str, str], Any],
+    warnings: list[str],
+    blocked: list[str],
+) -> list[_Step]:
+    """Steps for the rows that reference ``parent``'s row."""
+    links = graph.referencing(parent.schema, parent.table)
+    if not links:
+        return []
+    parent_info = reflect_place(conn, parent.schema, parent.table)
+    parent_clause = parent_info.clause()
+    out: list[_Step] = []
+    for link in links:
+        # the parent's referred values (usually its primary key, already known)
+        if set(link.referred_columns) <= set(parent.key):
+            referred = [parent.key[c] for c in link.referred_columns]
+        else:
+            row = conn.execute(
+                sa.select(*(parent_clause.c[c] for c in link.referred_columns)).where(
+                    sa.and_(*(parent_clause.c[k] == v for k, v in parent.key.items()))
+                )
+            ).first()
+            if row is None:
+                continue
+            referred = [key_value(v) for v in row]
+        reference = dict(zip(link.columns, referred, strict=True))
+        info = reflect_place(conn, link.schema, link.table)
+        place = places.get((source, "table", f"{link.schema}.{link.table}"))
+        pk = row_key(info, place.columns if place else ())
+        clause = info.clause(tuple(dict.fromkeys((*pk, *link.columns))))
+        referencing = sa.and_(*(clause.c[c] == v for c, v in reference.items()))
+        shown = [clause.c[c] for c in (pk or link.columns)]
+        rows = conn.execute(sa.select(*shown).where(referencing)).all()
+        if not rows:
+            continue
+        action = _deletion(judge, source, link.schema, link.table)
+        why = (
+            f"references {parent.schema}.{parent.table} "
+            + ", ".join(f"{k}={v}" for k, v in parent.key.items())
+            + f" through {', '.join(link.columns)}"
+        )
+        columns: list[str] = []
+        if action == "nullify":
+            columns = _nullable(
+                conn, place, link.schema, link.table, warnings, blocked, extra=link.columns
+            )
+            if not columns:
+                continue  # the reference cannot be cleared: the plan is blocked
+        if not pk:  # rows without a usable key: by the reference itself
+            out.append(
+                _Step(link.schema, link.table, action, reference, "reference", columns, why, {})
+            )
+            continue
+        recheck = {"references": reference}
+        for row in rows:
+            key = {c: key_value(v) for c, v in zip(pk, row, strict=True)}
+            out.append(
+                _Step(link.schema, link.table, action, key, "primary_key", columns, why, recheck)
+            )
+    return out
+
+
+def _unenforced_links(
+    findings: Sequence[Any], source: str, steps: Sequence[_Step], warnings: list[str]
+) -> None:
+    """Tables the scan linked to a deleted table by a column name only (no declared key)."""
+    deleted = {f"{s.schema}.{s.table}" for s in steps if s.action == "delete"}
+    for f in findings:
+        ev = f.evidence
+        if f.source != source or not ev.get("cross_reference"):
+            continue
+        if ev.get("linked_table") in deleted and "naming_convention" in ev.get("links", ()):
+            warnings.append(
+                f"{f.location.get('schema')}.{f.location.get('table')}.{f.location.get('column')}"
+                f" may point at deleted rows of {ev['linked_table']} (no declared foreign key): "
+                "review by hand"
+            )
+
+
+def _order(steps: list[_Step], warnings: list[str]) -> list[_Step]:
+    """Children before parents (Kahn's algorithm); a cycle keeps its plan order, warned."""
+    waiting = {i: 0 for i in range(len(steps))}
+    for step in steps:
+        for parent in step.before:
+            waiting[parent] += 1
+    ready = deque(i for i in range(len(steps)) if waiting[i] == 0)
+    out: list[int] = []
+    while ready:
+        i = ready.popleft()
+        out.append(i)
+        for parent in sorted(steps[i].before):
+            waiting[parent] -= 1
+            if waiting[parent] == 0:
+                ready.append(parent)
+    if len(out) < len(steps):
+        warnings.append("the foreign keys form a cycle: check the order of the steps")
+        out += [i for i in range(len(steps)) if i not in out]
+    return [steps[i] for i in out]
+
+
+def statement_for(
+    conn: sa.Connection,
+    schema: str,
+    table: str,
+    action: str,
+    key: Mapping[str, Any],
+    columns: Sequence[str],
+) -> sa.Executable:
+    """The step's statement from SQLAlchemy constructs and bound parameters only."""
+    clause = sa.table(
+        table,
+        *(sa.column(c) for c in dict.fromkeys([*key, *columns])),
+        schema=sql_schema(conn, schema),
+    )
+    where = sa.and_(*(clause.c[c] == v for c, v in key.items()))
+    if action == "delete":
+        return sa.delete(clause).where(where)
+    if action == "nullify":
+        return sa.update(clause).where(where).values({c: None for c in columns})
+    raise PlanError(f"unknown action {action!r}")
+
+
+def render(conn: sa.Connection, statement: sa.Executable) -> str:
+    """The statement as a reviewer reads it (key values inlined; executed with binds)."""
+    compiled = statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+    return " ".join(str(compiled).split())
+
+
+def load_plan(text: str, origin: str) -> dict[str, Any]:
+    """A plan file, checked: its kind and version, and that nobody edited its steps."""
+    try:
+        plan = json.loads(text)
+    except json.JSONDecodeError:
+        raise PlanError(f"{origin}: not a JSON plan") from None
+    if not isinstance(plan, dict) or plan.get("kind") != PLAN_KIND:
+        raise PlanError(f"{origin}: not a Kojin deletion plan")
+    if plan.get("format_version") != PLAN_VERSION:
+        raise PlanError(f"{origin}: plan format {plan.get('format_version')} is not supported")
+    if plan.get("digest") != plan_digest(plan):
+        raise PlanError(
+            f"{origin}: the plan was changed after it was made; make a new one with "
+            "`kojin subject plan-delete`"
+        )
+    return plan

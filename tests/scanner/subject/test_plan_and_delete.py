@@ -1,0 +1,249 @@
+"""削除: plans ordered by foreign keys, dry runs, confirmation, execution and re-checks,
+on SQLite always and on the real PostgreSQL and MariaDB servers (marked)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from scanner.cli import main
+from scanner.inventory.subjects import SubjectIndex
+
+
+def _subject(workspace):
+    """The first person with orders (and items) and an inquiry: the richest plan."""
+    engine = sa.create_engine(workspace.db_url, poolclass=sa.pool.NullPool)
+    t = workspace.corpus.tables
+    schema = f'"{workspace.schema}".' if workspace.db_url.startswith("postgresql") else ""
+    try:
+        with engine.connect() as conn:
+            pid = (
+                conn.execute(
+                    sa.text(
+                        f"SELECT c.id FROM {schema}{t['customers']} c "
+                        f"JOIN {schema}{t['orders']} o ON o.customer_id = c.id "
+                        f"JOIN {schema}{t['inquiries']} i ON i.customer_id = c.id ORDER BY c.id"
+                    )
+                )
+                .scalars()
+                .first()
+            )
+    finally:
+        engine.dispose()
+    return next(p for p in workspace.corpus.people if p.pid == pid)
+
+
+def _counts(workspace) -> dict[str, int]:
+    engine = sa.create_engine(workspace.db_url, poolclass=sa.pool.NullPool)
+    schema = workspace.schema if not workspace.db_url.startswith("sqlite") else None
+    try:
+        with engine.connect() as conn:
+            return {
+                role: conn.execute(
+                    sa.select(sa.func.count()).select_from(sa.table(name, schema=schema))
+                ).scalar_one()
+                for role, name in workspace.corpus.tables.items()
+            }
+    finally:
+        engine.dispose()
+
+
+def _cli(capsys, *args: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str]:
+    if stdin is not None:
+        import io
+
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def _plan(workspace, capsys, person) -> tuple[dict, str]:
+    path = workspace.folder / "plan.json"
+    code, out = _cli(
+        capsys,
+        "subject",
+        "plan-delete",
+        "--config",
+        str(workspace.config_path),
+        "--email",
+        person.email.upper(),
+        "--out",
+        str(path),
+    )
+    assert code == 0, out
+    return json.loads(path.read_text(encoding="utf-8")), str(path)
+
+
+def _check_plan(workspace, plan: dict, person) -> None:
+    t = workspace.corpus.tables
+    [database] = plan["databases"]
+    steps = database["steps"]
+    assert database["blocked"] == [] and database["transaction"].startswith("one transaction")
+    position = {(s["table"], json.dumps(s["key"], sort_keys=True)): s["step"] for s in steps}
+    customer = position[(t["customers"], json.dumps({"id": person.pid}))]
+    assert customer == len(steps)  # the person's own row goes last
+    orders = [s for s in steps if s["table"] == t["orders"]]
+    items = [s for s in steps if s["table"] == t["order_items"]]
+    inquiries = [s for s in steps if s["table"] == t["inquiries"]]
+    assert orders and items and inquiries
+    assert {s["action"] for s in orders + items} == {"delete"}
+    for item in items:  # an item before the order it belongs to
+        order = next(
+            s for s in orders if s["key"]["id"] == item["recheck"]["references"]["order_id"]
+        )
+        assert item["step"] < order["step"]
+    for inquiry in inquiries:  # the catalog says nullify; the link to the customer goes too
+        assert inquiry["action"] == "nullify" and inquiry["step"] < customer
+        assert {"name", "email", "message", "customer_id"} <= set(inquiry["columns"])
+        assert inquiry["sql"].startswith("UPDATE") and "NULL" in inquiry["sql"]
+        assert set(inquiry["recheck"]["matched"]) == {"email"}
+    assert orders[0]["sql"].startswith("DELETE FROM")
+    redact = {f["location"]["path"] for f in plan["files"]}
+    assert redact <= {"会員名簿.csv", "名簿.xlsx", "対応記録.txt"}
+    text = json.dumps(plan, ensure_ascii=False)
+    for value in (person.email, person.phone, person.last + person.first, person.my_number):
+        assert value not in text and value.upper() not in text
+
+
+def _delete_flow(workspace, capsys, monkeypatch) -> None:
+    person = _subject(workspace)
+    plan, path = _plan(workspace, capsys, person)
+    _check_plan(workspace, plan, person)
+    prefix = plan["subject"][:12]
+    config = ("--config", str(workspace.config_path))
+    before = _counts(workspace)
+
+    code, out = _cli(capsys, "subject", "delete", "--plan", path, *config)
+    assert code == 0 and "dry run: nothing changed" in out and _counts(workspace) == before
+    code, out = _cli(capsys, "subject", "delete", "--plan", path, *config, "--execute", "--yes")
+    assert code == 2 and f"--yes needs --confirm {prefix}" in out
+    code, out = _cli(
+        capsys,
+        "subject",
+        "delete",
+        "--plan",
+        path,
+        *config,
+        "--execute",
+        "--yes",
+        "--confirm",
+        "0123456789ab",
+    )
+    assert code == 1 and "not confirmed" in out
+    code, out = _cli(
+        capsys,
+        "subject",
+        "delete",
+        "--plan",
+        path,
+        *config,
+        "--execute",
+        stdin="no\n",
+        monkeypatch=monkeypatch,
+    )
+    assert code == 1 and "not confirmed" in out and _counts(workspace) == before
+
+    code, out = _cli(
+        capsys,
+        "subject",
+        "delete",
+        "--plan",
+        path,
+        *config,
+        "--execute",
+        stdin=f"{prefix}\n",
+        monkeypatch=monkeypatch,
+    )
+    assert code == 0, out
+    steps = plan["databases"][0]["steps"]
+    after = _counts(workspace)
+    t = workspace.corpus.tables
+    for role in ("customers", "orders", "order_items"):
+        gone = sum(1 for s in steps if s["table"] == t[role] and s["action"] == "delete")
+        assert after[role] == before[role] - gone > 0
+    assert after["inquiries"] == before["inquiries"]  # nullified, kept
+    with workspace.inventory() as inventory:
+        actions = [
+            (e.action, e.outcome) for e in SubjectIndex(inventory).log_entries(plan["subject"])
+        ]
+    assert actions[0] == ("plan_delete", "done") and actions[-1] == ("delete", "done")
+    assert ("delete", "dry_run") in actions
+    main(["find-subject", *config, "--email", person.email, "--live", "--format", "json"])
+    left = json.loads(capsys.readouterr().out)
+    assert {h["location"].get("path") for h in left} <= {"会員名簿.csv"}  # files: by hand
+
+
+def _refuse_flow(workspace, capsys) -> None:
+    person = _subject(workspace)
+    plan, path = _plan(workspace, capsys, person)
+    engine = sa.create_engine(workspace.db_url, poolclass=sa.pool.NullPool)
+    customers = sa.table(
+        workspace.corpus.tables["customers"],
+        sa.column("id"),
+        sa.column("email"),
+        schema=_schema(workspace),
+    )
+    with engine.begin() as conn:  # the row changes between plan and execution
+        conn.execute(
+            customers.update()
+            .where(customers.c.id == person.pid)
+            .values(email="someone.else@example.jp")
+        )
+    engine.dispose()
+    before = _counts(workspace)
+    code, out = _cli(
+        capsys,
+        "subject",
+        "delete",
+        "--plan",
+        path,
+        "--config",
+        str(workspace.config_path),
+        "--execute",
+        "--yes",
+        "--confirm",
+        "DELETE",
+    )
+    assert code == 1 and "REFUSED: the row changed: email no longer match" in out
+    assert "nothing was changed" in out and _counts(workspace) == before
+
+
+def _schema(workspace) -> str | None:
+    return None if workspace.db_url.startswith(("sqlite", "mysql")) else workspace.schema
+
+
+def test_plan_dry_run_confirmation_and_execution_on_sqlite(sqlite_shop, capsys, monkeypatch):
+    _delete_flow(sqlite_shop, capsys, monkeypatch)
+
+
+def test_a_row_that_changed_since_the_plan_is_refused_on_sqlite(sqlite_shop, capsys):
+    _refuse_flow(sqlite_shop, capsys)
+
+
+def test_an_edited_plan_or_another_key_is_refused(sqlite_shop, capsys, monkeypatch):
+    person = _subject(sqlite_shop)
+    plan, path = _plan(sqlite_shop, capsys, person)
+    config = ("--config", str(sqlite_shop.config_path))
+    plan["databases"][0]["steps"][0]["key"] = {"id": 10_000}  # another row
+    edited = sqlite_shop.folder / "edited.json"
+    edited.write_text(json.dumps(plan), encoding="utf-8")
+    code, out = _cli(capsys, "subject", "delete", "--plan", str(edited), *config)
+    assert code == 2 and "the plan was changed after it was made" in out
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "another key")
+    code, out = _cli(capsys, "subject", "delete", "--plan", path, *config)
+    assert code == 2 and "made with another HMAC key" in out
+
+
+@pytest.mark.postgres
+def test_plan_and_delete_on_postgres(pg_shop, capsys, monkeypatch):
+    _delete_flow(pg_shop, capsys, monkeypatch)
+    _refuse_flow(pg_shop, capsys)
+
+
+@pytest.mark.mariadb
+def test_plan_and_delete_on_mariadb(mariadb_shop, capsys, monkeypatch):
+    _delete_flow(mariadb_shop, capsys, monkeypatch)
+    _refuse_flow(mariadb_shop, capsys)
