@@ -6,7 +6,7 @@ pool, and checks that every executor produced the same findings. Times are end t
 (`run_scan`, including starting the pool or cluster and loading a detector per worker),
 as a user would see them.
 
-    python bench/scale_bench.py [--copies 8] [--big-logs 8] [--files-per-unit 8]
+    python bench/scale_bench.py [--copies 16] [--big-logs 16] [--files-per-unit 8]
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ def _timed(config, out: Path, executor: str, workers: int) -> tuple[float, objec
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=8, help="documents per format variant")
-    parser.add_argument("--big-logs", type=int, default=8, help="~2.5 MB logs")
+    parser.add_argument("--copies", type=int, default=16, help="documents per format variant")
+    parser.add_argument("--big-logs", type=int, default=16, help="~2.5 MB logs")
     parser.add_argument("--files-per-unit", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path, help="write the figures as JSON")

@@ -232,6 +232,8 @@ def run_tasks(
         return iter(())
     if executor == "serial":
         return run_serial(tasks, sources, detector)
+    # biggest units first, so the last unit to finish is a small one
+    tasks = sorted(tasks, key=lambda t: -t.unit.size_hint)
     settings = detector.settings()
     # the key travels with the tasks (never in the settings, which are written to summaries)
     fingerprinter = getattr(detector, "fingerprinter", None)

@@ -52,3 +52,6 @@ class FilesSourceConfig(BaseModel):
         default=120.0, ge=0, description="per-file extraction limit; 0 disables (main thread only)"
     )
     files_per_unit: int = Field(default=64, ge=1)
+    unit_max_mb: float = Field(
+        default=2.0, gt=0, description="a unit closes once its files reach this size"
+    )

@@ -91,7 +91,9 @@ class FilesSource:
             raise SourceError(f"{self.name}: cannot list root: {exc.strerror}") from None
 
     def work_units(self) -> Iterator[WorkUnit]:
-        """Batches of ``files_per_unit`` files; crawl problems ride along with the next batch."""
+        """Batches of up to ``files_per_unit`` files and about ``unit_max_mb`` of them, so a few
+        large files do not end up in one unit that a single worker runs alone; crawl problems
+        ride along with the next batch."""
         self.test_connection()
         files: list[dict[str, Any]] = []
         problems: list[dict[str, str]] = []
@@ -108,7 +110,10 @@ class FilesSource:
                 continue
             files.append(self._file_entry(item))
             size += item.size
-            if len(files) >= self.config.files_per_unit:
+            if (
+                len(files) >= self.config.files_per_unit
+                or size >= self.config.unit_max_mb * 1_000_000
+            ):
                 yield self._unit(index, files, problems, size)
                 index += 1
                 files, problems, size = [], [], 0
