@@ -9,6 +9,7 @@ original text.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -202,8 +203,6 @@ def _resolve_overlaps(
     Pattern and dictionary results come first; GiNZA's NER (deep mode) only fills
     characters nothing else claimed, so deep mode never loses what fast mode finds.
     """
-    from bisect import bisect_left, insort
-
     ranked = sorted(
         results,
         key=lambda r: (
@@ -267,6 +266,4 @@ def _pack(
 
 
 def _segment_of(starts: list[int], pos: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right(starts, pos) - 1

@@ -183,3 +183,15 @@ def join_member(parent: str | None, name: str) -> str:
 def bytes_opener(data: bytes) -> Callable[[], BinaryIO]:
     """An ``Embedded.open`` for bytes already in memory (an attachment)."""
     return lambda: io.BytesIO(data)
+
+
+def read_in_memory(stream: BinaryIO, ctx: ExtractContext, what: str) -> bytes | Notice:
+    """The whole stream for a parser that needs it in memory, or a ``too_large`` notice
+    when it is over the in-memory limit."""
+    size = stream.seek(0, 2)
+    if size > ctx.limits.in_memory_bytes:
+        return Notice("too_large", f"{what} larger than the in-memory limit", ctx.place())
+    stream.seek(0)
+    data = stream.read()
+    ctx.report.bytes_read += len(data)
+    return data

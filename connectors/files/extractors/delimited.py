@@ -7,12 +7,11 @@ evenly spread sample of rows, so a large export costs the same as a small one.
 from __future__ import annotations
 
 import csv
-import random
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from connectors.files.extractors.base import ExtractContext, Item, TextChunk
-from connectors.files.extractors.table import header_from, table_blocks
+from connectors.files.extractors.table import header_from, sample_rows, table_blocks
 from connectors.files.textio import Line, iter_chunks, iter_lines
 
 _DELIMITERS = ",\t;|"
@@ -44,7 +43,7 @@ def _extract(stream: BinaryIO, ctx: ExtractContext, delimiter: str | None) -> It
     yield TextChunk(delimiter.join(first), ctx.place(line=head[0].number), ("header",))
     rows = _rows(lines, delimiter)
     if not ctx.limits.full:
-        rows = iter(_reservoir(rows, ctx.limits.table_sample_rows))
+        rows = iter(sample_rows(rows, ctx.limits.table_sample_rows))
     yield from table_blocks("", header, rows, ctx)
 
 
@@ -70,16 +69,3 @@ def _rows(lines: Iterator[Line], delimiter: str) -> Iterator[list[str]]:
             return
         except csv.Error:
             continue  # an unbalanced quote at a sample edge: skip the row
-
-
-def _reservoir(rows: Iterator[list[str]], k: int) -> list[list[str]]:
-    rng = random.Random(0)  # seeded: the same file gives the same sample every run
-    sample: list[list[str]] = []
-    for i, row in enumerate(rows):
-        if i < k:
-            sample.append(row)
-        else:
-            j = rng.randint(0, i)
-            if j < k:
-                sample[j] = row
-    return sample

@@ -13,6 +13,7 @@ from connectors.files.extractors.base import (
     Notice,
     TextChunk,
     bytes_opener,
+    read_in_memory,
 )
 from connectors.files.extractors.markup import html_to_text
 from connectors.files.textio import text_chunks
@@ -21,13 +22,10 @@ from connectors.files.textio import text_chunks
 def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
     import extract_msg
 
-    size = stream.seek(0, 2)
-    if size > ctx.limits.in_memory_bytes:
-        yield Notice("too_large", "MSG file larger than the in-memory limit", ctx.place())
+    data = read_in_memory(stream, ctx, "MSG file")
+    if isinstance(data, Notice):
+        yield data
         return
-    stream.seek(0)
-    data = stream.read()
-    ctx.report.bytes_read += len(data)
     message = extract_msg.openMsg(data, delayAttachments=True)
     try:
         yield from _message(message, ctx, "")

@@ -7,7 +7,6 @@ it are scanned as text.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable, Iterator, Sequence
 
 from connectors.files.extractors.base import (
@@ -17,7 +16,7 @@ from connectors.files.extractors.base import (
     TextChunk,
     column_letter,
 )
-from connectors.files.extractors.table import header_from, table_blocks
+from connectors.files.extractors.table import header_from, sample_rows, table_blocks
 
 _HEADER_SEARCH_ROWS = 10
 _BLANK_RUN = 10_000
@@ -51,7 +50,7 @@ def extract_sheet(name: str, rows: Iterable[Row], ctx: ExtractContext) -> Iterat
     yield TextChunk("\t".join(header), ctx.place(sheet=name), ("header",))
     data = (cells[start:] for _, cells in it)
     if not ctx.limits.full:
-        data = iter(_reservoir(data, ctx.limits.table_sample_rows))
+        data = iter(sample_rows(data, ctx.limits.table_sample_rows))
     yield from table_blocks(name, header, data, ctx)
 
 
@@ -73,19 +72,6 @@ def _until_blank_run(rows: Iterable[Row], ctx: ExtractContext) -> Iterator[Row]:
 def _chain(first: list[Row], rest: Iterator[Row]) -> Iterator[Row]:
     yield from first
     yield from rest
-
-
-def _reservoir(rows: Iterator[Sequence[str | None]], k: int) -> list[Sequence[str | None]]:
-    rng = random.Random(0)  # seeded: the same sheet gives the same sample every run
-    sample: list[Sequence[str | None]] = []
-    for i, row in enumerate(rows):
-        if i < k:
-            sample.append(row)
-        else:
-            j = rng.randint(0, i)
-            if j < k:
-                sample[j] = row
-    return sample
 
 
 def _text_rows(name: str, rows: Iterable[Row], ctx: ExtractContext) -> Iterator[TextChunk]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from connectors.files.extractors.base import ExtractContext, TableBlock
 
@@ -65,3 +67,21 @@ def _block(
     width = len(names)
     rows = tuple(r + (None,) * (width - len(r)) for r in block)
     return TableBlock(table, names, rows, ctx.place(sheet=table or None))
+
+
+_Row = TypeVar("_Row")
+
+
+def sample_rows(rows: Iterator[_Row], k: int) -> list[_Row]:
+    """A uniform sample of ``k`` rows in one pass (reservoir sampling), seeded so the same
+    table gives the same sample every run."""
+    rng = random.Random(0)
+    sample: list[_Row] = []
+    for i, row in enumerate(rows):
+        if i < k:
+            sample.append(row)
+        else:
+            j = rng.randint(0, i)
+            if j < k:
+                sample[j] = row
+    return sample

@@ -5,20 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from connectors.files.extractors.base import ExtractContext, Item, Notice, cell_text
+from connectors.files.extractors.base import (
+    ExtractContext,
+    Item,
+    Notice,
+    cell_text,
+    read_in_memory,
+)
 from connectors.files.extractors.sheet import extract_sheet
 
 
 def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
     import xlrd
 
-    size = stream.seek(0, 2)
-    if size > ctx.limits.in_memory_bytes:
-        yield Notice("too_large", "XLS workbook larger than the in-memory limit", ctx.place())
+    data = read_in_memory(stream, ctx, "XLS workbook")
+    if isinstance(data, Notice):
+        yield data
         return
-    stream.seek(0)
-    data = stream.read()
-    ctx.report.bytes_read += len(data)
     book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Discard())
     try:
         for index in range(book.nsheets):
