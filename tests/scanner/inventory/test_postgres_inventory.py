@@ -29,8 +29,8 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def pg_schema() -> Iterator[str]:
-    engine = sa.create_engine(with_default_driver(sa.make_url(PG_URL)), connect_args={"connect_timeout": 3},
-                              poolclass=sa.pool.NullPool)  # fmt: skip
+    url = with_default_driver(sa.make_url(PG_URL))
+    engine = sa.create_engine(url, connect_args={"connect_timeout": 3}, poolclass=sa.pool.NullPool)
     schema = f"kojin_inv_{uuid.uuid4().hex[:8]}"
     try:
         with engine.begin() as conn:
