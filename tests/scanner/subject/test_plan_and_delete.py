@@ -420,3 +420,23 @@ def test_a_statement_changing_more_rows_than_planned_rolls_back(sqlite_shop, cap
     with engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(shipments)).scalar() == 2
     engine.dispose()
+
+
+def test_closed_stdin_or_a_wrong_answer_is_a_logged_refusal(sqlite_shop, capsys, monkeypatch):
+    person = _subject(sqlite_shop)
+    plan, path = _plan(sqlite_shop, capsys, person)
+    config = ("--config", str(sqlite_shop.config_path))
+    before = _counts(sqlite_shop)
+    monkeypatch.setattr("sys.stdin", None)
+    code, out = _cli(capsys, "subject", "delete", "--plan", path, *config, "--execute")
+    assert code == 1 and "not confirmed (no answer (stdin closed))" in out
+    assert "Traceback" not in out and "--yes --confirm" in out
+    code, out = _cli(
+        capsys, "subject", "delete", "--plan", path, *config, "--execute", "--confirm", "nope"
+    )
+    assert code == 1 and "not confirmed (wrong answer)" in out
+    assert _counts(sqlite_shop) == before
+    with sqlite_shop.inventory() as inventory:
+        entries = SubjectIndex(inventory).log_entries(plan["subject"])
+    refusals = [e.detail["why"] for e in entries if e.outcome == "not_confirmed"]
+    assert refusals == ["no answer (stdin closed)", "wrong answer"]
