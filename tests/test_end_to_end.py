@@ -21,7 +21,7 @@ from scanner.catalog.verdicts import Judge, Verdict
 from scanner.cli import main
 from scanner.config import load_config
 from scanner.entities import category
-from scanner.finding import Finding
+from scanner.findings import Finding
 from scanner.inventory.store import Inventory
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from scanner.catalog.verdicts import place_of
-from scanner.finding import ScanError, safe_error_message
+from scanner.findings import ScanError, safe_error_message
 from scanner.inventory import schema as t
 from scanner.inventory.config import InventoryConfig
 from scanner.inventory.migrations import InventoryError, migrate

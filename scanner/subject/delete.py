@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from connectors.base import SourceError
-from scanner.finding import safe_error_message
+from scanner.findings import safe_error_message
 from scanner.fingerprint import Fingerprinter
 from scanner.subject.plan import PlanError, source_error_text, statement_for
 from scanner.subject.reader import forget_reflections, key_value, reflect_place, table_records
 
 if TYPE_CHECKING:
     from scanner.config import KojinConfig
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.subject.places import TablePlace
 
 
