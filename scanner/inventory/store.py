@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from connectors.database.drivers import missing_driver_hint, with_default_driver
 from scanner.catalog.verdicts import place_of
 from scanner.findings import ScanError, safe_error_message
 from scanner.inventory import schema as t
@@ -47,7 +48,7 @@ def _now() -> str:
 
 def engine_for(config: InventoryConfig) -> Engine:
     """An engine for the configured inventory; the password only ever comes from the env."""
-    url = make_url(config.database_url())
+    url = with_default_driver(make_url(config.database_url()))
     if config.password_env:
         password = os.environ.get(config.password_env)
         if password is None:
@@ -55,7 +56,10 @@ def engine_for(config: InventoryConfig) -> Engine:
         url = url.set(password=password)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except ImportError:
+        raise InventoryError(f"inventory: {missing_driver_hint(url)}") from None
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
