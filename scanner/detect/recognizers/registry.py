@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry
 
-from scanner.detect.recognizers.jp_address_recognizer import JpAddressRecognizer
-from scanner.detect.recognizers.jp_bank_account_recognizer import JpBankAccountRecognizer
-from scanner.detect.recognizers.jp_basic_pension_recognizer import JpBasicPensionNumberRecognizer
-from scanner.detect.recognizers.jp_corporate_number_recognizer import JpCorporateNumberRecognizer
-from scanner.detect.recognizers.jp_credit_card_recognizer import JpCreditCardRecognizer
-from scanner.detect.recognizers.jp_date_of_birth_recognizer import JpDateOfBirthRecognizer
-from scanner.detect.recognizers.jp_driver_license_recognizer import JpDriverLicenseRecognizer
-from scanner.detect.recognizers.jp_email_recognizer import JpEmailRecognizer
-from scanner.detect.recognizers.jp_employer_recognizer import JpEmployerRecognizer
-from scanner.detect.recognizers.jp_kana_name_recognizer import JpKanaNameRecognizer
-from scanner.detect.recognizers.jp_my_number_recognizer import JpMyNumberRecognizer
-from scanner.detect.recognizers.jp_passport_recognizer import JpPassportRecognizer
-from scanner.detect.recognizers.jp_person_recognizer import JpPersonRecognizer
-from scanner.detect.recognizers.jp_phone_recognizer import JpPhoneRecognizer
-from scanner.detect.recognizers.jp_postal_code_recognizer import JpPostalCodeRecognizer
-from scanner.detect.recognizers.jp_residence_card_recognizer import JpResidenceCardRecognizer
+from .jp_address_recognizer import JpAddressRecognizer
+from .jp_bank_account_recognizer import JpBankAccountRecognizer
+from .jp_basic_pension_recognizer import JpBasicPensionNumberRecognizer
+from .jp_corporate_number_recognizer import JpCorporateNumberRecognizer
+from .jp_credit_card_recognizer import JpCreditCardRecognizer
+from .jp_date_of_birth_recognizer import JpDateOfBirthRecognizer
+from .jp_driver_license_recognizer import JpDriverLicenseRecognizer
+from .jp_email_recognizer import JpEmailRecognizer
+from .jp_employer_recognizer import JpEmployerRecognizer
+from .jp_kana_name_recognizer import JpKanaNameRecognizer
+from .jp_my_number_recognizer import JpMyNumberRecognizer
+from .jp_passport_recognizer import JpPassportRecognizer
+from .jp_person_recognizer import JpPersonRecognizer
+from .jp_phone_recognizer import JpPhoneRecognizer
+from .jp_postal_code_recognizer import JpPostalCodeRecognizer
+from .jp_residence_card_recognizer import JpResidenceCardRecognizer
 
 FAST_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     JpPersonRecognizer,
