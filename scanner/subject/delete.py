@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from connectors.base import SourceError
-from scanner.finding import safe_error_message
+from scanner.findings import safe_error_message
 from scanner.fingerprint import Fingerprinter
 from scanner.subject.plan import (
     ForeignKeys,
@@ -34,7 +34,7 @@ from scanner.subject.reader import forget_reflections, key_value, reflect_place,
 
 if TYPE_CHECKING:
     from scanner.config import KojinConfig
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.subject.places import TablePlace
 
 
