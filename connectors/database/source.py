@@ -9,13 +9,14 @@ turns its verdicts into findings. Anything that goes wrong with one table become
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from connectors.base import SourceError, UnitResult, WorkUnit
+from connectors.base import ITEMS, SourceError, UnitResult, WorkUnit
+from connectors.database.change_marker import table_marker
 from connectors.database.config import DatabaseSourceConfig
 from connectors.database.cross_reference import cross_reference_findings
 from connectors.database.errors import error_kind
@@ -41,7 +42,9 @@ class DatabaseSource:
     """A ``type = "database"`` source (connectors.base.Source protocol).
 
     The engine is created on first use and is not pickled, so the source can be sent to
-    a worker process together with its work units.
+    a worker process together with its work units. ``previous`` maps table keys to the
+    change markers (``change_marker.py``) a previous run read them with: a table whose
+    marker is the same is left out of the units and listed in ``carried``.
     """
 
     def __init__(
@@ -50,8 +53,11 @@ class DatabaseSource:
         *,
         base_dir: Path | None = None,
         classifier_options: ClassifierOptions | None = None,
+        previous: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         self.config = config
+        self._previous = dict(previous or {})
+        self.carried: dict[str, Mapping[str, Any]] = {}
         self.name = config.name
         self.base_dir = base_dir
         self.classifier_options = (
@@ -126,9 +132,11 @@ class DatabaseSource:
     # -- planning --------------------------------------------------------------------
 
     def work_units(self) -> Iterator[WorkUnit]:
+        self.carried = {}
         try:
             with read_only(self.engine(), self.config.statement_timeout_s) as conn:
                 refs = list_tables(conn, self._filter, self.config.include_views)
+                markers = {ref.key: self._marker(conn, ref) for ref in refs}
         except SourceError:
             raise
         except Exception as exc:
@@ -136,6 +144,10 @@ class DatabaseSource:
                 f"cannot list tables of {self.display_url}: {self._message(exc)}"
             ) from None
         for ref in refs:
+            marker = markers[ref.key]
+            if marker is not None and self._previous.get(ref.key) == marker:
+                self.carried[ref.key] = marker
+                continue
             yield WorkUnit(
                 source=self.name,
                 kind="table",
@@ -145,8 +157,17 @@ class DatabaseSource:
                     "table": ref.name,
                     "kind": ref.kind,
                     "sql_schema": ref.sql_schema,
+                    "marker": marker,
                 },
             )
+
+    @staticmethod
+    def _marker(conn: sa.Connection, ref: TableRef) -> dict[str, Any] | None:
+        """The table's change marker; None (always read) if the catalog cannot tell."""
+        try:
+            return table_marker(conn, reflect_table(conn, ref))
+        except Exception:  # noqa: BLE001 - an odd table is read, and fails there if it must
+            return None
 
     # -- scanning --------------------------------------------------------------------
 
@@ -184,6 +205,11 @@ class DatabaseSource:
             else:
                 result.errors.append(ScanError(self.name, location, kind, self._message(exc)))
         result.stats["elapsed_ms"] = round((time.monotonic() - started) * 1000)
+        item: dict[str, Any] = {"key": unit.key, "location": location, "marker": None}
+        if payload.get("marker") is not None:
+            item["marker"] = payload["marker"]
+            item["metadata"] = dict(result.metadata)  # cross-reference needs it next time
+        result.metadata[ITEMS] = [item]
         return result
 
     def _scan_table(

@@ -2,7 +2,8 @@
 
 Work units carry only relative paths, sizes and mtimes (plain, picklable data), so a
 batch runs the same in-process or in a worker process. Per-file facts (size, mtime,
-content hash) go to ``UnitResult.metadata`` so a later run can skip unchanged files.
+content hash) go to ``UnitResult.metadata[ITEMS]`` so the next run can leave unchanged
+files alone (see ``FilesSource``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from connectors.base import SourceError, UnitResult, WorkUnit
+from connectors.base import ITEMS, SourceError, UnitResult, WorkUnit
 from connectors.files.config import FilesSourceConfig
 from connectors.files.crawler import (
     CrawlEntry,
@@ -54,25 +55,27 @@ if TYPE_CHECKING:
 #: text gathered before the detector is called (one analyze_batch per context)
 BATCH_CHARS = 200_000
 
-#: what ``previous`` maps a display path to: (size, mtime_ns, content hash)
-FileState = tuple[int, int, str]
-
 
 class FilesSource:
     """A ``type = "files"`` source (see connectors.base.Source).
 
-    ``previous`` maps root-relative paths to (size, mtime_ns, hash) from an earlier run:
-    a file whose size and mtime match is skipped without being read, one whose hash
-    matches is read but not scanned.
+    ``previous`` maps display paths to the marker a previous run recorded for them
+    (``{"size", "mtime_ns", "hash"}``): a file whose size and mtime still match is not put
+    in any unit but listed in ``carried`` (nothing is read); one whose size matches but
+    mtime does not is hashed, and an equal hash marks it ``unchanged`` without scanning.
     """
 
     def __init__(
-        self, config: FilesSourceConfig, previous: Mapping[str, FileState] | None = None
+        self,
+        config: FilesSourceConfig,
+        previous: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         self.config = config
         self.name = config.name
         self.limits = ScanLimits.from_config(config)
         self._previous = dict(previous or {})
+        #: display path -> marker of the files ``work_units`` found unchanged
+        self.carried: dict[str, Mapping[str, Any]] = {}
 
     # -- planning -----------------------------------------------------------------
 
@@ -95,6 +98,7 @@ class FilesSource:
         large files do not end up in one unit that a single worker runs alone; crawl problems
         ride along with the next batch."""
         self.test_connection()
+        self.carried = {}
         files: list[dict[str, Any]] = []
         problems: list[dict[str, str]] = []
         size = 0
@@ -107,6 +111,14 @@ class FilesSource:
         ):
             if isinstance(item, CrawlProblem):
                 problems.append({"path": item.path, "kind": item.kind, "message": item.message})
+                continue
+            previous = self._previous.get(item.display)
+            if (
+                previous is not None
+                and previous.get("size") == item.size
+                and previous.get("mtime_ns") == item.mtime_ns
+            ):
+                self.carried[item.display] = previous
                 continue
             files.append(self._file_entry(item))
             size += item.size
@@ -135,8 +147,8 @@ class FilesSource:
         if item.name_issue:
             entry["name_issue"] = item.name_issue
         previous = self._previous.get(item.display)
-        if previous is not None:
-            entry["previous"] = list(previous)
+        if previous is not None and previous.get("size") == item.size:
+            entry["previous_hash"] = previous.get("hash")  # touched: the hash decides
         return entry
 
     def _unit(
@@ -161,6 +173,16 @@ class FilesSource:
             self._scan_file(entry, detector, result, stats, files_meta)
         result.stats = dict(stats)
         result.metadata["files"] = files_meta
+        result.metadata[ITEMS] = [
+            {
+                "key": display,
+                "location": {"path": display},
+                "marker": {k: meta[k] for k in ("size", "mtime_ns", "hash")},
+                **({"unchanged": True} if meta.get("unchanged") else {}),
+            }
+            for display, meta in files_meta.items()
+            if "hash" in meta
+        ]
         return result
 
     def finalize(self, results: list[UnitResult]) -> list:
@@ -205,13 +227,7 @@ class FilesSource:
             stats["skipped"] += 1
             stats["skipped_too_large"] += 1
             return
-        previous = entry.get("previous")
         meta: dict[str, Any] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
-        if previous and previous[0] == st.st_size and previous[1] == st.st_mtime_ns:
-            files_meta[display] = {**meta, "hash": previous[2], "unchanged": True}
-            stats["skipped"] += 1
-            stats["skipped_unchanged"] += 1
-            return
         try:
             stream = open_regular(full, self.config.follow_links)
         except OSError as exc:
@@ -227,7 +243,7 @@ class FilesSource:
                 stats["skipped"] += 1
                 return
             files_meta[display] = meta
-            if previous and previous[2] == meta["hash"]:
+            if entry.get("previous_hash") == meta["hash"]:
                 meta["unchanged"] = True
                 stats["skipped"] += 1
                 stats["skipped_unchanged"] += 1

@@ -52,6 +52,14 @@ def scan(
             help="new-violations: exit 3 if the run has violations the previous run had not.",
         ),
     ] = None,
+    since_last: Annotated[
+        bool,
+        typer.Option(
+            "--since-last/--full",
+            help="Read only files and tables changed since the previous run and carry the "
+            "others' findings forward (the default once a run exists); --full reads all.",
+        ),
+    ] = True,
     index_subjects: Annotated[
         bool,
         typer.Option(
@@ -106,10 +114,12 @@ def scan(
             )
 
         try:
+            previous = _previous_scan(cfg) if since_last else None
             outcome = run_scan(
                 cfg,
                 out,
                 resume=resume,
+                previous=previous,
                 on_progress=on_progress,
                 executor=executor.value,
                 workers=workers,
@@ -125,6 +135,21 @@ def scan(
         raise typer.Exit(1)
     if fail_on is FailOn.new_violations and recorded.diff.new_violations:
         raise typer.Exit(3)
+
+
+def _previous_scan(cfg):
+    """The inventory's item states of the last run, or None when there is no inventory."""
+    from scanner.inventory.item_states import load_previous_scan
+    from scanner.inventory.migrations import InventoryError
+    from scanner.inventory.store import Inventory
+
+    try:
+        with Inventory.open(cfg.inventory, create=False) as inventory:
+            return load_previous_scan(inventory)
+    except InventoryError as exc:
+        if not cfg.inventory.url and not cfg.inventory.path.exists():
+            return None  # the first scan
+        raise CliError(f"{exc} (use --full to scan without the previous run)") from None
 
 
 def _record(cfg, config_path: Path, outcome, console):
@@ -180,11 +205,12 @@ def _print_summary(console, outcome) -> None:
     from rich.table import Table
 
     table = Table(title=f"Kojin scan {outcome.run_id}")
-    for col in ("source", "type", "status", "units", "findings", "errors"):
+    for col in ("source", "type", "status", "units", "read", "carried", "findings", "errors"):
         table.add_column(col)
     for s in outcome.sources:
-        table.add_row(s.name, s.type, s.status, f"{s.units_done}/{s.units}", str(s.findings),
-                      str(s.errors))  # fmt: skip
+        table.add_row(s.name, s.type, s.status, f"{s.units_done}/{s.units}",
+                      str(s.stats.get("items_read", 0)), str(s.stats.get("items_carried", 0)),
+                      str(s.findings), str(s.errors))  # fmt: skip
     console.print(table)
     by_category = Counter(f.category for f in outcome.findings)
     if by_category:

@@ -90,7 +90,7 @@ def record_scan(
         for s in outcome.sources
     ]
     with Inventory.open(config.inventory) as inventory:
-        run = inventory.record_run(new_run, judged, outcome.errors, sources)
+        run = inventory.record_run(new_run, judged, outcome.errors, sources, outcome.items)
         previous = inventory.previous_run(run)
         diff = diff_runs(inventory, previous, run)
     return RecordedRun(run, previous, diff.findings)

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, func, insert, select
 from sqlalchemy.engine import make_url
@@ -34,6 +34,9 @@ from scanner.inventory.records import (
     StoredFinding,
     finding_key,
 )
+
+if TYPE_CHECKING:
+    from scanner.scan.incremental import ItemRecord
 
 _INSERT_BATCH = 5000
 
@@ -110,8 +113,13 @@ class Inventory:
         judged: Sequence[JudgedFinding],
         errors: Sequence[ScanError],
         sources: Sequence[SourceRecord],
+        items: Sequence[ItemRecord] = (),
     ) -> RunInfo:
-        """Store one finished scan in a single transaction; returns it as stored."""
+        """Store one finished scan in a single transaction; returns it as stored.
+
+        ``items`` are the per-item states the next scan compares against (incremental)."""
+        from scanner.inventory.item_states import write_item_states
+
         rows = _dedupe(judged)
         reviews = self.latest_reviews()
         violations = sum(
@@ -167,6 +175,7 @@ class Inventory:
                      "kind": e.kind, "message": e.message}
                     for e in batch
                 ])  # fmt: skip
+            write_item_states(conn, pk, items)
         return self.resolve_run(str(pk))
 
     @staticmethod

@@ -2,7 +2,9 @@
 
 Only this process writes results. Every finished unit is appended to a checkpoint
 (``scan-state.jsonl``) so an interrupted scan resumes with ``--resume`` without redoing
-finished units; a source or unit that fails is reported and the scan goes on.
+finished units; a source or unit that fails is reported and the scan goes on. Given the
+previous run's item states (``previous``), a scan reads only the items that changed and
+carries the findings of the others forward (``scanner.scan.incremental``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,16 @@ from scanner.config import KojinConfig
 from scanner.findings import Finding, ScanError, safe_error_message
 from scanner.fingerprint import Fingerprinter
 from scanner.scan.executors import ProgressCallback, Task, run_tasks
+from scanner.scan.incremental import (
+    ItemRecord,
+    PreviousItem,
+    PreviousScan,
+    apply_unchanged,
+    carried_result,
+    item_records,
+    items_read,
+    settings_digest,
+)
 
 FINDINGS_FILE = "findings.jsonl"
 ERRORS_FILE = "errors.jsonl"
@@ -54,6 +66,8 @@ class ScanOutcome:
     errors: list[ScanError]
     sources: list[SourceStatus]
     resumed_units: int = 0
+    #: the items read cleanly or carried forward, for the next run (incremental.py)
+    items: list[ItemRecord] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -153,8 +167,12 @@ def run_scan(
     workers: int | None = None,
     scheduler: str | None = None,
     fingerprinter: Fingerprinter | None = None,
+    previous: PreviousScan | None = None,
 ) -> ScanOutcome:
     """Scan every source of ``config``; write findings, errors and a summary to ``out_dir``.
+
+    ``previous`` (``load_previous_scan``) makes the scan incremental: items whose change
+    marker matches the previous run's are not read, their findings are carried forward.
 
     ``executor`` is "serial", "processes" or "dask"; whichever runs the units, the
     findings are the same and only this process writes results. Findings carry HMAC
@@ -189,15 +207,27 @@ def run_scan(
     units_of: dict[str, list[WorkUnit]] = {}
     tasks: list[Task] = []
     results: dict[tuple[str, str], UnitResult] = {}
+    settings = detector.settings()
+    digests: dict[str, str] = {}
+    previous_of: dict[str, Mapping[str, PreviousItem]] = {}
+    carried_of: dict[str, dict[str, PreviousItem]] = {}
     try:
         for source_config in config.sources:
-            status = statuses[source_config.name] = SourceStatus(
-                source_config.name, source_config.type
-            )
+            name = source_config.name
+            status = statuses[name] = SourceStatus(name, source_config.type)
+            digests[name] = settings_digest(source_config, settings, fingerprinter)
+            prev = previous.items_for(name, digests[name]) if previous else {}
+            previous_of[name] = prev
             try:
-                source = make_source(source_config)
+                if prev:
+                    markers = {key: item.marker for key, item in prev.items()}
+                    source = make_source(source_config, markers)
+                else:
+                    source = make_source(source_config)
                 source.test_connection()
                 units = list(source.work_units())
+                carried = getattr(source, "carried", {})
+                carried_of[name] = {k: prev[k] for k in carried if k in prev}
             except Exception as exc:  # noqa: BLE001 - any failure of one source is reported
                 status.status = "failed"
                 status.errors += 1
@@ -233,11 +263,19 @@ def run_scan(
     finally:
         checkpoint.close()
 
+    items: list[ItemRecord] = []
     for name, source in sources.items():
         status = statuses[name]
         source_results = [results[(name, u.key)] for u in units_of[name]]
+        unchanged = sum(apply_unchanged(r, previous_of[name]) for r in source_results)
+        stand_ins = [carried_result(name, k, item) for k, item in carried_of[name].items()]
+        status.stats["items_read"] = items_read(source_results)
+        status.stats["items_carried"] = len(stand_ins) + unchanged
+        items += item_records(
+            name, digests[name], run_id, source_results, carried_of[name], previous_of[name]
+        )
         try:
-            extra = source.finalize(source_results)
+            extra = source.finalize(source_results + stand_ins)
         except Exception as exc:  # noqa: BLE001
             extra = []
             errors.append(ScanError(name, {}, "finalize_failed", safe_error_message(exc)))
@@ -245,6 +283,7 @@ def run_scan(
         for result in source_results:
             status.units_done += 1
             status.stats.update(result.stats)
+        for result in source_results + stand_ins:
             findings.extend(result.findings)
             errors.extend(result.errors)
             status.findings += len(result.findings)
@@ -259,7 +298,9 @@ def run_scan(
     _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
     _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
     status_list = list(statuses.values())
-    outcome = ScanOutcome(run_id, out, started, ended, findings, errors, status_list, resumed)
+    outcome = ScanOutcome(
+        run_id, out, started, ended, findings, errors, status_list, resumed, items
+    )
     summary = {
         "format_version": 1,
         "run_id": run_id,
@@ -269,6 +310,7 @@ def run_scan(
         "detector": detector.settings(),
         "executor": executor,
         "resumed_units": resumed,
+        "incremental": previous is not None,
         "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in status_list],
         "findings_by_category": dict(Counter(f.category for f in findings).most_common()),
         "errors": len(errors),

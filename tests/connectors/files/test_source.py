@@ -62,22 +62,28 @@ def test_table_rows_are_sampled_in_sample_mode(tmp_path: Path) -> None:
     assert tel.rows_sampled == 5000
 
 
-def test_unchanged_files_are_skipped_by_size_mtime_then_hash(tmp_path: Path) -> None:
+def test_unchanged_files_are_carried_by_size_mtime_then_hash(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(LINE)
+    (tmp_path / "b.txt").write_text(LINE)
     first = scan(tmp_path)
-    meta = first.results[0].metadata["files"]["a.txt"]
-    assert set(meta) >= {"size", "mtime_ns", "hash"} and len(meta["hash"]) == 32
-    previous = {"a.txt": (meta["size"], meta["mtime_ns"], meta["hash"])}
-    second = scan(tmp_path, previous=previous)
-    assert second.findings == [] and second.stat("skipped_unchanged") == 1
-    assert second.results[0].metadata["files"]["a.txt"]["hash"] == meta["hash"]
-    os.utime(path, ns=(meta["mtime_ns"] + 10**9, meta["mtime_ns"] + 10**9))  # touched only
-    third = scan(tmp_path, previous=previous)
-    assert third.findings == [] and third.stat("skipped_unchanged") == 1
+    items = {i["key"]: i for i in first.results[0].metadata["items"]}
+    marker = items["a.txt"]["marker"]
+    assert set(marker) == {"size", "mtime_ns", "hash"} and len(marker["hash"]) == 32
+    assert items["a.txt"]["location"] == {"path": "a.txt"}
+    previous = {"a.txt": marker}
+    source = FilesSource(make_config(tmp_path), previous=previous)
+    units = list(source.work_units())
+    assert source.carried == {"a.txt": marker}  # not in any unit: nothing is read
+    assert [e["display"] for u in units for e in u.payload["files"]] == ["b.txt"]
+    os.utime(path, ns=(marker["mtime_ns"] + 10**9, marker["mtime_ns"] + 10**9))  # touched only
+    touched = scan(tmp_path, previous=previous)
+    item = next(i for i in touched.results[0].metadata["items"] if i["key"] == "a.txt")
+    assert item["unchanged"] and touched.stat("skipped_unchanged") == 1
+    assert touched.entities("a.txt") == set()  # hashed, not scanned
     path.write_text(LINE + LINE)  # changed
-    fourth = scan(tmp_path, previous=previous)
-    assert fourth.findings and fourth.stat("skipped_unchanged") == 0
+    changed = scan(tmp_path, previous=previous)
+    assert changed.entities("a.txt") and changed.stat("skipped_unchanged") == 0
 
 
 def test_units_run_in_a_worker_process(tmp_path: Path) -> None:
