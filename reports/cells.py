@@ -5,7 +5,7 @@ from __future__ import annotations
 from reports.labels import local_time, subject_label, text, verdict_label
 from reports.model import MAX_PLACES, LedgerRow, ReportData
 from scanner.entities import category
-from scanner.finding import ScanError
+from scanner.findings import ScanError
 from scanner.inventory.records import StoredFinding
 
 _SEP = {"ja": "、", "en": ", "}

@@ -15,7 +15,7 @@ from typing import Any
 from scanner.catalog.models import Asset, CatalogConfig
 from scanner.catalog.verdicts import Verdict, place_of, worst_verdict
 from scanner.entities import ALL_ENTITIES
-from scanner.finding import ScanError
+from scanner.findings import ScanError
 from scanner.inventory.diff import FindingsDiff, diff_findings
 from scanner.inventory.records import RunInfo, SourceRecord, StoredFinding
 from scanner.inventory.store import Inventory

@@ -76,7 +76,7 @@ def scan(
     from connectors.base import SourceError
     from scanner.config import ConfigError, load_config
     from scanner.fingerprint import FingerprintKeyError
-    from scanner.scan import run_scan
+    from scanner.scan.driver import run_scan
 
     try:
         cfg = load_config(config)

@@ -21,7 +21,7 @@ from scanner.inventory.store import Inventory
 
 if TYPE_CHECKING:
     from scanner.config import KojinConfig
-    from scanner.scan import ScanOutcome
+    from scanner.scan.driver import ScanOutcome
 
 _VERSIONED = ("kojin", "presidio-analyzer", "sudachipy", "ginza", "sqlalchemy")
 
@@ -45,7 +45,7 @@ def versions() -> dict[str, str]:
 
 def _detector_settings(outcome: ScanOutcome) -> dict:
     """The detector settings ``run_scan`` wrote to summary.json (absent: unknown)."""
-    from scanner.scan import SUMMARY_FILE
+    from scanner.scan.driver import SUMMARY_FILE
 
     try:
         summary = json.loads((Path(outcome.out_dir) / SUMMARY_FILE).read_text(encoding="utf-8"))
@@ -102,7 +102,7 @@ def record_scan(
     config: KojinConfig, outcome: ScanOutcome, config_path: Path | None = None
 ) -> RecordedRun:
     """Judge ``outcome``'s findings, store the run, and compare it with the one before."""
-    from scanner.scan import config_fingerprint
+    from scanner.scan.driver import config_fingerprint
 
     fingerprinter = (
         Fingerprinter.from_key_file(config.inventory.key_file)

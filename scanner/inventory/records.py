@@ -11,7 +11,7 @@ from typing import Any
 
 from scanner.catalog.verdicts import VIOLATIONS, Judgement
 from scanner.entities import category
-from scanner.finding import Finding
+from scanner.findings import Finding
 
 #: characters of the finding key shown as its id (``kojin review ID``)
 FINDING_ID_LENGTH = 12

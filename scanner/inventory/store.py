@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from connectors.database.drivers import missing_driver_hint, with_default_driver
 from scanner.catalog.verdicts import place_of
-from scanner.finding import ScanError, safe_error_message
+from scanner.findings import ScanError, safe_error_message
 from scanner.inventory import schema as t
 from scanner.inventory.config import InventoryConfig
 from scanner.inventory.migrations import InventoryError, migrate
