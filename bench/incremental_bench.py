@@ -59,7 +59,9 @@ def _scan(config, out: Path, workers: int, since_last: bool):
     record_scan(config, outcome)
     elapsed = time.perf_counter() - started
     [status] = outcome.sources
-    identities = sorted(json.dumps([f.location, f.entity], sort_keys=True) for f in outcome.findings)
+    identities = sorted(
+        json.dumps([f.location, f.entity], sort_keys=True) for f in outcome.findings
+    )
     return {
         "seconds": round(elapsed, 2),
         "read": status.stats.get("items_read", 0),
