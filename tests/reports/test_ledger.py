@@ -62,7 +62,7 @@ def test_xlsx_sheets_and_headers(report_data, tmp_path, lang):
             "第三者提供": "なし", "判定": "目的外", "最終スキャン日時": "2024-06-01 09:05 JST",
         }  # fmt: skip
         unregistered = dict(zip(headers, [c.value for c in ledger[3]], strict=True))
-        assert unregistered["管理番号"] == "（未登録）" and unregistered["第三者提供"] == "（未登録）"
+        assert unregistered["管理番号"] == unregistered["第三者提供"] == "（未登録）"
         change_kinds = [row[0] for row in changes.iter_rows(min_row=2, values_only=True)]
         assert change_kinds and set(change_kinds) <= {"新規", "消滅", "変更", "未スキャン"}
         assert "新規" in change_kinds
