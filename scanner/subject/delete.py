@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from connectors.base import SourceError
-from scanner.findings import safe_error_message
+from connectors.base import SourceError, safe_error_message
 from scanner.fingerprint import Fingerprinter
 from scanner.subject.plan import PlanError, source_error_text, statement_for
 from scanner.subject.reader import forget_reflections, key_value, reflect_place, table_records
