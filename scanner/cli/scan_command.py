@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from scanner.cli import CliError
+from scanner.cli.errors import CliError
 
 
 class FailOn(StrEnum):

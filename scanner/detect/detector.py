@@ -90,7 +90,7 @@ class Detector:
 
     def settings(self) -> dict:
         """What produced a result: recorded with every run and benchmark."""
-        from scanner import __version__
+        from scanner.version import __version__
 
         return {
             "mode": self.mode,
