@@ -35,7 +35,10 @@ def line_of(text: str, loc: tuple[Any, ...], value: str | None = None) -> int | 
     else:
         names = [p for p in loc if isinstance(p, str)]
         for size in range(len(names), 0, -1):
-            headers = _header_lines(lines, ".".join(names[:size]), array=False)
+            name = ".".join(names[:size])
+            headers = _header_lines(lines, name, array=False) or _header_lines(
+                lines, name, array=True
+            )
             if headers:
                 start, keys = headers[0], names[size:]
                 break
