@@ -50,7 +50,7 @@ FORMAT_VERSION = 1
 
 
 def report_document(data: ReportData, lang: str = "ja") -> dict[str, Any]:
-    from scanner import __version__
+    from scanner.version import __version__
 
     run = data.run
     catalog = data.catalog.model_dump(mode="json", exclude={"not_personal"})
