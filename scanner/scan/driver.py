@@ -15,14 +15,14 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from connectors.base import Source, SourceError, UnitResult, WorkUnit
+from connectors.base import Source, SourceError, WorkUnit, safe_error_message
 from scanner.config import KojinConfig
-from scanner.findings import Finding, ScanError, safe_error_message
+from scanner.findings import Finding, ScanError
 from scanner.fingerprint import Fingerprinter
 from scanner.scan.executors import ProgressCallback, Task, run_tasks
 from scanner.scan.incremental import (
@@ -35,6 +35,10 @@ from scanner.scan.incremental import (
     items_read,
     settings_digest,
 )
+from scanner.scan.runner import Runner, UnitResult
+
+if TYPE_CHECKING:
+    from scanner.detect.detector import Detector
 
 FINDINGS_FILE = "findings.jsonl"
 ERRORS_FILE = "errors.jsonl"
@@ -160,7 +164,7 @@ def run_scan(
     out_dir: Path | None = None,
     *,
     resume: bool = False,
-    detector=None,
+    detector: Detector | None = None,
     on_progress: ProgressCallback | None = None,
     create_source: Callable[[Any], Source] | None = None,
     executor: str = "serial",
@@ -171,8 +175,9 @@ def run_scan(
 ) -> ScanOutcome:
     """Scan every source of ``config``; write findings, errors and a summary to ``out_dir``.
 
-    ``previous`` (``load_previous_scan``) makes the scan incremental: items whose change
-    marker matches the previous run's are not read, their findings are carried forward.
+    ``previous`` (``scanner.inventory.item_states.load_previous_scan``) makes the scan
+    incremental: items whose change marker matches the previous run's are not read, and
+    their findings are carried forward.
 
     ``executor`` is "serial", "processes" or "dask"; whichever runs the units, the
     findings are the same and only this process writes results. Findings carry HMAC
@@ -182,7 +187,6 @@ def run_scan(
     from connectors.registry import create_source as default_create_source
     from scanner.detect.detector import Detector
 
-    make_source = create_source or default_create_source
     out = Path(out_dir or config.scan.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     fingerprint = config_fingerprint(config)
@@ -195,87 +199,159 @@ def run_scan(
             mode=config.detector.mode,
             entities=config.detector.entities,
             threshold=config.detector.threshold,
-            fingerprinter=fingerprinter,
         )
-    elif isinstance(detector, Detector):
-        detector = detector.with_fingerprinter(fingerprinter)
+    runner = Runner(detector, fingerprinter)
     checkpoint = _Checkpoint(out / STATE_FILE, fingerprint, resume)
-    findings: list[Finding] = []
-    errors: list[ScanError] = []
-    statuses: dict[str, SourceStatus] = {}
-    sources: dict[str, Source] = {}
-    units_of: dict[str, list[WorkUnit]] = {}
-    tasks: list[Task] = []
-    results: dict[tuple[str, str], UnitResult] = {}
-    settings = detector.settings()
-    digests: dict[str, str] = {}
-    previous_of: dict[str, Mapping[str, PreviousItem]] = {}
-    carried_of: dict[str, dict[str, PreviousItem]] = {}
     try:
-        for source_config in config.sources:
-            name = source_config.name
-            status = statuses[name] = SourceStatus(name, source_config.type)
-            digests[name] = settings_digest(source_config, settings, fingerprinter)
-            prev = previous.items_for(name, digests[name]) if previous else {}
-            previous_of[name] = prev
-            try:
-                if prev:
-                    markers = {key: item.marker for key, item in prev.items()}
-                    source = make_source(source_config, markers)
-                else:
-                    source = make_source(source_config)
-                source.test_connection()
-                units = list(source.work_units())
-                carried = getattr(source, "carried", {})
-                carried_of[name] = {k: prev[k] for k in carried if k in prev}
-            except Exception as exc:  # noqa: BLE001 - any failure of one source is reported
-                status.status = "failed"
-                status.errors += 1
-                kind = "unreachable" if isinstance(exc, SourceError) else "source_failed"
-                message = str(exc) if isinstance(exc, SourceError) else safe_error_message(exc)
-                errors.append(ScanError(source_config.name, {}, kind, message))
-                continue
-            sources[source_config.name] = source
-            units_of[source_config.name] = units
-            status.units = len(units)
-            for unit in units:
-                done = checkpoint.done.get((unit.source, unit.key))
-                if done is not None:
-                    results[(unit.source, unit.key)] = done
-                else:
-                    tasks.append(Task(source_config, unit))
-
-        resumed = len(results)
-        total_units = sum(len(u) for u in units_of.values())
-        total_bytes = sum(u.size_hint for units in units_of.values() for u in units)
-        done_units = resumed
-        done_bytes = sum(r.unit.size_hint for r in results.values())
-        for result in run_tasks(
-            executor, tasks, sources=sources, detector=detector, workers=workers,
-            scheduler=scheduler,
-        ):  # fmt: skip
+        plan = _plan(
+            config, create_source or default_create_source, checkpoint,
+            previous, settings_of(detector, fingerprinter),
+        )  # fmt: skip
+        resumed = len(plan.results)
+        for result in _run(plan, runner, executor, workers, scheduler, on_progress):
             checkpoint.record(result)
-            results[(result.unit.source, result.unit.key)] = result
-            done_units += 1
-            done_bytes += result.unit.size_hint
-            if on_progress:
-                on_progress(result.unit.key, done_units, total_units, done_bytes, total_bytes)
+            plan.results[(result.unit.source, result.unit.key)] = result
     finally:
         checkpoint.close()
+    findings, errors, items = _collect(plan, runner, run_id)
+    findings.sort(key=_finding_order)
+    ended = _now()
+    _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
+    _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
+    statuses = list(plan.statuses.values())
+    outcome = ScanOutcome(
+        run_id, out, started, ended, findings, errors, statuses, resumed, items
+    )
+    summary = {
+        "format_version": 1,
+        "run_id": run_id,
+        "started": started,
+        "ended": ended,
+        "config_fingerprint": fingerprint,
+        "detector": detector.settings(),
+        "executor": executor,
+        "resumed_units": resumed,
+        "incremental": previous is not None,
+        "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in statuses],
+        "findings_by_category": dict(Counter(f.category for f in findings).most_common()),
+        "errors": len(errors),
+        "error_samples": [e.to_json_dict() for e in errors[:SAMPLE_ERRORS]],
+    }
+    (out / SUMMARY_FILE).write_text(
+        json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    (out / STATE_FILE).unlink(missing_ok=True)  # finished: nothing left to resume
+    return outcome
 
+
+@dataclass
+class _Plan:
+    """The sources that could be listed, their units, and the units still to run."""
+
+    statuses: dict[str, SourceStatus] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    units_of: dict[str, list[WorkUnit]] = field(default_factory=dict)
+    tasks: list[Task] = field(default_factory=list)
+    results: dict[tuple[str, str], UnitResult] = field(default_factory=dict)
+    errors: list[ScanError] = field(default_factory=list)
+    #: per source: the settings digest, the previous run's items, the items carried
+    digests: dict[str, str] = field(default_factory=dict)
+    previous_of: dict[str, Mapping[str, PreviousItem]] = field(default_factory=dict)
+    carried_of: dict[str, dict[str, PreviousItem]] = field(default_factory=dict)
+
+
+def settings_of(detector: Any, fingerprinter: Fingerprinter | None) -> Callable[[Any], str]:
+    """The settings digest of a source config under this detector and key."""
+    settings = detector.settings()
+    return lambda source_config: settings_digest(source_config, settings, fingerprinter)
+
+
+def _plan(
+    config: KojinConfig,
+    make_source: Callable[..., Source],
+    checkpoint: _Checkpoint,
+    previous: PreviousScan | None,
+    digest_of: Callable[[Any], str],
+) -> _Plan:
+    """List every source's units; a source that fails is reported and left out. With
+    ``previous``, a source leaves its unchanged items out of the units (``carried``)."""
+    plan = _Plan()
+    for source_config in config.sources:
+        name = source_config.name
+        status = plan.statuses[name] = SourceStatus(name, source_config.type)
+        digest = plan.digests[name] = digest_of(source_config)
+        prev = plan.previous_of[name] = previous.items_for(name, digest) if previous else {}
+        try:
+            if prev:
+                source = make_source(source_config, {k: i.marker for k, i in prev.items()})
+            else:
+                source = make_source(source_config)
+            source.test_connection()
+            units = list(source.work_units())
+            carried = getattr(source, "carried", {})
+            plan.carried_of[name] = {k: prev[k] for k in carried if k in prev}
+        except Exception as exc:  # noqa: BLE001 - any failure of one source is reported
+            status.status = "failed"
+            status.errors += 1
+            kind = "unreachable" if isinstance(exc, SourceError) else "source_failed"
+            message = str(exc) if isinstance(exc, SourceError) else safe_error_message(exc)
+            plan.errors.append(ScanError(source_config.name, {}, kind, message))
+            continue
+        plan.sources[source_config.name] = source
+        plan.units_of[source_config.name] = units
+        status.units = len(units)
+        for unit in units:
+            done = checkpoint.done.get((unit.source, unit.key))
+            if done is not None:
+                plan.results[(unit.source, unit.key)] = done
+            else:
+                plan.tasks.append(Task(source_config, unit))
+    return plan
+
+
+def _run(
+    plan: _Plan,
+    runner: Runner,
+    executor: str,
+    workers: int | None,
+    scheduler: str | None,
+    on_progress: ProgressCallback | None,
+) -> Iterator[UnitResult]:
+    """The plan's tasks on ``executor``, reporting progress as results arrive."""
+    total_units = sum(len(u) for u in plan.units_of.values())
+    total_bytes = sum(u.size_hint for units in plan.units_of.values() for u in units)
+    done_units = len(plan.results)
+    done_bytes = sum(r.unit.size_hint for r in plan.results.values())
+    for result in run_tasks(
+        executor, plan.tasks, sources=plan.sources, runner=runner, workers=workers,
+        scheduler=scheduler,
+    ):  # fmt: skip
+        done_units += 1
+        done_bytes += result.unit.size_hint
+        yield result
+        if on_progress:
+            on_progress(result.unit.key, done_units, total_units, done_bytes, total_bytes)
+
+
+def _collect(
+    plan: _Plan, runner: Runner, run_id: str
+) -> tuple[list[Finding], list[ScanError], list[ItemRecord]]:
+    """Every unit's findings and errors, source by source, plus the sources' final ones,
+    the findings carried forward and the item states to record."""
+    findings: list[Finding] = []
+    errors = list(plan.errors)
     items: list[ItemRecord] = []
-    for name, source in sources.items():
-        status = statuses[name]
-        source_results = [results[(name, u.key)] for u in units_of[name]]
-        unchanged = sum(apply_unchanged(r, previous_of[name]) for r in source_results)
-        stand_ins = [carried_result(name, k, item) for k, item in carried_of[name].items()]
+    for name, source in plan.sources.items():
+        status = plan.statuses[name]
+        source_results = [plan.results[(name, u.key)] for u in plan.units_of[name]]
+        previous, carried = plan.previous_of[name], plan.carried_of[name]
+        unchanged = sum(apply_unchanged(r, previous) for r in source_results)
+        stand_ins = [carried_result(name, key, item) for key, item in carried.items()]
         status.stats["items_read"] = items_read(source_results)
         status.stats["items_carried"] = len(stand_ins) + unchanged
-        items += item_records(
-            name, digests[name], run_id, source_results, carried_of[name], previous_of[name]
-        )
+        items += item_records(name, plan.digests[name], run_id, source_results, carried, previous)
         try:
-            extra = source.finalize(source_results + stand_ins)
+            extra = runner.finalize(source, source_results + stand_ins)
         except Exception as exc:  # noqa: BLE001
             extra = []
             errors.append(ScanError(name, {}, "finalize_failed", safe_error_message(exc)))
@@ -292,35 +368,7 @@ def run_scan(
         status.findings += len(extra)
         if status.errors:
             status.status = "partial"
-
-    findings.sort(key=_finding_order)
-    ended = _now()
-    _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
-    _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
-    status_list = list(statuses.values())
-    outcome = ScanOutcome(
-        run_id, out, started, ended, findings, errors, status_list, resumed, items
-    )
-    summary = {
-        "format_version": 1,
-        "run_id": run_id,
-        "started": started,
-        "ended": ended,
-        "config_fingerprint": fingerprint,
-        "detector": detector.settings(),
-        "executor": executor,
-        "resumed_units": resumed,
-        "incremental": previous is not None,
-        "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in status_list],
-        "findings_by_category": dict(Counter(f.category for f in findings).most_common()),
-        "errors": len(errors),
-        "error_samples": [e.to_json_dict() for e in errors[:SAMPLE_ERRORS]],
-    }
-    (out / SUMMARY_FILE).write_text(
-        json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    (out / STATE_FILE).unlink(missing_ok=True)  # finished: nothing left to resume
-    return outcome
+    return findings, errors, items
 
 
 def _finding_order(f: Finding) -> tuple:

@@ -18,9 +18,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from connectors.base import ITEMS, UnitResult, WorkUnit
+from connectors.base import ITEMS, WorkUnit
 from scanner.findings import Finding, ScanError
 from scanner.fingerprint import Fingerprinter
+from scanner.scan.runner import UnitResult
 
 #: the text whose HMAC tells which key the recorded fingerprints were made with
 KEY_CHECK_TEXT = "kojin-item-state-key-check"
@@ -127,7 +128,8 @@ def item_records(
     """The items to record: every cleanly read item of ``results`` and every carried one.
 
     An item is clean when no problem of its unit lies within its location; its findings
-    are the unit's findings within it.
+    are the unit's findings within it. The metadata of a one-item unit (a table: its
+    columns and links) is kept with the item, for ``finalize`` when it is carried.
     """
     out: list[ItemRecord] = []
     for key, item in carried.items():
@@ -143,7 +145,10 @@ def item_records(
             )  # fmt: skip
         )
     for result in results:
-        for item in result.metadata.get(ITEMS, ()):
+        unit_items = result.metadata.get(ITEMS, ())
+        # a unit of one item (a table) keeps its metadata: finalize needs it when carried
+        kept = {k: v for k, v in result.metadata.items() if k != ITEMS}
+        for item in unit_items:
             location = item["location"]
             if item.get("marker") is None or _has_problem(result.errors, location):
                 continue
@@ -158,7 +163,7 @@ def item_records(
                     item["marker"],
                     settings,
                     findings,
-                    item.get("metadata") or {},
+                    kept if len(unit_items) == 1 else {},
                     read_in,
                 )  # fmt: skip
             )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from connectors.files.limits import MB, ScanLimits, plan_windows
 from connectors.files.source import FilesSource
+from scanner.scan.runner import Runner
 from tests.connectors.files.conftest import FakeDetector, make_config, scan
 
 LINE = "2024-04-01 12:00:00 INFO 問い合わせ 山田太郎 090-1234-5678 taro@example.co.jp\n"
@@ -81,9 +82,11 @@ def test_unchanged_files_are_carried_by_size_mtime_then_hash(tmp_path: Path) -> 
     item = next(i for i in touched.results[0].metadata["items"] if i["key"] == "a.txt")
     assert item["unchanged"] and touched.stat("skipped_unchanged") == 1
     assert touched.entities("a.txt") == set()  # hashed, not scanned
-    path.write_text(LINE + LINE)  # changed
+    path.write_text(LINE + LINE)  # changed: a different hash
     changed = scan(tmp_path, previous=previous)
-    assert changed.entities("a.txt") and changed.stat("skipped_unchanged") == 0
+    item = next(i for i in changed.results[0].metadata["items"] if i["key"] == "a.txt")
+    assert item["marker"]["hash"] != marker["hash"] and changed.entities("a.txt")
+    assert changed.stat("skipped_unchanged") == 0
 
 
 def test_units_run_in_a_worker_process(tmp_path: Path) -> None:
@@ -92,10 +95,11 @@ def test_units_run_in_a_worker_process(tmp_path: Path) -> None:
     source = FilesSource(make_config(tmp_path))
     unit = next(source.work_units())
     clone = pickle.loads(pickle.dumps(source))
-    result = clone.run_unit(pickle.loads(pickle.dumps(unit)), FakeDetector())
+    runner = Runner(FakeDetector(), None)
+    result = runner.run(clone, pickle.loads(pickle.dumps(unit)))
     assert {f.entity for f in result.findings} == {"PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"}
     assert result.stats["files"] == 1 and result.stats["bytes"] == len(LINE.encode())
-    assert source.finalize([result]) == []
+    assert runner.finalize(source, [result]) == []
 
 
 def test_limits_follow_config(tmp_path: Path) -> None:
