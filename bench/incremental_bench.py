@@ -45,7 +45,6 @@ def _share(root: Path, count: int) -> int:
 
 
 def _scan(config, out: Path, workers: int, since_last: bool):
-    from scanner.inventory.item_states import load_previous_scan
     from scanner.inventory.recorder import record_scan
     from scanner.inventory.store import Inventory
     from scanner.scan.driver import run_scan
@@ -54,7 +53,7 @@ def _scan(config, out: Path, workers: int, since_last: bool):
     previous = None
     if since_last and config.inventory.path.exists():
         with Inventory.open(config.inventory) as inventory:
-            previous = load_previous_scan(inventory)
+            previous = inventory.previous_scan()
     outcome = run_scan(config, out, executor="processes", workers=workers, previous=previous)
     record_scan(config, outcome)
     elapsed = time.perf_counter() - started

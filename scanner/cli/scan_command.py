@@ -181,13 +181,12 @@ def _print_incomplete(outcome, recorded, code: ExitCode) -> None:
 
 def _previous_scan(cfg):
     """The inventory's item states of the last run, or None when there is no inventory."""
-    from scanner.inventory.item_states import load_previous_scan
     from scanner.inventory.migrations import InventoryError
     from scanner.inventory.store import Inventory
 
     try:
         with Inventory.open(cfg.inventory, create=False) as inventory:
-            return load_previous_scan(inventory)
+            return inventory.previous_scan()
     except InventoryError as exc:
         if not cfg.inventory.url and not cfg.inventory.path.exists():
             return None  # the first scan

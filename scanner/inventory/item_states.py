@@ -9,17 +9,15 @@ value rules keep working on carried findings).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 
+from scanner.findings import Finding
 from scanner.inventory import schema as t
 from scanner.inventory.records import finding_key
 from scanner.scan.incremental import ItemRecord, PreviousItem, PreviousScan, PreviousSource
-
-if TYPE_CHECKING:
-    from scanner.inventory.store import Inventory
 
 _BATCH = 5000
 
@@ -48,10 +46,13 @@ def write_item_states(conn: Connection, run_pk: int, items: Sequence[ItemRecord]
         conn.execute(insert(t.item_states), batch)
 
 
-def load_previous_scan(inventory: Inventory) -> PreviousScan:
-    """Per source, the items of the latest run that recorded items for it."""
+def load_previous_scan(
+    engine: Engine, findings_of: Callable[[int], Mapping[str, Finding]]
+) -> PreviousScan:
+    """Per source, the items of the latest run that recorded items for it;
+    ``findings_of(run_pk)`` gives that run's findings by finding key."""
     states = t.item_states
-    with inventory.engine.connect() as conn:
+    with engine.connect() as conn:
         latest = conn.execute(
             select(states.c.source, func.max(states.c.run_pk)).group_by(states.c.source)
         ).all()
@@ -60,7 +61,7 @@ def load_previous_scan(inventory: Inventory) -> PreviousScan:
             by_run.setdefault(run_pk, []).append(source)
         sources: dict[str, PreviousSource] = {}
         for run_pk, names in by_run.items():
-            findings = _findings_by_key(inventory, run_pk)
+            findings = findings_of(run_pk)
             rows = conn.execute(
                 select(states).where(states.c.run_pk == run_pk, states.c.source.in_(names))
             ).mappings()
@@ -79,14 +80,6 @@ def load_previous_scan(inventory: Inventory) -> PreviousScan:
             for name, (settings, items) in grouped.items():
                 sources[name] = PreviousSource(settings, items)
     return PreviousScan(sources)
-
-
-def _findings_by_key(inventory: Inventory, run_pk: int) -> dict[str, Any]:
-    run = inventory.resolve_run(str(run_pk))
-    prints = inventory.fingerprints(run)
-    return {
-        f.key: f.to_finding(tuple(sorted(prints.get(f.pk, ())))) for f in inventory.findings(run)
-    }
 
 
 def _batches(rows) -> Iterator[list[dict[str, Any]]]:

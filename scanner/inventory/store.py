@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from connectors.base import safe_error_message
 from connectors.database.drivers import missing_driver_hint, with_default_driver
 from scanner.catalog.verdicts import place_of
-from scanner.findings import ScanError
+from scanner.findings import Finding, ScanError
 from scanner.inventory import schema as t
 from scanner.inventory.config import InventoryConfig
 from scanner.inventory.migrations import InventoryError, migrate
@@ -38,7 +38,7 @@ from scanner.inventory.records import (
 )
 
 if TYPE_CHECKING:
-    from scanner.scan.incremental import ItemRecord
+    from scanner.scan.incremental import ItemRecord, PreviousScan
 
 _INSERT_BATCH = 5000
 
@@ -253,6 +253,21 @@ class Inventory:
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
         return _run_info(row) if row else None
+
+    def previous_scan(self) -> PreviousScan:
+        """What the next scan needs to be incremental: per source, the latest run's item
+        states with their findings (see ``item_states.py``)."""
+        from scanner.inventory.item_states import load_previous_scan
+
+        def findings_of(run_pk: int) -> dict[str, Finding]:
+            run = self.resolve_run(str(run_pk))
+            prints = self.fingerprints(run)
+            return {
+                f.key: f.to_finding(tuple(sorted(prints.get(f.pk, ()))))
+                for f in self.findings(run)
+            }
+
+        return load_previous_scan(self.engine, findings_of)
 
     def previous_run(self, run: RunInfo) -> RunInfo | None:
         query = select(t.runs).where(t.runs.c.id < run.pk).order_by(t.runs.c.id.desc()).limit(1)

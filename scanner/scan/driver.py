@@ -175,7 +175,7 @@ def run_scan(
 ) -> ScanOutcome:
     """Scan every source of ``config``; write findings, errors and a summary to ``out_dir``.
 
-    ``previous`` (``scanner.inventory.item_states.load_previous_scan``) makes the scan
+    ``previous`` (``Inventory.previous_scan()``) makes the scan
     incremental: items whose change marker matches the previous run's are not read, and
     their findings are carried forward.
 
@@ -219,29 +219,37 @@ def run_scan(
     _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
     _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
     statuses = list(plan.statuses.values())
-    outcome = ScanOutcome(
-        run_id, out, started, ended, findings, errors, statuses, resumed, items
-    )
+    outcome = ScanOutcome(run_id, out, started, ended, findings, errors, statuses, resumed, items)
+    _write_summary(out / SUMMARY_FILE, outcome, fingerprint, detector, executor, previous)
+    (out / STATE_FILE).unlink(missing_ok=True)  # finished: nothing left to resume
+    return outcome
+
+
+def _write_summary(
+    path: Path,
+    outcome: ScanOutcome,
+    fingerprint: str,
+    detector: Any,
+    executor: str,
+    previous: PreviousScan | None,
+) -> None:
+    findings, errors, statuses = outcome.findings, outcome.errors, outcome.sources
     summary = {
         "format_version": 1,
-        "run_id": run_id,
-        "started": started,
-        "ended": ended,
+        "run_id": outcome.run_id,
+        "started": outcome.started,
+        "ended": outcome.ended,
         "config_fingerprint": fingerprint,
         "detector": detector.settings(),
         "executor": executor,
-        "resumed_units": resumed,
+        "resumed_units": outcome.resumed_units,
         "incremental": previous is not None,
         "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in statuses],
         "findings_by_category": dict(Counter(f.category for f in findings).most_common()),
         "errors": len(errors),
         "error_samples": [e.to_json_dict() for e in errors[:SAMPLE_ERRORS]],
     }
-    (out / SUMMARY_FILE).write_text(
-        json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    (out / STATE_FILE).unlink(missing_ok=True)  # finished: nothing left to resume
-    return outcome
+    path.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 @dataclass

@@ -9,7 +9,6 @@ import pytest
 
 from scanner.config import parse_config
 from scanner.fingerprint import Fingerprinter
-from scanner.inventory.item_states import load_previous_scan
 from scanner.inventory.recorder import record_scan
 from scanner.inventory.records import Mark
 from scanner.inventory.store import Inventory
@@ -77,7 +76,7 @@ def scan(config, tmp_path, detector, since_last=True):
     previous = None
     if since_last and config.inventory.path.exists():
         with Inventory.open(config.inventory) as inventory:
-            previous = load_previous_scan(inventory)
+            previous = inventory.previous_scan()
     outcome = run_scan(config, tmp_path / "out", detector=detector, previous=previous)
     recorded = record_scan(config, outcome)
     return outcome, recorded
