@@ -29,10 +29,10 @@ from bench.real_prose_corpus import ProseDoc, gsd, knp  # noqa: E402
 
 def examples(docs: Sequence[ProseDoc]) -> tuple[list[list[str]], list[int]]:
     """(features, label) for every candidate of every document, as the recognizer sees it."""
-    from scanner.nlp.sudachi_engine import SudachiNlpEngine
-    from scanner.recognizers.jp_person_recognizer import honorific_at
-    from scanner.recognizers.person_scorer import candidate_features
-    from scanner.text_normalizer import normalize
+    from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
+    from scanner.detect.recognizers.jp_person_recognizer import honorific_at
+    from scanner.detect.recognizers.person_scorer import candidate_features
+    from scanner.detect.text_normalizer import normalize
 
     engine = SudachiNlpEngine()
     engine.load()
@@ -74,7 +74,7 @@ def fit(x, y, l2: float, min_count: int, iterations: int = 400):
 
 def evaluate(weights: dict[str, float], x, y) -> list[tuple[float, float, float, float]]:
     """(threshold, precision, recall, F1) over candidates, for a few thresholds."""
-    from scanner.recognizers.person_scorer import PersonScorer
+    from scanner.detect.recognizers.person_scorer import PersonScorer
 
     scorer = PersonScorer(weights)
     probs = [scorer.probability(f) for f in x]
@@ -90,7 +90,7 @@ def evaluate(weights: dict[str, float], x, y) -> list[tuple[float, float, float,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from scanner.recognizers.person_scorer import WEIGHTS_PATH
+    from scanner.detect.recognizers.person_scorer import WEIGHTS_PATH
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gsd", type=Path, required=True, help="fetched UD_Japanese-GSD")
