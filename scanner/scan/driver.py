@@ -70,6 +70,8 @@ class ScanOutcome:
     errors: list[ScanError]
     sources: list[SourceStatus]
     resumed_units: int = 0
+    #: the settings of the detector that produced the findings (recorded with the run)
+    detector: dict[str, Any] = field(default_factory=dict)
     #: the items read cleanly or carried forward, for the next run (incremental.py)
     items: list[ItemRecord] = field(default_factory=list)
 
@@ -219,7 +221,10 @@ def run_scan(
     _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
     _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
     statuses = list(plan.statuses.values())
-    outcome = ScanOutcome(run_id, out, started, ended, findings, errors, statuses, resumed, items)
+    outcome = ScanOutcome(
+        run_id, out, started, ended, findings, errors, statuses, resumed,
+        detector.settings(), items,
+    )  # fmt: skip
     _write_summary(out / SUMMARY_FILE, outcome, fingerprint, detector, executor, previous)
     (out / STATE_FILE).unlink(missing_ok=True)  # finished: nothing left to resume
     return outcome
@@ -240,7 +245,7 @@ def _write_summary(
         "started": outcome.started,
         "ended": outcome.ended,
         "config_fingerprint": fingerprint,
-        "detector": detector.settings(),
+        "detector": outcome.detector,
         "executor": executor,
         "resumed_units": outcome.resumed_units,
         "incremental": previous is not None,
