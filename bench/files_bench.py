@@ -77,10 +77,12 @@ def score(truth: dict[str, list[str] | None], found: dict[str, set[str]]) -> dic
 
 def scan_serial(config, detector) -> tuple[float, list]:
     from connectors.files.source import FilesSource
+    from scanner.scan.runner import Runner
 
     source = FilesSource(config)
+    runner = Runner(detector, None)
     started = time.perf_counter()
-    results = [source.run_unit(unit, detector) for unit in source.work_units()]
+    results = [runner.run(source, unit) for unit in source.work_units()]
     return time.perf_counter() - started, results
 
 
@@ -95,7 +97,7 @@ def scan_parallel(config, settings: dict, workers: int) -> tuple[float, list, in
     from concurrent.futures import ProcessPoolExecutor
 
     from connectors.files.source import FilesSource
-    from scanner.executors import Task, _init_worker, run_task_in_worker
+    from scanner.scan.executors import Task, _init_worker, run_task_in_worker
 
     source = FilesSource(config)
     units = list(source.work_units())
@@ -189,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault(var, "1")
     from bench.files_corpus import generate, write
     from connectors.files.config import FilesSourceConfig
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.entities import is_personal
 
     workdir = None

@@ -39,6 +39,7 @@ from bench.real_schemas import (
 from connectors.database.config import DatabaseSourceConfig
 from connectors.database.source import DatabaseSource
 from scanner.entities import is_personal
+from scanner.scan.runner import Runner
 
 F1_TARGET = 0.97
 SEED = 20261201
@@ -117,8 +118,9 @@ def scan(path: Path, detector, sample_size: int):
     config = DatabaseSourceConfig(type="database", name="real", url=f"sqlite:///{path}",
                                   sample_size=sample_size)  # fmt: skip
     source = DatabaseSource(config)
-    results = [source.run_unit(unit, detector) for unit in source.work_units()]
-    cross = source.finalize(results)
+    runner = Runner(detector, None)
+    results = [runner.run(source, unit) for unit in source.work_units()]
+    cross = runner.finalize(source, results)
     source.close()
     predicted: dict[str, set[str]] = {}
     reasons: dict[tuple[str, str], str] = {}
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give at least one application snapshot, e.g. --eccube4 PATH")
     workdir = args.workdir or Path(tempfile.gettempdir()) / "kojin-real-schema-bench"
     workdir.mkdir(parents=True, exist_ok=True)
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
 
     detector = Detector(mode="fast").load()
     out: dict[str, dict] = {}

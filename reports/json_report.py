@@ -11,22 +11,22 @@ Schema (``format_version`` 1)::
               "sources": [{"name", "type", "status", "units", "units_done", "findings",
                            "errors", "stats"}]},
       "previous_run": {"id", "run_id"} | null,
-      "summary": {"findings", "violations", "errors", "assets", "by_category",
-                  "by_source", "by_verdict",
+      "summary": {"findings", "violations", "errors", "not_scanned", "failed_sources",
+                  "assets", "by_category", "by_source", "by_verdict",
                   "change": {"new", "removed", "changed", "new_violations",
-                             "resolved_violations"}  (only with a previous run)},
+                             "resolved_violations", "not_scanned"}  (only with a previous run)},
       "catalog": {"purposes": [{"id", "name", "name_en", "entities", "retention",
                                 "outsourced_to"}],
                   "assets": [{"name", "source", "schemas", "tables", "paths", "purposes",
                               "owner", "subjects", "retention", "description"}]},
       "ledger": [{"asset", "in_catalog", "entities", "categories", "rows",
                   "rows_sampled", "files", "purposes", "purpose_names", "places",
-                  "retention", "owner", "subjects", "outsourced_to", "verdict",
+                  "retention", "owner", "subjects", "outsourced_to", "verdict", "not_scanned",
                   "violations"}],
       "findings": [{"finding_id", "finding_key", "source", "location", "place", "entity",
                     "category", "score", "rows_sampled", "rows_matched", "count",
                     "verdict", "rule", "reason", "asset", "purposes", "examples",
-                    "evidence", "violation", "change",
+                    "evidence", "violation", "change" (new | changed | not_scanned | null),
                     "review": {"mark", "note", "by", "at"} | null}],
       "errors": [{"source", "location", "kind", "message"}]
     }
@@ -48,7 +48,7 @@ FORMAT_VERSION = 1
 
 
 def report_document(data: ReportData, lang: str = "ja") -> dict[str, Any]:
-    from scanner import __version__
+    from scanner.version import __version__
 
     run = data.run
     catalog = data.catalog.model_dump(mode="json", exclude={"not_personal"})
@@ -101,6 +101,7 @@ def report_document(data: ReportData, lang: str = "ja") -> dict[str, Any]:
                 "subjects": r.subjects,
                 "outsourced_to": list(r.outsourced_to),
                 "verdict": r.verdict,
+                "not_scanned": r.not_scanned,
                 "violations": r.violations,
             }
             for r in data.ledger

@@ -1,13 +1,14 @@
-"""Kojin's scanner: the Japanese personal-information detector and the scan driver."""
+"""Kojin's scanner: detection, column classification, the scan, catalog, inventory,
+subject requests and the CLI."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from scanner.version import __version__
 
 if TYPE_CHECKING:
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
 
 __all__ = ["Detector", "__version__"]
 
@@ -15,7 +16,7 @@ __all__ = ["Detector", "__version__"]
 def __getattr__(name: str):
     # Lazy, so that `kojin --help` does not pay for presidio and SudachiPy.
     if name == "Detector":
-        from scanner.detector import Detector
+        from scanner.detect.detector import Detector
 
         return Detector
     raise AttributeError(name)

@@ -6,11 +6,15 @@ import sys
 
 import typer
 
+from scanner.cli.errors import CliError
+from scanner.cli.exit_codes import EPILOG
+
 app = typer.Typer(
     name="kojin",
     help="Kojin (個人): find personal information in Japanese companies' data.",
     no_args_is_help=True,
     add_completion=False,
+    epilog=EPILOG,
     pretty_exceptions_enable=False,
 )
 
@@ -20,35 +24,21 @@ def _root() -> None:
     """Kojin (個人): find personal information in Japanese companies' data."""
 
 
-class CliError(Exception):
-    """A user-facing error: printed as one line, exit code 2 (or ``code``)."""
-
-    def __init__(self, message: str, code: int = 2):
-        super().__init__(message)
-        self.code = code
-
-
 def _register() -> None:
     if app.registered_commands:  # once per process: main() may run many times (tests)
         return
-    from scanner.cli import detect_command
-
-    detect_command.register(app)
-    try:
-        from scanner.cli import scan_command
-    except ImportError:  # pragma: no cover - optional while commands are being added
-        return
-    scan_command.register(app)
     from scanner.cli import (
         catalog_command,
+        detect_command,
         diff_command,
         report_command,
         review_command,
+        scan_command,
         subject_command,
     )
 
-    for module in (catalog_command, report_command, diff_command, review_command,
-                   subject_command):  # fmt: skip
+    for module in (detect_command, scan_command, catalog_command, report_command,
+                   diff_command, review_command, subject_command):  # fmt: skip
         module.register(app)
 
 
@@ -70,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kojin: error: {' '.join(message.split())}", file=sys.stderr)
         return getattr(exc, "exit_code", 2)
     except CliError as exc:
-        print(f"kojin: error: {exc}", file=sys.stderr)
+        kind = "" if exc.code == 130 else "error: "  # an interruption is not an error
+        print(f"kojin: {kind}{exc}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print("kojin: interrupted", file=sys.stderr)

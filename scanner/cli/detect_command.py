@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from scanner.cli import CliError
+from scanner.cli.errors import CliError
 
 BATCH_LINES = 500
 
@@ -103,7 +103,7 @@ def detect(
     ] = False,
 ) -> None:
     """Find personal information in text; offsets are into the original text."""
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.entities import parse_entities
 
     if (text is None) == (input_file is None):

@@ -1,0 +1,318 @@
+"""The scan driver: sources → work units → detector → findings.jsonl.
+
+Only this process writes results. Every finished unit is appended to a checkpoint
+(``scan-state.jsonl``) so an interrupted scan resumes with ``--resume`` without redoing
+finished units; a source or unit that fails is reported and the scan goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from connectors.base import Source, SourceError, WorkUnit, safe_error_message
+from scanner.config import KojinConfig
+from scanner.findings import Finding, ScanError
+from scanner.fingerprint import Fingerprinter
+from scanner.scan.executors import ProgressCallback, Task, run_tasks
+from scanner.scan.runner import Runner, UnitResult
+
+if TYPE_CHECKING:
+    from scanner.detect.detector import Detector
+
+FINDINGS_FILE = "findings.jsonl"
+ERRORS_FILE = "errors.jsonl"
+SUMMARY_FILE = "summary.json"
+STATE_FILE = "scan-state.jsonl"
+#: failures kept in the summary (all of them go to errors.jsonl)
+SAMPLE_ERRORS = 20
+
+
+@dataclass
+class SourceStatus:
+    name: str
+    type: str
+    status: str = "ok"  # ok | partial | failed
+    units: int = 0
+    units_done: int = 0
+    findings: int = 0
+    errors: int = 0
+    stats: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class ScanOutcome:
+    run_id: str
+    out_dir: Path
+    started: str
+    ended: str
+    findings: list[Finding]
+    errors: list[ScanError]
+    sources: list[SourceStatus]
+    resumed_units: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return all(s.status == "ok" for s in self.sources)
+
+
+def config_fingerprint(config: KojinConfig) -> str:
+    """A digest of what decides a scan's results (sources and detector settings)."""
+    data = config.model_dump(mode="json", include={"sources", "detector"})
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _finding_to_state(f: Finding) -> dict[str, Any]:
+    d = dataclasses.asdict(f)
+    d["location"] = dict(f.location)
+    d["evidence"] = dict(f.evidence)
+    return d
+
+
+def _finding_from_state(d: dict[str, Any]) -> Finding:
+    d = dict(d)
+    d["examples"] = tuple(d.get("examples", ()))
+    d["fingerprints"] = tuple(d.get("fingerprints", ()))
+    return Finding(**d)
+
+
+class _Checkpoint:
+    """Append-only record of finished units, keyed by (source, unit key)."""
+
+    def __init__(self, path: Path, fingerprint: str, resume: bool):
+        self.path = path
+        self.done: dict[tuple[str, str], UnitResult] = {}
+        if resume and path.exists():
+            self._load(fingerprint)
+        else:
+            path.write_text(json.dumps({"config": fingerprint}) + "\n", encoding="utf-8")
+        self._fh = path.open("a", encoding="utf-8")
+
+    def _load(self, fingerprint: str) -> None:
+        lines = self.path.read_text(encoding="utf-8").splitlines()
+        header = json.loads(lines[0]) if lines else {}
+        if header.get("config") != fingerprint:
+            raise SourceError(
+                "cannot resume: the config changed since the interrupted scan "
+                "(run without --resume to start over)"
+            )
+        for line in lines[1:]:
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line cut short by the interruption
+            unit = WorkUnit(**rec["unit"])
+            self.done[(unit.source, unit.key)] = UnitResult(
+                unit=unit,
+                findings=[_finding_from_state(f) for f in rec["findings"]],
+                errors=[ScanError(**e) for e in rec["errors"]],
+                stats=rec["stats"],
+                metadata=rec["metadata"],
+            )
+
+    def record(self, result: UnitResult) -> None:
+        rec = {
+            "unit": dataclasses.asdict(result.unit) | {"payload": dict(result.unit.payload)},
+            "findings": [_finding_to_state(f) for f in result.findings],
+            "errors": [e.to_json_dict() for e in result.errors],
+            "stats": result.stats,
+            "metadata": result.metadata,
+        }
+        self._fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        self._fh.flush()
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+
+
+def run_scan(
+    config: KojinConfig,
+    out_dir: Path | None = None,
+    *,
+    resume: bool = False,
+    detector: Detector | None = None,
+    on_progress: ProgressCallback | None = None,
+    create_source: Callable[[Any], Source] | None = None,
+    executor: str = "serial",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    fingerprinter: Fingerprinter | None = None,
+) -> ScanOutcome:
+    """Scan every source of ``config``; write findings, errors and a summary to ``out_dir``.
+
+    ``executor`` is "serial", "processes" or "dask"; whichever runs the units, the
+    findings are the same and only this process writes results. Findings carry HMAC
+    fingerprints of their values, keyed by ``fingerprinter`` (default: the inventory's key,
+    from KOJIN_HMAC_KEY or ``[inventory] key_file``), for the inventory and the catalog.
+    """
+    from connectors.registry import create_source as default_create_source
+    from scanner.detect.detector import Detector
+
+    out = Path(out_dir or config.scan.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    fingerprint = config_fingerprint(config)
+    started = _now()
+    run_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    if fingerprinter is None:
+        fingerprinter = Fingerprinter.from_key_file(config.inventory.key_file)
+    if detector is None:
+        detector = Detector(
+            mode=config.detector.mode,
+            entities=config.detector.entities,
+            threshold=config.detector.threshold,
+        )
+    runner = Runner(detector, fingerprinter)
+    checkpoint = _Checkpoint(out / STATE_FILE, fingerprint, resume)
+    try:
+        plan = _plan(config, create_source or default_create_source, checkpoint)
+        resumed = len(plan.results)
+        for result in _run(plan, runner, executor, workers, scheduler, on_progress):
+            checkpoint.record(result)
+            plan.results[(result.unit.source, result.unit.key)] = result
+    finally:
+        checkpoint.close()
+    findings, errors = _collect(plan, runner)
+    findings.sort(key=_finding_order)
+    ended = _now()
+    _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
+    _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
+    statuses = list(plan.statuses.values())
+    outcome = ScanOutcome(run_id, out, started, ended, findings, errors, statuses, resumed)
+    summary = {
+        "format_version": 1,
+        "run_id": run_id,
+        "started": started,
+        "ended": ended,
+        "config_fingerprint": fingerprint,
+        "detector": detector.settings(),
+        "executor": executor,
+        "resumed_units": resumed,
+        "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in statuses],
+        "findings_by_category": dict(Counter(f.category for f in findings).most_common()),
+        "errors": len(errors),
+        "error_samples": [e.to_json_dict() for e in errors[:SAMPLE_ERRORS]],
+    }
+    (out / SUMMARY_FILE).write_text(
+        json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    (out / STATE_FILE).unlink(missing_ok=True)  # finished: nothing left to resume
+    return outcome
+
+
+@dataclass
+class _Plan:
+    """The sources that could be listed, their units, and the units still to run."""
+
+    statuses: dict[str, SourceStatus] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    units_of: dict[str, list[WorkUnit]] = field(default_factory=dict)
+    tasks: list[Task] = field(default_factory=list)
+    results: dict[tuple[str, str], UnitResult] = field(default_factory=dict)
+    errors: list[ScanError] = field(default_factory=list)
+
+
+def _plan(
+    config: KojinConfig, make_source: Callable[[Any], Source], checkpoint: _Checkpoint
+) -> _Plan:
+    """List every source's units; a source that fails is reported and left out."""
+    plan = _Plan()
+    for source_config in config.sources:
+        status = plan.statuses[source_config.name] = SourceStatus(
+            source_config.name, source_config.type
+        )
+        try:
+            source = make_source(source_config)
+            source.test_connection()
+            units = list(source.work_units())
+        except Exception as exc:  # noqa: BLE001 - any failure of one source is reported
+            status.status = "failed"
+            status.errors += 1
+            kind = "unreachable" if isinstance(exc, SourceError) else "source_failed"
+            message = str(exc) if isinstance(exc, SourceError) else safe_error_message(exc)
+            plan.errors.append(ScanError(source_config.name, {}, kind, message))
+            continue
+        plan.sources[source_config.name] = source
+        plan.units_of[source_config.name] = units
+        status.units = len(units)
+        for unit in units:
+            done = checkpoint.done.get((unit.source, unit.key))
+            if done is not None:
+                plan.results[(unit.source, unit.key)] = done
+            else:
+                plan.tasks.append(Task(source_config, unit))
+    return plan
+
+
+def _run(
+    plan: _Plan,
+    runner: Runner,
+    executor: str,
+    workers: int | None,
+    scheduler: str | None,
+    on_progress: ProgressCallback | None,
+) -> Iterator[UnitResult]:
+    """The plan's tasks on ``executor``, reporting progress as results arrive."""
+    total_units = sum(len(u) for u in plan.units_of.values())
+    total_bytes = sum(u.size_hint for units in plan.units_of.values() for u in units)
+    done_units = len(plan.results)
+    done_bytes = sum(r.unit.size_hint for r in plan.results.values())
+    for result in run_tasks(
+        executor, plan.tasks, sources=plan.sources, runner=runner, workers=workers,
+        scheduler=scheduler,
+    ):  # fmt: skip
+        done_units += 1
+        done_bytes += result.unit.size_hint
+        yield result
+        if on_progress:
+            on_progress(result.unit.key, done_units, total_units, done_bytes, total_bytes)
+
+
+def _collect(plan: _Plan, runner: Runner) -> tuple[list[Finding], list[ScanError]]:
+    """Every unit's findings and errors, source by source, plus the sources' final ones."""
+    findings: list[Finding] = []
+    errors = list(plan.errors)
+    for name, source in plan.sources.items():
+        status = plan.statuses[name]
+        source_results = [plan.results[(name, u.key)] for u in plan.units_of[name]]
+        try:
+            extra = runner.finalize(source, source_results)
+        except Exception as exc:  # noqa: BLE001
+            extra = []
+            errors.append(ScanError(name, {}, "finalize_failed", safe_error_message(exc)))
+            status.errors += 1
+        for result in source_results:
+            status.units_done += 1
+            status.stats.update(result.stats)
+            findings.extend(result.findings)
+            errors.extend(result.errors)
+            status.findings += len(result.findings)
+            status.errors += len(result.errors)
+        findings.extend(extra)
+        status.findings += len(extra)
+        if status.errors:
+            status.status = "partial"
+    return findings, errors
+
+
+def _finding_order(f: Finding) -> tuple:
+    return (f.source, json.dumps(dict(f.location), sort_keys=True, default=str), f.entity)
