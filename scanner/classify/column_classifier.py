@@ -614,7 +614,7 @@ class TableClassifier:
                 support, how = gsupport, f"group {ghow}"
                 matched = round(gsupport * s.non_empty)
                 reasons.append(f"joined {'/'.join(group.columns)}: {gsupport:.0%} match")
-        if hint.kind in _VALUE_CHECKED_KINDS and support < _CONTRADICTED:
+        if hint.kind in _VALUE_CHECKED_KINDS and support < _CONTRADICTED and grouped is None:
             return None  # the values contradict the name: the name loses
         if hint.strength >= 0.7:
             confidence = 0.5 + 0.3 * hint.strength + 0.2 * support
