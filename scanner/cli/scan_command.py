@@ -11,6 +11,7 @@ import typer
 
 from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
+from scanner.cli.report_command import ConfigOption, config_path_for_cli
 
 
 class FailOn(StrEnum):
@@ -24,9 +25,7 @@ class Executor(StrEnum):
 
 
 def scan(
-    config: Annotated[Path, typer.Option("--config", "-c", help="Kojin config (TOML).")] = Path(
-        "config.example.toml"
-    ),
+    config: ConfigOption = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -78,6 +77,7 @@ def scan(
     from scanner.fingerprint import FingerprintKeyError
     from scanner.scan.driver import run_scan
 
+    config = config_path_for_cli(config)
     try:
         cfg = load_config(config)
     except ConfigError as exc:
