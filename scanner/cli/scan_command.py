@@ -82,7 +82,8 @@ def scan(
         cfg = load_config(config)
     except ConfigError as exc:
         raise CliError(str(exc).replace("\n", "; ")) from None
-    console = Console(stderr=True, quiet=quiet)
+    # soft_wrap: a line longer than the (assumed 80-column) log is never cut mid-list
+    console = Console(stderr=True, quiet=quiet, soft_wrap=True)
     progress = Progress(
         TextColumn("[bold]scan"),
         BarColumn(),
@@ -102,7 +103,7 @@ def scan(
         def on_progress(key: str, done: int, total: int, done_b: int, total_b: int) -> None:
             elapsed = progress.tasks[0].elapsed or 0.0
             rate = f"{done / elapsed:.1f} units/s" if elapsed else ""
-            size = f"{done_b / 1e6:.1f}/{total_b / 1e6:.1f} MB" if total_b else ""
+            size = size_text(done_b, total_b)
             progress.update(
                 task, completed=done, total=total, description=key[-40:], size=size, rate=rate
             )
@@ -133,6 +134,17 @@ def scan(
         # printed even with --quiet: cron mails stderr, and it must say what to look at
         _print_incomplete(outcome, recorded, code)
         raise typer.Exit(int(code))
+
+
+def size_text(done: int, total: int) -> str:
+    """``1.2/10.1 MB`` of files read; nothing for a run without files (a database-only
+    scan has no bytes to count), and small shares in KB rather than ``0.0/0.0 MB``."""
+    if total <= 0:
+        return ""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if total >= scale:
+            return f"{done / scale:.1f}/{total / scale:.1f} {unit}"
+    return f"{done}/{total} B"
 
 
 def scan_exit_code(outcome, new_violations: bool) -> ExitCode:
@@ -180,7 +192,9 @@ def _record(cfg, config_path: Path, outcome, console):
     try:
         recorded = record_scan(cfg, outcome, config_path)
         with Inventory.open(cfg.inventory) as inventory:
+            stored = inventory.findings(recorded.run)
             reports = write_configured_reports(inventory, cfg.reports, str(recorded.run.pk))
+        _judged_totals(outcome, stored, cfg.reports.lang, console)
     except (InventoryError, FingerprintKeyError, OSError) as exc:
         raise CliError(f"{exc} (the scan's results are in {outcome.out_dir})") from None
     run, diff = recorded.run, recorded.diff
@@ -192,6 +206,27 @@ def _record(cfg, config_path: Path, outcome, console):
     for path in reports:
         console.print(f"report: {path}")
     return recorded
+
+
+def _judged_totals(outcome, stored, lang: str, console) -> None:
+    """Print the personal findings by category as the reports count them, and write the
+    same counts into summary.json, so terminal, summary and charts agree."""
+    import json
+
+    from reports.model import personal_by_category
+    from scanner.scan.driver import SUMMARY_FILE
+
+    by_category = personal_by_category(stored, lang)
+    not_personal = len(stored) - sum(by_category.values())
+    if by_category:
+        console.print("personal findings: "
+                      + ", ".join(f"{c} {n}" for c, n in by_category.items())
+                      + (f"; not personal {not_personal}" if not_personal else ""))  # fmt: skip
+    path = outcome.out_dir / SUMMARY_FILE
+    summary = json.loads(path.read_text(encoding="utf-8"))
+    summary["findings_by_category"] = by_category
+    summary["not_personal_findings"] = not_personal
+    path.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def _index_subjects(cfg, run, console) -> None:
@@ -226,9 +261,6 @@ def _print_summary(console, outcome) -> None:
         table.add_row(s.name, s.type, s.status, f"{s.units_done}/{s.units}", str(s.findings),
                       str(s.errors))  # fmt: skip
     console.print(table)
-    by_category = Counter(f.category for f in outcome.findings)
-    if by_category:
-        console.print("findings: " + ", ".join(f"{c} {n}" for c, n in by_category.most_common()))
     if outcome.errors:
         console.print(f"[yellow]{len(outcome.errors)} problem(s) reported:[/yellow]")
         for e in outcome.errors[:10]:
