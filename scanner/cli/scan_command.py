@@ -1,4 +1,5 @@
-"""``kojin scan``: scan the config's sources and write findings.jsonl and a summary."""
+"""``kojin scan``: run the pipeline (scan, judge, record, reports, subject index) and say
+how it went."""
 
 from __future__ import annotations
 
@@ -12,16 +13,11 @@ import typer
 from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
 from scanner.cli.report_command import ConfigOption, config_path_for_cli
+from scanner.scan.options import Executor, ScanOptions
 
 
 class FailOn(StrEnum):
     new_violations = "new-violations"
-
-
-class Executor(StrEnum):
-    serial = "serial"
-    processes = "processes"
-    dask = "dask"
 
 
 def scan(
@@ -64,6 +60,34 @@ def scan(
 ) -> None:
     """Scan databases and file shares for personal information."""
     from rich.console import Console
+
+    from scanner.config import ConfigError, load_config
+    from scanner.scan.pipeline import Pipeline
+
+    config = config_path_for_cli(config)
+    try:
+        cfg = load_config(config)
+    except ConfigError as exc:
+        raise CliError(str(exc).replace("\n", "; ")) from None
+    # soft_wrap: a line longer than the (assumed 80-column) log is never cut mid-list
+    console = Console(stderr=True, quiet=quiet, soft_wrap=True)
+    pipeline = Pipeline(cfg, config)
+    options = ScanOptions(out, resume, executor, workers, scheduler)
+    outcome = _scan(pipeline, options, console, quiet)
+    _print_summary(console, outcome)
+    recorded = _record(pipeline, outcome, console)
+    if index_subjects or cfg.inventory.index_subjects:
+        _index_subjects(pipeline, recorded.run, console)
+    new_violations = fail_on is FailOn.new_violations and bool(recorded.diff.new_violations)
+    code = scan_exit_code(outcome, new_violations)
+    if code is not ExitCode.ok:
+        # printed even with --quiet: cron mails stderr, and it must say what to look at
+        _print_incomplete(outcome, recorded, code)
+        raise typer.Exit(int(code))
+
+
+def _scan(pipeline, options: ScanOptions, console, quiet: bool):
+    """The scan stage under a progress bar (units, megabytes, rate, time left)."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -73,17 +97,8 @@ def scan(
     )
 
     from connectors.base import SourceError
-    from scanner.config import ConfigError, load_config
     from scanner.fingerprint import FingerprintKeyError
-    from scanner.scan.driver import run_scan
 
-    config = config_path_for_cli(config)
-    try:
-        cfg = load_config(config)
-    except ConfigError as exc:
-        raise CliError(str(exc).replace("\n", "; ")) from None
-    # soft_wrap: a line longer than the (assumed 80-column) log is never cut mid-list
-    console = Console(stderr=True, quiet=quiet, soft_wrap=True)
     progress = Progress(
         TextColumn("[bold]scan"),
         BarColumn(),
@@ -109,31 +124,13 @@ def scan(
             )
 
         try:
-            outcome = run_scan(
-                cfg,
-                out,
-                resume=resume,
-                on_progress=on_progress,
-                executor=executor.value,
-                workers=workers,
-                scheduler=scheduler,
-            )
+            return pipeline.scan(options, on_progress)
         except (SourceError, FingerprintKeyError) as exc:
             raise CliError(str(exc)) from None
         except KeyboardInterrupt:
             raise CliError(
                 "interrupted; `kojin scan --resume` continues", ExitCode.interrupted
             ) from None
-    _print_summary(console, outcome)
-    recorded = _record(cfg, config, outcome, console)
-    if index_subjects or cfg.inventory.index_subjects:
-        _index_subjects(cfg, recorded.run, console)
-    new_violations = fail_on is FailOn.new_violations and bool(recorded.diff.new_violations)
-    code = scan_exit_code(outcome, new_violations)
-    if code is not ExitCode.ok:
-        # printed even with --quiet: cron mails stderr, and it must say what to look at
-        _print_incomplete(outcome, recorded, code)
-        raise typer.Exit(int(code))
 
 
 def size_text(done: int, total: int) -> str:
@@ -181,20 +178,16 @@ def _print_incomplete(outcome, recorded, code: ExitCode) -> None:
           + details, file=sys.stderr)  # fmt: skip
 
 
-def _record(cfg, config_path: Path, outcome, console):
+def _record(pipeline, outcome, console):
     """Judge the findings, store the run in the inventory, write the configured reports."""
-    from reports.writer import write_configured_reports
     from scanner.fingerprint import FingerprintKeyError
     from scanner.inventory.migrations import InventoryError
-    from scanner.inventory.recorder import record_scan
-    from scanner.inventory.store import Inventory
 
+    cfg = pipeline.config
     try:
-        recorded = record_scan(cfg, outcome, config_path)
-        with Inventory.open(cfg.inventory) as inventory:
-            stored = inventory.findings(recorded.run)
-            reports = write_configured_reports(inventory, cfg.reports, str(recorded.run.pk))
-        _judged_totals(outcome, stored, cfg.reports.lang, console)
+        recorded = pipeline.record(outcome)
+        reports = pipeline.write_reports(recorded.run)
+        _judged_totals(cfg, outcome, recorded.run, console)
     except (InventoryError, FingerprintKeyError, OSError) as exc:
         raise CliError(f"{exc} (the scan's results are in {outcome.out_dir})") from None
     run, diff = recorded.run, recorded.diff
@@ -208,15 +201,18 @@ def _record(cfg, config_path: Path, outcome, console):
     return recorded
 
 
-def _judged_totals(outcome, stored, lang: str, console) -> None:
+def _judged_totals(cfg, outcome, run, console) -> None:
     """Print the personal findings by category as the reports count them, and write the
     same counts into summary.json, so terminal, summary and charts agree."""
     import json
 
     from reports.model import personal_by_category
+    from scanner.inventory.store import Inventory
     from scanner.scan.driver import SUMMARY_FILE
 
-    by_category = personal_by_category(stored, lang)
+    with Inventory.open(cfg.inventory) as inventory:
+        stored = inventory.findings(run)
+    by_category = personal_by_category(stored, cfg.reports.lang)
     not_personal = len(stored) - sum(by_category.values())
     if by_category:
         console.print("personal findings: "
@@ -229,17 +225,13 @@ def _judged_totals(outcome, stored, lang: str, console) -> None:
     path.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _index_subjects(cfg, run, console) -> None:
+def _index_subjects(pipeline, run, console) -> None:
     """Bring the subject index up to date with the run just recorded."""
-    from scanner.fingerprint import Fingerprinter, FingerprintKeyError
+    from scanner.fingerprint import FingerprintKeyError
     from scanner.inventory.migrations import InventoryError
-    from scanner.inventory.store import Inventory
-    from scanner.subject.index import build_subject_index
 
     try:
-        fingerprinter = Fingerprinter.from_key_file(cfg.inventory.key_file)
-        with Inventory.open(cfg.inventory) as inventory:
-            report = build_subject_index(cfg, inventory, fingerprinter, run)
+        report = pipeline.index_subjects(run)
     except (InventoryError, FingerprintKeyError) as exc:
         raise CliError(f"subject index: {exc}") from None
     console.print(
