@@ -29,9 +29,10 @@ from scanner.column_name_hints import (
     NameHint,
     column_hint,
     identifier_tokens,
+    is_person_key,
     table_is_person_like,
 )
-from scanner.entities import Entity, is_personal
+from scanner.entities import Entity, is_personal, is_special_care
 from scanner.fingerprint import bounded_fingerprints, keep_value
 from scanner.masking import mask
 
@@ -701,6 +702,8 @@ class TableClassifier:
 
         persons = columns_with(Entity.PERSON, "")
         corporate = columns_with(Entity.JP_CORPORATE_NUMBER, "")
+        keys = [n for n in self.columns if is_person_key(n)]
+        person_table = table_is_person_like(self.table_name)
         for name in list(candidates):
             hint = self.hints[name]
             kind = hint.kind if hint is not None else None
@@ -712,6 +715,14 @@ class TableClassifier:
                 if cand.free_text:
                     kept.append(cand)
                     continue
+                if is_special_care(cand.entity):
+                    about = [p for p in beside + keys if p != name]
+                    if not (about or person_table):
+                        continue  # a disease or drug master table is about nobody
+                    cand.reasons.append(
+                        "about a person: "
+                        + (", ".join(about[:4]) if about else f"table {self.table_name}")
+                    )
                 if cand.entity == Entity.EMPLOYER and kind != "employer":
                     if not beside:
                         continue  # a company's own name, not somebody's employer

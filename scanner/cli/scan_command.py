@@ -13,6 +13,12 @@ from scanner.cli import CliError
 
 class FailOn(StrEnum):
     new_violations = "new-violations"
+    special_care = "special-care"
+
+
+#: exit codes of --fail-on (1 stays "every source failed")
+EXIT_NEW_VIOLATIONS = 3
+EXIT_SPECIAL_CARE = 4
 
 
 class Executor(StrEnum):
@@ -49,7 +55,8 @@ def scan(
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="new-violations: exit 3 if the run has violations the previous run had not.",
+            help="new-violations: exit 3 if the run has violations the previous run had not; "
+            "special-care: exit 4 if it holds 要配慮個人情報 not reviewed as a false positive.",
         ),
     ] = None,
     index_subjects: Annotated[
@@ -124,7 +131,22 @@ def scan(
     if outcome.sources and all(s.status == "failed" for s in outcome.sources):
         raise typer.Exit(1)
     if fail_on is FailOn.new_violations and recorded.diff.new_violations:
-        raise typer.Exit(3)
+        raise typer.Exit(EXIT_NEW_VIOLATIONS)
+    if fail_on is FailOn.special_care and _special_care_count(cfg, recorded.run, console):
+        raise typer.Exit(EXIT_SPECIAL_CARE)
+
+
+def _special_care_count(cfg, run, console) -> int:
+    """要配慮個人情報 in the run (false positives excluded), printed where it is."""
+    from scanner.catalog.verdicts import Verdict, place_of
+    from scanner.inventory.store import Inventory
+
+    with Inventory.open(cfg.inventory) as inventory:
+        found = [f for f in inventory.findings(run) if f.is_violation
+                 and f.verdict == Verdict.special_care]  # fmt: skip
+    for f in found[:10]:
+        console.print(f"[red]要配慮個人情報[/red] {f.category()}: {place_of(f.source, f.location)}")
+    return len(found)
 
 
 def _record(cfg, config_path: Path, outcome, console):

@@ -20,6 +20,20 @@ from scanner.recognizers.jp_person_recognizer import JpPersonRecognizer
 from scanner.recognizers.jp_phone_recognizer import JpPhoneRecognizer
 from scanner.recognizers.jp_postal_code_recognizer import JpPostalCodeRecognizer
 from scanner.recognizers.jp_residence_card_recognizer import JpResidenceCardRecognizer
+from scanner.recognizers.jp_special_care_creed_recognizer import JpSpecialCareCreedRecognizer
+from scanner.recognizers.jp_special_care_criminal_recognizer import (
+    JpSpecialCareCriminalRecognizer,
+)
+from scanner.recognizers.jp_special_care_disability_recognizer import (
+    JpSpecialCareDisabilityRecognizer,
+)
+from scanner.recognizers.jp_special_care_health_check_recognizer import (
+    JpSpecialCareHealthCheckRecognizer,
+)
+from scanner.recognizers.jp_special_care_medical_recognizer import (
+    JpSpecialCareMedicalRecognizer,
+)
+from scanner.recognizers.jp_special_care_race_recognizer import JpSpecialCareRaceRecognizer
 
 FAST_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     JpPersonRecognizer,
@@ -38,6 +52,12 @@ FAST_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     JpBasicPensionNumberRecognizer,
     JpBankAccountRecognizer,
     JpCreditCardRecognizer,
+    JpSpecialCareMedicalRecognizer,
+    JpSpecialCareHealthCheckRecognizer,
+    JpSpecialCareDisabilityRecognizer,
+    JpSpecialCareCriminalRecognizer,
+    JpSpecialCareCreedRecognizer,
+    JpSpecialCareRaceRecognizer,
 )
 
 

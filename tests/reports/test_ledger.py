@@ -35,11 +35,13 @@ def test_xlsx_sheets_and_headers(report_data, tmp_path, lang):
 
     path = write_ledger_xlsx(report_data, tmp_path / "ledger.xlsx", lang)
     wb = load_workbook(path)
-    ledger, violations, errors, run = wb.worksheets
+    ledger, violations, special, errors, run = wb.worksheets
     headers = [c.value for c in ledger[1]]
     assert headers[:10] == [col[1 if lang == "ja" else 2] for col in LEDGER_COLUMNS][:10]
     if lang == "ja":
-        assert wb.sheetnames == ["個人情報管理台帳", "違反", "スキャンエラー", "スキャン情報"]
+        assert wb.sheetnames == [
+            "個人情報管理台帳", "違反", "要配慮個人情報", "スキャンエラー", "スキャン情報",
+        ]  # fmt: skip
         assert headers[:10] == [
             "個人情報の名称", "項目", "件数", "利用目的", "保管場所", "保管期間", "管理部署",
             "委託の有無", "判定", "最終スキャン日時",
@@ -55,6 +57,8 @@ def test_xlsx_sheets_and_headers(report_data, tmp_path, lang):
         assert ledger["C2"].value == "1,500 rows"
         assert ledger["I2"].value == "Not allowed for purpose"
     assert violations.max_row - 1 == len(report_data.violations) == 5
+    assert special.max_row - 1 == len(report_data.special_care) == 1
+    assert [c.value for c in special[2]][3] in ("要配慮個人情報", "Special care")
     assert [c.value for c in errors[2]][:3] == ["share", "path=壊れた.xlsx", "corrupt"]
     texts = [c.value for sheet in wb.worksheets for row in sheet.iter_rows() for c in row]
     hostile = next(c for row in violations.iter_rows() for c in row if c.value
