@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     pin = _pin_one_core()
     workdir = args.workdir or Path(tempfile.gettempdir()) / "kojin-db-bench"
     workdir.mkdir(parents=True, exist_ok=True)
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
 
     started = time.perf_counter()
     detector = Detector(mode="fast").load()

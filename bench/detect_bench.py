@@ -150,7 +150,7 @@ def _to_spans(detections) -> list[Span]:
 
 def load_kojin(mode: str):
     """``(detector, load seconds)``; load time covers the constructor and a first call."""
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
 
     t = time.perf_counter()
     detector = Detector(mode=mode)

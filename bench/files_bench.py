@@ -95,7 +95,7 @@ def scan_parallel(config, settings: dict, workers: int) -> tuple[float, list, in
     from concurrent.futures import ProcessPoolExecutor
 
     from connectors.files.source import FilesSource
-    from scanner.executors import Task, _init_worker, run_task_in_worker
+    from scanner.scan.executors import Task, _init_worker, run_task_in_worker
 
     source = FilesSource(config)
     units = list(source.work_units())
@@ -189,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault(var, "1")
     from bench.files_corpus import generate, write
     from connectors.files.config import FilesSourceConfig
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.entities import is_personal
 
     workdir = None

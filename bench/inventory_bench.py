@@ -29,7 +29,7 @@ from reports.model import load_report_data  # noqa: E402
 from reports.writer import write_report  # noqa: E402
 from scanner.catalog.verdicts import Judge  # noqa: E402
 from scanner.config import load_config  # noqa: E402
-from scanner.finding import Finding, ScanError  # noqa: E402
+from scanner.findings import Finding, ScanError  # noqa: E402
 from scanner.fingerprint import Fingerprinter  # noqa: E402
 from scanner.inventory.records import JudgedFinding, NewRun, SourceRecord  # noqa: E402
 from scanner.inventory.store import Inventory  # noqa: E402

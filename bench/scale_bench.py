@@ -37,7 +37,7 @@ def _config(root: Path, files_per_unit: int):
 
 
 def _timed(config, out: Path, executor: str, workers: int) -> tuple[float, object]:
-    from scanner.scan import run_scan
+    from scanner.scan.driver import run_scan
 
     started = time.perf_counter()
     outcome = run_scan(config, out, executor=executor, workers=workers)
@@ -48,7 +48,7 @@ def _dask_startup(workers: int) -> float:
     """Seconds to start a LocalCluster and load a detector on each worker."""
     from distributed import Client, LocalCluster
 
-    from scanner.executors import _init_worker
+    from scanner.scan.executors import _init_worker
 
     settings = {"mode": "fast", "entities": None, "threshold": 0.5}
     started = time.perf_counter()

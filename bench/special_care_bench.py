@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
 
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
 
     detector = Detector().load()
     docs = generate(args.docs)

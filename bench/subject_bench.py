@@ -35,11 +35,11 @@ import sqlalchemy as sa  # noqa: E402
 
 from bench.subject_corpus import config_text, hit_keys, plant  # noqa: E402
 from scanner.config import parse_config  # noqa: E402
-from scanner.detector import Detector  # noqa: E402
+from scanner.detect.detector import Detector  # noqa: E402
 from scanner.fingerprint import Fingerprinter  # noqa: E402
 from scanner.inventory.recorder import record_scan  # noqa: E402
 from scanner.inventory.store import Inventory  # noqa: E402
-from scanner.scan import run_scan  # noqa: E402
+from scanner.scan.driver import run_scan  # noqa: E402
 from scanner.subject.identifiers import SubjectQuery  # noqa: E402
 from scanner.subject.index import build_subject_index  # noqa: E402
 from scanner.subject.search import find_subject  # noqa: E402

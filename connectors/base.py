@@ -10,10 +10,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from scanner.finding import Finding, ScanError
+from scanner.findings import Finding, ScanError
 
 if TYPE_CHECKING:
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
 
 
 class SourceError(Exception):

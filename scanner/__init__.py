@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
 
 __all__ = ["Detector", "__version__"]
 
@@ -15,7 +15,7 @@ __all__ = ["Detector", "__version__"]
 def __getattr__(name: str):
     # Lazy, so that `kojin --help` does not pay for presidio and SudachiPy.
     if name == "Detector":
-        from scanner.detector import Detector
+        from scanner.detect.detector import Detector
 
         return Detector
     raise AttributeError(name)

@@ -70,7 +70,7 @@ def normalize_name(value: str) -> str:
 
 def normalize_date(value: str) -> str:
     """ISO date; a time after it is dropped (a DATETIME birth column reads 1985-04-01 00:00)."""
-    from scanner.jp_dates import parse_date_loose
+    from scanner.detect.jp_dates import parse_date_loose
 
     text = _TIME_OF_DAY.sub("", _nfkc(value))
     date = parse_date_loose(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scanner.detection import Detection
+from scanner.detect.detection import Detection
 
 
 def spans(detections: list[Detection], entity: str) -> list[str]:

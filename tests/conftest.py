@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scanner.detector import Detector
+from scanner.detect.detector import Detector
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,9 @@ grouped by the catalog's assets.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -19,12 +21,16 @@ from scanner.catalog.verdicts import Judge, Verdict
 from scanner.cli import main
 from scanner.config import load_config
 from scanner.entities import category
-from scanner.finding import Finding
+from scanner.findings import Finding
+from scanner.inventory.store import Inventory
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARE_TRUTH = EXAMPLES / "share_truth.json"
 DB_TRUTH = EXAMPLES / "sample_db_truth.json"
+#: the findings the example scan stored, as the code before the issue-13 restructuring
+#: produced them; KOJIN_UPDATE_GOLDEN=1 rewrites it (only for a wanted change of behaviour)
+GOLDEN = Path(__file__).resolve().parent / "golden" / "example_findings.json"
 SAMPLE_DB = EXAMPLES / "sample.sqlite3"
 #: share of the truth's (asset, item) pairs the ledger must get right, both ways
 MIN_RECALL = 0.95
@@ -121,3 +127,47 @@ def test_ledger_of_the_sample_database_matches_its_truth(scanned):
     # the newsletter list holds birthdates its purpose does not allow
     assert "生年月日" in ledger["メールマガジン顧客台帳"][0]
     assert ledger["メールマガジン顧客台帳"][1] == "目的外"
+
+
+def _digest(fingerprints: list[str]) -> str:
+    """How many fingerprints and a SHA-256 of them all: the file stays small."""
+    text = "\n".join(sorted(fingerprints))
+    return f"{len(fingerprints)}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
+
+
+def _snapshot(config) -> list[dict]:
+    """The latest run's stored findings: identity, judgement, evidence and fingerprints."""
+    with Inventory.open(config.inventory, create=False) as inventory:
+        run = inventory.resolve_run()
+        fingerprints = inventory.fingerprints(run)
+        rows = [
+            {
+                "key": f.key, "source": f.source, "location": dict(f.location),
+                "place": f.place, "entity": f.entity, "score": round(f.score, 6),
+                "rows_sampled": f.rows_sampled, "rows_matched": f.rows_matched,
+                "count": f.count, "evidence": dict(f.evidence), "examples": list(f.examples),
+                "verdict": f.verdict, "rule": f.rule, "asset": f.asset,
+                "purposes": list(f.purposes),
+                "fingerprints": _digest(fingerprints.get(f.pk, [])),
+            }  # fmt: skip
+            for f in inventory.findings(run)
+        ]
+    return sorted(rows, key=lambda r: r["key"])
+
+
+def test_example_findings_are_the_golden_ones(scanned):
+    """Restructuring must not change what the example scan finds, judges and stores."""
+    config, _ledger, _code = scanned
+    got = json.loads(json.dumps(_snapshot(config), ensure_ascii=False, default=str))
+    if os.environ.get("KOJIN_UPDATE_GOLDEN") == "1":
+        GOLDEN.parent.mkdir(exist_ok=True)
+        text = json.dumps(got, ensure_ascii=False, indent=1, sort_keys=True)
+        GOLDEN.write_text(text + "\n", encoding="utf-8")
+    want = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    by_key = {r["key"]: r for r in want}
+    changed = [r["place"] + " " + r["entity"] for r in got if by_key.get(r["key"]) != r]
+    missing = sorted({r["key"] for r in want} - {r["key"] for r in got})
+    assert not changed and not missing, (
+        f"changed or new: {changed[:10]}, missing keys: {missing[:10]} "
+        "(a wanted change? rerun with KOJIN_UPDATE_GOLDEN=1 and commit tests/golden/)"
+    )

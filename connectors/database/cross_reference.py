@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scanner.entities import ALL_ENTITIES, Entity
-from scanner.finding import Finding
+from scanner.findings import Finding
 
 #: names a ``<stem>_id`` column may point at, most specific first
 _TABLE_SHAPES = ("{}", "{}s", "{}es", "dtb_{}", "mtb_{}", "m_{}", "t_{}", "tbl_{}", "{}_master")

@@ -19,7 +19,7 @@ _MYSQL_GONE = {2002, 2003, 2006, 2013}
 def error_kind(exc: BaseException) -> str:
     """One of: timeout, permission, unsupported_type, unreachable, missing, error."""
     orig = getattr(exc, "orig", None) or exc
-    pgcode = getattr(orig, "pgcode", None)
+    pgcode = getattr(orig, "pgcode", None) or getattr(orig, "sqlstate", None)  # psycopg2 / 3
     if pgcode in _PG_TIMEOUT:
         return "timeout"
     if pgcode in _PG_PERMISSION:

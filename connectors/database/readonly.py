@@ -25,6 +25,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from connectors.database.drivers import create_engine
 from connectors.database.url import sqlite_read_only_url
 
 _DEADLINE_KEY = "kojin_deadline"
@@ -76,7 +77,7 @@ def create_read_only_engine(
         connect_args["connect_timeout"] = max(1, round(connect_timeout_s))
     elif dialect == "mysql" and driver in _MYSQL_DRIVERS_WITH_TIMEOUT:
         connect_args["connect_timeout"] = max(1, round(connect_timeout_s))
-    engine = sa.create_engine(
+    engine = create_engine(
         url, connect_args=connect_args, hide_parameters=True, pool_pre_ping=True
     )
     if dialect == "sqlite":

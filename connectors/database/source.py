@@ -26,12 +26,12 @@ from connectors.database.row_count import count_rows
 from connectors.database.sampling import full_scan_plan, plan_sample, read_sample, stream_rows
 from connectors.database.url import resolve_url, safe_url, scrub
 from connectors.database.values import to_text
-from scanner.column_classifier import ClassifierOptions, ColumnSample, TableClassifier
+from scanner.classify.column_classifier import ClassifierOptions, ColumnSample, TableClassifier
 from scanner.entities import is_personal
-from scanner.finding import Finding, ScanError, safe_error_message
+from scanner.findings import Finding, ScanError, safe_error_message
 
 if TYPE_CHECKING:
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
 
 #: column categories that cannot hold the entities Kojin looks for
 _SKIPPED_CATEGORIES = {"binary": "binary data", "boolean": "boolean", "float": "floating point"}

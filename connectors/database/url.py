@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import ArgumentError
 
 from connectors.base import SourceError
+from connectors.database.drivers import with_default_driver
 
 
 def resolve_url(
@@ -24,9 +25,10 @@ def resolve_url(
     environ: Mapping[str, str] | None = None,
     base_dir: Path | None = None,
 ) -> sa.URL:
-    """Parse ``url``, set the password from ``password_env``, anchor a relative SQLite path."""
+    """Parse ``url``, name its driver, set the password from ``password_env``, anchor a
+    relative SQLite path."""
     try:
-        parsed = sa.make_url(url)
+        parsed = with_default_driver(sa.make_url(url))
     except ArgumentError:
         raise SourceError("database url is not a valid SQLAlchemy URL") from None
     if password_env:

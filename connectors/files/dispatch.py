@@ -26,7 +26,7 @@ from connectors.files.extractors.base import (
 )
 from connectors.files.limits import MB, ExpansionBudget, LimitError
 from connectors.files.sniff import EXTRACTABLE, FileType, sniff
-from scanner.finding import safe_error_message
+from scanner.findings import safe_error_message
 
 SPOOL_BYTES = 8 * MB
 #: notice kinds that are facts about a file, not problems: counted, not reported

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from connectors.files.extractors.base import ExtractReport, Place, TableBlock, TextChunk
-from scanner.finding import Finding
+from scanner.findings import Finding
 from scanner.fingerprint import MAX_FINGERPRINTS, bounded_fingerprints, keep_value
 
 if TYPE_CHECKING:
-    from scanner.column_classifier import ColumnVerdict
-    from scanner.detection import Detection
+    from scanner.classify.column_classifier import ColumnVerdict
+    from scanner.detect.detection import Detection
     from scanner.fingerprint import Fingerprinter
 
 MAX_EXAMPLES = 3
@@ -175,7 +175,7 @@ def verdicts_from_detections(
     fingerprinter: Fingerprinter | None = None,
 ) -> list[ColumnVerdict]:
     """Column verdicts from running the detector over each cell (the classifier fallback)."""
-    from scanner.column_classifier import ColumnVerdict
+    from scanner.classify.column_classifier import ColumnVerdict
 
     verdicts: list[ColumnVerdict] = []
     for column in header:

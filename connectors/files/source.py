@@ -45,10 +45,10 @@ from connectors.files.extractors.base import (
 from connectors.files.findings import FileFindings, verdicts_from_detections
 from connectors.files.limits import ExpansionBudget, ScanLimits, plan_windows
 from connectors.files.sniff import EXTRACTABLE
-from scanner.finding import ScanError
+from scanner.findings import ScanError
 
 if TYPE_CHECKING:
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.fingerprint import Fingerprinter
 
 #: text gathered before the detector is called (one analyze_batch per context)
@@ -306,7 +306,7 @@ class FilesSource:
     def _classify(
         self, block: TableBlock, display: str, detector: Detector, builder: FileFindings
     ) -> None:
-        from scanner.column_classifier import ColumnSample, classify_table
+        from scanner.classify.column_classifier import ColumnSample, classify_table
 
         builder.count_rows(block)
         table_name = f"{display}:{block.table}" if block.table else display

@@ -20,7 +20,7 @@ from typing import Any
 from scanner.catalog.matching import CompiledMatch
 from scanner.catalog.models import Asset, CatalogConfig, NotPersonalRule
 from scanner.entities import ENTITY_INFO, SPECIAL_CARE_ENTITIES, Entity, category
-from scanner.finding import Finding
+from scanner.findings import Finding
 from scanner.fingerprint import Fingerprinter
 
 

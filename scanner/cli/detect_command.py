@@ -103,7 +103,7 @@ def detect(
     ] = False,
 ) -> None:
     """Find personal information in text; offsets are into the original text."""
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.entities import parse_entities
 
     if (text is None) == (input_file is None):

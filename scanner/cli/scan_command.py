@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -9,16 +10,12 @@ from typing import Annotated
 import typer
 
 from scanner.cli import CliError
+from scanner.cli.exit_codes import ExitCode
 
 
 class FailOn(StrEnum):
     new_violations = "new-violations"
     special_care = "special-care"
-
-
-#: exit codes of --fail-on (1 stays "every source failed")
-EXIT_NEW_VIOLATIONS = 3
-EXIT_SPECIAL_CARE = 4
 
 
 class Executor(StrEnum):
@@ -56,7 +53,7 @@ def scan(
         typer.Option(
             "--fail-on",
             help="new-violations: exit 3 if the run has violations the previous run had not; "
-            "special-care: exit 4 if it holds 要配慮個人情報 not reviewed as a false positive.",
+            "special-care: exit 5 if it holds 要配慮個人情報 not reviewed as a false positive.",
         ),
     ] = None,
     index_subjects: Annotated[
@@ -81,7 +78,7 @@ def scan(
     from connectors.base import SourceError
     from scanner.config import ConfigError, load_config
     from scanner.fingerprint import FingerprintKeyError
-    from scanner.scan import run_scan
+    from scanner.scan.driver import run_scan
 
     try:
         cfg = load_config(config)
@@ -124,29 +121,73 @@ def scan(
             )
         except (SourceError, FingerprintKeyError) as exc:
             raise CliError(str(exc)) from None
+        except KeyboardInterrupt:
+            raise CliError(
+                "interrupted; `kojin scan --resume` continues", ExitCode.interrupted
+            ) from None
     _print_summary(console, outcome)
     recorded = _record(cfg, config, outcome, console)
     if index_subjects or cfg.inventory.index_subjects:
         _index_subjects(cfg, recorded.run, console)
-    if outcome.sources and all(s.status == "failed" for s in outcome.sources):
-        raise typer.Exit(1)
-    if fail_on is FailOn.new_violations and recorded.diff.new_violations:
-        raise typer.Exit(EXIT_NEW_VIOLATIONS)
-    if fail_on is FailOn.special_care and _special_care_count(cfg, recorded.run, console):
-        raise typer.Exit(EXIT_SPECIAL_CARE)
+    new_violations = fail_on is FailOn.new_violations and bool(recorded.diff.new_violations)
+    special = _special_care(cfg, recorded.run) if fail_on is FailOn.special_care else []
+    code = scan_exit_code(outcome, new_violations, bool(special))
+    if code is not ExitCode.ok:
+        # printed even with --quiet: cron mails stderr, and it must say what to look at
+        _print_incomplete(outcome, recorded, code, special)
+        raise typer.Exit(int(code))
 
 
-def _special_care_count(cfg, run, console) -> int:
-    """要配慮個人情報 in the run (false positives excluded), printed where it is."""
-    from scanner.catalog.verdicts import Verdict, place_of
+def scan_exit_code(outcome, new_violations: bool, special_care: bool = False) -> ExitCode:
+    """3 when asked to fail on new violations and there are some, 5 when asked to fail on
+    要配慮個人情報 and there is some, else 4 when a source or a unit was not read, else 0."""
+    if new_violations:
+        return ExitCode.new_violations
+    if special_care:
+        return ExitCode.special_care
+    if any(s.status != "ok" for s in outcome.sources):
+        return ExitCode.partial
+    return ExitCode.ok
+
+
+def _print_incomplete(outcome, recorded, code: ExitCode, special: list) -> None:
+    import sys
+
+    from scanner.catalog.verdicts import place_of
+
+    lines = []
+    for s in outcome.sources:
+        if s.status == "failed":
+            first = next((e for e in outcome.errors if e.source == s.name and not e.location),
+                         None)  # fmt: skip
+            why = f" [{first.kind}] {first.message}" if first else ""
+            lines.append(f"source {s.name} not scanned{why}")
+        elif s.status != "ok":
+            kinds = Counter(e.kind for e in outcome.errors if e.source == s.name)
+            detail = ", ".join(f"{k} {n}" for k, n in kinds.most_common())
+            lines.append(f"source {s.name} partial: {s.errors} problem(s) ({detail})")
+    carried = recorded.diff.not_scanned
+    if carried:
+        lines.append(f"{len(carried)} earlier finding(s) carried forward as not scanned")
+    if code is ExitCode.new_violations:
+        lines.append(f"{len(recorded.diff.new_violations)} new violation(s)")
+    if code is ExitCode.special_care:
+        places = sorted({place_of(f.source, f.location) for f in special})
+        more = f" and {len(places) - 5} more" if len(places) > 5 else ""
+        lines.append(f"{len(special)} 要配慮個人情報 finding(s) in {', '.join(places[:5])}{more}")
+    details = f"; see {outcome.out_dir}/errors.jsonl" if outcome.errors else ""
+    print(f"kojin: exit {int(code)} ({code.name.replace('_', ' ')}): " + "; ".join(lines)
+          + details, file=sys.stderr)  # fmt: skip
+
+
+def _special_care(cfg, run) -> list:
+    """The run's 要配慮個人情報 findings that no reviewer marked a false positive."""
+    from scanner.catalog.verdicts import Verdict
     from scanner.inventory.store import Inventory
 
     with Inventory.open(cfg.inventory) as inventory:
-        found = [f for f in inventory.findings(run) if f.is_violation
-                 and f.verdict == Verdict.special_care]  # fmt: skip
-    for f in found[:10]:
-        console.print(f"[red]要配慮個人情報[/red] {f.category()}: {place_of(f.source, f.location)}")
-    return len(found)
+        return [f for f in inventory.findings(run) if f.is_violation
+                and f.verdict == Verdict.special_care]  # fmt: skip
 
 
 def _record(cfg, config_path: Path, outcome, console):
@@ -197,8 +238,6 @@ def _index_subjects(cfg, run, console) -> None:
 
 
 def _print_summary(console, outcome) -> None:
-    from collections import Counter
-
     from rich.table import Table
 
     table = Table(title=f"Kojin scan {outcome.run_id}")

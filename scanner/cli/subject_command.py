@@ -72,6 +72,13 @@ class _Session:
         actor = (by or _default_reviewer()).strip() or "unknown"
         return SubjectIndex(self.inventory).log(actor, action, subject, outcome, detail)
 
+    def logged_plans(self, subject: str) -> list[dict]:
+        """The details ``plan-delete`` logged for ``subject`` (each holds a plan digest)."""
+        from scanner.inventory.subjects import SubjectIndex
+
+        entries = SubjectIndex(self.inventory).log_entries(subject)
+        return [dict(e.detail) for e in entries if e.action == "plan_delete"]
+
     def search(self, query, live: bool = False):
         from scanner.inventory.migrations import InventoryError
         from scanner.subject.identifiers import IdentifierError
@@ -279,7 +286,6 @@ def plan_delete(
     by: By = None,
 ) -> None:
     """削除: write a reviewable plan (SQL per row, children first; files to redact)."""
-    from scanner.subject.index import key_check
     from scanner.subject.plan import PlanError, build_plan
 
     query = _query(name, kana, email, phone, birthdate, my_number)
@@ -292,7 +298,7 @@ def plan_delete(
                 session.inventory,
                 result,
                 probes,
-                key_check(session.fingerprinter),
+                session.fingerprinter,
                 str(config.resolve()),
             )
         except PlanError as exc:
@@ -349,35 +355,38 @@ def delete(
     Every row is re-checked before anything is written; --execute needs the subject's
     fingerprint prefix (or DELETE) typed, or --yes with --confirm. Files are only listed.
     """
+    from scanner.inventory.migrations import InventoryError
     from scanner.subject.delete import run_plan
     from scanner.subject.index import place_kind
     from scanner.subject.places import personal_places
-    from scanner.subject.plan import PlanError, load_plan
+    from scanner.subject.plan import PlanError, check_logged, load_plan
 
     try:
         text = plan_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CliError(f"{plan_file}: cannot read the plan ({type(exc).__name__})") from None
-    try:
-        plan = load_plan(text, str(plan_file))
-    except PlanError as exc:
-        raise CliError(str(exc)) from None
-    prefix = _short(plan["subject"])
-    if yes and not confirm:
-        raise CliError(f"--yes needs --confirm {prefix} (the subject's fingerprint prefix)")
-    if execute:
-        token = confirm
-        if token is None:
-            token = typer.prompt(
-                f"Type {prefix} or DELETE to delete subject {prefix}'s rows",
-                default="",
-                show_default=False,
-            )
-        if token.strip() not in (prefix, "DELETE"):
-            raise CliError("not confirmed: nothing was deleted", code=1)
-    from scanner.inventory.migrations import InventoryError
-
     with _Session(config) as session:
+        try:
+            plan = load_plan(text, str(plan_file), session.fingerprinter)
+            check_logged(plan, session.logged_plans(plan["subject"]))
+        except PlanError as exc:
+            raise CliError(str(exc)) from None
+        prefix = _short(plan["subject"])
+        if yes and not confirm:
+            raise CliError(f"--yes needs --confirm {prefix} (the subject's fingerprint prefix)")
+        if execute:
+            token = confirm if confirm is not None else _ask(prefix)
+            if token is None or token.strip() not in (prefix, "DELETE"):
+                reason = "no answer (stdin closed)" if token is None else "wrong answer"
+                session.log(
+                    by,
+                    "delete",
+                    plan["subject"],
+                    "not_confirmed",
+                    {"plan": str(plan_file.resolve()), "digest": plan["digest"], "why": reason},
+                )
+                hint = f"; use --yes --confirm {prefix}" if token is None else ""
+                raise CliError(f"not confirmed ({reason}): nothing was deleted{hint}", code=1)
         try:
             run = session.inventory.resolve_run(None)
         except InventoryError as exc:
@@ -439,6 +448,24 @@ def delete(
         elif execute:
             kept = "rolled back: nothing was changed"
         raise CliError(f"{outcome.status}: {outcome.message}; {kept}", code=1)
+
+
+def _ask(prefix: str) -> str | None:
+    """The typed confirmation; None when there is nobody to ask (stdin closed or at EOF)."""
+    import sys
+
+    import click
+
+    if sys.stdin is None or sys.stdin.closed:
+        return None
+    try:
+        return typer.prompt(
+            f"Type {prefix} or DELETE to delete subject {prefix}'s rows",
+            default="",
+            show_default=False,
+        )
+    except (EOFError, RuntimeError, click.exceptions.Abort):
+        return None
 
 
 def register(app: typer.Typer) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from scanner.catalog.verdicts import VIOLATIONS, Judgement
 from scanner.entities import category
-from scanner.finding import Finding
+from scanner.findings import Finding
 
 #: characters of the finding key shown as its id (``kojin review ID``)
 FINDING_ID_LENGTH = 12
@@ -110,6 +110,14 @@ class StoredFinding:
     reason_ja: str
     reason_en: str
     review: Review | None = None
+    #: the run that last read this place, when this run could not (its source failed or
+    #: the place's read failed): the finding is carried forward, not resolved
+    last_scanned_run_pk: int | None = None
+
+    @property
+    def not_scanned(self) -> bool:
+        """Carried forward from an earlier run: this run did not read its place."""
+        return self.last_scanned_run_pk is not None
 
     @property
     def finding_id(self) -> str:

@@ -2,11 +2,14 @@
 
 The scan's connections are read-only by construction; this is the one place Kojin writes
 to a scanned database, over its own read-write connection opened here and nowhere else.
-Before anything is written, every step is re-checked read-only: a matched row must still
-hold the digests it matched, a dependent row must still reference its parent. Then each
+Before anything is written, every step is re-checked read-only: its key must be the
+table's primary key (or, for a keyless child, a reference), a matched row must still
+hold the digests it matched, and a dependent step must be one the declared foreign keys
+derive, now, from a row the plan deletes (a step added by hand matches none). Then each
 database runs its steps in one transaction, re-checking each row again under a row lock
 (``SELECT ... FOR UPDATE`` where the dialect has it) right before its statement; a row
-that changed, vanished or fails its foreign keys rolls the whole database back.
+that changed, vanished or fails its foreign keys, or a statement that changes another
+number of rows than the plan says, rolls the whole database back.
 """
 
 from __future__ import annotations
@@ -18,14 +21,20 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from connectors.base import SourceError
-from scanner.finding import safe_error_message
+from scanner.findings import safe_error_message
 from scanner.fingerprint import Fingerprinter
-from scanner.subject.plan import PlanError, source_error_text, statement_for
+from scanner.subject.plan import (
+    ForeignKeys,
+    PlanError,
+    reference_of,
+    source_error_text,
+    statement_for,
+)
 from scanner.subject.reader import forget_reflections, key_value, reflect_place, table_records
 
 if TYPE_CHECKING:
     from scanner.config import KojinConfig
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.subject.places import TablePlace
 
 
@@ -106,9 +115,11 @@ def run_plan(
         try:
             with read_only(source.engine(), source.config.statement_timeout_s) as conn:
                 forget_reflections(conn)
-                for step in database["steps"]:
+                shape = _derive(conn, database["source"], database["steps"])
+                for step, refused_shape in zip(database["steps"], shape, strict=True):
                     checked.append(
-                        _check(conn, database["source"], step, places, fingerprinter, detector)
+                        refused_shape
+                        or _check(conn, database["source"], step, places, fingerprinter, detector)
                     )
         except Exception as exc:  # noqa: BLE001 - unreachable, no rights, ...: one line
             raise PlanError(f"{database['source']}: {source_error_text(source, exc)}") from None
@@ -162,8 +173,8 @@ def _execute(
                     step["columns"],
                 )
                 rows = conn.execute(statement).rowcount
-                if step["by"] == "primary_key" and rows != 1:
-                    reason = f"{rows} rows changed, not 1"
+                if rows != step["rows"]:
+                    reason = f"{rows} rows changed, not {step['rows']} as planned"
                     raise _RefusedError(_outcome(source, step, "refused", reason))
                 out.append(_outcome(source, step, "ok", rows=rows))
     return out
@@ -176,6 +187,59 @@ def _outcome(
     return StepOutcome(
         source, step["step"], table, step["action"], step["key"], status, reason, rows
     )
+
+
+def _derive(
+    conn: sa.Connection, source: str, steps: list[Mapping[str, Any]]
+) -> list[StepOutcome | None]:
+    """Per step, a refusal when the database's own keys do not give the step: a key that
+    is not the table's primary key, or a dependent step (a reference) that no declared
+    foreign key derives from a row this plan deletes. Derived from the database now,
+    never from the file."""
+    graph = ForeignKeys(conn, {step["schema"] for step in steps})
+    derived: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for parent in steps:
+        if parent["action"] != "delete" or parent["by"] != "primary_key" or not parent["key"]:
+            continue
+        links = graph.referencing(parent["schema"], parent["table"])
+        if not links:
+            continue
+        clause = reflect_place(conn, parent["schema"], parent["table"]).clause()
+        for link in links:
+            reference = reference_of(conn, clause, parent["key"], link)
+            if reference is not None:
+                derived.setdefault((link.schema, link.table), []).append(reference)
+    out: list[StepOutcome | None] = []
+    for step in steps:
+        reason = _shape_problem(conn, step, derived.get((step["schema"], step["table"]), []))
+        out.append(_outcome(source, step, "refused", reason) if reason else None)
+    return out
+
+
+def _shape_problem(
+    conn: sa.Connection, step: Mapping[str, Any], derived: list[dict[str, Any]]
+) -> str:
+    if step["action"] not in ("delete", "nullify"):
+        return f"unknown action {step['action']!r}"
+    if not step["key"]:
+        return "a step without a key would change every row: refused"
+    if step["action"] == "nullify" and not step["columns"]:
+        return "nothing to set to NULL"
+    not_derived = "no declared foreign key gives this step from a row the plan deletes"
+    if step["by"] == "reference":
+        return "" if dict(step["key"]) in derived else not_derived
+    if step["by"] != "primary_key":
+        return f"unknown step kind {step['by']!r}"
+    primary_key = reflect_place(conn, step["schema"], step["table"]).primary_key
+    if not primary_key or set(step["key"]) != set(primary_key):
+        return "the key is not the table's primary key"
+    if set(step["columns"]) & set(primary_key):
+        return "a primary key column cannot be set to NULL"
+    recheck = step.get("recheck") or {}
+    if recheck.get("matched"):
+        return ""  # the row's digests are re-checked next
+    references = recheck.get("references")
+    return "" if references and dict(references) in derived else not_derived
 
 
 def _check(

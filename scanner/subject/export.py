@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from scanner.catalog.verdicts import Judge
 from scanner.entities import category
-from scanner.finding import Finding
+from scanner.findings import Finding
 from scanner.fingerprint import Fingerprinter
 from scanner.subject.places import Place, personal_places
 from scanner.subject.reader import PlaceReadError, Record
@@ -37,7 +37,7 @@ from scanner.subject.search import (
 
 if TYPE_CHECKING:
     from scanner.config import KojinConfig
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.inventory.store import Inventory
 
 EXPORT_FORMATS = ("json", "xlsx")

@@ -45,7 +45,7 @@ from scanner.subject.reader import (
 
 if TYPE_CHECKING:
     from scanner.config import KojinConfig
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.inventory.records import RunInfo
     from scanner.inventory.store import Inventory
 
@@ -86,7 +86,7 @@ def detector_factory(config: KojinConfig) -> Callable[[], Detector]:
 
     def get() -> Detector:
         if not made:
-            from scanner.detector import Detector
+            from scanner.detect.detector import Detector
 
             made.append(
                 Detector(

@@ -10,13 +10,16 @@ can refuse a row that no longer holds them; a dependent row carries the referenc
 
 Files are listed for redaction with the places inside them; Kojin does not edit files.
 Weak hits (a name alone) are never planned. The plan holds primary keys and HMAC digests,
-never personal values, and a digest of its steps so an edited plan is refused.
+never personal values. Its digest is an HMAC under the inventory's key (an editor cannot
+recompute it) and ``plan-delete`` logs it, so ``kojin subject delete`` runs only a plan
+this inventory made, unchanged. Each step says how many rows it changes; the execution
+re-derives every dependent step from the declared foreign keys (see ``delete.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import hmac
 import json
 from collections import deque
 from collections.abc import Mapping, Sequence
@@ -39,10 +42,13 @@ from scanner.subject.search import SearchResult, SubjectHit
 
 if TYPE_CHECKING:
     from scanner.config import KojinConfig
+    from scanner.fingerprint import Fingerprinter
     from scanner.inventory.store import Inventory
 
 PLAN_KIND = "kojin-deletion-plan"
-PLAN_VERSION = 1
+PLAN_VERSION = 2
+#: what the plan's HMAC digest is prefixed with, so no other keyed digest can pass for it
+PLAN_DIGEST_LABEL = "kojin-deletion-plan-digest\n"
 
 
 class PlanError(Exception):
@@ -60,16 +66,18 @@ class _Step:
     why: str = ""
     recheck: dict[str, Any] = field(default_factory=dict)
     before: set[int] = field(default_factory=set)  # steps that must run after this one
+    rows: int = 1  # rows the statement changes (a reference step: as many as refer now)
 
     @property
     def ident(self) -> str:
         return json.dumps([self.schema, self.table, self.by, self.key], sort_keys=True, default=str)
 
 
-def plan_digest(plan: Mapping[str, Any]) -> str:
-    """SHA-256 of what the plan does (subject, key check, steps, files)."""
-    body = {k: plan[k] for k in ("subject", "key_check", "databases", "files")}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
+def plan_digest(plan: Mapping[str, Any], fingerprinter: Fingerprinter) -> str:
+    """HMAC of everything in the plan but the digest itself, under the inventory's key."""
+    body = {k: v for k, v in plan.items() if k != "digest"}
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, default=str)
+    return fingerprinter.digest(PLAN_DIGEST_LABEL + text)
 
 
 def build_plan(
@@ -77,12 +85,12 @@ def build_plan(
     inventory: Inventory,
     result: SearchResult,
     probes: Mapping[str, str],
-    key_check: str,
+    fingerprinter: Fingerprinter,
     config_path: str | None = None,
 ) -> dict[str, Any]:
     """The deletion plan for ``result``'s strong hits, as the JSON document to review."""
     from connectors.registry import create_source
-    from scanner.subject.index import place_kind
+    from scanner.subject.index import key_check, place_kind
 
     run = inventory.resolve_run(None)
     findings = inventory.findings(run)
@@ -120,12 +128,12 @@ def build_plan(
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "config": config_path,
         "run": run.pk,
-        "key_check": key_check,
+        "key_check": key_check(fingerprinter),
         "databases": databases,
         "files": files,
         "not_planned": {"weak_hits": len(result.weak), "rows": unplanned},
     }
-    plan["digest"] = plan_digest(plan)
+    plan["digest"] = plan_digest(plan, fingerprinter)
     return plan
 
 
@@ -159,7 +167,7 @@ def _database_plan(
     blocked: list[str] = []
     with read_only(source.engine(), source.config.statement_timeout_s) as conn:
         forget_reflections(conn)
-        graph = _ForeignKeys(conn, {h.place_key.partition(".")[0] for h in hits})
+        graph = ForeignKeys(conn, {h.place_key.partition(".")[0] for h in hits})
         steps: list[_Step] = []
         index: dict[str, int] = {}
 
@@ -225,6 +233,7 @@ def _database_plan(
                     "columns": step.columns,
                     "why": step.why,
                     "recheck": step.recheck,
+                    "rows": step.rows,
                     "sql": render(conn, statement),
                 }
             )
@@ -273,14 +282,14 @@ def _nullable(
 
 
 @dataclass(frozen=True)
-class _Link:
+class ForeignKeyLink:
     schema: str
     table: str
     columns: tuple[str, ...]  # in the child
     referred_columns: tuple[str, ...]  # in the parent
 
 
-class _ForeignKeys:
+class ForeignKeys:
     """Declared foreign keys of the tables in ``schemas``, by the table they point at.
 
     Only the schemas of the matched rows are read (a key from another schema into them
@@ -290,17 +299,17 @@ class _ForeignKeys:
     def __init__(self, conn: sa.Connection, schemas: set[str]) -> None:
         self.conn = conn
         self.schemas = schemas
-        self._by_parent: dict[tuple[str, str], list[_Link]] | None = None
+        self._by_parent: dict[tuple[str, str], list[ForeignKeyLink]] | None = None
 
-    def referencing(self, schema: str, table: str) -> list[_Link]:
+    def referencing(self, schema: str, table: str) -> list[ForeignKeyLink]:
         if self._by_parent is None:
             self._by_parent = self._load()
         return self._by_parent.get((schema, table), [])
 
-    def _load(self) -> dict[tuple[str, str], list[_Link]]:
+    def _load(self) -> dict[tuple[str, str], list[ForeignKeyLink]]:
         inspector = sa.inspect(self.conn)
         default = inspector.default_schema_name or "main"
-        out: dict[tuple[str, str], list[_Link]] = {}
+        out: dict[tuple[str, str], list[ForeignKeyLink]] = {}
         for schema in sorted(self.schemas):
             sql = None if schema == default else schema
             for table in inspector.get_table_names(schema=sql):
@@ -309,7 +318,7 @@ class _ForeignKeys:
                         continue
                     parent = (fk.get("referred_schema") or schema, fk["referred_table"])
                     out.setdefault(parent, []).append(
-                        _Link(
+                        ForeignKeyLink(
                             schema,
                             table,
                             tuple(fk["constrained_columns"]),
@@ -321,7 +330,7 @@ class _ForeignKeys:
 
 def _children(
     conn: sa.Connection,
-    graph: _ForeignKeys,
+    graph: ForeignKeys,
     parent: _Step,
     judge: Judge,
     source: str,
@@ -333,23 +342,12 @@ def _children(
     links = graph.referencing(parent.schema, parent.table)
     if not links:
         return []
-    parent_info = reflect_place(conn, parent.schema, parent.table)
-    parent_clause = parent_info.clause()
+    parent_clause = reflect_place(conn, parent.schema, parent.table).clause()
     out: list[_Step] = []
     for link in links:
-        # the parent's referred values (usually its primary key, already known)
-        if set(link.referred_columns) <= set(parent.key):
-            referred = [parent.key[c] for c in link.referred_columns]
-        else:
-            row = conn.execute(
-                sa.select(*(parent_clause.c[c] for c in link.referred_columns)).where(
-                    sa.and_(*(parent_clause.c[k] == v for k, v in parent.key.items()))
-                )
-            ).first()
-            if row is None:
-                continue
-            referred = [key_value(v) for v in row]
-        reference = dict(zip(link.columns, referred, strict=True))
+        reference = reference_of(conn, parent_clause, parent.key, link)
+        if reference is None:
+            continue
         info = reflect_place(conn, link.schema, link.table)
         place = places.get((source, "table", f"{link.schema}.{link.table}"))
         pk = row_key(info, place.columns if place else ())
@@ -373,9 +371,9 @@ def _children(
             if not columns:
                 continue  # the reference cannot be cleared: the plan is blocked
         if not pk:  # rows without a usable key: by the reference itself
-            out.append(
-                _Step(link.schema, link.table, action, reference, "reference", columns, why, {})
-            )
+            step = _Step(link.schema, link.table, action, reference, "reference", columns, why)
+            step.rows = len(rows)
+            out.append(step)
             continue
         recheck = {"references": reference}
         for row in rows:
@@ -384,6 +382,25 @@ def _children(
                 _Step(link.schema, link.table, action, key, "primary_key", columns, why, recheck)
             )
     return out
+
+
+def reference_of(
+    conn: sa.Connection, parent: sa.TableClause, key: Mapping[str, Any], link: ForeignKeyLink
+) -> dict[str, Any] | None:
+    """The child's reference columns and the values that point at the parent row ``key``
+    (usually its primary key, already known); None when that row is gone."""
+    if set(link.referred_columns) <= set(key):
+        referred = [key[c] for c in link.referred_columns]
+    else:
+        row = conn.execute(
+            sa.select(*(parent.c[c] for c in link.referred_columns)).where(
+                sa.and_(*(parent.c[k] == v for k, v in key.items()))
+            )
+        ).first()
+        if row is None:
+            return None
+        referred = [key_value(v) for v in row]
+    return dict(zip(link.columns, referred, strict=True))
 
 
 def _unenforced_links(
@@ -432,7 +449,10 @@ def statement_for(
     key: Mapping[str, Any],
     columns: Sequence[str],
 ) -> sa.Executable:
-    """The step's statement from SQLAlchemy constructs and bound parameters only."""
+    """The step's statement from SQLAlchemy constructs and bound parameters only; a step
+    without a key would change every row of its table, so it is refused."""
+    if not key:
+        raise PlanError(f"{schema}.{table}: a step without a key is refused")
     clause = sa.table(
         table,
         *(sa.column(c) for c in dict.fromkeys([*key, *columns])),
@@ -452,8 +472,10 @@ def render(conn: sa.Connection, statement: sa.Executable) -> str:
     return " ".join(str(compiled).split())
 
 
-def load_plan(text: str, origin: str) -> dict[str, Any]:
-    """A plan file, checked: its kind and version, and that nobody edited its steps."""
+def load_plan(text: str, origin: str, fingerprinter: Fingerprinter) -> dict[str, Any]:
+    """A plan file, checked: its kind and version, its key, and that nobody edited it."""
+    from scanner.subject.index import key_check
+
     try:
         plan = json.loads(text)
     except json.JSONDecodeError:
@@ -462,9 +484,24 @@ def load_plan(text: str, origin: str) -> dict[str, Any]:
         raise PlanError(f"{origin}: not a Kojin deletion plan")
     if plan.get("format_version") != PLAN_VERSION:
         raise PlanError(f"{origin}: plan format {plan.get('format_version')} is not supported")
-    if plan.get("digest") != plan_digest(plan):
+    if plan.get("key_check") != key_check(fingerprinter):
+        raise PlanError(f"{origin}: the plan was made with another HMAC key: make a new plan")
+    digest = plan.get("digest")
+    if not isinstance(digest, str) or not hmac.compare_digest(
+        digest, plan_digest(plan, fingerprinter)
+    ):
         raise PlanError(
             f"{origin}: the plan was changed after it was made; make a new one with "
             "`kojin subject plan-delete`"
         )
     return plan
+
+
+def check_logged(plan: Mapping[str, Any], logged: Sequence[Mapping[str, Any]]) -> None:
+    """Refuse a plan whose digest is not among the ``plan_delete`` log details ``logged``
+    (a plan made elsewhere, or by hand with the key)."""
+    if not any(hmac.compare_digest(str(d.get("digest", "")), plan["digest"]) for d in logged):
+        raise PlanError(
+            "the plan is not one `kojin subject plan-delete` logged in this inventory: "
+            "make a new plan"
+        )

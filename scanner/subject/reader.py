@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from connectors.database.source import DatabaseSource
     from connectors.files.extractors.base import TextChunk
     from connectors.files.source import FilesSource
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
 
 #: rows fetched per round trip when a whole table is read
 BATCH_ROWS = 5000
@@ -255,7 +255,7 @@ def _table_values(
             )
         return
     if value.group_kind:
-        from scanner.column_groups import group_of
+        from scanner.classify.column_groups import group_of
 
         group = group_of(value.group_kind, value.columns)
         parts = [texts[c] for c in value.columns]

@@ -24,7 +24,7 @@ from scanner.subject.reader import FoundValue, PlaceReadError, Record, read_file
 
 if TYPE_CHECKING:
     from scanner.config import KojinConfig
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
     from scanner.inventory.store import Inventory
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_ENTITY)}

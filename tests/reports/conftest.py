@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reports.model import ReportData, load_report_data
-from scanner.finding import ScanError
+from scanner.findings import ScanError
 from scanner.inventory.recorder import record_scan
 from scanner.inventory.records import Mark
 from scanner.inventory.store import Inventory

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from connectors.base import UnitResult, WorkUnit
-from scanner.finding import Finding
+from scanner.findings import Finding
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,13 @@ import pytest
 import sqlalchemy as sa
 
 from bench.db_corpus import CorpusSize, populate
+from connectors.database.drivers import with_default_driver
 
 PG_URLS = (
-    "postgresql+psycopg2://postgres@127.0.0.1:5432/test",
-    "postgresql+psycopg2://root@127.0.0.1:5432/test",
+    "postgresql://postgres@127.0.0.1:5432/test",
+    "postgresql://root@127.0.0.1:5432/test",
 )
-MARIADB_URLS = ("mysql+pymysql://root@127.0.0.1:3306/test",)
+MARIADB_URLS = ("mysql://root@127.0.0.1:3306/test",)
 #: rows per table of the corpus the real-server tests scan
 SERVER_ROWS = 120
 
@@ -37,7 +38,7 @@ def _first_reachable(env: str, candidates: tuple[str, ...], connect_args: dict) 
     urls = [os.environ[env]] if os.environ.get(env) else list(candidates)
     problems = []
     for text in urls:
-        url = sa.make_url(text)
+        url = with_default_driver(sa.make_url(text))  # the drivers Kojin's extras install
         engine = sa.create_engine(url, connect_args=connect_args, poolclass=sa.pool.NullPool)
         try:
             with engine.connect() as conn:

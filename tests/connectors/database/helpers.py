@@ -10,7 +10,7 @@ from bench.db_corpus import CROSS_REFERENCES
 from connectors.base import UnitResult
 from connectors.database.config import DatabaseSourceConfig
 from connectors.database.source import DatabaseSource
-from scanner.finding import Finding
+from scanner.findings import Finding
 
 
 def make_source(url: str, **options) -> DatabaseSource:

@@ -65,7 +65,7 @@ def test_error_kinds(orig, kind) -> None:
 def test_urls(tmp_path: Path) -> None:
     url = resolve_url("postgresql://kojin@db/app", "PW", environ={"PW": "hunter2"})
     assert url.password == "hunter2"
-    assert safe_url(url) == "postgresql://kojin:***@db/app"
+    assert safe_url(url) == "postgresql+psycopg://kojin:***@db/app"
     assert scrub("failed for dsn password=hunter2", url) == "failed for dsn password=***"
     with pytest.raises(SourceError, match="PW .*is not set"):
         resolve_url("postgresql://kojin@db/app", "PW", environ={})

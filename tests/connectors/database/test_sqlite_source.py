@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from connectors.base import SourceError
 from connectors.database.readonly import read_only
-from scanner.finding import Finding
+from scanner.findings import Finding
 
 from .conftest import Shop
 from .helpers import assert_matches_truth, assert_no_raw_values, make_source, scan

@@ -12,7 +12,7 @@ import pytest
 from connectors.base import UnitResult
 from connectors.files.config import FilesSourceConfig
 from connectors.files.source import FilesSource
-from scanner.detection import Detection
+from scanner.detect.detection import Detection
 
 _PATTERNS = (
     ("EMAIL_ADDRESS", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")),
@@ -23,7 +23,7 @@ _PATTERNS = (
 
 @dataclass
 class FakeDetector:
-    """Regexes standing in for scanner.detector.Detector; records the contexts it got."""
+    """Regexes standing in for scanner.detect.detector.Detector; records the contexts it got."""
 
     contexts: list[tuple[str, ...]] = field(default_factory=list)
 

@@ -16,7 +16,7 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 @pytest.fixture(scope="module")
 def detector():
-    from scanner.detector import Detector
+    from scanner.detect.detector import Detector
 
     return Detector(mode="fast")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from scanner.config import KojinConfig, parse_config
-from scanner.finding import Finding, ScanError
-from scanner.scan import ScanOutcome, SourceStatus
+from scanner.findings import Finding, ScanError
+from scanner.scan.driver import ScanOutcome, SourceStatus
 
 CONFIG = """
 [[sources]]

@@ -81,7 +81,7 @@ def test_scheduled_scans_fail_only_on_new_violations(tmp_path, capsys, monkeypat
 
 
 def test_fail_on_special_care_until_reviewed(tmp_path, capsys, monkeypatch):
-    """要配慮個人情報 fails a scheduled scan (exit 4) until a reviewer rules it out."""
+    """要配慮個人情報 fails a scheduled scan (exit 5) until a reviewer rules it out."""
     monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
     share = tmp_path / "share"
     share.mkdir()
@@ -95,7 +95,7 @@ def test_fail_on_special_care_until_reviewed(tmp_path, capsys, monkeypatch):
     scan = ("scan", "--config", str(config), "--executor", "serial", "--fail-on", "special-care")
 
     code, _, err = run(capsys, *scan)
-    assert code == 4, err
+    assert code == 5, err
     assert "要配慮個人情報" in err and "share:memo.txt" in err and "leaflet" not in err
     report = json.loads(next((tmp_path / "kojin-reports").glob("*.json")).read_text())
     [medical] = [f for f in report["findings"] if f["verdict"] == "special_care"]
@@ -152,9 +152,9 @@ def test_errors_are_one_line(two_runs, tmp_path, capsys):
     code, _, err = run(capsys, "review", "abcdef12", "--config", str(two_runs),
                        "--mark", "wrong", "--note", "x")  # fmt: skip
     assert code == 2 and err.count("\n") == 1
-    empty = tmp_path / "empty.toml"
-    empty.write_text("", encoding="utf-8")
-    code, _, err = run(capsys, "report", "--config", str(empty))
+    fresh = tmp_path / "fresh.toml"
+    fresh.write_text("[[sources]]\ntype = 'files'\nname = 'f'\nroot = '.'\n", encoding="utf-8")
+    code, _, err = run(capsys, "report", "--config", str(fresh))
     assert code == 2 and "no inventory at" in err and "kojin scan" in err
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
+from connectors.database.drivers import with_default_driver
 from scanner.inventory.diff import diff_runs
 from scanner.inventory.recorder import record_scan
 from scanner.inventory.records import Mark
@@ -20,7 +21,7 @@ from scanner.inventory.store import Inventory
 from tests.scanner.inventory.builders import CONFIG, SAMPLE_FINDINGS, make_config, outcome
 
 PG_URL = os.environ.get(
-    "KOJIN_TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test"
+    "KOJIN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
 
 pytestmark = pytest.mark.postgres
@@ -28,8 +29,8 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def pg_schema() -> Iterator[str]:
-    engine = sa.create_engine(PG_URL, connect_args={"connect_timeout": 3},
-                              poolclass=sa.pool.NullPool)  # fmt: skip
+    url = with_default_driver(sa.make_url(PG_URL))
+    engine = sa.create_engine(url, connect_args={"connect_timeout": 3}, poolclass=sa.pool.NullPool)
     schema = f"kojin_inv_{uuid.uuid4().hex[:8]}"
     try:
         with engine.begin() as conn:

@@ -23,7 +23,7 @@ def config(tmp_path, monkeypatch):
 
 
 def test_a_run_is_stored_with_verdicts_sources_and_errors(config):
-    from scanner.finding import ScanError
+    from scanner.findings import ScanError
 
     error = ScanError("share", {"path": "壊れた.xlsx"}, "corrupt", "BadZipFile: not a zip file")
     recorded = record_scan(config, outcome(SAMPLE_FINDINGS, [error]))

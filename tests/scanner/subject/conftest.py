@@ -22,7 +22,7 @@ from scanner.config import KojinConfig, load_config
 from scanner.fingerprint import Fingerprinter
 from scanner.inventory.recorder import record_scan
 from scanner.inventory.store import Inventory
-from scanner.scan import run_scan
+from scanner.scan.driver import run_scan
 from scanner.subject.index import build_subject_index
 from tests.connectors.database.conftest import MARIADB_URLS, PG_URLS, _first_reachable
 

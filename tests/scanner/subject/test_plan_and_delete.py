@@ -247,3 +247,196 @@ def test_plan_and_delete_on_postgres(pg_shop, capsys, monkeypatch):
 def test_plan_and_delete_on_mariadb(mariadb_shop, capsys, monkeypatch):
     _delete_flow(mariadb_shop, capsys, monkeypatch)
     _refuse_flow(mariadb_shop, capsys)
+
+
+def _forge(workspace, plan: dict, name: str, digest) -> str:
+    """The plan with ``digest(plan)`` as its digest, written beside the real one."""
+    plan = dict(plan)
+    plan["digest"] = digest(plan)
+    path = workspace.folder / name
+    path.write_text(json.dumps(plan), encoding="utf-8")
+    return str(path)
+
+
+def _sha256(plan: dict) -> str:
+    """The digest an editor can recompute without the key (plain SHA-256 of the body)."""
+    import hashlib
+
+    body = {k: plan[k] for k in ("subject", "key_check", "databases", "files")}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _keyed(workspace, plan: dict) -> str:
+    from scanner.subject.plan import plan_digest
+
+    return plan_digest(plan, workspace.fingerprinter)
+
+
+def _attack(workspace, capsys, digest) -> str:
+    """The issue's attack: a keyless ``reference`` step appended, the plan re-digested."""
+    person = _subject(workspace)
+    plan, _ = _plan(workspace, capsys, person)
+    steps = plan["databases"][0]["steps"]
+    items = workspace.corpus.tables["order_items"]
+    extra = {"step": len(steps) + 1, "table": items, "by": "reference", "key": {}, "recheck": {}}
+    extra |= {"action": "delete", "columns": []}
+    steps.append({**steps[0], **extra})  # after the person's own row: nothing fails after it
+    path = _forge(workspace, plan, "forged.json", lambda p: digest(workspace, p))
+    before = _counts(workspace)
+    code, out = _cli(
+        capsys,
+        "subject",
+        "delete",
+        "--plan",
+        path,
+        "--config",
+        str(workspace.config_path),
+        "--execute",
+        "--yes",
+        "--confirm",
+        "DELETE",
+    )
+    assert code != 0, out
+    assert _counts(workspace) == before  # nobody's items deleted
+    return out
+
+
+def test_a_redigested_plan_with_an_appended_keyless_step_is_refused(sqlite_shop, capsys):
+    out = _attack(sqlite_shop, capsys, lambda _ws, plan: _sha256(plan))
+    assert "the plan was changed after it was made" in out
+
+
+def test_a_plan_signed_with_the_key_but_never_logged_is_refused(sqlite_shop, capsys):
+    out = _attack(sqlite_shop, capsys, _keyed)
+    assert "not one `kojin subject plan-delete` logged in this inventory" in out
+
+
+def _run(workspace, plan: dict, execute: bool = True):
+    """``run_plan`` as ``subject delete`` calls it, past the digest and log checks (as
+    somebody holding the key and the inventory could)."""
+    from scanner.subject.delete import run_plan
+    from scanner.subject.index import place_kind
+    from scanner.subject.places import personal_places
+
+    with workspace.inventory() as inventory:
+        run = inventory.resolve_run(None)
+        places = {
+            (p.source, p.key): p
+            for p in personal_places(inventory.findings(run))
+            if place_kind(p) == "table"
+        }
+    return run_plan(workspace.config, plan, places, workspace.fingerprinter, execute=execute)
+
+
+def _forged_steps(workspace, plan: dict) -> dict[str, dict]:
+    """Steps a forger would add: each must be refused by what the database says now."""
+    t = workspace.corpus.tables
+    steps = plan["databases"][0]["steps"]
+    item = next(s for s in steps if s["table"] == t["order_items"])
+    order = next(s for s in steps if s["table"] == t["orders"])
+    other_order = order["key"]["id"] + 1000
+    base = {"action": "delete", "columns": [], "why": "", "rows": 1, "sql": ""}
+    return {
+        "keyless": {**item, "by": "reference", "key": {}, "recheck": {}},
+        "a reference nobody derives": {
+            **item,
+            "by": "reference",
+            "key": {"order_id": other_order},
+            "recheck": {},
+        },
+        "another person's item": {
+            **item,
+            "key": {"id": 1},
+            "recheck": {"references": {"order_id": other_order}},
+        },
+        "a child row without its reference": {**item, "key": {"id": 2}, "recheck": {}},
+        "a partial key": {**base, **order, "key": {"customer_id": 3}, "recheck": {}},
+    }
+
+
+def _forgeries_refused(workspace, capsys) -> None:
+    person = _subject(workspace)
+    plan, _ = _plan(workspace, capsys, person)
+    before = _counts(workspace)
+    for what, step in _forged_steps(workspace, plan).items():
+        forged = json.loads(json.dumps(plan))
+        steps = forged["databases"][0]["steps"]
+        steps.append({**step, "step": len(steps) + 1})
+        outcome = _run(workspace, forged)
+        assert outcome.status == "refused", what
+        [refused] = [s for s in outcome.steps if s.status == "refused"]
+        assert refused.step == len(steps), what
+        assert _counts(workspace) == before, what
+
+
+def test_forged_steps_are_refused_by_the_foreign_keys_at_execution(sqlite_shop, capsys):
+    _forgeries_refused(sqlite_shop, capsys)
+
+
+@pytest.mark.postgres
+def test_forged_plans_are_refused_on_postgres(pg_shop, capsys):
+    _attack(pg_shop, capsys, lambda _ws, plan: _sha256(plan))
+    _attack(pg_shop, capsys, _keyed)
+    _forgeries_refused(pg_shop, capsys)
+
+
+@pytest.mark.mariadb
+def test_forged_plans_are_refused_on_mariadb(mariadb_shop, capsys):
+    _attack(mariadb_shop, capsys, lambda _ws, plan: _sha256(plan))
+    _attack(mariadb_shop, capsys, _keyed)
+    _forgeries_refused(mariadb_shop, capsys)
+
+
+def test_a_statement_changing_more_rows_than_planned_rolls_back(sqlite_shop, capsys):
+    """A keyless child (shipments by order) gains a row between plan and execution."""
+    engine = sa.create_engine(sqlite_shop.db_url, poolclass=sa.pool.NullPool)
+    orders = sqlite_shop.corpus.tables["orders"]
+    person = _subject(sqlite_shop)
+    md = sa.MetaData()
+    shipments = sa.Table(
+        "shipments",
+        md,
+        sa.Column("order_id", sa.Integer, sa.ForeignKey(f"{orders}.id"), nullable=False),
+        sa.Column("carrier", sa.String(20)),
+    )
+    sa.Table(orders, md, sa.Column("id", sa.Integer, primary_key=True))
+    md.create_all(engine, tables=[shipments])
+    with engine.begin() as conn:
+        order_id = conn.execute(
+            sa.text(f"SELECT id FROM {orders} WHERE customer_id = :c ORDER BY id"),
+            {"c": person.pid},
+        ).scalar()
+        conn.execute(shipments.insert(), [{"order_id": order_id, "carrier": "ヤマト"}])
+    plan, _ = _plan(sqlite_shop, capsys, person)
+    [step] = [s for s in plan["databases"][0]["steps"] if s["table"] == "shipments"]
+    assert step["by"] == "reference" and step["rows"] == 1
+    assert step["key"] == {"order_id": order_id}
+    with engine.begin() as conn:
+        conn.execute(shipments.insert(), [{"order_id": order_id, "carrier": "佐川"}])
+    before = _counts(sqlite_shop)
+    outcome = _run(sqlite_shop, plan)
+    assert outcome.status == "refused" and "2 rows changed, not 1 as planned" in outcome.message
+    assert _counts(sqlite_shop) == before
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(shipments)).scalar() == 2
+    engine.dispose()
+
+
+def test_closed_stdin_or_a_wrong_answer_is_a_logged_refusal(sqlite_shop, capsys, monkeypatch):
+    person = _subject(sqlite_shop)
+    plan, path = _plan(sqlite_shop, capsys, person)
+    config = ("--config", str(sqlite_shop.config_path))
+    before = _counts(sqlite_shop)
+    monkeypatch.setattr("sys.stdin", None)
+    code, out = _cli(capsys, "subject", "delete", "--plan", path, *config, "--execute")
+    assert code == 1 and "not confirmed (no answer (stdin closed))" in out
+    assert "Traceback" not in out and "--yes --confirm" in out
+    code, out = _cli(
+        capsys, "subject", "delete", "--plan", path, *config, "--execute", "--confirm", "nope"
+    )
+    assert code == 1 and "not confirmed (wrong answer)" in out
+    assert _counts(sqlite_shop) == before
+    with sqlite_shop.inventory() as inventory:
+        entries = SubjectIndex(inventory).log_entries(plan["subject"])
+    refusals = [e.detail["why"] for e in entries if e.outcome == "not_confirmed"]
+    assert refusals == ["no answer (stdin closed)", "wrong answer"]

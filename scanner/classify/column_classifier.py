@@ -1,0 +1,891 @@
+"""Classify the columns of one table (or one CSV / sheet) from all the evidence together.
+
+No single clue decides. A column's verdict weighs what its name or comment says
+(``tel01``, ``氏名``, ``jusho``), whether its values fit that promise, what the detector
+finds in its values (share of non-empty rows, scores), value shapes only a whole column
+reveals (nearly every value passes the My Number checksum), the group it belongs to
+(``tel01/tel02/tel03`` joined row-wise) and its neighbours (``company_name`` beside a
+person's name is an employer; a list of 47 prefectures alone is a reference table).
+
+The classifier is DB-agnostic: the database connector feeds it sampled rows, the file
+connector feeds it CSV/XLSX columns. ``TableClassifier`` takes rows in batches so a full
+scan keeps bounded memory; ``classify_table`` is the one-shot form.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from scanner.classify import column_value_shapes as shapes
+from scanner.classify.column_groups import ColumnGroup, find_groups
+from scanner.classify.column_name_hints import (
+    KIND_ENTITY,
+    NameHint,
+    column_hint,
+    identifier_tokens,
+    is_person_key,
+    table_is_person_like,
+)
+from scanner.entities import Entity, is_personal, is_special_care
+from scanner.fingerprint import bounded_fingerprints, keep_value
+from scanner.masking import mask
+
+if TYPE_CHECKING:
+    from scanner.detect.detection import Detection
+    from scanner.detect.detector import Detector
+    from scanner.fingerprint import Fingerprinter
+
+
+@dataclass(frozen=True)
+class ColumnSample:
+    name: str
+    values: Sequence[str | None]  # sampled values as text; None for NULL
+    comment: str | None = None
+    type_name: str | None = None  # the SQL type as text ("VARCHAR(255)"), None for files
+    is_primary_key: bool = False
+    foreign_key: str | None = None  # "table.column" it references, if any
+
+
+@dataclass(frozen=True)
+class ColumnVerdict:
+    column: str
+    entity: str
+    confidence: float
+    rows_sampled: int
+    rows_matched: int
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    examples: tuple[str, ...] = ()  # masked
+    #: HMAC digests of the column's values (bounded); empty without a fingerprinter
+    fingerprints: tuple[str, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class ClassifierOptions:
+    max_examples: int = 3
+    #: longer values are cut before detection (free text is judged on its head)
+    max_value_chars: int = 2000
+    #: distinct values remembered per column; beyond it the cache starts afresh
+    cache_limit: int = 20_000
+    #: share of a short value one detection must cover for the value to count as a match
+    coverage: float = 0.6
+    #: mean length from which a column without a telling name is free text
+    free_text_length: int = 40
+    min_confidence: float = 0.5
+    #: the year "today" for age-like date checks; None: the current year
+    current_year: int | None = None
+
+
+# shape name (scanner.classify.column_value_shapes.shapes_of) -> the entity it supports
+_SHAPES: dict[str, str] = {
+    "email": Entity.EMAIL_ADDRESS,
+    "jp_phone": Entity.PHONE_NUMBER,
+    "postal_code": Entity.ADDRESS,
+    "prefecture": Entity.ADDRESS,
+    "my_number": Entity.JP_MY_NUMBER,
+    "corporate_number": Entity.JP_CORPORATE_NUMBER,
+    "passport": Entity.JP_PASSPORT,
+    "residence_card": Entity.JP_RESIDENCE_CARD,
+    "pension": Entity.JP_BASIC_PENSION_NUMBER,
+    "credit_card": Entity.CREDIT_CARD,
+    "kana": Entity.PERSON,
+    "date": Entity.DATE_OF_BIRTH,
+    "ean": "",
+}
+# hint kind -> the shape that, when most values pass it, backs the name up
+_KIND_SHAPE = {
+    "email": "email",
+    "phone": "jp_phone",
+    "postal_code": "postal_code",
+    "my_number": "my_number",
+    "corporate_number": "corporate_number",
+    "passport": "passport",
+    "residence_card": "residence_card",
+    "pension": "pension",
+    "credit_card": "credit_card",
+    "kana_name": "kana",
+    "prefecture": "prefecture",
+    "birth_date": "birth_date",
+}
+_ISO_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?([+-]\d{2}:?\d{2}|Z)?$"
+)
+#: entities the values may not claim against a name of that kind: surnames hide in company
+#: names and town names, and a company's kana reading looks like a person's
+_HINT_EXCLUDES: dict[str, frozenset[str]] = {
+    kind: frozenset({Entity.PERSON})
+    for kind in ("company_name", "employer", "address", "prefecture", "postal_code", "email")
+}
+#: SQL types whose values are documents, read like free text whatever their length
+_DOCUMENT_TYPES = ("JSON", "XML", "[]", "ARRAY")
+_BLOCK = re.compile(r"^\d+(-\d+){1,3}$")
+_NAME_KINDS = ("person_name", "generic_name", "kana_name")
+_DIGITS_ONLY = re.compile(r"^\d+$")
+#: a hash, salt or key: long, unbroken, letters and digits mixed
+_TOKEN = re.compile(r"^(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9+/=_$.]{16,}$")
+
+
+def _fits(kind: str, value: str) -> bool:
+    """Could a value of a column named for ``kind`` look like this at all?"""
+    v = shapes.fold(value)
+    if kind in _NAME_KINDS:
+        return (
+            shapes.has_letter(v) and len(v) <= 40 and "@" not in v and shapes.digit_share(v) < 0.2
+        )
+    if kind in ("company_name", "employer"):
+        return shapes.has_letter(v) and len(v) <= 120 and "@" not in v
+    if kind == "address":  # letters, or a block number alone (addr02 = "1-2-3")
+        return len(v) <= 300 and "@" not in v and (shapes.has_letter(v) or bool(_BLOCK.match(v)))
+    if kind == "postal_code":
+        return shapes.is_postal_code(v) or shapes.is_postal_part(v) or (v.isdigit() and len(v) <= 7)
+    if kind == "prefecture":
+        return shapes.is_prefecture(v) or (v.isdigit() and 1 <= int(v) <= 47)
+    if kind == "phone":
+        return shapes.is_phone_like(v)
+    if kind == "email":
+        return "@" in v
+    if kind == "birth_date":
+        return shapes.parse_date(v) is not None
+    if kind in ("my_number", "driver_license"):
+        return len(shapes.digits_only(v)) == 12 and not shapes.has_letter(v)
+    if kind == "corporate_number":
+        return len(shapes.digits_only(v)) == 13 and not shapes.has_letter(v)
+    if kind in ("passport", "residence_card"):
+        return len(v) <= 14
+    if kind == "pension":
+        return len(shapes.digits_only(v)) == 10
+    if kind in ("bank_account", "credit_card"):
+        return 6 <= len(shapes.digits_only(v)) <= 19
+    return True
+
+
+@dataclass(frozen=True)
+class _ValueInfo:
+    """What one distinct value told us: detector hits and shapes. Never the value."""
+
+    #: entity -> (best score, share of the value covered, recognizers)
+    hits: Mapping[str, tuple[float, float, tuple[str, ...]]]
+    excerpts: Mapping[str, str]  # entity -> masked excerpt of its first detection
+    shapes: frozenset[str]
+    fits: bool
+    length: int
+    year: int | None
+
+
+class _Stats:
+    """Running counts for one column or one group's joined value."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.non_empty = 0
+        self.length_sum = 0
+        self.fit_rows = 0
+        self.matched: Counter[str] = Counter()  # rows a detection covers (structured)
+        self.any_hit: Counter[str] = Counter()  # rows with any detection (free text)
+        self.score_sum: Counter[str] = Counter()
+        self.any_score_sum: Counter[str] = Counter()
+        self.recognizers: dict[str, set[str]] = {}
+        self.shape_rows: Counter[str] = Counter()
+        self.examples: dict[str, list[str]] = {}  # "det:ENTITY" / "shape:name" / "fit"
+        self.distinct: set[str] = set()
+        self.distinct_capped = False
+        self.years: list[int] = []
+        # raw values, in memory only and only while fingerprinting: whole values that fit
+        # the column's kind, and what the detector matched per entity (free text)
+        self.values: dict[str, None] = {}
+        self.spans: dict[str, dict[str, None]] = {}
+
+
+class _Target:
+    """A column, or a group's joined value, being classified."""
+
+    def __init__(
+        self,
+        name: str,
+        kind: str | None,
+        context: tuple[str, ...],
+        options: ClassifierOptions,
+        collect: bool = False,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.context = context
+        self.options = options
+        self.collect = collect
+        self.cache: dict[str, _ValueInfo] = {}
+        self.stats = _Stats()
+
+    def add(self, values: Sequence[str | None], detector: Detector, skip_detector: bool) -> None:
+        opts = self.options
+        stats = self.stats
+        stats.rows += len(values)
+        counts: Counter[str] = Counter()
+        for raw in values:
+            if raw is None:
+                continue
+            text = raw.strip()
+            if text:
+                counts[text[: opts.max_value_chars]] += 1
+        new = [v for v in counts if v not in self.cache]
+        if len(self.cache) + len(new) > opts.cache_limit:
+            self.cache.clear()
+        run = [v for v in new if not skip_detector and self._worth_detecting(v)]
+        found = detector.analyze_batch(run, context=self.context) if run else []
+        by_value = dict(zip(run, found, strict=True))
+        for v in new:
+            self.cache[v] = self._describe(v, by_value.get(v, ()))
+        if self.collect:
+            for detections in found:
+                for d in detections:
+                    keep_value(stats.spans.setdefault(d.entity, {}), d.value)
+        for v, n in counts.items():
+            self._count(v, self.cache[v], n)
+
+    def _worth_detecting(self, value: str) -> bool:
+        if _DIGITS_ONLY.match(value) and len(value) < 7:
+            return False  # ids, amounts, parts of numbers: no entity is this short
+        if _TOKEN.match(value):
+            return False  # hashes, salts, session keys
+        return not (_ISO_DATETIME.match(value) and self.kind != "birth_date")
+
+    def _describe(self, value: str, detections: Sequence[Detection]) -> _ValueInfo:
+        compact_len = len(re.sub(r"\s", "", value)) or 1
+        spans: dict[str, list[tuple[int, int]]] = {}
+        best: dict[str, float] = {}
+        recognizers: dict[str, set[str]] = {}
+        excerpts: dict[str, str] = {}
+        for d in detections:
+            spans.setdefault(d.entity, []).append((d.start, d.end))
+            best[d.entity] = max(best.get(d.entity, 0.0), d.score)
+            recognizers.setdefault(d.entity, set()).add(d.recognizer)
+            excerpts.setdefault(d.entity, d.excerpt)
+        hits = {}
+        for entity, entity_spans in spans.items():
+            covered = set()
+            for start, end in entity_spans:
+                covered.update(
+                    i for i in range(start, min(end, len(value))) if not value[i].isspace()
+                )
+            hits[entity] = (
+                best[entity],
+                len(covered) / compact_len,
+                tuple(sorted(recognizers[entity])),
+            )
+        found_shapes, year = shapes.shapes_of(value)
+        return _ValueInfo(
+            hits=hits,
+            excerpts=excerpts,
+            shapes=found_shapes,
+            fits=_fits(self.kind, value) if self.kind else True,
+            length=len(value),
+            year=year,
+        )
+
+    def _count(self, value: str, info: _ValueInfo, n: int) -> None:
+        stats = self.stats
+        keep = self.options.max_examples
+        stats.non_empty += n
+        stats.length_sum += info.length * n
+        if len(stats.distinct) < 5000:
+            stats.distinct.add(value)
+        else:
+            stats.distinct_capped = True
+        if info.fits:
+            stats.fit_rows += n
+            if self.collect:
+                keep_value(stats.values, value)
+            entity = _kind_entity(self.kind)
+            if entity and _wants_example(stats, "fit", keep):
+                _example(stats, "fit", mask(entity, value), keep)
+        if info.year is not None and len(stats.years) < 5000:
+            stats.years.extend([info.year] * min(n, 5000 - len(stats.years)))
+        for entity, (score, coverage, recognizers) in info.hits.items():
+            stats.any_hit[entity] += n
+            stats.any_score_sum[entity] += score * n
+            stats.recognizers.setdefault(entity, set()).update(recognizers)
+            if coverage >= self.options.coverage:
+                stats.matched[entity] += n
+                stats.score_sum[entity] += score * n
+            _example(stats, f"det:{entity}", info.excerpts[entity], keep)
+        for name in info.shapes:
+            stats.shape_rows[name] += n
+            entity = _SHAPES.get(name)
+            if entity and _wants_example(stats, f"shape:{name}", keep):
+                _example(stats, f"shape:{name}", mask(entity, value), keep)
+
+
+def _digit_columns(values: Mapping[str, Sequence[str | None]]) -> set[str]:
+    """Columns whose values are all short digit runs: maybe parts of one number."""
+    out = set()
+    for name, column in values.items():
+        present = [v.strip() for v in column[:200] if v is not None and v.strip()]
+        if present and all(v.isdigit() and len(v) <= 5 for v in present):
+            out.add(name)
+    return out
+
+
+def _kind_entity(kind: str | None) -> str | None:
+    value = KIND_ENTITY.get(kind or "")
+    return str(value) if value is not None else None
+
+
+def _wants_example(stats: _Stats, key: str, keep: int) -> bool:
+    return len(stats.examples.get(key, ())) < keep
+
+
+def _example(stats: _Stats, key: str, text: str, keep: int) -> None:
+    bucket = stats.examples.setdefault(key, [])
+    if len(bucket) < keep and text and text not in bucket:
+        bucket.append(text)
+
+
+@dataclass
+class _Candidate:
+    entity: str
+    confidence: float
+    matched: int
+    reasons: list[str]
+    examples: list[str]
+    shape: tuple[str, float] | None = None
+    free_text: bool = False
+
+
+class TableClassifier:
+    """Accumulates evidence batch by batch; ``verdicts()`` weighs it all at the end."""
+
+    def __init__(
+        self,
+        table_name: str,
+        columns: Sequence[ColumnSample],
+        detector: Detector,
+        options: ClassifierOptions | None = None,
+        fingerprinter: Fingerprinter | None = None,
+    ) -> None:
+        self.table_name = table_name
+        self.columns = {c.name: c for c in columns}
+        self.detector = detector
+        self.options = options if options is not None else ClassifierOptions()
+        self.fingerprinter = fingerprinter
+        person_table = table_is_person_like(table_name)
+        self.hints: dict[str, NameHint | None] = {}
+        for c in columns:
+            hint = column_hint(c.name, c.comment)
+            if hint is not None and hint.kind == "generic_name" and person_table:
+                # "name" in a customers table is the customer's name
+                hint = NameHint("person_name", 0.8, f"{hint.matched} in {table_name}", hint.source)
+            self.hints[c.name] = hint
+        self.targets = {c.name: self._target(c) for c in columns}
+        self.groups: list[ColumnGroup] | None = None
+        self.group_targets: dict[tuple[str, ...], _Target] = {}
+        if any(c.values for c in columns):
+            self.add_batch({c.name: c.values for c in columns})
+
+    def _target(self, column: ColumnSample) -> _Target:
+        hint = self.hints[column.name]
+        words: list[str] = identifier_tokens(column.name) or [column.name]
+        if not column.name.isascii():
+            words = [column.name]
+        if column.comment:
+            words.append(column.comment[:100])
+        if hint is not None:
+            words.extend(hint.context)
+        kind = hint.kind if hint is not None else None
+        collect = self.fingerprinter is not None
+        return _Target(column.name, kind, tuple(dict.fromkeys(words)), self.options, collect)
+
+    def _skip_detector(self, column: ColumnSample) -> bool:
+        """Keys carry no personal data of their own (their target table is judged instead)."""
+        hint = self.hints[column.name]
+        keyish = column.is_primary_key or column.foreign_key is not None
+        return keyish and (hint is None or hint.entity is None)
+
+    def add_batch(self, values: Mapping[str, Sequence[str | None]]) -> None:
+        """Add rows: ``values[column][i]`` is row i's value of that column (None: NULL)."""
+        if self.groups is None:  # decided on the first batch
+            self.groups = find_groups(list(self.columns), _digit_columns(values))
+            for group in self.groups:
+                self.group_targets[group.columns] = _Target(
+                    "+".join(group.columns),
+                    group.kind,
+                    self._group_context(group),
+                    self.options,
+                    self.fingerprinter is not None,
+                )
+        # a group member's part means little alone: the detector reads the joined value
+        members = {c for g in self.groups for c in g.columns}
+        for name, column_values in values.items():
+            if name in self.targets:
+                skip = name in members or self._skip_detector(self.columns[name])
+                self.targets[name].add(column_values, self.detector, skip)
+        for group in self.groups:
+            if not all(c in values for c in group.columns):
+                continue
+            parts = [values[c] for c in group.columns]
+            joined = [group.join([p[i] for p in parts]) for i in range(len(parts[0]))]
+            self.group_targets[group.columns].add(joined, self.detector, False)
+
+    def _group_context(self, group: ColumnGroup) -> tuple[str, ...]:
+        hint = self.hints[group.columns[0]]
+        if hint is not None and hint.context:
+            return hint.context
+        return ("電話番号", "電話", "TEL")  # an unnamed group of digit runs: a phone, if anything
+
+    # --- weighing ---------------------------------------------------------------------
+
+    def verdicts(self) -> list[ColumnVerdict]:
+        candidates: dict[str, list[_Candidate]] = {}
+        for name in self.columns:
+            candidates[name] = self._column_candidates(name)
+        self._apply_neighbours(candidates)
+        out = []
+        for name, found in candidates.items():
+            for cand in found:
+                if cand.confidence >= self.options.min_confidence:
+                    out.append(self._verdict(name, cand))
+        return out
+
+    def _group_of(self, name: str) -> tuple[ColumnGroup, _Target] | None:
+        for group in self.groups or ():
+            if name in group.columns:
+                return group, self.group_targets[group.columns]
+        return None
+
+    def _column_candidates(self, name: str) -> list[_Candidate]:
+        column = self.columns[name]
+        target = self.targets[name]
+        s = target.stats
+        hint = self.hints[name]
+        if s.non_empty == 0:
+            return []
+        n = s.non_empty
+        mean_len = s.length_sum / n
+        kind = hint.kind if hint is not None else None
+        structured_hint = hint is not None and hint.entity is not None
+        document = any(t in (column.type_name or "").upper() for t in _DOCUMENT_TYPES)
+        if (
+            kind == "free_text"
+            or document
+            or (not structured_hint and mean_len >= self.options.free_text_length)
+        ):
+            return self._free_text_candidates(target, hint)
+        if column.is_primary_key and not structured_hint:
+            return []
+        cands: list[_Candidate] = []
+        fit = s.fit_rows / n
+        grouped = self._group_of(name)
+        values = self._value_candidates(name, hint, grouped, skip=set())
+        if structured_hint and fit >= 0.6:
+            # the name is borne out by the values: other entities must show much more
+            cand = self._hinted_candidate(name, hint, fit, grouped)
+            if cand is not None:
+                cands.append(cand)
+            excluded = _HINT_EXCLUDES.get(hint.kind, frozenset()) | {hint.entity}
+            values = [
+                c
+                for c in values
+                if c.entity not in excluded and (hint.strength < 0.7 or c.matched / n >= 0.8)
+            ]
+        cands.extend(values)
+        if not cands:
+            return []
+        cands.sort(key=lambda c: -c.confidence)
+        primary = cands[0]
+        others = [c for c in cands[1:] if not structured_hint and c.matched / n >= 0.25]
+        return [primary, *others]
+
+    def _support(self, target: _Target, entity: str, kind: str | None) -> tuple[float, int, str]:
+        """Best value support for ``entity``: detector hits or the kind's shape."""
+        s = target.stats
+        n = s.non_empty or 1
+        det = s.matched[entity] / n
+        best = (det, s.matched[entity], "detector")
+        shape = _KIND_SHAPE.get(kind or "")
+        if shape == "birth_date":
+            # dates whose year could be a living person's birth year; ``years`` is a capped
+            # sample of the dated rows, so its share is scaled to all of them
+            plausible = sum(1 for y in s.years if 1900 <= y <= self._year())
+            rows = round(plausible / len(s.years) * s.shape_rows["date"]) if s.years else 0
+            if rows / n > best[0]:
+                best = (rows / n, rows, "shape:date")
+        elif shape and s.shape_rows[shape] / n > best[0]:
+            best = (s.shape_rows[shape] / n, s.shape_rows[shape], f"shape:{shape}")
+        return best
+
+    def _year(self) -> int:
+        return self.options.current_year or date.today().year
+
+    def _hinted_candidate(
+        self,
+        name: str,
+        hint: NameHint,
+        fit: float,
+        grouped: tuple[ColumnGroup, _Target] | None,
+    ) -> _Candidate | None:
+        target = self.targets[name]
+        s = target.stats
+        entity = hint.entity
+        assert entity is not None
+        support, matched, how = self._support(target, entity, hint.kind)
+        reasons = [f"name: {hint.describe()}", f"values fit the name: {fit:.0%}"]
+        examples_key = "det:" + entity if how == "detector" else how
+        if grouped is not None:
+            group, gtarget = grouped
+            gentity = _kind_entity(group.kind) or entity
+            gsupport, _, ghow = self._support(gtarget, gentity, group.kind)
+            if gentity == entity and gsupport > support:
+                support, how = gsupport, f"group {ghow}"
+                matched = round(gsupport * s.non_empty)
+                reasons.append(f"joined {'/'.join(group.columns)}: {gsupport:.0%} match")
+        if hint.strength >= 0.7:
+            confidence = 0.5 + 0.3 * hint.strength + 0.2 * support
+        elif support >= 0.3:
+            confidence = 0.45 + 0.25 * hint.strength + 0.3 * support
+        else:
+            return None
+        if support > 0:
+            reasons.append(f"values support {entity}: {support:.0%} ({how})")
+        examples = self._examples(target, grouped, entity, examples_key)
+        shape = None
+        if how.startswith("shape") or how.startswith("group shape"):
+            shape = (how.split(":", 1)[1], round(support, 3))
+        return _Candidate(entity, min(confidence, 0.99), matched, reasons, examples, shape)
+
+    def _examples(
+        self,
+        target: _Target,
+        grouped: tuple[ColumnGroup, _Target] | None,
+        entity: str,
+        preferred: str,
+    ) -> list[str]:
+        keep = self.options.max_examples
+        pools = [target.stats.examples.get(preferred, [])]
+        if grouped is not None:
+            gstats = grouped[1].stats
+            pools.append(gstats.examples.get("det:" + entity, []))
+            pools.extend(v for k, v in gstats.examples.items() if k.startswith("shape:"))
+        pools.append(target.stats.examples.get("det:" + entity, []))
+        pools.append(target.stats.examples.get("fit", []))
+        out: list[str] = []
+        for pool in pools:
+            for ex in pool:
+                if ex not in out and len(out) < keep:
+                    out.append(ex)
+        return out
+
+    def _value_candidates(
+        self,
+        name: str,
+        hint: NameHint | None,
+        grouped: tuple[ColumnGroup, _Target] | None,
+        skip: set[str],
+    ) -> list[_Candidate]:
+        target = self.targets[name]
+        s = target.stats
+        n = s.non_empty
+        non_personal = hint is not None and hint.kind == "non_personal"
+        out: list[_Candidate] = []
+        for entity, matched in s.matched.items():
+            if entity in skip:
+                continue
+            ratio = matched / n
+            mean = s.score_sum[entity] / matched if matched else 0.0
+            floor = 0.8 if non_personal else (0.5 if entity == Entity.PERSON else 0.3)
+            if entity == Entity.JP_MY_NUMBER and s.shape_rows["my_number"] / n < 0.9:
+                continue  # one value in ten passes the checksum by chance
+            if ratio < floor:
+                continue
+            confidence = 0.35 + 0.6 * ratio * mean
+            reasons = [f"detector: {ratio:.0%} of values are {entity} (mean score {mean:.2f})"]
+            out.append(
+                _Candidate(
+                    entity,
+                    min(confidence, 0.95),
+                    matched,
+                    reasons,
+                    list(s.examples.get("det:" + entity, [])),
+                )
+            )
+        found = {c.entity for c in out} | skip
+        strong_shapes = (
+            ("email", 0.8, 0.6),
+            ("jp_phone", 0.8, 0.6),
+            ("my_number", 0.95, 0.75),
+            ("corporate_number", 0.95, 0.8),
+            ("residence_card", 0.95, 0.7),
+            ("credit_card", 0.98, 0.7),
+        )
+        distinct = len(s.distinct)
+        for shape, floor, base in strong_shapes:
+            entity = _SHAPES[shape]
+            ratio = s.shape_rows[shape] / n
+            if entity in found or ratio < floor or non_personal and ratio < 0.99:
+                continue
+            if shape in ("my_number", "corporate_number", "credit_card") and distinct < 10:
+                continue  # a handful of values passes a check digit by chance
+            if shape == "corporate_number" and s.shape_rows["ean"] / n >= 0.9:
+                continue  # JAN codes: EAN check digits, not corporate numbers
+            reasons = [f"{ratio:.0%} of values have the shape {shape}"]
+            out.append(
+                _Candidate(
+                    str(entity),
+                    base + 0.2 * ratio,
+                    s.shape_rows[shape],
+                    reasons,
+                    list(s.examples.get(f"shape:{shape}", [])),
+                    (shape, ratio),
+                )
+            )
+            found.add(entity)
+        if grouped is not None and Entity.PHONE_NUMBER not in found:
+            group, gtarget = grouped
+            if group.kind == "digits":
+                gs = gtarget.stats
+                gn = gs.non_empty or 1
+                ratio = max(gs.shape_rows["jp_phone"], gs.matched[Entity.PHONE_NUMBER]) / gn
+                if ratio >= 0.8:
+                    reasons = [f"joined {'/'.join(group.columns)}: {ratio:.0%} are phone numbers"]
+                    out.append(
+                        _Candidate(
+                            Entity.PHONE_NUMBER,
+                            0.5 + 0.4 * ratio,
+                            round(ratio * n),
+                            reasons,
+                            self._examples(target, grouped, Entity.PHONE_NUMBER, ""),
+                        )
+                    )
+        return out
+
+    def _free_text_candidates(self, target: _Target, hint: NameHint | None) -> list[_Candidate]:
+        s = target.stats
+        n = s.non_empty
+        out = []
+        for entity, rows in s.any_hit.items():
+            mean = s.any_score_sum[entity] / rows
+            if rows < 2 and mean < 0.75:
+                continue
+            confidence = mean * (0.7 + 0.3 * min(1.0, rows / 5))
+            reasons = [f"free text: {rows} of {n} values mention {entity} (mean score {mean:.2f})"]
+            if hint is not None:
+                reasons.insert(0, f"name: {hint.describe()}")
+            out.append(
+                _Candidate(
+                    entity,
+                    min(confidence, 0.95),
+                    rows,
+                    reasons,
+                    list(s.examples.get("det:" + entity, [])),
+                    free_text=True,
+                )
+            )
+        return out
+
+    # --- neighbours ----------------------------------------------------------------------
+
+    def _apply_neighbours(self, candidates: dict[str, list[_Candidate]]) -> None:
+        def columns_with(entity: str, exclude: str) -> list[str]:
+            return [
+                n
+                for n, cs in candidates.items()
+                if n != exclude
+                and any(
+                    c.entity == entity
+                    and not c.free_text
+                    and c.confidence >= self.options.min_confidence
+                    for c in cs
+                )
+            ]
+
+        persons = columns_with(Entity.PERSON, "")
+        corporate = columns_with(Entity.JP_CORPORATE_NUMBER, "")
+        keys = [n for n in self.columns if is_person_key(n)]
+        person_table = table_is_person_like(self.table_name)
+        for name in list(candidates):
+            hint = self.hints[name]
+            kind = hint.kind if hint is not None else None
+            s = self.targets[name].stats
+            n = s.non_empty
+            kept: list[_Candidate] = []
+            beside = [p for p in persons if p != name]
+            for cand in candidates[name]:
+                if cand.free_text:
+                    kept.append(cand)
+                    continue
+                if is_special_care(cand.entity):
+                    about = [p for p in beside + keys if p != name]
+                    if not (about or person_table):
+                        continue  # a disease or drug master table is about nobody
+                    cand.reasons.append(
+                        "about a person: "
+                        + (", ".join(about[:4]) if about else f"table {self.table_name}")
+                    )
+                if cand.entity == Entity.EMPLOYER and kind != "employer":
+                    if not beside:
+                        continue  # a company's own name, not somebody's employer
+                    cand.reasons.append("beside person columns: " + ", ".join(beside[:4]))
+                prefecture_only = n and s.shape_rows["prefecture"] / n >= 0.9
+                if kind == "prefecture" or prefecture_only:
+                    if cand.entity in (Entity.ADDRESS, Entity.PERSON, Entity.EMPLOYER):
+                        others = columns_with(Entity.ADDRESS, name)
+                        if not (beside or others):
+                            continue  # a prefecture list is a reference table
+                        cand.entity = Entity.ADDRESS
+                        cand.reasons.append(
+                            "prefecture, part of the address in "
+                            + ", ".join((others or beside)[:4])
+                        )
+                if (
+                    corporate
+                    and not persons
+                    and cand.entity in (Entity.PHONE_NUMBER, Entity.ADDRESS, Entity.EMAIL_ADDRESS)
+                ):
+                    cand.confidence = min(cand.confidence, 0.6)
+                    cand.reasons.append(
+                        "corporate context: the table describes corporations (corporate "
+                        "number, no person); reported because a sole proprietor's contact "
+                        "details are personal"
+                    )
+                kept.append(cand)
+            candidates[name] = kept
+        self._age_like_dates(candidates, persons)
+        self._unnamed_postal_codes(candidates, persons)
+
+    def _age_like_dates(self, candidates: dict[str, list[_Candidate]], persons: list[str]) -> None:
+        """A date column without a telling name whose years spread like birth years."""
+        if not persons:
+            return
+        now = self._year()
+        for name, found in candidates.items():
+            if found or self.hints[name] is not None:
+                continue
+            s = self.targets[name].stats
+            if not s.non_empty or s.shape_rows["date"] / s.non_empty < 0.9 or len(s.years) < 20:
+                continue
+            years = s.years
+            in_range = sum(1 for y in years if 1900 <= y <= now - 5) / len(years)
+            spread = max(years) - min(years)
+            if in_range >= 0.95 and spread >= 20 and statistics.median(years) <= now - 15:
+                reasons = [
+                    f"dates spread over {spread} years, median {statistics.median(years):.0f}, "
+                    f"in a table with person columns ({', '.join(persons[:3])}): age-like",
+                ]
+                found.append(
+                    _Candidate(
+                        Entity.DATE_OF_BIRTH,
+                        0.55,
+                        s.shape_rows["date"],
+                        reasons,
+                        list(s.examples.get("shape:date", [])),
+                        ("age_like_dates", 1.0),
+                    )
+                )
+
+    def _unnamed_postal_codes(
+        self, candidates: dict[str, list[_Candidate]], persons: list[str]
+    ) -> None:
+        addresses = [
+            n for n, cs in candidates.items() if any(c.entity == Entity.ADDRESS for c in cs)
+        ]
+        if not (persons or addresses):
+            return
+        for name, found in candidates.items():
+            if found or self.hints[name] is not None:
+                continue
+            s = self.targets[name].stats
+            if s.non_empty and s.shape_rows["postal_code"] / s.non_empty >= 0.95:
+                ratio = s.shape_rows["postal_code"] / s.non_empty
+                reasons = [f"{ratio:.0%} of values are postal codes, beside person/address columns"]
+                found.append(
+                    _Candidate(
+                        Entity.ADDRESS,
+                        0.6,
+                        s.shape_rows["postal_code"],
+                        reasons,
+                        list(s.examples.get("shape:postal_code", [])),
+                        ("postal_code", ratio),
+                    )
+                )
+
+    def _verdict(self, name: str, cand: _Candidate) -> ColumnVerdict:
+        column = self.columns[name]
+        target = self.targets[name]
+        s = target.stats
+        hint = self.hints[name]
+        n = s.non_empty
+        told = hint is not None and hint.kind != "non_personal"
+        evidence: dict[str, Any] = {
+            "name_hint": hint.describe() if told and hint is not None else None,
+            "hit_ratio": round(cand.matched / n, 3) if n else 0.0,
+            "sample_size": s.rows,
+            "non_empty": n,
+            "distinct": len(s.distinct),
+            "detectors": sorted(s.recognizers.get(cand.entity, ())),
+        }
+        if s.distinct_capped:
+            evidence["distinct_at_least"] = True
+        matched = s.any_hit[cand.entity] if cand.free_text else s.matched[cand.entity]
+        if matched:
+            scores = s.any_score_sum if cand.free_text else s.score_sum
+            evidence["mean_score"] = round(scores[cand.entity] / matched, 3)
+        if cand.shape:
+            evidence["shape"] = {"kind": cand.shape[0], "ratio": round(cand.shape[1], 3)}
+        grouped = self._group_of(name)
+        if grouped is not None:
+            group, gtarget = grouped
+            gentity = _kind_entity(group.kind) or Entity.PHONE_NUMBER
+            gs = gtarget.stats
+            evidence["group"] = {
+                "columns": list(group.columns),
+                "kind": group.kind,
+                "joined_hit_ratio": round(self._support(gtarget, gentity, group.kind)[0], 3),
+                "detectors": sorted(gs.recognizers.get(gentity, ())),
+            }
+        if cand.free_text:
+            evidence["free_text"] = True
+        if column.type_name:
+            evidence["type"] = column.type_name
+        evidence["reasons"] = cand.reasons
+        evidence["personal"] = is_personal(cand.entity)
+        return ColumnVerdict(
+            column=name,
+            entity=str(cand.entity),
+            confidence=round(cand.confidence, 3),
+            rows_sampled=n,
+            rows_matched=min(cand.matched, n),
+            evidence=evidence,
+            examples=tuple(cand.examples[: self.options.max_examples]),
+            fingerprints=self._fingerprints(name, cand),
+        )
+
+    def _fingerprints(self, name: str, cand: _Candidate) -> tuple[str, ...]:
+        """Digests of the values behind a verdict: the detected spans in free text, the
+        joined value for a group (tel01-03 is one number), else the column's values."""
+        if self.fingerprinter is None:
+            return ()
+        stats = self.targets[name].stats
+        values = stats.spans.get(cand.entity, {}) if cand.free_text else stats.values
+        grouped = self._group_of(name)
+        if grouped is not None and not cand.free_text:
+            group, gtarget = grouped
+            if (_kind_entity(group.kind) or Entity.PHONE_NUMBER) == cand.entity:
+                values = gtarget.stats.values
+        return bounded_fingerprints(self.fingerprinter, cand.entity, values)
+
+
+def classify_table(
+    table_name: str,
+    columns: Sequence[ColumnSample],
+    detector: Detector,
+    options: ClassifierOptions | None = None,
+    fingerprinter: Fingerprinter | None = None,
+) -> list[ColumnVerdict]:
+    """Verdicts for every personal column of the table (several per free-text column).
+
+    A corporate-number column gets a JP_CORPORATE_NUMBER verdict (``personal`` false in
+    its evidence) so that reviewers see why it was *not* flagged as a My Number.
+    """
+    return TableClassifier(table_name, columns, detector, options, fingerprinter).verdicts()

@@ -1,0 +1,2 @@
+"""Detection in text: the presidio detector, Japanese recognizers, NLP engines, normalisation,
+context words and dates."""

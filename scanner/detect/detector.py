@@ -1,0 +1,271 @@
+"""The detector: presidio's AnalyzerEngine with Kojin's Japanese recognizers.
+
+``Detector(mode="fast")`` runs patterns, validators (libphonenumber, python-stdnum),
+SudachiPy part of speech and context words; ``mode="deep"`` adds GiNZA's NER. Text is
+normalised (NFKC + dashes) for matching and every span is reported as offsets into the
+original text.
+"""
+
+from __future__ import annotations
+
+import copy
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from scanner.detect.context_enhancer import HARD_BOUNDARY
+from scanner.detect.detection import Detection
+from scanner.detect.text_normalizer import NormalizedText, normalize
+from scanner.entities import Entity, parse_entities
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+    from scanner.fingerprint import Fingerprinter
+
+MODES = ("fast", "deep")
+#: texts are analysed in pieces of about this many characters, cut at line ends
+CHUNK_CHARS = 4000
+#: characters of the previous piece kept in front of a piece, so its labels still count
+LEAD_CHARS = 48
+_BATCH_SEPARATOR = "\n" + HARD_BOUNDARY + "\n"
+# When two entities claim the same characters, the higher score wins; on a tie, the
+# more specific kind (a validated number beats a name guess).
+_PRIORITY = {e: i for i, e in enumerate(
+    ["EMAIL_ADDRESS", "JP_CORPORATE_NUMBER", "JP_MY_NUMBER", "CREDIT_CARD", "JP_RESIDENCE_CARD",
+     "JP_PASSPORT", "JP_DRIVER_LICENSE", "JP_BASIC_PENSION_NUMBER", "JP_BANK_ACCOUNT",
+     "PHONE_NUMBER", "DATE_OF_BIRTH", "SPECIAL_CARE_HEALTH_CHECK", "SPECIAL_CARE_DISABILITY",
+     "SPECIAL_CARE_CRIMINAL", "SPECIAL_CARE_MEDICAL", "SPECIAL_CARE_CREED", "SPECIAL_CARE_RACE",
+     "ADDRESS", "EMPLOYER", "PERSON"]
+)}  # fmt: skip
+
+
+class Detector:
+    """Find personal information in Japanese text.
+
+    >>> Detector().analyze("山田太郎様の電話は090-1234-5678です")  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        mode: str = "fast",
+        entities: Sequence[str] | str | None = None,
+        threshold: float = 0.5,
+        fingerprinter: Fingerprinter | None = None,
+    ):
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}: use 'fast' or 'deep'")
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
+        self.mode = mode
+        self.entities: tuple[Entity, ...] | None = parse_entities(entities)
+        self.threshold = threshold
+        #: set by a scan: connectors then fingerprint what they find (Finding.fingerprints)
+        self.fingerprinter = fingerprinter
+        self._analyzer: AnalyzerEngine | None = None
+
+    # -- set-up -----------------------------------------------------------------------
+    def load(self) -> Detector:
+        """Load the dictionaries (and in deep mode GiNZA) now rather than on first use."""
+        if self._analyzer is None:
+            from presidio_analyzer import AnalyzerEngine
+
+            from scanner.detect.context_enhancer import WindowContextEnhancer
+            from scanner.detect.recognizers.registry import build_registry
+
+            if self.mode == "deep":
+                from scanner.detect.nlp.ginza_engine import GinzaNlpEngine
+
+                nlp_engine = GinzaNlpEngine()
+            else:
+                from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
+
+                nlp_engine = SudachiNlpEngine()
+            names = tuple(e.value for e in self.entities) if self.entities else None
+            self._analyzer = AnalyzerEngine(
+                registry=build_registry(self.mode, names),
+                nlp_engine=nlp_engine,
+                supported_languages=["ja"],
+                context_aware_enhancer=WindowContextEnhancer(),
+                default_score_threshold=self.threshold,
+            )
+        return self
+
+    def with_fingerprinter(self, fingerprinter: Fingerprinter | None) -> Detector:
+        """This detector (sharing its loaded engine) with ``fingerprinter``; self is unchanged."""
+        twin = copy.copy(self)
+        twin.fingerprinter = fingerprinter
+        return twin
+
+    @property
+    def analyzer(self) -> AnalyzerEngine:
+        return self.load()._analyzer
+
+    def settings(self) -> dict:
+        """What produced a result: recorded with every run and benchmark."""
+        from scanner import __version__
+
+        return {
+            "mode": self.mode,
+            "threshold": self.threshold,
+            "entities": [e.value for e in self.entities] if self.entities else None,
+            "version": __version__,
+        }
+
+    # -- analysis ---------------------------------------------------------------------
+    def analyze(self, text: str, context: Sequence[str] = ()) -> list[Detection]:
+        """Detections in ``text``; ``context`` adds words such as a column name."""
+        if not text or text.isspace():
+            return []
+        norm = normalize(text)
+        out: list[Detection] = []
+        for offset, lead, piece in _pieces(norm.text):
+            results = self._run(piece, context)
+            out.extend(
+                self._to_detection(norm, r, lead - offset) for r in results if r.start >= lead
+            )
+        return out
+
+    def analyze_batch(
+        self, texts: Sequence[str], context: Sequence[str] = ()
+    ) -> list[list[Detection]]:
+        """Detections for many short texts (database cells) at once.
+
+        Identical texts are analysed once, and short texts are joined (with a boundary
+        that context never crosses) so presidio and Sudachi run once per few thousand
+        characters rather than once per cell.
+        """
+        unique: dict[str, list[Detection]] = {}
+        pending: list[tuple[NormalizedText, str]] = []
+        for text in texts:
+            if text in unique or not text or text.isspace():
+                continue
+            unique[text] = []
+            norm = normalize(text)
+            if len(norm.text) > CHUNK_CHARS or HARD_BOUNDARY in norm.text:
+                unique[text] = self.analyze(text, context)
+            else:
+                pending.append((norm, text))
+        for group in _pack(pending):
+            joined = _BATCH_SEPARATOR.join(n.text for n, _ in group)
+            starts = []
+            pos = 0
+            for norm, _ in group:
+                starts.append(pos)
+                pos += len(norm.text) + len(_BATCH_SEPARATOR)
+            for result in self._run(joined, context):
+                idx = _segment_of(starts, result.start)
+                norm, original = group[idx]
+                base = starts[idx]
+                if result.end - base > len(norm.text):
+                    continue
+                unique[original].append(self._to_detection(norm, result, base))
+        return [list(unique.get(t, [])) if t else [] for t in texts]
+
+    def _run(self, text: str, context: Sequence[str]) -> list[RecognizerResult]:
+        entity_names = [e.value for e in self.entities] if self.entities else None
+        results = self.analyzer.analyze(
+            text=text,
+            language="ja",
+            entities=entity_names,
+            context=list(context) or None,
+            score_threshold=self.threshold,
+            return_decision_process=True,
+        )
+        return _resolve_overlaps(results, entity_names)
+
+    @staticmethod
+    def _to_detection(norm: NormalizedText, r: RecognizerResult, base: int) -> Detection:
+        start, end = norm.original_span(r.start - base, r.end - base)
+        expl = r.analysis_explanation
+        reasons: list[str] = []
+        if expl is not None:
+            if expl.textual_explanation:
+                reasons.append(expl.textual_explanation)
+            if expl.supportive_context_word:
+                reasons.append(f"context: {expl.supportive_context_word}")
+        meta = r.recognition_metadata or {}
+        recognizer = meta.get("recognizer_name", "")
+        return Detection(
+            entity=r.entity_type,
+            start=start,
+            end=end,
+            score=float(r.score),
+            recognizer=recognizer,
+            reasons=tuple(reasons),
+            value=norm.original[start:end],
+        )
+
+
+def _resolve_overlaps(
+    results: list[RecognizerResult], wanted: list[str] | None
+) -> list[RecognizerResult]:
+    """Keep, for any run of characters, only the strongest claim.
+
+    Pattern and dictionary results come first; GiNZA's NER (deep mode) only fills
+    characters nothing else claimed, so deep mode never loses what fast mode finds.
+    """
+    ranked = sorted(
+        results,
+        key=lambda r: (
+            _is_ner(r),
+            -r.score,
+            _PRIORITY.get(r.entity_type, 99),
+            -(r.end - r.start),
+        ),
+    )
+    kept: list[RecognizerResult] = []
+    spans: list[tuple[int, int]] = []  # kept spans, sorted and disjoint
+    for r in ranked:
+        i = bisect_left(spans, (r.start, r.start))
+        if i > 0 and spans[i - 1][1] > r.start:
+            continue
+        if i < len(spans) and spans[i][0] < r.end:
+            continue
+        insort(spans, (r.start, r.end))
+        kept.append(r)
+    if wanted is not None:
+        kept = [r for r in kept if r.entity_type in wanted]
+    return sorted(kept, key=lambda r: r.start)
+
+
+def _is_ner(r: RecognizerResult) -> bool:
+    name = (r.recognition_metadata or {}).get("recognizer_name", "")
+    return name.startswith("GinzaNerRecognizer")
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int, str]]:
+    """(offset of piece, length of lead, lead + piece): ≤ CHUNK_CHARS pieces cut at lines."""
+    if len(text) <= CHUNK_CHARS:
+        yield 0, 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            if cut != -1:
+                end = cut + 1
+        lead_start = max(0, start - LEAD_CHARS)
+        yield start, start - lead_start, text[lead_start:end]
+        start = end
+
+
+def _pack(
+    items: list[tuple[NormalizedText, str]],
+) -> Iterator[list[tuple[NormalizedText, str]]]:
+    group: list[tuple[NormalizedText, str]] = []
+    size = 0
+    for item in items:
+        n = len(item[0].text) + len(_BATCH_SEPARATOR)
+        if group and size + n > CHUNK_CHARS:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += n
+    if group:
+        yield group
+
+
+def _segment_of(starts: list[int], pos: int) -> int:
+    return bisect_right(starts, pos) - 1

@@ -1,0 +1,59 @@
+"""NLP artifacts that carry Sudachi morphemes with character offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+
+@dataclass(frozen=True, slots=True)
+class Morpheme:
+    start: int
+    end: int
+    surface: str
+    pos: tuple[str, ...]  # Sudachi part of speech, e.g. ("名詞", "固有名詞", "人名", "姓", ...)
+
+    @property
+    def is_person_name(self) -> bool:
+        return self.pos[2] == "人名"
+
+    @property
+    def is_place_name(self) -> bool:
+        return self.pos[2] == "地名"
+
+
+@dataclass(frozen=True, slots=True)
+class NerSpan:
+    """A GiNZA named entity (Sekine's extended labels: Person, Company, Province, ...)."""
+
+    start: int
+    end: int
+    label: str
+
+
+class JapaneseNlpArtifacts(NlpArtifacts):
+    """Presidio artifacts without spaCy tokens: morphemes and (deep mode) NER spans.
+
+    Presidio's keyword extraction is skipped on purpose: context is matched on the
+    characters around a span (see ``WindowContextEnhancer``), not on single tokens.
+    """
+
+    def __init__(
+        self,
+        morphemes: list[Morpheme],
+        ner_spans: list[NerSpan],
+        nlp_engine,
+        cells: list | None = None,
+    ):
+        self.entities = []
+        self.tokens = None
+        self.lemmas = []
+        self.tokens_indices = []
+        self.keywords = []
+        self.nlp_engine = nlp_engine
+        self.scores = []
+        self.morphemes = morphemes
+        self.ner_spans = ner_spans
+        #: CSV/TSV cells with their column header (scanner.detect.nlp.table_cells.Cell)
+        self.cells = cells or []

@@ -1,0 +1,103 @@
+"""Fast mode's NLP engine: SudachiPy part-of-speech, no neural network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from presidio_analyzer.nlp_engine import NlpEngine
+
+from scanner.detect.nlp.artifacts import JapaneseNlpArtifacts, Morpheme
+from scanner.detect.nlp.table_cells import table_cells
+
+# SudachiPy refuses inputs over ~48 KiB of UTF-8; lines are cut well below that.
+_MAX_PIECE_CHARS = 4000
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (offset, piece) covering ``text`` in line-sized pieces Sudachi accepts."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        while len(line) > _MAX_PIECE_CHARS:
+            cut = _MAX_PIECE_CHARS
+            for sep in ("。", "、", " ", ","):
+                found = line.rfind(sep, _MAX_PIECE_CHARS // 2, _MAX_PIECE_CHARS)
+                if found != -1:
+                    cut = found + 1
+                    break
+            yield pos, line[:cut]
+            pos += cut
+            line = line[cut:]
+        body = line.rstrip("\r\n")
+        if body.strip():
+            # without its line break, so a line tokenises the same alone or in a batch
+            yield pos, body
+        pos += len(line)
+
+
+class SudachiNlpEngine(NlpEngine):
+    """Tokenise with SudachiPy (split mode C) and keep each morpheme's POS and offsets."""
+
+    def __init__(self) -> None:
+        self._dictionary = None
+        self._tokenizer = None
+        self._mode = None
+        self._surnames: dict[str, bool] = {}
+
+    def load(self) -> None:
+        from sudachipy import Dictionary, SplitMode
+
+        self._dictionary = Dictionary(dict="core")
+        self._tokenizer = self._dictionary.create()
+        self._mode = SplitMode.C
+
+    def is_surname(self, surface: str) -> bool:
+        """Whether the dictionary has ``surface`` as a surname (小川 is also a stream)."""
+        known = self._surnames.get(surface)
+        if known is None:
+            if self._dictionary is None:
+                self.load()
+            known = any(
+                m.part_of_speech()[2:4] == ("人名", "姓") for m in self._dictionary.lookup(surface)
+            )
+            self._surnames[surface] = known
+        return known
+
+    def is_loaded(self) -> bool:
+        return self._tokenizer is not None
+
+    def morphemes(self, text: str) -> list[Morpheme]:
+        if self._tokenizer is None:
+            self.load()
+        out: list[Morpheme] = []
+        tokenize = self._tokenizer.tokenize
+        mode = self._mode
+        for offset, piece in _pieces(text):
+            for m in tokenize(piece, mode):
+                surface = m.surface()
+                if surface.isspace() and surface != " ":
+                    continue
+                out.append(
+                    Morpheme(offset + m.begin(), offset + m.end(), surface, m.part_of_speech())
+                )
+        return out
+
+    def process_text(self, text: str, language: str) -> JapaneseNlpArtifacts:
+        return JapaneseNlpArtifacts(self.morphemes(text), [], self, table_cells(text))
+
+    def process_batch(
+        self, texts: Iterable[str], language: str, batch_size: int = 1, n_process: int = 1, **kw
+    ) -> Iterator[tuple[str, JapaneseNlpArtifacts]]:
+        for text in texts:
+            yield text, self.process_text(text, language)
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return False
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return not any(c.isalnum() for c in word)
+
+    def get_supported_entities(self) -> list[str]:
+        return []
+
+    def get_supported_languages(self) -> list[str]:
+        return ["ja"]

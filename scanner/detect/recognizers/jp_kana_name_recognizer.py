@@ -1,0 +1,51 @@
+"""氏名 in kana: a reading (フリガナ) beside a name, in brackets or under its label.
+
+A katakana run is mostly a loanword (メールアドレス); it is a name's reading when a label
+(フリガナ, カナ, よみ), an honorific after it, or a kanji name right before its bracket
+says so.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern
+
+from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer
+
+_KATA = r"[ァ-ヴ][ァ-ヴー]{1,9}"
+# not glued to kanji or kana before it (…ソリューションズ様 is a company), nor after カ) (a
+# company's account-holder abbreviation)
+_KATA_NAME = (
+    r"(?<![ァ-ヴー一-龥々ぁ-ゖ])(?<![カユ]\))" + _KATA + r"(?:[ 　]" + _KATA + r")?(?![ァ-ヴー])"
+)
+_HIRA = r"[ぁ-ゖ][ぁ-ゖー]{1,9}"
+_HIRA_NAME = r"(?<![ぁ-ゖー])" + _HIRA + r"(?:[ 　]" + _HIRA + r")?(?![ぁ-ゖー])"
+
+
+_LABEL_WORDS = frozenset({"カナ", "フリガナ", "ヨミ", "ヨミガナ", "ふりがな", "よみがな", "メイギ"})
+
+
+class JpKanaNameRecognizer(JapanesePatternRecognizer):
+    ENTITY = "PERSON"
+    PATTERNS = [
+        Pattern(
+            "kana_reading_in_brackets",
+            r"(?:[一-龥々]|様|さん|氏)[(（](?P<v>" + _KATA_NAME + r")[)）]",
+            0.6,
+        ),
+        Pattern("kana_before_honorific", r"(?P<v>" + _KATA_NAME + r")[ 　]?(?:様|さん)", 0.6),
+        Pattern(
+            "hiragana_after_label",
+            r"(?:ふりがな|よみがな|フリガナ)[ 　:：]*(?P<v>" + _HIRA_NAME + ")",
+            0.65,
+        ),
+        Pattern("katakana_run", _KATA_NAME, 0.1),
+    ]
+    CONTEXT = [
+        "フリガナ", "ふりがな", "カナ", "ヨミ", "よみ", "読み仮名", "kana", "furigana", "yomi",
+        "名義",
+    ]  # fmt: skip
+    CONTEXT_WINDOW = (12, 0)
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """A label is not a name (口座名義（カナ）)."""
+        return pattern_text in _LABEL_WORDS

@@ -1,0 +1,280 @@
+"""氏名: names from SudachiPy's part of speech, kana readings and romaji.
+
+Sudachi tags surnames and given names (名詞-固有名詞-人名-姓/名) hundreds of times faster
+than NER, but surnames also sit inside company names (藤田通信) and place names. So a
+span counts as a name when it is a surname followed by a given name, a name followed by
+an honorific (様, さん, 氏 ...), or a lone name next to a label (氏名, 担当 ...), and never
+when a common noun is glued to it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jaconv
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from scanner.detect.nlp.artifacts import Morpheme
+
+HONORIFICS = frozenset(
+    {"様", "さん", "氏", "殿", "くん", "君", "ちゃん", "先生", "さま", "サン", "様方", "夫人",
+     "部長", "課長", "社長", "係長", "主任", "教授", "専務", "常務", "次長", "室長", "店長",
+     "マネージャー", "会長", "副社長", "取締役", "看護師", "医師"}
+)  # fmt: skip
+_KANA_OR_KANJI = re.compile(r"[一-龥々ぁ-ゖァ-ヴー]{1,6}")
+_KANJI = re.compile(r"[一-龥々]+")
+_HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+_KATAKANA = re.compile(r"[ァ-ヴー]+")
+_ROMAJI_NAME = re.compile(
+    r"(?<![A-Za-z@.])([A-Z][a-z]{1,11}|[A-Z]{2,12})[ ]([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z@])"
+)
+_HEPBURN = re.compile(r"(?:(?:ch|sh|ts|[kgszjtdnhbpmyrwf])?y?[aiueo]|n)+")
+_FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE = 0.85, 0.65, 0.7, 0.3
+_PROPER_HONORIFIC, _ROMAJI, _ROMAJI_UNCONFIRMED = 0.6, 0.75, 0.4
+
+
+def _is_space(m: Morpheme) -> bool:
+    return m.surface == " "
+
+
+def _glued_noun(m: Morpheme | None, prev_end: int) -> bool:
+    """A common noun stuck to the name: 藤田|通信, 山田|電機 — part of a compound."""
+    if m is None or m.start != prev_end:
+        return False
+    return m.pos[0] == "名詞" and m.pos[2] != "人名" and m.pos[1] != "数詞"
+
+
+def _script(s: str) -> str:
+    if _KANJI.fullmatch(s):
+        return "kanji"
+    if _HIRAGANA.fullmatch(s):
+        return "hiragana"
+    if _KATAKANA.fullmatch(s):
+        return "katakana"
+    return "other"
+
+
+def _is_given_name_like(surname: Morpheme, m: Morpheme) -> bool:
+    """An untagged word after 'surname + space' that could be a given name (たろう, 舞).
+
+    Same script as the surname, and not a longer common noun (山田 誕生日 is no name).
+    """
+    if m.surface in HONORIFICS or m.surface in _KANA_FUNCTION_WORDS:
+        return False
+    if _KANA_OR_KANJI.fullmatch(m.surface) is None:
+        return False
+    if m.pos[0] not in ("名詞", "動詞", "助動詞", "形容詞", "形状詞", "接頭辞"):
+        return False
+    script = _script(m.surface)
+    surname_script = _script(surname.surface)
+    # 中島 あすか: a kanji surname may take a kana given name, not the other way round
+    if script != surname_script and not (surname_script == "kanji" and script != "other"):
+        return False
+    return not (script == "kanji" and m.pos[1] == "普通名詞" and len(m.surface) > 2)
+
+
+# Kana words after "surname + space" that are grammar, not a given name (山田 です).
+_KANA_FUNCTION_WORDS = frozenset(
+    "です でした ます だ だった から まで より など でも として について へ と の は が を に"
+    " も や か ね よ さま ください".split()
+)
+_HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
+
+
+def honorific_at(text: str, pos: int) -> str:
+    """The honorific or title starting at ``pos`` (様, さん, 部長 ...), or ""."""
+    for h in _HONORIFICS_LONGEST_FIRST:
+        if text.startswith(h, pos):
+            return h
+    return ""
+
+
+def _maybe_surname(engine, m: Morpheme) -> bool:
+    """A common noun that the dictionary also lists as a surname (小川, 森)."""
+    return (
+        m.pos[1] == "普通名詞"
+        and engine is not None
+        and hasattr(engine, "is_surname")
+        and engine.is_surname(m.surface)
+    )
+
+
+def _is_proper_noun(m: Morpheme) -> bool:
+    """人名, or a place / generic proper noun that is also a surname (松本, 池田)."""
+    return m.pos[1] == "固有名詞" and m.pos[2] in ("人名", "地名", "一般")
+
+
+class JpPersonRecognizer(LocalRecognizer):
+    ENTITY = "PERSON"
+    CONTEXT = [
+        "氏名", "名前", "お名前", "担当", "申込者", "宛名", "契約者", "記入者", "患者", "本人",
+        "差出人", "受取人", "代表者", "社員", "従業員", "応募者", "候補者", "作成者", "承認者",
+        "フリガナ", "ふりがな", "カナ", "よみ", "name", "shimei", "namae", "kana", "氏", "様",
+        "さん", "署名", "名義", "注文者", "this is", "from:", "dear", "mr.", "ms.", "ローマ字",
+        "差出", "宛先", "to:", "cc:", "確認者", "面接官", "出席者", "担当者", "申請者", "依頼者",
+        "責任者", "顧客", "last_name", "first_name", "family_name", "given_name", "owner",
+        "staff", "contact",
+    ]  # fmt: skip
+    CONTEXT_WINDOW = (12, 3)
+
+    def __init__(self, supported_language: str = "ja"):
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            name=type(self).__name__,
+            supported_language=supported_language,
+            context=list(self.CONTEXT),
+        )
+
+    def load(self) -> None:
+        pass
+
+    def _romaji_is_name(self, engine, part: str) -> bool:
+        """Whether a romaji word reads as a proper noun in Sudachi's dictionary (cached)."""
+        cache = self.__dict__.setdefault("_romaji_cache", {})
+        if part not in cache:
+            cache[part] = any(
+                len(ms) == 1 and _is_proper_noun(ms[0])
+                for ms in (engine.morphemes(k) for k in _romaji_kata_variants(part))
+            )
+        return cache[part]
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        morphemes: list[Morpheme] = getattr(nlp_artifacts, "morphemes", None) or []
+        engine = getattr(nlp_artifacts, "nlp_engine", None)
+        results = self._from_morphemes(text, morphemes, engine)
+        if engine is not None and hasattr(engine, "morphemes"):
+            results.extend(self._romaji(text, engine))
+        return results
+
+    def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name, original_score=score, textual_explanation=why
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+    def _from_morphemes(self, text: str, ms: list[Morpheme], engine) -> list[RecognizerResult]:
+        results = []
+        n = len(ms)
+        i = 0
+        while i < n:
+            m = ms[i]
+            if not m.is_person_name:
+                if i + 1 < n and (_is_proper_noun(m) or _maybe_surname(engine, m)):
+                    found = self._proper_noun_name(text, ms, i)
+                    if found is not None:
+                        results.append(found[0])
+                        i = found[1]
+                        continue
+                i += 1
+                continue
+            j = i  # last name token of the span
+            names = 1
+            surname_first = m.pos[3] == "姓"
+            weak_given = False
+            while j + 1 < n:
+                nxt = ms[j + 1]
+                if nxt.is_person_name and nxt.start == ms[j].end:
+                    j, names = j + 1, names + 1
+                elif (
+                    _is_space(nxt)
+                    and j + 2 < n
+                    and ms[j + 2].is_person_name
+                    and ms[j + 2].start == nxt.end
+                ):
+                    j, names = j + 2, names + 1
+                else:
+                    break
+            if names == 1 and surname_first and j + 2 < n and _is_space(ms[j + 1]):
+                cand = ms[j + 2]
+                after = ms[j + 3] if j + 3 < n else None
+                if (
+                    cand.start == ms[j + 1].end
+                    and _is_given_name_like(m, cand)
+                    and not _glued_noun(after, cand.end)
+                ):
+                    j, names, weak_given = j + 2, 2, True
+            start, end = m.start, ms[j].end
+            following = ms[j + 1] if j + 1 < n else None
+            honorific = honorific_at(text, end)
+            i = j + 1
+            if not honorific and _glued_noun(following, end):
+                continue  # 藤田通信, 山田電機: a surname inside a compound noun
+            if names >= 2:
+                score, why = (
+                    (_SURNAME_PLUS, "surname + given-name-like word")
+                    if weak_given
+                    else (
+                        _FULL_NAME,
+                        "surname + given name (Sudachi 人名)",
+                    )
+                )
+            elif honorific:
+                score, why = _HONORIFIC, f"name + honorific {honorific}"
+            elif end - start >= 2:
+                score, why = _ALONE, "lone name token (Sudachi 人名)"
+            else:
+                score, why = _ALONE - 0.15, "one-character name token (needs a label)"
+            if honorific and score < _HONORIFIC:
+                score = _HONORIFIC
+            results.append(self._result(start, end, score, why))
+        return results
+
+    def _proper_noun_name(
+        self, text: str, ms: list[Morpheme], i: int
+    ) -> tuple[RecognizerResult, int] | None:
+        """松本様, 小川様, 池田 充: a word that is also a surname, used as one."""
+        m, nxt = ms[i], ms[i + 1]
+        honorific = honorific_at(text, m.end)
+        if honorific and _KANJI.fullmatch(m.surface) and (len(m.surface) >= 2 or honorific != "様"):
+            why = f"possible surname + {honorific}"
+            return self._result(m.start, m.end, _PROPER_HONORIFIC, why), i + 1
+        if (
+            _is_space(nxt)
+            and i + 2 < len(ms)
+            and ms[i + 2].is_person_name
+            and ms[i + 2].pos[3] == "名"
+            and ms[i + 2].start == nxt.end
+        ):
+            end = ms[i + 2].end
+            return self._result(m.start, end, _FULL_NAME - 0.1, "surname-like + given name"), i + 3
+        return None
+
+    def _romaji(self, text: str, engine) -> list[RecognizerResult]:
+        results = []
+        for match in _ROMAJI_NAME.finditer(text):
+            parts = [match.group(1).lower(), match.group(2).lower()]
+            if not all(_HEPBURN.fullmatch(p) for p in parts):
+                continue
+            tagged = sum(self._romaji_is_name(engine, p) for p in parts)
+            score, why = (
+                (_ROMAJI, "romaji name, reading in dictionary")
+                if tagged
+                else (
+                    _ROMAJI_UNCONFIRMED,
+                    "romaji name shape",
+                )
+            )
+            results.append(self._result(match.start(), match.end(), score, why))
+        return results
+
+
+@lru_cache(maxsize=4096)
+def _romaji_kata_variants(part: str) -> tuple[str, ...]:
+    """Katakana readings of a romaji word, with and without long vowels (Sato -> サト, サトウ)."""
+    base = jaconv.alphabet2kana(part)
+    variants = [base]
+    if part.endswith("o"):
+        variants.append(jaconv.alphabet2kana(part + "u"))
+    if "o" in part[:-1]:
+        variants.append(jaconv.alphabet2kana(re.sub(r"o(?=[^aiueo])", "ou", part)))
+    return tuple(jaconv.hira2kata(v) for v in variants if re.fullmatch(r"[ぁ-ゖー]+", v))

@@ -1,0 +1,1 @@
+"""Running a scan: the driver, the executors that run work units, the checkpoint."""

@@ -1,0 +1,257 @@
+"""Where work units run: in this process, in worker processes, or on a Dask cluster.
+
+Units and source configs are plain picklable data; a worker builds the detector and the
+source objects once and reuses them for every unit it runs. Results come back to the
+driver, which alone writes files and the inventory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from connectors.base import Source, UnitResult, WorkUnit
+from scanner.findings import ScanError, safe_error_message
+from scanner.fingerprint import Fingerprinter
+
+EXECUTORS = ("serial", "processes", "dask")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One unit to run, with what a worker needs to run it."""
+
+    source_config: Any  # a pydantic source config (picklable)
+    unit: WorkUnit
+
+
+def run_unit_with_retry(source: Source, unit: WorkUnit, detector) -> UnitResult:
+    """Run one unit; an exception is retried once, then becomes a reported failure."""
+    last: BaseException | None = None
+    for _attempt in range(2):
+        try:
+            return source.run_unit(unit, detector)
+        except Exception as exc:  # noqa: BLE001 - reported, never raised
+            last = exc
+    assert last is not None
+    return failed_result(unit, safe_error_message(last))
+
+
+def failed_result(unit: WorkUnit, message: str) -> UnitResult:
+    error = ScanError(unit.source, {"unit": unit.key}, "unit_failed", message)
+    return UnitResult(unit=unit, errors=[error])
+
+
+class _WorkerState:
+    """Per-process cache: one detector per settings, one source object per config."""
+
+    def __init__(self) -> None:
+        self.detectors: dict[tuple, Any] = {}
+        self.sources: dict[str, Source] = {}
+
+    def detector(self, settings: dict, fingerprinter: Fingerprinter | None = None):
+        """The loaded detector for ``settings``, fingerprinting with ``fingerprinter``."""
+        from scanner.detect.detector import Detector
+
+        key = (settings["mode"], tuple(settings["entities"] or ()), settings["threshold"])
+        if key not in self.detectors:
+            self.detectors[key] = Detector(
+                mode=settings["mode"],
+                entities=settings["entities"],
+                threshold=settings["threshold"],
+            ).load()
+        detector = self.detectors[key]
+        if fingerprinter is None:
+            return detector
+        if (key, fingerprinter) not in self.detectors:
+            self.detectors[(key, fingerprinter)] = detector.with_fingerprinter(fingerprinter)
+        return self.detectors[(key, fingerprinter)]
+
+    def source(self, config) -> Source:
+        from connectors.registry import create_source
+
+        key = config.model_dump_json()
+        if key not in self.sources:
+            self.sources[key] = create_source(config)
+        return self.sources[key]
+
+
+# A worker process's own state, created by the pool initialiser or on first use in a
+# Dask worker; the driver never touches it.
+_WORKER: _WorkerState | None = None
+
+
+def _worker_state() -> _WorkerState:
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = _WorkerState()
+    return _WORKER
+
+
+def _init_worker(settings: dict, fingerprinter: Fingerprinter | None = None) -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: the driver stops the pool and says how to
+    # resume; a worker must not die with a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_state().detector(settings, fingerprinter)  # load once, before the first unit
+
+
+def run_task_in_worker(
+    task: Task, settings: dict, fingerprinter: Fingerprinter | None = None
+) -> UnitResult:
+    state = _worker_state()
+    return run_unit_with_retry(
+        state.source(task.source_config), task.unit, state.detector(settings, fingerprinter)
+    )
+
+
+def run_serial(tasks: Sequence[Task], sources: dict[str, Source], detector) -> Iterator[UnitResult]:
+    for task in tasks:
+        yield run_unit_with_retry(sources[task.unit.source], task.unit, detector)
+
+
+def run_processes(
+    tasks: Sequence[Task],
+    settings: dict,
+    workers: int,
+    fingerprinter: Fingerprinter | None = None,
+) -> Iterator[UnitResult]:
+    """A process pool; a worker that dies is replaced and the units it took down retried.
+
+    When a worker dies, every unit still pending in the pool fails with it, and the pool
+    cannot say which one killed it. So the pending units are retried in a fresh pool once;
+    if that pool breaks too, each remaining unit runs alone, and only a unit that kills its
+    worker on its own is recorded as failed.
+    """
+    remaining = list(range(len(tasks)))
+    rounds = 0
+    while remaining:
+        if rounds < 2:
+            broken: list[int] = []
+            yield from _pool_round(tasks, remaining, settings, workers, broken, fingerprinter)
+            remaining = broken
+        else:
+            for i in remaining:
+                broken = []
+                yield from _pool_round(tasks, [i], settings, 1, broken, fingerprinter)
+                if broken:
+                    yield failed_result(
+                        tasks[i].unit, "worker process died running this unit (retried alone)"
+                    )
+            remaining = []
+        rounds += 1
+
+
+def _pool_round(
+    tasks: Sequence[Task],
+    indices: list[int],
+    settings: dict,
+    workers: int,
+    broken: list[int],
+    fingerprinter: Fingerprinter | None,
+) -> Iterator[UnitResult]:
+    """Run ``indices`` in one pool; units lost to a dying worker go to ``broken``."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(settings, fingerprinter)
+    )
+    futures = {
+        pool.submit(run_task_in_worker, tasks[i], settings, fingerprinter): i for i in indices
+    }
+    try:
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                i = futures[fut]
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    broken.append(i)
+                except Exception as exc:  # noqa: BLE001
+                    yield failed_result(tasks[i].unit, safe_error_message(exc))
+    finally:
+        pool.shutdown(wait=not broken, cancel_futures=True)
+
+
+def run_dask(
+    tasks: Sequence[Task],
+    settings: dict,
+    workers: int,
+    scheduler: str | None,
+    fingerprinter: Fingerprinter | None = None,
+) -> Iterator[UnitResult]:
+    """Dask distributed: a scheduler address, or a LocalCluster of ``workers`` processes."""
+    import dask
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        # The worker's statistical profiler samples every thread every 10 ms; for a CPU-bound
+        # pure-Python task that is a steady GIL tax, so a local cluster runs without it.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+        client = Client(cluster)
+    try:
+        futures = {
+            client.submit(
+                run_task_in_worker, task, settings, fingerprinter, pure=False, retries=1
+            ): task
+            for task in tasks
+        }
+        for fut in as_completed(futures):
+            task = futures[fut]
+            try:
+                yield fut.result()
+            except Exception as exc:  # noqa: BLE001 - KilledWorker, lost connection, ...
+                yield failed_result(task.unit, safe_error_message(exc))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def run_tasks(
+    executor: str,
+    tasks: Sequence[Task],
+    *,
+    sources: dict[str, Source],
+    detector,
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> Iterator[UnitResult]:
+    """Run ``tasks`` on ``executor``; results arrive in completion order."""
+    if not tasks:
+        return iter(())
+    if executor == "serial":
+        return run_serial(tasks, sources, detector)
+    # biggest units first, so the last unit to finish is a small one
+    tasks = sorted(tasks, key=lambda t: -t.unit.size_hint)
+    settings = detector.settings()
+    # the key travels with the tasks (never in the settings, which are written to summaries)
+    fingerprinter = getattr(detector, "fingerprinter", None)
+    n = workers or default_workers()
+    if executor == "processes":
+        return run_processes(tasks, settings, n, fingerprinter)
+    if executor == "dask":
+        return run_dask(tasks, settings, n, scheduler, fingerprinter)
+    raise ValueError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
+
+
+ProgressCallback = Callable[[str, int, int, int, int], None]

@@ -1,0 +1,535 @@
+"""The column classifier weighs names, values, shapes, groups and neighbours together.
+
+Most cases run against a small rule-based stand-in detector, so they test the weighing
+and not the recognizers; the last ones run the real fast detector.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+
+import pytest
+from stdnum import ean
+from stdnum.jp import cn, in_
+
+from scanner.classify.column_classifier import (
+    ClassifierOptions,
+    ColumnSample,
+    ColumnVerdict,
+    TableClassifier,
+    classify_table,
+)
+from scanner.classify.column_groups import find_groups
+from scanner.classify.column_name_hints import column_hint, table_is_person_like
+from scanner.classify.column_value_shapes import is_jp_phone, parse_date
+from scanner.detect.detection import Detection
+
+SURNAMES = ("山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村", "小林", "加藤")
+GIVEN = ("太郎", "花子", "一郎", "陽子", "健", "美咲", "翔太", "由美", "大輔", "恵")
+KANA = ("ヤマダ", "サトウ", "スズキ", "タカハシ", "タナカ", "タロウ", "ハナコ", "イチロウ")
+PREFS = ("東京都", "大阪府", "北海道", "神奈川県", "福岡県")
+
+
+class FakeDetector:
+    """Regex stand-in with the real detector's API; records what it was asked."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def analyze_batch(self, texts: Sequence[str], context: Sequence[str] = ()) -> list[list]:
+        self.texts.extend(texts)
+        return [self.analyze(t, context) for t in texts]
+
+    def analyze(self, text: str, context: Sequence[str] = ()) -> list[Detection]:
+        ctx = " ".join(context).lower()
+        found: list[Detection] = []
+
+        def add(entity: str, pattern: str, score: float = 0.85) -> None:
+            for m in re.finditer(pattern, text):
+                if not any(d.start < m.end() and m.start() < d.end for d in found):
+                    found.append(Detection(entity, m.start(), m.end(), score, f"Fake{entity}",
+                                           value=m.group()))  # fmt: skip
+
+        add("EMAIL_ADDRESS", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+        add("PHONE_NUMBER", r"(?<!\d)0\d{1,4}-\d{1,4}-\d{4}(?!\d)")
+        add("ADDRESS", "(?:" + "|".join(PREFS) + r")\S*?\d+(?:-\d+)*")
+        add("ADDRESS", r"〒?(?<!\d)\d{3}-\d{4}(?!\d)", 0.65)
+        if "birth" in ctx or "生年月日" in ctx:
+            add("DATE_OF_BIRTH", r"\d{4}-\d{2}-\d{2}", 0.65)
+        if "会社" in ctx or "勤務先" in ctx or "勤務先は" in text:
+            add(
+                "EMPLOYER",
+                r"(?:株式会社|有限会社)\S+?(?=[。、\s]|$)|\S+?(?:株式会社|有限会社)",
+                0.65,
+            )
+        add("PERSON", "(?:" + "|".join(SURNAMES) + ")(?: ?(?:" + "|".join(GIVEN) + "))?", 0.7)
+        add("PERSON", "(?:" + "|".join(GIVEN) + ")", 0.6)
+        add("PERSON", "(?:" + "|".join(KANA) + ")(?: (?:" + "|".join(KANA) + "))?", 0.7)
+        return sorted(found, key=lambda d: d.start)
+
+
+def col(name: str, values: Sequence[str | None], **kw) -> ColumnSample:
+    return ColumnSample(name=name, values=list(values), **kw)
+
+
+def by_column(verdicts: list[ColumnVerdict]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for v in verdicts:
+        out.setdefault(v.column, set()).add(v.entity)
+    return out
+
+
+def assert_verdicts(
+    verdicts: list[ColumnVerdict], expected: dict[str, set[str]], raw: Sequence[str] = ()
+) -> None:
+    """Exactly ``expected`` columns are flagged, and no raw value reaches a verdict."""
+    got = by_column(verdicts)
+    assert got == expected, f"expected {expected}, got {got}"
+    dump = json.dumps([[v.evidence, v.examples] for v in verdicts], ensure_ascii=False)
+    for value in raw:
+        assert value not in dump, f"raw value {value!r} leaked into a verdict"
+
+
+def cycle(values: Sequence[str], n: int) -> list[str]:
+    return [values[i % len(values)] for i in range(n)]
+
+
+N = 60
+PHONES = [f"090-{1000 + i * 37:04d}-{2000 + i * 53:04d}" for i in range(N)]
+NAMES = [(SURNAMES[i % 10], GIVEN[(i * 3) % 10]) for i in range(N)]
+
+
+# --- names -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("name01", "generic_name"),
+        ("order_name01", "person_name"),
+        ("kana01", "kana_name"),
+        ("company_name", "company_name"),
+        ("company_kana", "company_name"),
+        ("zip01", "postal_code"),
+        ("pref", "prefecture"),
+        ("addr01", "address"),
+        ("tel01", "phone"),
+        ("fax03", "phone"),
+        ("email", "email"),
+        ("order_email", "email"),
+        ("birth", "birth_date"),
+        ("note", "free_text"),
+        ("message", "free_text"),
+        ("shimei", "person_name"),
+        ("furigana", "kana_name"),
+        ("jusho", "address"),
+        ("yubin", "postal_code"),
+        ("denwa", "phone"),
+        ("meru", "email"),
+        ("seinengappi", "birth_date"),
+        ("kinmusaki", "employer"),
+        ("my_number", "my_number"),
+        ("kojin_bango", "my_number"),
+        ("corporate_number", "corporate_number"),
+        ("lastName", "person_name"),
+        ("氏名", "person_name"),
+        ("フリガナ", "kana_name"),
+        ("住所", "address"),
+        ("電話番号", "phone"),
+        ("メールアドレス", "email"),
+        ("生年月日", "birth_date"),
+        ("勤務先", "employer"),
+        ("会社名", "company_name"),
+        ("郵便番号", "postal_code"),
+        ("備考", "free_text"),
+        ("担当者名", "person_name"),
+        ("会社電話番号", "phone"),
+        ("法人番号", "corporate_number"),
+        ("byoreki", "medical"),
+        ("byomei_cd", "medical"),
+        ("既往歴", "medical"),
+        ("kenshin_kekka", "health_check"),
+        ("健康診断結果", "health_check"),
+        ("shougai_toukyuu", "disability"),
+        ("障害者手帳等級", "disability"),
+        ("zenka", "criminal"),
+        ("religion", "creed"),
+        ("支持政党", "creed"),
+        ("honseki", "race"),
+        ("民族", "race"),
+        # look-alikes
+        ("mailmaga_flg", "non_personal"),
+        ("customer_id", "non_personal"),
+        ("product_name", "non_personal"),
+        ("product_code", "non_personal"),
+        ("jan_code", "non_personal"),
+        ("shop_name", "non_personal"),
+        ("ip_address", "non_personal"),
+        ("商品名", "non_personal"),
+        ("顧客ID", "non_personal"),
+        ("id", "non_personal"),
+        ("status", "non_personal"),
+    ],
+)
+def test_name_hints(name: str, kind: str) -> None:
+    hint = column_hint(name)
+    assert hint is not None and hint.kind == kind, (name, hint)
+
+
+@pytest.mark.parametrize("name", ["c01", "price", "create_date", "登録日", "x", "sex"])
+def test_names_that_say_nothing(name: str) -> None:
+    assert column_hint(name) is None
+
+
+def test_a_comment_speaks_for_an_opaque_name() -> None:
+    hint = column_hint("c01", "顧客の氏名")
+    assert hint is not None and hint.kind == "person_name" and hint.source == "comment"
+
+
+def test_person_like_tables() -> None:
+    assert table_is_person_like("dtb_customer") and table_is_person_like("顧客台帳")
+    assert not table_is_person_like("mtb_pref") and not table_is_person_like("dtb_product")
+
+
+def test_groups() -> None:
+    names = "id name01 name02 tel01 tel02 tel03 zip01 zip02 c01 c02 c03 c04 c05 c06".split()
+    groups = {g.columns: g.kind for g in find_groups(names)}
+    assert groups == {
+        ("name01", "name02"): "generic_name",
+        ("tel01", "tel02", "tel03"): "phone",
+        ("zip01", "zip02"): "postal_code",
+    }
+    pairs = {g.columns: g.kind for g in find_groups(["姓", "名", "sei_kana", "mei_kana"])}
+    assert pairs == {("姓", "名"): "person_name", ("sei_kana", "mei_kana"): "kana_name"}
+    assert find_groups(["x1", "x2", "x3"], digit_columns={"x1", "x2", "x3"})[0].kind == "digits"
+
+
+def test_shapes() -> None:
+    assert is_jp_phone("090-1234-5678") and is_jp_phone("０３－１２３４－５６７８")
+    assert not is_jp_phone("1234-5678") and not is_jp_phone("090")
+    assert parse_date("昭和60年4月1日").isoformat() == "1985-04-01"
+    assert parse_date("H1.2.3").isoformat() == "1989-02-03"
+    assert parse_date("1985/4/1").isoformat() == "1985-04-01"
+    assert parse_date("山田") is None
+
+
+# --- weighing with the stand-in detector ------------------------------------------------
+
+
+def test_split_phone_and_postal_code_groups_classify_every_member() -> None:
+    tel = [p.split("-") for p in PHONES]
+    zips = [(f"{100 + i}", f"{1000 + i:04d}") for i in range(N)]
+    columns = [
+        col("id", [str(i) for i in range(N)], is_primary_key=True),
+        col("name01", [n[0] for n in NAMES]),
+        col("name02", [n[1] for n in NAMES]),
+        col("tel01", [t[0] for t in tel]),
+        col("tel02", [t[1] for t in tel]),
+        col("tel03", [t[2] for t in tel]),
+        col("zip01", [z[0] for z in zips]),
+        col("zip02", [z[1] for z in zips]),
+    ]
+    verdicts = classify_table("dtb_customer", columns, FakeDetector())
+    assert_verdicts(
+        verdicts,
+        {
+            "name01": {"PERSON"},
+            "name02": {"PERSON"},
+            "tel01": {"PHONE_NUMBER"},
+            "tel02": {"PHONE_NUMBER"},
+            "tel03": {"PHONE_NUMBER"},
+            "zip01": {"ADDRESS"},
+            "zip02": {"ADDRESS"},
+        },
+        raw=PHONES[:5],
+    )
+    tel02 = next(v for v in verdicts if v.column == "tel02")
+    assert tel02.evidence["group"]["columns"] == ["tel01", "tel02", "tel03"]
+    assert tel02.evidence["group"]["joined_hit_ratio"] == 1.0
+    assert tel02.rows_sampled == N and tel02.rows_matched == N
+    assert all(re.fullmatch(r"090-\*{4}-\d{4}", e) for e in tel02.examples)
+
+
+def test_opaque_digit_columns_that_join_into_phone_numbers() -> None:
+    tel = [p.split("-") for p in PHONES]
+    columns = [col(f"x{i + 1}", [t[i] for t in tel]) for i in range(3)]
+    verdicts = classify_table("t", columns, FakeDetector())
+    assert by_column(verdicts) == {f"x{i}": {"PHONE_NUMBER"} for i in (1, 2, 3)}
+
+
+def test_prefecture_list_alone_is_a_reference_table_not_an_address() -> None:
+    prefs = [*PREFS] * 10
+    verdicts = classify_table(
+        "mtb_pref",
+        [
+            col("id", [str(i) for i in range(50)], is_primary_key=True),
+            col("name", prefs),
+            col("sort_no", [str(i) for i in range(50)]),
+        ],
+        FakeDetector(),
+    )
+    assert verdicts == []
+
+
+def test_prefecture_beside_an_address_is_part_of_it() -> None:
+    columns = [
+        col("name01", [n[0] for n in NAMES]),
+        col(
+            "pref",
+            cycle([str(i) for i in range(1, 48)], N),
+            type_name="INTEGER",
+            foreign_key="mtb_pref.id",
+        ),
+        col("addr01", cycle(["千代田区丸の内", "中央区銀座"], N)),
+    ]
+    assert by_column(classify_table("dtb_customer", columns, FakeDetector())) == {
+        "name01": {"PERSON"},
+        "pref": {"ADDRESS"},
+        "addr01": {"ADDRESS"},
+    }
+
+
+def test_company_name_is_an_employer_only_beside_a_person() -> None:
+    companies = cycle(["株式会社山田商事", "有限会社佐藤電気", "鈴木工業株式会社"], N)
+    with_person = classify_table(
+        "dtb_customer",
+        [col("name01", [n[0] for n in NAMES]), col("company_name", companies)],
+        FakeDetector(),
+    )
+    assert by_column(with_person) == {"name01": {"PERSON"}, "company_name": {"EMPLOYER"}}
+    alone = classify_table(
+        "dtb_partner",
+        [col("company_name", companies), col("company_kana", cycle(KANA, N))],
+        FakeDetector(),
+    )
+    assert alone == []
+
+
+def test_special_care_columns_count_only_about_a_person() -> None:
+    """A 健康診断 table keyed by employee is 要配慮; a drug or disease master is not."""
+    checkup = classify_table(
+        "kenshin_2024",
+        [
+            col("shain_no", [f"E{i:04d}" for i in range(N)]),
+            col("ketsuatsu", cycle(["128/82", "141/95", "110/70"], N)),
+            col("kenshin_kekka", cycle(["A", "要再検査", "B"], N)),
+        ],
+        FakeDetector(),
+    )
+    assert by_column(checkup) == {
+        "ketsuatsu": {"SPECIAL_CARE_HEALTH_CHECK"},
+        "kenshin_kekka": {"SPECIAL_CARE_HEALTH_CHECK"},
+    }
+    assert any("shain_no" in str(v.evidence) for v in checkup)
+    staff = classify_table(
+        "t_staff",
+        [col("氏名", ["".join(n) for n in NAMES]), col("障害等級", cycle(["2級", "なし"], N))],
+        FakeDetector(),
+    )
+    assert by_column(staff)["障害等級"] == {"SPECIAL_CARE_DISABILITY"}
+    drugs = classify_table(
+        "drug_master",
+        [
+            col("drug_code", [f"D{i:04d}" for i in range(N)]),
+            col("drug_name", cycle(["アムロジピン", "メトホルミン"], N)),
+            col("byomei", cycle(["高血圧症", "2型糖尿病"], N)),
+            col("icd10", cycle(["I10", "E11"], N)),
+        ],
+        FakeDetector(),
+    )
+    assert drugs == []
+
+
+def test_corporate_numbers_jan_codes_and_tracking_numbers() -> None:
+    corporate = [cn.calc_check_digit(f"{700000000000 + i * 7919}") + f"{700000000000 + i * 7919}"
+                 for i in range(N)]  # fmt: skip
+    jan = [f"49{1000000000 + i * 104729}" for i in range(N)]
+    jan = [j + ean.calc_check_digit(j) for j in jan]
+    tracking = [f"{300000000000 + i * 15485863}" for i in range(N)]
+    my_numbers = [f"{40000000000 + i * 1299709}" for i in range(N)]
+    my_numbers = [m + in_.calc_check_digit(m) for m in my_numbers]
+    partner = classify_table(
+        "dtb_partner",
+        [col("corporate_number", corporate), col("company_name", cycle(["株式会社A"], N))],
+        FakeDetector(),
+    )
+    assert by_column(partner) == {"corporate_number": {"JP_CORPORATE_NUMBER"}}
+    assert partner[0].evidence["personal"] is False
+    products = classify_table(
+        "dtb_product",
+        [col("jan_code", jan), col("tracking_no", tracking), col("c09", jan)],
+        FakeDetector(),
+    )
+    assert products == []
+    unnamed = classify_table("t", [col("c03", my_numbers)], FakeDetector())
+    assert by_column(unnamed) == {"c03": {"JP_MY_NUMBER"}}
+
+
+def test_a_free_text_column_reports_each_entity_with_its_share() -> None:
+    notes = cycle(["次回も利用予定。", "ギフト包装を希望。", None, "在庫確認済み。"], N)
+    notes[1] = f"携帯 {PHONES[1]} へ連絡希望。"
+    notes[5] = f"日中は{PHONES[5]}まで。"
+    notes[9] = "請求書はtaro@example.jpへ。"
+    notes[13] = "連絡はhanako@example.co.jpまで。"
+    notes[17] = "山田太郎様からのご紹介。"
+    notes[21] = "受取人は佐藤 花子様。"
+    verdicts = classify_table("dtb_customer", [col("note", notes)], FakeDetector())
+    shares = {v.entity: (v.rows_matched, v.rows_sampled) for v in verdicts}
+    non_empty = sum(1 for n in notes if n)
+    assert shares == {
+        "PHONE_NUMBER": (2, non_empty),
+        "EMAIL_ADDRESS": (2, non_empty),
+        "PERSON": (2, non_empty),
+    }
+    assert all(v.evidence["free_text"] for v in verdicts)
+    assert_verdicts(verdicts, {"note": set(shares)}, raw=[PHONES[1], "taro@example.jp"])
+
+
+def test_product_names_and_descriptions_stay_quiet() -> None:
+    columns = [
+        col("name", cycle(["有機緑茶 100g", "ドリップコーヒー 6本入", "国産はちみつ"], N)),
+        col("description", cycle(["贈り物にも最適な逸品です。賞味期限は12か月、常温で保存。"], N)),
+        col("product_code", [f"AB-{i:05d}" for i in range(N)]),
+        col("price", [str(100 * i) for i in range(N)], type_name="NUMERIC(12, 2)"),
+    ]
+    assert classify_table("dtb_product", columns, FakeDetector()) == []
+
+
+def test_birth_dates_need_a_telling_name_or_an_age_like_spread() -> None:
+    births = [f"{1940 + (i * 7) % 60}-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(N)]
+    created = [f"20{15 + i % 9}-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(N)]
+    named = classify_table(
+        "dtb_customer", [col("birth", births), col("create_date", created)], FakeDetector()
+    )
+    assert by_column(named) == {"birth": {"DATE_OF_BIRTH"}}
+    opaque = classify_table(
+        "t_k001",
+        [col("c01", [f"{a} {b}" for a, b in NAMES]), col("c07", births), col("c11", created)],
+        FakeDetector(),
+    )
+    assert by_column(opaque) == {"c01": {"PERSON"}, "c07": {"DATE_OF_BIRTH"}}
+    assert next(v for v in opaque if v.column == "c07").confidence < 0.6
+
+
+def test_a_name_the_values_contradict_is_not_believed() -> None:
+    verdicts = classify_table(
+        "dtb_customer",
+        [
+            col("tel_flg", cycle(["0", "1"], N)),
+            col("email", cycle(["0", "1"], N)),
+            col("birth", cycle(["東京", "大阪"], N)),
+        ],
+        FakeDetector(),
+    )
+    assert verdicts == []
+
+
+def test_look_alike_columns_stay_quiet() -> None:
+    columns = [
+        col("ip_address", [f"192.168.{i}.{i % 7}" for i in range(N)]),
+        col("address", [f"10.0.{i}.1" for i in range(N)]),
+        col("mail_flg", cycle(["0", "1"], N)),
+        col("secret_key", [f"{i:08x}a1b2c3d4e5f6a7b8" for i in range(N)]),
+        col("created_at", [f"2024-01-{1 + i % 28:02d} 10:00:00" for i in range(N)]),
+    ]
+    assert classify_table("access_log", columns, FakeDetector()) == []
+
+
+def test_types_and_comments_are_evidence() -> None:
+    births = [f"{1950 + i % 40}{1 + i % 12:02d}{1 + i % 28:02d}" for i in range(N)]
+    phones = [p.replace("-", "")[1:] for p in PHONES]  # a BIGINT drops the leading zero
+    documents = [f'{{"tel": "{p}"}}' if i % 3 == 0 else "{}" for i, p in enumerate(PHONES)]
+    columns = [
+        col("birthday", births, type_name="CHAR(8)"),
+        col("phone", phones, type_name="BIGINT"),
+        col("payload", documents, type_name="JSONB"),
+        col("c01", [f"{a} {b}" for a, b in NAMES], comment="顧客の氏名"),
+    ]
+    verdicts = classify_table("users", columns, FakeDetector())
+    assert by_column(verdicts) == {
+        "birthday": {"DATE_OF_BIRTH"}, "phone": {"PHONE_NUMBER"},
+        "payload": {"PHONE_NUMBER"}, "c01": {"PERSON"},
+    }  # fmt: skip
+    payload = next(v for v in verdicts if v.column == "payload")
+    assert payload.evidence["free_text"] and payload.rows_matched == N // 3
+    assert (
+        next(v for v in verdicts if v.column == "c01").evidence["name_hint"].endswith("(comment)")
+    )
+
+
+def test_repeated_values_are_analysed_once() -> None:
+    detector = FakeDetector()
+    classify_table("t", [col("email", cycle(["a@example.jp", "b@example.jp"], 500))], detector)
+    assert sorted(detector.texts) == ["a@example.jp", "b@example.jp"]
+
+
+def test_batches_give_the_same_verdicts_as_one_sample() -> None:
+    emails = [f"user{i}@example.jp" for i in range(N)]
+    names = [f"{a} {b}" for a, b in NAMES]
+    one = classify_table("customer", [col("email", emails), col("shimei", names)], FakeDetector())
+    clf = TableClassifier(
+        "customer", [col("email", []), col("shimei", [])], FakeDetector(), ClassifierOptions()
+    )
+    for start in range(0, N, 7):
+        clf.add_batch({"email": emails[start : start + 7], "shimei": names[start : start + 7]})
+    assert [(v.column, v.entity, v.rows_matched) for v in clf.verdicts()] == [
+        (v.column, v.entity, v.rows_matched) for v in one
+    ]
+
+
+def test_empty_and_null_columns() -> None:
+    assert classify_table("t", [col("email", [None, "", "  "]), col("x", [])], FakeDetector()) == []
+
+
+# --- with the real detector --------------------------------------------------------------
+
+
+def test_ec_cube_customer_with_the_real_detector(fast_detector) -> None:
+    from bench.db_corpus import Values
+
+    v = Values(7)
+    rows = []
+    for _ in range(40):
+        last, first, last_kana, first_kana = v.name()
+        tel = v.phone_parts()
+        pref, addr01, addr02 = v.street()
+        rows.append({
+            "name01": last, "name02": first, "kana01": last_kana, "kana02": first_kana,
+            "tel01": tel[0], "tel02": tel[1], "tel03": tel[2], "pref": str(pref),
+            "addr01": addr01, "addr02": addr02, "email": v.email(),
+            "birth": v.birth().isoformat(), "company_name": v.company(),
+            "secret_key": v.token(32), "point": str(v.rng.randint(0, 999)),
+        })  # fmt: skip
+    columns = [col(name, [r[name] for r in rows]) for name in rows[0]]
+    verdicts = classify_table("dtb_customer", columns, fast_detector)
+    expected = {name: {entity} for name, entity in {
+        "name01": "PERSON", "name02": "PERSON", "kana01": "PERSON", "kana02": "PERSON",
+        "tel01": "PHONE_NUMBER", "tel02": "PHONE_NUMBER", "tel03": "PHONE_NUMBER",
+        "pref": "ADDRESS", "addr01": "ADDRESS", "addr02": "ADDRESS", "email": "EMAIL_ADDRESS",
+        "birth": "DATE_OF_BIRTH", "company_name": "EMPLOYER",
+    }.items()}  # fmt: skip
+    assert_verdicts(verdicts, expected, raw=[rows[0]["email"], rows[0]["addr02"]])
+
+
+def test_japanese_and_romaji_names_with_the_real_detector(fast_detector) -> None:
+    from bench.db_corpus import Values
+
+    v = Values(11)
+    people = [v.name() for _ in range(30)]
+    columns = [
+        col("氏名", [f"{a} {b}" for a, b, _, _ in people]),
+        col("フリガナ", [f"{c} {d}" for _, _, c, d in people]),
+        col("電話番号", [v.phone("wide") for _ in people]),
+        col("jusho", [v.full_address() for _ in people]),
+        col("kinmusaki", [v.company() for _ in people]),
+    ]
+    verdicts = classify_table("顧客台帳", columns, fast_detector)
+    assert by_column(verdicts) == {
+        "氏名": {"PERSON"},
+        "フリガナ": {"PERSON"},
+        "電話番号": {"PHONE_NUMBER"},
+        "jusho": {"ADDRESS"},
+        "kinmusaki": {"EMPLOYER"},
+    }

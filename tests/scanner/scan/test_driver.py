@@ -1,0 +1,102 @@
+"""The scan driver with stand-in sources: failures are reported, scans resume."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from connectors.base import SourceError, UnitResult, WorkUnit
+from scanner.config import parse_config
+from scanner.findings import Finding
+from scanner.scan.driver import STATE_FILE, run_scan
+
+CONFIG = """
+[[sources]]
+type = "files"
+name = "good"
+root = "."
+
+[[sources]]
+type = "files"
+name = "down"
+root = "."
+"""
+
+
+class FakeSource:
+    def __init__(self, config, calls: list[str], fail_on: str | None = None):
+        self.name = config.name
+        self.calls = calls
+        self.fail_on = fail_on
+
+    def test_connection(self):
+        if self.name == "down":
+            raise SourceError("down: connection refused (127.0.0.1:1)")
+
+    def work_units(self):
+        for key in ("a", "b", "c"):
+            yield WorkUnit(self.name, "files", key)
+
+    def run_unit(self, unit, detector):
+        self.calls.append(unit.key)
+        if unit.key == self.fail_on:
+            raise RuntimeError("boom with secret 090-1234-5678\n[parameters: ('x',)]")
+        finding = Finding(self.name, {"path": unit.key}, "PERSON", 0.9, examples=("山***",))
+        return UnitResult(unit, findings=[finding], stats={"files": 1})
+
+    def finalize(self, results):
+        return []
+
+
+@pytest.fixture
+def config(monkeypatch):
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")  # no key file beside the working directory
+    return parse_config(CONFIG, Path("."))
+
+
+def test_failed_source_and_unit_are_reported_and_the_scan_goes_on(tmp_path, config):
+    calls: list[str] = []
+    outcome = run_scan(
+        config, tmp_path, detector=object.__new__(_NoDetector),
+        create_source=lambda c: FakeSource(c, calls, fail_on="b"),
+    )  # fmt: skip
+    assert calls == ["a", "b", "b", "c"]  # b retried once
+    statuses = {s.name: s.status for s in outcome.sources}
+    assert statuses == {"good": "partial", "down": "failed"}
+    kinds = sorted(e.kind for e in outcome.errors)
+    assert kinds == ["unit_failed", "unreachable"]
+    findings = [json.loads(x) for x in (tmp_path / "findings.jsonl").read_text().splitlines()]
+    assert [f["location"]["path"] for f in findings] == ["a", "c"]
+    errors_text = (tmp_path / "errors.jsonl").read_text()
+    assert "boom with secret" in errors_text and "parameters" not in errors_text
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["findings_by_category"] == {"氏名": 2}
+    assert not (tmp_path / STATE_FILE).exists()
+
+
+def test_an_interrupted_scan_resumes_without_redoing_finished_units(tmp_path, config):
+    calls: list[str] = []
+
+    class Interrupting(FakeSource):
+        def run_unit(self, unit, detector):
+            if unit.key == "c":
+                raise KeyboardInterrupt
+            return super().run_unit(unit, detector)
+
+    with pytest.raises(KeyboardInterrupt):
+        run_scan(config, tmp_path, detector=_NoDetector(),
+                 create_source=lambda c: Interrupting(c, calls))  # fmt: skip
+    assert (tmp_path / STATE_FILE).exists()
+    calls.clear()
+    outcome = run_scan(config, tmp_path, resume=True, detector=_NoDetector(),
+                       create_source=lambda c: FakeSource(c, calls))  # fmt: skip
+    assert calls == ["c"]
+    assert outcome.resumed_units == 2
+    assert sorted(f.location["path"] for f in outcome.findings) == ["a", "b", "c"]
+
+
+class _NoDetector:
+    def settings(self):
+        return {"mode": "none"}

@@ -1,0 +1,97 @@
+"""Findings carry HMAC fingerprints of their values: bounded, keyed by the inventory's key,
+and enough for the catalog's value-based not_personal rule in a real scan."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+import sqlalchemy as sa
+
+from scanner.config import parse_config
+from scanner.fingerprint import MAX_FINGERPRINTS, Fingerprinter
+from scanner.inventory.recorder import record_scan
+from scanner.inventory.store import Inventory
+from scanner.scan.driver import run_scan
+
+CONFIG = """
+[[sources]]
+type = "database"
+name = "db"
+url = "sqlite:///shop.sqlite3"
+
+[[sources]]
+type = "files"
+name = "share"
+root = "share"
+
+[[catalog.not_personal]]
+entities = ["ADDRESS"]
+values = ["東京都千代田区神田富山町5-1"]
+reason = "当社本社の所在地"
+
+[inventory]
+path = "inventory.sqlite3"
+"""
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "finding-key")
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "signature.txt").write_text(
+        "株式会社サンプル 総務部\n住所：東京都千代田区神田富山町５－１\n", encoding="utf-8"
+    )
+    (share / "memo.txt").write_text(
+        "会員の山田太郎様の住所：大阪府大阪市北区梅田3-1-1、電話 090-1234-5678\n",
+        encoding="utf-8",
+    )
+    with (share / "list.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["氏名", "メールアドレス"])
+        for i in range(MAX_FINGERPRINTS + 200):
+            writer.writerow([f"山田 太郎{i}", f"member{i}@example.jp"])
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'shop.sqlite3'}")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE customer (id INTEGER PRIMARY KEY, email TEXT)")
+        conn.exec_driver_sql(
+            "INSERT INTO customer VALUES (1, 'A@example.jp'), (2, 'b@example.jp'), "
+            "(3, 'c@example.jp')"
+        )
+    engine.dispose()
+    return parse_config(CONFIG, tmp_path)
+
+
+def test_findings_carry_bounded_keyed_fingerprints_of_their_values(
+    workspace, tmp_path, fast_detector
+):
+    outcome = run_scan(workspace, tmp_path / "out", detector=fast_detector, executor="serial")
+    by_place = {
+        (
+            f.source,
+            f.location.get("table") or f.location.get("path"),
+            f.location.get("column"),
+            f.entity,
+        ): f
+        for f in outcome.findings
+    }
+    fp = Fingerprinter(b"finding-key")
+    email = by_place[("db", "customer", "email", "EMAIL_ADDRESS")]
+    assert set(email.fingerprints) == {
+        fp.fingerprint("EMAIL_ADDRESS", v) for v in ("a@example.jp", "b@example.jp", "c@example.jp")
+    }
+    memo = by_place[("share", "memo.txt", None, "PHONE_NUMBER")]
+    assert memo.fingerprints == (fp.fingerprint("PHONE_NUMBER", "+81 90 1234 5678"),)
+    listed = by_place[("share", "list.csv", "メールアドレス", "EMAIL_ADDRESS")]
+    assert len(listed.fingerprints) == MAX_FINGERPRINTS  # bounded, whatever the rows
+    assert "finding-key" not in repr(email) and "A@example.jp" not in repr(email)
+
+    record_scan(workspace, outcome)  # the catalog's value rule now sees real values
+    with Inventory.open(workspace.inventory) as inventory:
+        run = inventory.resolve_run()
+        verdicts = {(f.location.get("path"), f.entity): f.verdict for f in inventory.findings(run)}
+        stored = sum(len(v) for v in inventory.fingerprints(run).values())
+    assert verdicts[("signature.txt", "ADDRESS")] == "not_personal"
+    assert verdicts[("memo.txt", "ADDRESS")] == "no_purpose"
+    assert stored == sum(len(f.fingerprints) for f in outcome.findings)
