@@ -37,10 +37,12 @@ def _config(root: Path, files_per_unit: int):
 
 
 def _timed(config, out: Path, executor: str, workers: int) -> tuple[float, object]:
-    from scanner.scan.driver import run_scan
+    from scanner.scan.options import ScanOptions
+    from scanner.scan.pipeline import Pipeline
 
+    options = ScanOptions(out, executor=executor, workers=workers)
     started = time.perf_counter()
-    outcome = run_scan(config, out, executor=executor, workers=workers)
+    outcome = Pipeline(config).scan(options)
     return time.perf_counter() - started, outcome
 
 

@@ -1,4 +1,5 @@
-"""``kojin scan``: scan the config's sources and write findings.jsonl and a summary."""
+"""``kojin scan``: run the pipeline (scan, judge, record, reports, subject index) and say
+how it went."""
 
 from __future__ import annotations
 
@@ -11,22 +12,16 @@ import typer
 
 from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
+from scanner.cli.report_command import ConfigOption, config_path_for_cli
+from scanner.scan.options import Executor, ScanOptions
 
 
 class FailOn(StrEnum):
     new_violations = "new-violations"
 
 
-class Executor(StrEnum):
-    serial = "serial"
-    processes = "processes"
-    dask = "dask"
-
-
 def scan(
-    config: Annotated[Path, typer.Option("--config", "-c", help="Kojin config (TOML).")] = Path(
-        "config.example.toml"
-    ),
+    config: ConfigOption = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -65,6 +60,34 @@ def scan(
 ) -> None:
     """Scan databases and file shares for personal information."""
     from rich.console import Console
+
+    from scanner.config import ConfigError, load_config
+    from scanner.scan.pipeline import Pipeline
+
+    config = config_path_for_cli(config)
+    try:
+        cfg = load_config(config)
+    except ConfigError as exc:
+        raise CliError(str(exc).replace("\n", "; ")) from None
+    # soft_wrap: a line longer than the (assumed 80-column) log is never cut mid-list
+    console = Console(stderr=True, quiet=quiet, soft_wrap=True)
+    pipeline = Pipeline(cfg, config)
+    options = ScanOptions(out, resume, executor, workers, scheduler)
+    outcome = _scan(pipeline, options, console, quiet)
+    _print_summary(console, outcome)
+    recorded = _record(pipeline, outcome, console)
+    if index_subjects or cfg.inventory.index_subjects:
+        _index_subjects(pipeline, recorded.run, console)
+    new_violations = fail_on is FailOn.new_violations and bool(recorded.diff.new_violations)
+    code = scan_exit_code(outcome, new_violations)
+    if code is not ExitCode.ok:
+        # printed even with --quiet: cron mails stderr, and it must say what to look at
+        _print_incomplete(outcome, recorded, code)
+        raise typer.Exit(int(code))
+
+
+def _scan(pipeline, options: ScanOptions, console, quiet: bool):
+    """The scan stage under a progress bar (units, megabytes, rate, time left)."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -74,15 +97,8 @@ def scan(
     )
 
     from connectors.base import SourceError
-    from scanner.config import ConfigError, load_config
     from scanner.fingerprint import FingerprintKeyError
-    from scanner.scan.driver import run_scan
 
-    try:
-        cfg = load_config(config)
-    except ConfigError as exc:
-        raise CliError(str(exc).replace("\n", "; ")) from None
-    console = Console(stderr=True, quiet=quiet)
     progress = Progress(
         TextColumn("[bold]scan"),
         BarColumn(),
@@ -102,37 +118,30 @@ def scan(
         def on_progress(key: str, done: int, total: int, done_b: int, total_b: int) -> None:
             elapsed = progress.tasks[0].elapsed or 0.0
             rate = f"{done / elapsed:.1f} units/s" if elapsed else ""
-            size = f"{done_b / 1e6:.1f}/{total_b / 1e6:.1f} MB" if total_b else ""
+            size = size_text(done_b, total_b)
             progress.update(
                 task, completed=done, total=total, description=key[-40:], size=size, rate=rate
             )
 
         try:
-            outcome = run_scan(
-                cfg,
-                out,
-                resume=resume,
-                on_progress=on_progress,
-                executor=executor.value,
-                workers=workers,
-                scheduler=scheduler,
-            )
+            return pipeline.scan(options, on_progress)
         except (SourceError, FingerprintKeyError) as exc:
             raise CliError(str(exc)) from None
         except KeyboardInterrupt:
             raise CliError(
                 "interrupted; `kojin scan --resume` continues", ExitCode.interrupted
             ) from None
-    _print_summary(console, outcome)
-    recorded = _record(cfg, config, outcome, console)
-    if index_subjects or cfg.inventory.index_subjects:
-        _index_subjects(cfg, recorded.run, console)
-    new_violations = fail_on is FailOn.new_violations and bool(recorded.diff.new_violations)
-    code = scan_exit_code(outcome, new_violations)
-    if code is not ExitCode.ok:
-        # printed even with --quiet: cron mails stderr, and it must say what to look at
-        _print_incomplete(outcome, recorded, code)
-        raise typer.Exit(int(code))
+
+
+def size_text(done: int, total: int) -> str:
+    """``1.2/10.1 MB`` of files read; nothing for a run without files (a database-only
+    scan has no bytes to count), and small shares in KB rather than ``0.0/0.0 MB``."""
+    if total <= 0:
+        return ""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if total >= scale:
+            return f"{done / scale:.1f}/{total / scale:.1f} {unit}"
+    return f"{done}/{total} B"
 
 
 def scan_exit_code(outcome, new_violations: bool) -> ExitCode:
@@ -169,18 +178,16 @@ def _print_incomplete(outcome, recorded, code: ExitCode) -> None:
           + details, file=sys.stderr)  # fmt: skip
 
 
-def _record(cfg, config_path: Path, outcome, console):
+def _record(pipeline, outcome, console):
     """Judge the findings, store the run in the inventory, write the configured reports."""
-    from reports.writer import write_configured_reports
     from scanner.fingerprint import FingerprintKeyError
     from scanner.inventory.migrations import InventoryError
-    from scanner.inventory.recorder import record_scan
-    from scanner.inventory.store import Inventory
 
+    cfg = pipeline.config
     try:
-        recorded = record_scan(cfg, outcome, config_path)
-        with Inventory.open(cfg.inventory) as inventory:
-            reports = write_configured_reports(inventory, cfg.reports, str(recorded.run.pk))
+        recorded = pipeline.record(outcome)
+        reports = pipeline.write_reports(recorded.run)
+        _judged_totals(cfg, outcome, recorded.run, console)
     except (InventoryError, FingerprintKeyError, OSError) as exc:
         raise CliError(f"{exc} (the scan's results are in {outcome.out_dir})") from None
     run, diff = recorded.run, recorded.diff
@@ -194,17 +201,37 @@ def _record(cfg, config_path: Path, outcome, console):
     return recorded
 
 
-def _index_subjects(cfg, run, console) -> None:
-    """Bring the subject index up to date with the run just recorded."""
-    from scanner.fingerprint import Fingerprinter, FingerprintKeyError
-    from scanner.inventory.migrations import InventoryError
+def _judged_totals(cfg, outcome, run, console) -> None:
+    """Print the personal findings by category as the reports count them, and write the
+    same counts into summary.json, so terminal, summary and charts agree."""
+    import json
+
+    from reports.model import personal_by_category
     from scanner.inventory.store import Inventory
-    from scanner.subject.index import build_subject_index
+    from scanner.scan.driver import SUMMARY_FILE
+
+    with Inventory.open(cfg.inventory) as inventory:
+        stored = inventory.findings(run)
+    by_category = personal_by_category(stored, cfg.reports.lang)
+    not_personal = len(stored) - sum(by_category.values())
+    if by_category:
+        console.print("personal findings: "
+                      + ", ".join(f"{c} {n}" for c, n in by_category.items())
+                      + (f"; not personal {not_personal}" if not_personal else ""))  # fmt: skip
+    path = outcome.out_dir / SUMMARY_FILE
+    summary = json.loads(path.read_text(encoding="utf-8"))
+    summary["findings_by_category"] = by_category
+    summary["not_personal_findings"] = not_personal
+    path.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _index_subjects(pipeline, run, console) -> None:
+    """Bring the subject index up to date with the run just recorded."""
+    from scanner.fingerprint import FingerprintKeyError
+    from scanner.inventory.migrations import InventoryError
 
     try:
-        fingerprinter = Fingerprinter.from_key_file(cfg.inventory.key_file)
-        with Inventory.open(cfg.inventory) as inventory:
-            report = build_subject_index(cfg, inventory, fingerprinter, run)
+        report = pipeline.index_subjects(run)
     except (InventoryError, FingerprintKeyError) as exc:
         raise CliError(f"subject index: {exc}") from None
     console.print(
@@ -226,9 +253,6 @@ def _print_summary(console, outcome) -> None:
         table.add_row(s.name, s.type, s.status, f"{s.units_done}/{s.units}", str(s.findings),
                       str(s.errors))  # fmt: skip
     console.print(table)
-    by_category = Counter(f.category for f in outcome.findings)
-    if by_category:
-        console.print("findings: " + ", ".join(f"{c} {n}" for c, n in by_category.most_common()))
     if outcome.errors:
         console.print(f"[yellow]{len(outcome.errors)} problem(s) reported:[/yellow]")
         for e in outcome.errors[:10]:
