@@ -42,13 +42,14 @@ def _register() -> None:
     from scanner.cli import (
         catalog_command,
         diff_command,
+        key_command,
         report_command,
         review_command,
         subject_command,
     )
 
     for module in (catalog_command, report_command, diff_command, review_command,
-                   subject_command):  # fmt: skip
+                   subject_command, key_command):  # fmt: skip
         module.register(app)
 
 

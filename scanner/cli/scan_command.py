@@ -74,12 +74,18 @@ def scan(
     from connectors.base import SourceError
     from scanner.config import ConfigError, load_config
     from scanner.fingerprint import FingerprintKeyError
+    from scanner.inventory.key_guard import scan_fingerprinter
+    from scanner.inventory.migrations import InventoryError
     from scanner.scan.driver import run_scan
 
     try:
         cfg = load_config(config)
     except ConfigError as exc:
         raise CliError(str(exc).replace("\n", "; ")) from None
+    try:
+        fingerprinter = scan_fingerprinter(cfg.inventory)
+    except (FingerprintKeyError, InventoryError) as exc:
+        raise CliError(str(exc)) from None
     console = Console(stderr=True, quiet=quiet)
     progress = Progress(
         TextColumn("[bold]scan"),
@@ -114,6 +120,7 @@ def scan(
                 executor=executor.value,
                 workers=workers,
                 scheduler=scheduler,
+                fingerprinter=fingerprinter,
             )
         except (SourceError, FingerprintKeyError) as exc:
             raise CliError(str(exc)) from None
@@ -154,14 +161,15 @@ def _record(cfg, config_path: Path, outcome, console):
 
 def _index_subjects(cfg, run, console) -> None:
     """Bring the subject index up to date with the run just recorded."""
-    from scanner.fingerprint import Fingerprinter, FingerprintKeyError
+    from scanner.fingerprint import FingerprintKeyError
+    from scanner.inventory.key_guard import checked_fingerprinter
     from scanner.inventory.migrations import InventoryError
     from scanner.inventory.store import Inventory
     from scanner.subject.index import build_subject_index
 
     try:
-        fingerprinter = Fingerprinter.from_key_file(cfg.inventory.key_file)
         with Inventory.open(cfg.inventory) as inventory:
+            fingerprinter = checked_fingerprinter(cfg.inventory, inventory)
             report = build_subject_index(cfg, inventory, fingerprinter, run)
     except (InventoryError, FingerprintKeyError) as exc:
         raise CliError(f"subject index: {exc}") from None

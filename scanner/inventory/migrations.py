@@ -166,9 +166,21 @@ def _v2_subjects(conn: Connection) -> None:
             table.create(conn)
 
 
+def _v3_settings(conn: Connection) -> None:
+    md = MetaData()
+    Table(
+        "kojin_settings", md,
+        Column("name", String(64), primary_key=True),
+        Column("value", Text, nullable=False),
+        Column("set_at", String(40), nullable=False),
+    )  # fmt: skip
+    md.create_all(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "subject index and subject request log", _v2_subjects),
+    Migration(3, "inventory settings (the HMAC key check value)", _v3_settings),
 )
 
 

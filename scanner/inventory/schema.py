@@ -157,3 +157,11 @@ subject_log = Table(
     Column("outcome", String(20), nullable=False),
     Column("detail_json", Text, nullable=False),  # counts and places, never values
 )
+
+settings = Table(
+    "kojin_settings",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("set_at", String(40), nullable=False),
+)

@@ -9,7 +9,7 @@ from tests.scanner.inventory.builders import CONFIG, db, file, make_config, outc
 
 
 def test_diff_by_identity_with_a_changed_catalog(tmp_path, monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     before = [
         db("newsletter", "email", "EMAIL_ADDRESS", matched=90),
         db("customers", "name", "PERSON"),

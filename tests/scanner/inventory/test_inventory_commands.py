@@ -44,7 +44,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_scheduled_scans_fail_only_on_new_violations(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     share = tmp_path / "share"
     share.mkdir()
     (share / "memo.txt").write_text(
@@ -82,7 +82,7 @@ def test_scheduled_scans_fail_only_on_new_violations(tmp_path, capsys, monkeypat
 
 @pytest.fixture
 def two_runs(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     path = tmp_path / "kojin.toml"
     path.write_text(CONFIG, encoding="utf-8")
     config = make_config(tmp_path)
