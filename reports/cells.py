@@ -45,10 +45,26 @@ def ledger_cells(row: LedgerRow, data: ReportData, lang: str, timezone: str) -> 
         "retention": row.retention or unregistered,
         "owner": row.owner or unregistered,
         "outsourcing": outsourcing,
-        "verdict": verdict_label(row.verdict, lang),
-        "last_scanned": local_time(data.run.ended, timezone),
+        "verdict": _verdict_text(row, lang),
+        "last_scanned": _last_scanned(row, data, lang, timezone),
         "subjects": subject_label(row.subjects, lang),
     }
+
+
+def _verdict_text(row: LedgerRow, lang: str) -> str:
+    if not row.not_scanned:
+        return verdict_label(row.verdict, lang)
+    if not row.findings:
+        return text("not_scanned", lang)
+    return text("not_scanned_as_of", lang, verdict=verdict_label(row.verdict, lang))
+
+
+def _last_scanned(row: LedgerRow, data: ReportData, lang: str, timezone: str) -> str:
+    """When the row's places were last read: this run, an earlier one, or never."""
+    if not row.not_scanned:
+        return local_time(data.run.ended, timezone)
+    ended = data.run_ended.get(row.last_scanned_run_pk or -1)
+    return local_time(ended, timezone) if ended else text("not_scanned", lang)
 
 
 def matched_text(f: StoredFinding) -> str:

@@ -44,6 +44,7 @@ CHANGE_COLOURS = {
     "changed": "#3182ce",
     "new_violations": "#c53030",
     "resolved_violations": "#2f855a",
+    "not_scanned": "#975a16",
 }
 
 
@@ -70,7 +71,7 @@ def _script_json(value: Any) -> str:
 
 def page_data(data: ReportData, lang: str, timezone: str) -> dict[str, Any]:
     strings = _Strings()
-    change_code = {"new": 1, "changed": 2}
+    change_code = {"new": 1, "changed": 2, "not_scanned": 3}
     rows = []
     for f in data.findings:
         rows.append([
@@ -108,7 +109,7 @@ def page_data(data: ReportData, lang: str, timezone: str) -> dict[str, Any]:
         "verdicts": verdicts,
         "labels": {k: text(k, lang) for k in (
             "search", "all_verdicts", "only_violations", "prev_page", "next_page", "evidence",
-            "new", "changed")},
+            "new", "changed", "not_scanned")},
         "shown": text("shown", lang, shown="{shown}", total="{total}"),
     }  # fmt: skip
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from scanner.catalog.models import Asset, CatalogConfig
@@ -45,6 +45,11 @@ class LedgerRow:
     verdict: str  # a Verdict, or "not_found" for a catalog asset nothing was found in
     violations: int
     findings: tuple[StoredFinding, ...]
+    #: this run read none of the row's places (its source failed, or every finding was
+    #: carried forward from an earlier run): 未スキャン, not 未検出
+    not_scanned: bool = False
+    #: the run that last read the row's places, when that is not this run
+    last_scanned_run_pk: int | None = None
 
 
 @dataclass(frozen=True)
@@ -59,13 +64,26 @@ class ReportData:
     ledger: tuple[LedgerRow, ...]
     new_keys: frozenset[str] = frozenset()
     changed_keys: frozenset[str] = frozenset()
+    #: run pk -> when it ended, for the 最終スキャン日時 of findings carried forward
+    run_ended: Mapping[int, str] = field(default_factory=dict)
+
+    @property
+    def not_scanned(self) -> tuple[StoredFinding, ...]:
+        return tuple(f for f in self.findings if f.not_scanned)
+
+    @property
+    def failed_sources(self) -> frozenset[str]:
+        return frozenset(s.name for s in self.sources if s.status == "failed")
 
     @property
     def violations(self) -> tuple[StoredFinding, ...]:
         return tuple(f for f in self.findings if f.is_violation)
 
     def change_of(self, finding: StoredFinding) -> str | None:
-        """ "new" or "changed" relative to the previous run; None if unchanged or no run."""
+        """ "new", "changed" or "not_scanned" relative to the previous run; None if
+        unchanged or no run."""
+        if finding.not_scanned:
+            return "not_scanned"
         if finding.key in self.new_keys:
             return "new"
         return "changed" if finding.key in self.changed_keys else None
@@ -76,8 +94,9 @@ def load_report_data(inventory: Inventory, run_ref: str | None = None) -> Report
     previous = inventory.previous_run(run)
     findings = inventory.findings(run)
     diff = diff_findings(inventory.findings(previous), findings) if previous else None
+    ended = {r.pk: r.ended for r in inventory.runs()}
     return build_report_data(
-        run, previous, findings, inventory.errors(run), inventory.sources(run), diff
+        run, previous, findings, inventory.errors(run), inventory.sources(run), diff, ended
     )
 
 
@@ -88,13 +107,16 @@ def build_report_data(
     errors: Sequence[ScanError],
     sources: Sequence[SourceRecord],
     diff: FindingsDiff | None,
+    run_ended: Mapping[int, str] | None = None,
 ) -> ReportData:
     catalog = CatalogConfig.model_validate(run.catalog)
+    failed = {s.name for s in sources if s.status == "failed"}
     return ReportData(
         run, previous, catalog, tuple(findings), tuple(errors), tuple(sources), diff,
-        tuple(build_ledger(catalog, findings)),
+        tuple(build_ledger(catalog, findings, failed)),
         new_keys=frozenset(f.key for f in diff.new) if diff else frozenset(),
         changed_keys=frozenset(c.after.key for c in diff.changed) if diff else frozenset(),
+        run_ended=dict(run_ended or {}),
     )  # fmt: skip
 
 
@@ -104,8 +126,15 @@ def _counts_as_personal(f: StoredFinding) -> bool:
     return not (f.review is not None and f.review.mark == "false_positive")
 
 
-def build_ledger(catalog: CatalogConfig, findings: Sequence[StoredFinding]) -> list[LedgerRow]:
-    """Catalog assets in catalog order, then places no asset covers, by name."""
+def build_ledger(
+    catalog: CatalogConfig,
+    findings: Sequence[StoredFinding],
+    failed_sources: frozenset[str] | set[str] = frozenset(),
+) -> list[LedgerRow]:
+    """Catalog assets in catalog order, then places no asset covers, by name.
+
+    ``failed_sources`` could not be read this run: their assets are 未スキャン, not 未検出.
+    """
     by_asset: dict[str, list[StoredFinding]] = {}
     judged_not_personal: set[str] = set()
     unmapped: dict[str, list[StoredFinding]] = {}
@@ -127,7 +156,18 @@ def build_ledger(catalog: CatalogConfig, findings: Sequence[StoredFinding]) -> l
     for name in sorted(set(by_asset) - known):  # an asset renamed since the run
         rows.append(_unmapped_row(name, by_asset[name]))
     rows += [_unmapped_row(name, unmapped[name]) for name in sorted(unmapped)]
-    return rows
+    sources = {a.name: a.source for a in catalog.assets}
+    return [_scan_state(r, sources.get(r.asset) in failed_sources) for r in rows]
+
+
+def _scan_state(row: LedgerRow, source_failed: bool) -> LedgerRow:
+    """Mark a row this run did not read: all its findings carried, or its source failed."""
+    carried = [f.last_scanned_run_pk for f in row.findings if f.not_scanned]
+    if row.findings and len(carried) == len(row.findings):
+        return replace(row, not_scanned=True, last_scanned_run_pk=min(carried))
+    if not row.findings and source_failed:
+        return replace(row, not_scanned=True)
+    return row
 
 
 def _unmapped_name(f: StoredFinding) -> str:
@@ -235,6 +275,8 @@ def summary_counts(data: ReportData, lang: str = "ja") -> dict:
         "findings": len(data.findings),
         "violations": len(data.violations),
         "errors": len(data.errors),
+        "not_scanned": len(data.not_scanned),
+        "failed_sources": sorted(data.failed_sources),
         "assets": sum(1 for r in data.ledger if r.verdict != "not_found"),
         "by_category": dict(Counter(category(f.entity, lang) for f in personal).most_common()),
         "by_source": dict(Counter(f.source for f in data.findings).most_common()),
@@ -247,5 +289,6 @@ def summary_counts(data: ReportData, lang: str = "ja") -> dict:
             "changed": len(data.diff.changed),
             "new_violations": len(data.diff.new_violations),
             "resolved_violations": len(data.diff.resolved_violations),
+            "not_scanned": len(data.diff.not_scanned),
         }
     return out

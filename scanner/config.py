@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
+import types
+import typing
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -36,7 +39,8 @@ class ScanConfig(BaseModel):
 
 
 class KojinConfig(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    # a misspelt table (``[scann]``, ``[[source]]``) must be an error, not a silent no-op
+    model_config = ConfigDict(extra="forbid")
 
     sources: list[SourceConfig] = Field(default_factory=list)
     detector: DetectorConfig = Field(default_factory=DetectorConfig)
@@ -78,7 +82,10 @@ def line_of(text: str, loc: tuple[Any, ...], value: str | None = None) -> int | 
     else:
         names = [p for p in loc if isinstance(p, str)]
         for size in range(len(names), 0, -1):
-            headers = _header_lines(lines, ".".join(names[:size]), array=False)
+            name = ".".join(names[:size])
+            headers = _header_lines(lines, name, array=False) or _header_lines(
+                lines, name, array=True
+            )
             if headers:
                 start, keys = headers[0], names[size:]
                 break
@@ -109,23 +116,83 @@ def _anchor_sqlite_path(url: str, base_dir: Path) -> str:
     return prefix + str((base_dir / path).resolve()) + sep + query
 
 
+def _members(annotation: Any) -> list[Any]:
+    """The types an annotation admits: ``list[X] | None`` -> [X], ``Annotated[A | B]`` -> [A, B]."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return _members(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType, list, tuple, set, dict):
+        args = typing.get_args(annotation)
+        if origin is dict:
+            args = args[1:]
+        return [m for a in args for m in _members(a)]
+    return [annotation]
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The config model a validation location points into (its last part excluded)."""
+    model: type[BaseModel] = KojinConfig
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            # a discriminated union's tag ('database', 'files') picks the member
+            if part in ("database", "files"):
+                continue
+            return None
+        candidates = [m for m in _members(field.annotation) if isinstance(m, type)
+                      and issubclass(m, BaseModel)]  # fmt: skip
+        if not candidates:
+            return None
+        tag = next((p for p in loc if p in ("database", "files")), None)
+        chosen = [c for c in candidates if tag is None or _tag_of(c) in (None, tag)]
+        model = (chosen or candidates)[0]
+    return model
+
+
+def _tag_of(model: type[BaseModel]) -> str | None:
+    field = model.model_fields.get("type")
+    args = typing.get_args(field.annotation) if field is not None else ()
+    return args[0] if len(args) == 1 and isinstance(args[0], str) else None
+
+
+def _unknown_key(loc: tuple[Any, ...]) -> str:
+    """``unknown key 'scann' (did you mean 'scan'?)``."""
+    key = str(loc[-1])
+    model = _model_at(loc)
+    known = [n for n in (model.model_fields if model else ()) if n != "base_dir"]
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown key {key!r}{hint}"
+
+
 def parse_config(text: str, base_dir: Path, origin: str = "config") -> KojinConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: not valid TOML: {exc}") from None
+    if "base_dir" in data:  # set by Kojin from the file's folder, never by the file
+        raise ConfigError(f"{origin}:{line_of(text, ('base_dir',))}: {_unknown_key(('base_dir',))}")
     try:
         config = KojinConfig.model_validate(data)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if p not in ("database", "files"))
+            full_loc = tuple(err["loc"])
+            loc = tuple(p for p in full_loc if p not in ("database", "files"))
             lookup = loc + ("type",) if err["type"].startswith("union_tag") else loc
             line = line_of(text, lookup)
             where = ".".join(str(p) for p in loc) or "(top level)"
             prefix = f"{origin}:{line}" if line else origin
-            problems.append(f"{prefix}: {where}: {err['msg']}")
+            message = _unknown_key(full_loc) if err["type"] == "extra_forbidden" else err["msg"]
+            problems.append(f"{prefix}: {where}: {message}")
         raise ConfigError("\n".join(problems)) from None
+    if not config.sources:
+        raise ConfigError(
+            f"{origin}: no [[sources]]: nothing to scan (add a [[sources]] table with "
+            'type = "database" or "files")'
+        )
     names = [s.name for s in config.sources]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:

@@ -6,11 +6,14 @@ import sys
 
 import typer
 
+from scanner.cli.exit_codes import EPILOG
+
 app = typer.Typer(
     name="kojin",
     help="Kojin (個人): find personal information in Japanese companies' data.",
     no_args_is_help=True,
     add_completion=False,
+    epilog=EPILOG,
     pretty_exceptions_enable=False,
 )
 
@@ -71,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kojin: error: {' '.join(message.split())}", file=sys.stderr)
         return getattr(exc, "exit_code", 2)
     except CliError as exc:
-        print(f"kojin: error: {exc}", file=sys.stderr)
+        kind = "" if exc.code == 130 else "error: "  # an interruption is not an error
+        print(f"kojin: {kind}{exc}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print("kojin: interrupted", file=sys.stderr)

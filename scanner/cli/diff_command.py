@@ -54,6 +54,7 @@ def diff(
         f"new {len(changes.new)}, removed {len(changes.removed)}, changed {len(changes.changed)} "
         f"(verdicts {len(changes.verdict_changes)}); violations: "
         f"{len(changes.new_violations)} new, {len(changes.resolved_violations)} resolved"
+        + (f"; not scanned this run {len(changes.not_scanned)}" if changes.not_scanned else "")
     )
     for f in changes.new:
         typer.echo(f"+ {_line(f, lang)}")
@@ -61,6 +62,9 @@ def diff(
         typer.echo(f"- {_line(f, lang)}")
     for c in changes.changed:
         typer.echo(f"~ {_line(c.after, lang)}: {'; '.join(c.changes)}")
+    for f in changes.not_scanned:
+        typer.echo(f"? {_line(f, lang)}: not scanned this run (未スキャン), as of run "
+                   f"#{f.last_scanned_run_pk}")  # fmt: skip
 
 
 def _line(f, lang: str) -> str:
@@ -94,6 +98,9 @@ def _as_json(result) -> dict:
         "changed": [item(c.after) | {"changes": list(c.changes)} for c in d.changed],
         "new_violations": [f.finding_id for f in d.new_violations],
         "resolved_violations": [f.finding_id for f in d.resolved_violations],
+        "not_scanned": [
+            item(f) | {"last_scanned_run": f.last_scanned_run_pk} for f in d.not_scanned
+        ],
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -9,6 +10,7 @@ from typing import Annotated
 import typer
 
 from scanner.cli import CliError
+from scanner.cli.exit_codes import ExitCode
 
 
 class FailOn(StrEnum):
@@ -124,14 +126,54 @@ def scan(
             )
         except (SourceError, FingerprintKeyError) as exc:
             raise CliError(str(exc)) from None
+        except KeyboardInterrupt:
+            raise CliError(
+                "interrupted; `kojin scan --resume` continues", ExitCode.interrupted
+            ) from None
     _print_summary(console, outcome)
     recorded = _record(cfg, config, outcome, console)
     if index_subjects or cfg.inventory.index_subjects:
         _index_subjects(cfg, recorded.run, console)
-    if outcome.sources and all(s.status == "failed" for s in outcome.sources):
-        raise typer.Exit(1)
-    if fail_on is FailOn.new_violations and recorded.diff.new_violations:
-        raise typer.Exit(3)
+    new_violations = fail_on is FailOn.new_violations and bool(recorded.diff.new_violations)
+    code = scan_exit_code(outcome, new_violations)
+    if code is not ExitCode.ok:
+        # printed even with --quiet: cron mails stderr, and it must say what to look at
+        _print_incomplete(outcome, recorded, code)
+        raise typer.Exit(int(code))
+
+
+def scan_exit_code(outcome, new_violations: bool) -> ExitCode:
+    """3 when asked to fail on new violations and there are some, else 4 when a source or
+    a unit was not read, else 0."""
+    if new_violations:
+        return ExitCode.new_violations
+    if any(s.status != "ok" for s in outcome.sources):
+        return ExitCode.partial
+    return ExitCode.ok
+
+
+def _print_incomplete(outcome, recorded, code: ExitCode) -> None:
+    import sys
+
+    lines = []
+    for s in outcome.sources:
+        if s.status == "failed":
+            first = next((e for e in outcome.errors if e.source == s.name and not e.location),
+                         None)  # fmt: skip
+            why = f" [{first.kind}] {first.message}" if first else ""
+            lines.append(f"source {s.name} not scanned{why}")
+        elif s.status != "ok":
+            kinds = Counter(e.kind for e in outcome.errors if e.source == s.name)
+            detail = ", ".join(f"{k} {n}" for k, n in kinds.most_common())
+            lines.append(f"source {s.name} partial: {s.errors} problem(s) ({detail})")
+    carried = recorded.diff.not_scanned
+    if carried:
+        lines.append(f"{len(carried)} earlier finding(s) carried forward as not scanned")
+    if code is ExitCode.new_violations:
+        lines.append(f"{len(recorded.diff.new_violations)} new violation(s)")
+    details = f"; see {outcome.out_dir}/errors.jsonl" if outcome.errors else ""
+    print(f"kojin: exit {int(code)} ({code.name.replace('_', ' ')}): " + "; ".join(lines)
+          + details, file=sys.stderr)  # fmt: skip
 
 
 def _record(cfg, config_path: Path, outcome, console):
@@ -183,8 +225,6 @@ def _index_subjects(cfg, run, console) -> None:
 
 
 def _print_summary(console, outcome) -> None:
-    from collections import Counter
-
     from rich.table import Table
 
     table = Table(title=f"Kojin scan {outcome.run_id}")

@@ -27,6 +27,9 @@ class FindingsDiff:
     new_violations: tuple[StoredFinding, ...]
     #: violations before that are gone or no longer violations
     resolved_violations: tuple[StoredFinding, ...]
+    #: findings the newer run carried forward because it could not read their places
+    #: (未スキャン): neither removed nor resolved
+    not_scanned: tuple[StoredFinding, ...] = ()
 
     @property
     def verdict_changes(self) -> tuple[FindingChange, ...]:
@@ -61,11 +64,14 @@ def diff_findings(before: Sequence[StoredFinding], after: Sequence[StoredFinding
         changed=tuple(changed),
         new_violations=new_violations,
         resolved_violations=resolved,
+        not_scanned=tuple(f for f in now.values() if f.not_scanned),
     )
 
 
 def _changes(a: StoredFinding, b: StoredFinding) -> tuple[str, ...]:
     out = []
+    if b.not_scanned:  # carried forward as last seen: nothing is known to have changed
+        return ()
     if a.verdict != b.verdict:
         out.append(f"verdict: {a.verdict} → {b.verdict}")
     if (a.asset or "") != (b.asset or ""):

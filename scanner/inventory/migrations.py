@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     inspect,
     select,
+    text,
 )
 
 from scanner.inventory.schema import schema_version
@@ -166,7 +167,13 @@ def _v2_subjects(conn: Connection) -> None:
             table.create(conn)
 
 
-def _v3_settings(conn: Connection) -> None:
+def _v3_not_scanned(conn: Connection) -> None:
+    # the run that last read a finding's place; NULL: read by the finding's own run. A
+    # finding of a source that could not be read is carried forward with it set.
+    conn.execute(text("ALTER TABLE kojin_findings ADD COLUMN last_scanned_run_pk INTEGER"))
+
+
+def _v4_settings(conn: Connection) -> None:
     md = MetaData()
     Table(
         "kojin_settings", md,
@@ -180,7 +187,8 @@ def _v3_settings(conn: Connection) -> None:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "subject index and subject request log", _v2_subjects),
-    Migration(3, "inventory settings (the HMAC key check value)", _v3_settings),
+    Migration(3, "findings carried forward from places not scanned", _v3_not_scanned),
+    Migration(4, "inventory settings (the HMAC key check value)", _v4_settings),
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import platform
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from scanner.catalog.verdicts import Judge
 from scanner.fingerprint import Fingerprinter
 from scanner.inventory.diff import FindingsDiff, diff_runs
-from scanner.inventory.records import JudgedFinding, NewRun, RunInfo, SourceRecord
+from scanner.inventory.records import JudgedFinding, NewRun, RunInfo, SourceRecord, finding_key
 from scanner.inventory.store import Inventory
 
 if TYPE_CHECKING:
@@ -60,6 +60,44 @@ def judge_findings(config: KojinConfig, findings, fingerprinter: Fingerprinter |
     return [JudgedFinding(f, judge.judge(f)) for f in findings]
 
 
+def _unread(source: str, location, failed_sources: set[str], failed_places) -> bool:
+    if source in failed_sources:
+        return True
+    items = set(_hashable(location).items())
+    return any(
+        src == source and place <= items for src, place in failed_places
+    )  # an error at {"schema", "table"} covers every column finding of that table
+
+
+def _hashable(location) -> dict:
+    return {str(k): json.dumps(v, sort_keys=True, default=str) for k, v in location.items()}
+
+
+def not_scanned_findings(inventory: Inventory, last: RunInfo, outcome: ScanOutcome):
+    """The last run's findings whose places this scan could not read, to carry forward.
+
+    A failed source (unreachable, bad credentials, missing root) reads nothing; a failed
+    place (a table that timed out, a unit that crashed, a file that could not be opened) is
+    an error whose location contains the finding's. What this run did read replaces them.
+    """
+    failed_sources = {s.name for s in outcome.sources if s.status == "failed"}
+    failed_places = [
+        (e.source, frozenset(_hashable(e.location).items()))
+        for e in outcome.errors
+        if e.location
+    ]
+    if not failed_sources and not failed_places:
+        return []
+    seen = {
+        finding_key(f.source, f.location, f.entity) for f in outcome.findings
+    }
+    return [
+        replace(f, last_scanned_run_pk=f.last_scanned_run_pk or last.pk)
+        for f in inventory.findings(last)
+        if f.key not in seen and _unread(f.source, f.location, failed_sources, failed_places)
+    ]
+
+
 def record_scan(
     config: KojinConfig, outcome: ScanOutcome, config_path: Path | None = None
 ) -> RecordedRun:
@@ -90,7 +128,9 @@ def record_scan(
         for s in outcome.sources
     ]
     with Inventory.open(config.inventory) as inventory:
-        run = inventory.record_run(new_run, judged, outcome.errors, sources)
+        last = inventory.latest_run()
+        carried = not_scanned_findings(inventory, last, outcome) if last is not None else []
+        run = inventory.record_run(new_run, judged, outcome.errors, sources, carried)
         previous = inventory.previous_run(run)
         diff = diff_runs(inventory, previous, run)
     return RecordedRun(run, previous, diff.findings)

@@ -110,6 +110,14 @@ class StoredFinding:
     reason_ja: str
     reason_en: str
     review: Review | None = None
+    #: the run that last read this place, when this run could not (its source failed or
+    #: the place's read failed): the finding is carried forward, not resolved
+    last_scanned_run_pk: int | None = None
+
+    @property
+    def not_scanned(self) -> bool:
+        """Carried forward from an earlier run: this run did not read its place."""
+        return self.last_scanned_run_pk is not None
 
     @property
     def finding_id(self) -> str:

@@ -85,6 +85,8 @@ findings = Table(
     Column("purposes_json", Text, nullable=False),
     Column("reason_ja", Text, nullable=False),
     Column("reason_en", Text, nullable=False),
+    # the run that last read this place; NULL: this finding's run read it (see records)
+    Column("last_scanned_run_pk", Integer),
     Index("ix_kojin_findings_run_key", "run_pk", "finding_key", unique=True),
 )
 

@@ -7,6 +7,7 @@ is brought up to date whenever the inventory is opened.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -110,16 +111,24 @@ class Inventory:
         judged: Sequence[JudgedFinding],
         errors: Sequence[ScanError],
         sources: Sequence[SourceRecord],
+        carried: Sequence[StoredFinding] = (),
     ) -> RunInfo:
-        """Store one finished scan in a single transaction; returns it as stored."""
+        """Store one finished scan in a single transaction; returns it as stored.
+
+        ``carried`` are findings of an earlier run whose places this run could not read,
+        each with ``last_scanned_run_pk`` set: they are stored again as last seen.
+        """
         rows = _dedupe(judged)
+        carried = [f for f in carried if f.key not in rows]
+        if any(f.last_scanned_run_pk is None for f in carried):
+            raise ValueError("a carried finding needs the run that last read it")
         reviews = self.latest_reviews()
         violations = sum(
             1
             for key, jf in rows.items()
             if jf.judgement.is_violation
             and not (key in reviews and reviews[key].mark == Mark.false_positive)
-        )
+        ) + sum(1 for f in carried if replace(f, review=reviews.get(f.key)).is_violation)
         statuses = {s.status for s in sources}
         status = "failed" if statuses == {"failed"} else "ok" if statuses <= {"ok"} else "partial"
         with self.engine.begin() as conn:
@@ -136,7 +145,7 @@ class Inventory:
                     versions_json=_json(run.versions),
                     detector_json=_json(run.detector),
                     out_dir=run.out_dir,
-                    findings_count=len(rows),
+                    findings_count=len(rows) + len(carried),
                     violations_count=violations,
                     errors_count=len(errors),
                 )  # fmt: skip
@@ -150,14 +159,24 @@ class Inventory:
                 ])  # fmt: skip
             for batch in _batches(rows.items()):
                 conn.execute(insert(t.findings), [_finding_row(pk, k, jf) for k, jf in batch])
+            for batch in _batches(carried):
+                conn.execute(insert(t.findings), [_carried_row(pk, f) for f in batch])
             id_query = select(t.findings.c.finding_key, t.findings.c.id).where(
                 t.findings.c.run_pk == pk
             )
             ids = {key: finding_pk for key, finding_pk in conn.execute(id_query)}
-            prints = (
-                {"run_pk": pk, "finding_pk": ids[key], "fingerprint": fp}
-                for key, jf in rows.items()
-                for fp in jf.finding.fingerprints
+            old_prints = _fingerprints_of(conn, [f.pk for f in carried])
+            prints = itertools.chain(
+                (
+                    {"run_pk": pk, "finding_pk": ids[key], "fingerprint": fp}
+                    for key, jf in rows.items()
+                    for fp in jf.finding.fingerprints
+                ),
+                (
+                    {"run_pk": pk, "finding_pk": ids[f.key], "fingerprint": fp}
+                    for f in carried
+                    for fp in old_prints.get(f.pk, ())
+                ),
             )
             for batch in _batches(prints):
                 conn.execute(insert(t.fingerprints), batch)
@@ -233,6 +252,13 @@ class Inventory:
                 raise InventoryError("the inventory has no runs yet: run `kojin scan` first")
             raise InventoryError(f"no run {ref!r} in the inventory (see `kojin diff --list`)")
         return _run_info(row)
+
+    def latest_run(self) -> RunInfo | None:
+        """The newest run, or None in an empty inventory."""
+        query = select(t.runs).order_by(t.runs.c.id.desc()).limit(1)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return _run_info(row) if row else None
 
     def previous_run(self, run: RunInfo) -> RunInfo | None:
         query = select(t.runs).where(t.runs.c.id < run.pk).order_by(t.runs.c.id.desc()).limit(1)
@@ -363,6 +389,32 @@ def _finding_row(run_pk: int, key: str, jf: JudgedFinding) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _carried_row(run_pk: int, f: StoredFinding) -> dict[str, Any]:
+    """An earlier run's finding stored again, as it was last seen."""
+    return {
+        "run_pk": run_pk, "finding_key": f.key, "source": f.source,
+        "location_json": _json(dict(f.location)), "place": f.place, "entity": f.entity,
+        "score": f.score, "evidence_json": _json(dict(f.evidence)),
+        "examples_json": _json(list(f.examples)), "rows_sampled": f.rows_sampled,
+        "rows_matched": f.rows_matched, "count": f.count, "verdict": f.verdict,
+        "rule": f.rule, "asset": f.asset, "purposes_json": _json(list(f.purposes)),
+        "reason_ja": f.reason_ja, "reason_en": f.reason_en,
+        "last_scanned_run_pk": f.last_scanned_run_pk,
+    }  # fmt: skip
+
+
+def _fingerprints_of(conn, finding_pks: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for start in range(0, len(finding_pks), 500):
+        chunk = list(finding_pks[start : start + 500])
+        query = select(t.fingerprints.c.finding_pk, t.fingerprints.c.fingerprint).where(
+            t.fingerprints.c.finding_pk.in_(chunk)
+        )
+        for finding_pk, fingerprint in conn.execute(query):
+            out.setdefault(finding_pk, []).append(fingerprint)
+    return out
+
+
 def _run_info(r) -> RunInfo:
     return RunInfo(
         pk=r["id"], run_id=r["run_id"], started=r["started"], ended=r["ended"],
@@ -383,4 +435,5 @@ def _stored_finding(r, review: Review | None) -> StoredFinding:
         rows_matched=r["rows_matched"], count=r["count"], verdict=r["verdict"], rule=r["rule"],
         asset=r["asset"], purposes=tuple(json.loads(r["purposes_json"])),
         reason_ja=r["reason_ja"], reason_en=r["reason_en"], review=review,
+        last_scanned_run_pk=r["last_scanned_run_pk"],
     )  # fmt: skip

@@ -91,6 +91,11 @@ def _worker_state() -> _WorkerState:
 
 
 def _init_worker(settings: dict, fingerprinter: Fingerprinter | None = None) -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: the driver stops the pool and says how to
+    # resume; a worker must not die with a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_state().detector(settings, fingerprinter)  # load once, before the first unit
 
 

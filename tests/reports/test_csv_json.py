@@ -39,7 +39,8 @@ def test_json_document(report_data, tmp_path):
         assert f'"{key}"' in json_report.__doc__
     assert doc["previous_run"] == {"id": 1, "run_id": "20240601T000000Z"}
     assert doc["summary"]["change"] == {"new": 3, "removed": 0, "changed": 0,
-                                        "new_violations": 3, "resolved_violations": 0}  # fmt: skip
+                                        "new_violations": 3, "resolved_violations": 0,
+                                        "not_scanned": 0}  # fmt: skip
     assert doc["summary"]["violations"] == 5
     assert doc["ledger"][0]["categories"] == ["電話番号", "メールアドレス", "生年月日"]
     assert "not_personal" not in doc["catalog"]

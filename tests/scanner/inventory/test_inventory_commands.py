@@ -117,9 +117,9 @@ def test_errors_are_one_line(two_runs, tmp_path, capsys):
     code, _, err = run(capsys, "review", "abcdef12", "--config", str(two_runs),
                        "--mark", "wrong", "--note", "x")  # fmt: skip
     assert code == 2 and err.count("\n") == 1
-    empty = tmp_path / "empty.toml"
-    empty.write_text("", encoding="utf-8")
-    code, _, err = run(capsys, "report", "--config", str(empty))
+    fresh = tmp_path / "fresh.toml"
+    fresh.write_text("[[sources]]\ntype = 'files'\nname = 'f'\nroot = '.'\n", encoding="utf-8")
+    code, _, err = run(capsys, "report", "--config", str(fresh))
     assert code == 2 and "no inventory at" in err and "kojin scan" in err
 
 
