@@ -44,6 +44,7 @@ from bench.db_corpus import (  # noqa: E402
 from connectors.database.config import DatabaseSourceConfig  # noqa: E402
 from connectors.database.source import DatabaseSource  # noqa: E402
 from scanner.entities import is_personal  # noqa: E402
+from scanner.scan.runner import Runner  # noqa: E402
 
 F1_TARGET = 0.97
 TIME_TARGET_S = 20.0
@@ -127,8 +128,9 @@ def scan(path: Path, rows: int, build_s: float, detector, sample_size: int) -> R
                                   sample_size=sample_size)  # fmt: skip
     source = DatabaseSource(config)
     started, cpu_started = time.perf_counter(), time.process_time()
-    results = [source.run_unit(unit, detector) for unit in source.work_units()]
-    cross_findings = source.finalize(results)
+    runner = Runner(detector, None)
+    results = [runner.run(source, unit) for unit in source.work_units()]
+    cross_findings = runner.finalize(source, results)
     scan_s = time.perf_counter() - started
     scan_cpu_s = time.process_time() - cpu_started
     source.close()

@@ -77,10 +77,12 @@ def score(truth: dict[str, list[str] | None], found: dict[str, set[str]]) -> dic
 
 def scan_serial(config, detector) -> tuple[float, list]:
     from connectors.files.source import FilesSource
+    from scanner.scan.runner import Runner
 
     source = FilesSource(config)
+    runner = Runner(detector, None)
     started = time.perf_counter()
-    results = [source.run_unit(unit, detector) for unit in source.work_units()]
+    results = [runner.run(source, unit) for unit in source.work_units()]
     return time.perf_counter() - started, results
 
 

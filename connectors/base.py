@@ -1,19 +1,18 @@
-"""The shape every connector has: config in, work units out, findings back.
+"""The shape every connector has: config in, work units out, content read from each unit.
 
-A work unit is plain, picklable data (a table, a batch of files), so the same unit runs
-in-process, in a worker process or on a Dask worker; only the driver writes results.
+A work unit is plain, picklable data (a table, a batch of files), so the same unit is read
+in-process, in a worker process or on a Dask worker. A connector only reads: it yields
+content (a table's column values, a file's text chunks and table blocks) and notes the
+problems it stepped over. What the content holds is the scanner's business
+(``scanner.scan.runner``); connectors import nothing from the scanner.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
-
-from scanner.findings import Finding, ScanError
-
-if TYPE_CHECKING:
-    from scanner.detect.detector import Detector
+from typing import Any, Protocol
 
 
 class SourceError(Exception):
@@ -29,14 +28,34 @@ class WorkUnit:
     size_hint: int = 0  # bytes or rows, for progress
 
 
+@dataclass(frozen=True)
+class Problem:
+    """Something at one place of a unit that reading (or scanning) stepped over.
+
+    ``place`` holds the location keys (schema and table, or path and member); ``message``
+    never carries a read value: build it with ``safe_error_message``.
+    """
+
+    place: Mapping[str, Any]
+    kind: str  # e.g. "permission", "corrupt", "timeout", "too_large"
+    message: str
+
+
 @dataclass
-class UnitResult:
-    unit: WorkUnit
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[ScanError] = field(default_factory=list)
-    stats: dict[str, int] = field(default_factory=dict)  # rows, bytes, files, skipped, ...
+class UnitReport:
+    """What reading one unit found besides its content: problems, counters, plan facts.
+
+    The reader fills it while it yields content; the scanner adds its own problems to the
+    same list, so they stay in the order they happened.
+    """
+
+    problems: list[Problem] = field(default_factory=list)
+    stats: Counter[str] = field(default_factory=Counter)  # rows, bytes, files, skipped, ...
     #: plan-level facts a later stage may need (e.g. table links for cross-reference)
     metadata: dict[str, Any] = field(default_factory=dict)
+
+    def problem(self, place: Mapping[str, Any], kind: str, message: str) -> None:
+        self.problems.append(Problem(dict(place), kind, message))
 
 
 class Source(Protocol):
@@ -46,10 +65,23 @@ class Source(Protocol):
         """Raise SourceError with a clear, value-free message if the source can't be read."""
 
     def work_units(self) -> Iterator[WorkUnit]:
-        """List the independent pieces of work (cheap: no scanning here)."""
+        """List the independent pieces of work (cheap: no reading here)."""
 
-    def run_unit(self, unit: WorkUnit, detector: Detector) -> UnitResult:
-        """Scan one unit. Must not raise for per-item problems: report them in errors."""
+    def read(self, unit: WorkUnit, report: UnitReport) -> Iterator[Any]:
+        """Read one unit into content items. Must not raise for per-item problems: note
+        them in ``report``."""
 
-    def finalize(self, results: list[UnitResult]) -> list[Finding]:
-        """Findings that need every unit's result (e.g. cross-references). May be empty."""
+
+def safe_error_message(exc: BaseException, limit: int = 200) -> str:
+    """Describe an exception by type and a trimmed message that cannot quote row data.
+
+    Driver errors (SQLAlchemy, zipfile, ...) may embed parameters or file contents; the
+    message is cut at the first line and at any ``[parameters: ...]`` / ``[SQL: ...]`` part.
+    """
+    text = str(exc).split("\n", 1)[0]
+    for marker in ("[SQL:", "[parameters:", "(Background on this error"):
+        text = text.split(marker, 1)[0]
+    text = text.strip()
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reports.labels import local_time, subject_label, text, verdict_label
+from reports.labels import MEDIUM_LABELS, local_time, subject_label, text, verdict_label
 from reports.model import MAX_PLACES, LedgerRow, ReportData
 from scanner.entities import category
 from scanner.findings import ScanError
@@ -15,39 +15,73 @@ def join(items, lang: str) -> str:
     return _SEP[lang].join(items)
 
 
-def volume_text(row: LedgerRow, lang: str) -> str:
+def volume_basis(row: LedgerRow, lang: str) -> str:
+    """What the 件数 counts: table rows (sampled or not), records found in files."""
+    tables = len({f.place for f in row.findings if f.location.get("table")})
     parts = []
     if row.rows is not None:
-        parts.append(text("rows_sampled" if row.rows_sampled else "rows", lang, n=row.rows))
+        key = "basis_tables_sampled" if row.rows_sampled else "basis_tables"
+        parts.append(text(key, lang, n=tables))
     if row.files is not None:
-        parts.append(text("files", lang, n=row.files))
-    return " / ".join(parts) or "0"
+        parts.append(text("basis_files", lang, n=row.files))
+    return " + ".join(parts)
 
 
-def ledger_cells(row: LedgerRow, data: ReportData, lang: str, timezone: str) -> dict[str, str]:
+def _outsourcing(row: LedgerRow, lang: str) -> str:
+    if row.outsourcing_by_purpose:
+        lines = [f"{ja if lang == 'ja' else en}: {join(names, lang)}"
+                 for ja, en, names in row.outsourcing_by_purpose]  # fmt: skip
+        return "\n".join(lines)
+    if row.outsourced_to:  # a row built without the per-purpose split
+        return join(row.outsourced_to, lang)
+    return text("none", lang) if row.in_catalog else text("not_registered", lang)
+
+
+def _third_parties(row: LedgerRow, lang: str) -> str:
+    if row.third_parties is None:
+        return text("not_registered", lang)
+    if not row.third_parties:
+        return text("none", lang)
+    names = join(row.third_parties, lang)
+    return f"あり（{names}）" if lang == "ja" else f"Yes ({names})"
+
+
+def _medium(row: LedgerRow, lang: str) -> str:
+    if row.medium is None:
+        return text("not_registered", lang)
+    ja, en = MEDIUM_LABELS.get(row.medium, (row.medium, row.medium))
+    return ja if lang == "ja" else en
+
+
+def ledger_cells(
+    row: LedgerRow, data: ReportData, lang: str, timezone: str
+) -> dict[str, str | int | None]:
     unregistered = text("not_registered", lang)
     places = list(row.places[:MAX_PLACES])
     if len(row.places) > MAX_PLACES:
         more = len(row.places) - MAX_PLACES
         places.append(f"他{more}件" if lang == "ja" else f"and {more} more")
-    if row.outsourced_to:
-        names = join(row.outsourced_to, lang)
-        outsourcing = f"あり（{names}）" if lang == "ja" else f"Yes ({names})"
-    else:
-        outsourcing = text("none", lang) if row.in_catalog else unregistered
     purposes = row.purpose_names if lang == "ja" else row.purpose_names_en
     return {
+        "number": row.number or unregistered,
         "asset": row.asset,
         "categories": join((category(e, lang) for e in row.entities), lang),
-        "volume": volume_text(row, lang),
+        "volume": row.records,  # a number cell; what it counts is in volume_basis
+        "volume_basis": volume_basis(row, lang),
+        "subjects": subject_label(row.subjects, lang),
         "purposes": "\n".join(purposes) if purposes else unregistered,
+        "acquisition": row.acquisition or unregistered,
+        "medium": _medium(row, lang),
         "places": "\n".join(places),
-        "retention": row.retention or unregistered,
+        "access": "\n".join(row.access) if row.access else unregistered,
         "owner": row.owner or unregistered,
-        "outsourcing": outsourcing,
+        "manager": row.manager or unregistered,
+        "retention": row.retention or unregistered,
+        "disposal": row.disposal or unregistered,
+        "outsourcing": _outsourcing(row, lang),
+        "third_parties": _third_parties(row, lang),
         "verdict": _verdict_text(row, lang),
         "last_scanned": _last_scanned(row, data, lang, timezone),
-        "subjects": subject_label(row.subjects, lang),
     }
 
 
@@ -117,3 +151,27 @@ def error_cells(e: ScanError) -> dict[str, str]:
         "kind": e.kind,
         "message": e.message,
     }
+
+
+def change_rows(data: ReportData, lang: str) -> list[dict[str, str]]:
+    """The 変更履歴 sheet: every finding new, removed, changed or not scanned since the
+    previous run."""
+    diff = data.diff
+    if diff is None:
+        return [{"change": text("no_previous", lang), "finding_id": "", "asset": "",
+                 "place": "", "category": "", "verdict": "", "detail": ""}]  # fmt: skip
+
+    def row(kind: str, f: StoredFinding, detail: str) -> dict[str, str]:
+        return {
+            "change": text(kind, lang), "finding_id": f.finding_id,
+            "asset": f.asset or text("not_registered", lang), "place": location_text(f),
+            "category": f.category(lang), "verdict": verdict_label(f.verdict, lang),
+            "detail": detail,
+        }  # fmt: skip
+
+    out = [row("new", f, "") for f in diff.new]
+    out += [row("removed", f, "") for f in diff.removed]
+    out += [row("changed", c.after, "; ".join(c.changes)) for c in diff.changed]
+    out += [row("not_scanned", f, text("as_of_run", lang, pk=f.last_scanned_run_pk))
+            for f in diff.not_scanned]  # fmt: skip
+    return out

@@ -19,9 +19,11 @@ Schema (``format_version`` 1)::
                                 "outsourced_to"}],
                   "assets": [{"name", "source", "schemas", "tables", "paths", "purposes",
                               "owner", "subjects", "retention", "description"}]},
-      "ledger": [{"asset", "in_catalog", "entities", "categories", "rows",
+      "ledger": [{"asset", "number", "records", "in_catalog", "entities", "categories", "rows",
                   "rows_sampled", "files", "purposes", "purpose_names", "places",
-                  "retention", "owner", "subjects", "outsourced_to", "verdict", "not_scanned",
+                  "retention", "owner", "subjects", "outsourced_to", "outsourcing_by_purpose",
+                  "acquisition", "medium", "access", "third_parties", "disposal", "manager",
+                  "verdict", "not_scanned",
                   "violations"}],
       "findings": [{"finding_id", "finding_key", "source", "location", "place", "entity",
                     "category", "score", "rows_sampled", "rows_matched", "count",
@@ -48,7 +50,7 @@ FORMAT_VERSION = 1
 
 
 def report_document(data: ReportData, lang: str = "ja") -> dict[str, Any]:
-    from scanner import __version__
+    from scanner.version import __version__
 
     run = data.run
     catalog = data.catalog.model_dump(mode="json", exclude={"not_personal"})
@@ -90,6 +92,8 @@ def report_document(data: ReportData, lang: str = "ja") -> dict[str, Any]:
                 "in_catalog": r.in_catalog,
                 "entities": list(r.entities),
                 "categories": [category(e, lang) for e in r.entities],
+                "number": r.number,
+                "records": r.records,
                 "rows": r.rows,
                 "rows_sampled": r.rows_sampled,
                 "files": r.files,
@@ -100,6 +104,16 @@ def report_document(data: ReportData, lang: str = "ja") -> dict[str, Any]:
                 "owner": r.owner,
                 "subjects": r.subjects,
                 "outsourced_to": list(r.outsourced_to),
+                "outsourcing_by_purpose": [
+                    {"purpose": ja if lang == "ja" else en, "contractors": list(names)}
+                    for ja, en, names in r.outsourcing_by_purpose
+                ],
+                "acquisition": r.acquisition,
+                "medium": r.medium,
+                "access": list(r.access),
+                "third_parties": None if r.third_parties is None else list(r.third_parties),
+                "disposal": r.disposal,
+                "manager": r.manager,
                 "verdict": r.verdict,
                 "not_scanned": r.not_scanned,
                 "violations": r.violations,

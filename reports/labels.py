@@ -10,17 +10,45 @@ from scanner.catalog.verdicts import VERDICT_LABELS
 
 #: the ledger's columns, in order: (key, ja, en)
 LEDGER_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("number", "管理番号", "No."),
     ("asset", "個人情報の名称", "Personal information"),
     ("categories", "項目", "Items"),
     ("volume", "件数", "Count"),
+    ("volume_basis", "件数の根拠", "Count basis"),
+    ("subjects", "本人の区分", "Data subjects"),
     ("purposes", "利用目的", "Purposes of use"),
+    ("acquisition", "取得方法・取得元", "Acquired how / from"),
+    ("medium", "保管媒体", "Medium"),
     ("places", "保管場所", "Storage location"),
-    ("retention", "保管期間", "Retention period"),
+    ("access", "アクセス権限者", "Access"),
     ("owner", "管理部署", "Department"),
-    ("outsourcing", "委託の有無", "Outsourcing"),
+    ("manager", "管理責任者", "Manager"),
+    ("retention", "保管期間", "Retention period"),
+    ("disposal", "廃棄方法", "Disposal"),
+    ("outsourcing", "委託先（利用目的ごと）", "Contractors (per purpose)"),
+    ("third_parties", "第三者提供", "Third-party provision"),
     ("verdict", "判定", "Verdict"),
     ("last_scanned", "最終スキャン日時", "Last scanned"),
-    ("subjects", "本人の区分", "Data subjects"),
+)
+
+#: 保管媒体 labels
+MEDIUM_LABELS: dict[str, tuple[str, str]] = {
+    "database": ("データベース", "Database"),
+    "file_server": ("ファイルサーバ", "File server"),
+    "cloud": ("クラウドサービス", "Cloud service"),
+    "paper": ("紙媒体", "Paper"),
+    "other": ("その他", "Other"),
+}
+
+#: the 変更履歴 sheet: what changed since the previous run, one finding a line
+CHANGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("change", "区分", "Change"),
+    ("finding_id", "ID", "ID"),
+    ("asset", "個人情報の名称", "Asset"),
+    ("place", "場所", "Location"),
+    ("category", "項目", "Item"),
+    ("verdict", "判定", "Verdict"),
+    ("detail", "内容", "Detail"),
 )
 
 FINDING_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -50,13 +78,18 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sheet_violations": ("違反", "Violations"),
     "sheet_findings": ("検出一覧", "Findings"),
     "sheet_errors": ("スキャンエラー", "Scan errors"),
+    "sheet_changes": ("変更履歴", "Changes"),
+    "basis_tables": ("テーブル{n:,}件の行数", "rows of {n:,} table(s)"),
+    "basis_tables_sampled": ("テーブル{n:,}件の標本行数", "sampled rows of {n:,} table(s)"),
+    "basis_files": (
+        "{n:,}ファイルで検出した人数・記録数", "people / records found in {n:,} file(s)"
+    ),
+    "since_run": ("前回 #{pk} {run_id} から", "since run #{pk} {run_id}"),
+    "as_of_run": ("スキャン #{pk} 時点", "as of run #{pk}"),
     "sheet_run": ("スキャン情報", "Scan run"),
     "not_registered": ("（未登録）", "(not in catalog)"),
     "none": ("なし", "No"),
     "yes": ("あり", "Yes"),
-    "rows": ("{n:,}件", "{n:,} rows"),
-    "rows_sampled": ("{n:,}件（標本）", "{n:,} rows (sampled)"),
-    "files": ("{n:,}ファイル", "{n:,} files"),
     "new": ("新規", "new"),
     "changed": ("変更", "changed"),
     "confirmed": ("確認済み", "confirmed"),

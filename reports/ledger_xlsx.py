@@ -1,4 +1,4 @@
-"""The 個人情報管理台帳 as an Excel workbook: ledger, violations, scan errors, run.
+"""The 個人情報管理台帳 as an Excel workbook: ledger, violations, scan errors, changes, run.
 
 Written in openpyxl's write-only mode, with one named style for wrapped ledger cells
 (per-cell styles cost more than the data at 100,000 rows). Text that Excel would take
@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from reports.cells import error_cells, finding_cells, ledger_cells
+from reports.cells import change_rows, error_cells, finding_cells, ledger_cells
 from reports.labels import (
+    CHANGE_COLUMNS,
     ERROR_COLUMNS,
     FINDING_COLUMNS,
     LEDGER_COLUMNS,
@@ -22,8 +23,10 @@ from reports.labels import (
 from reports.model import ReportData
 
 _WIDTHS = {
-    "asset": 28, "categories": 30, "volume": 16, "purposes": 40, "places": 40,
-    "retention": 22, "owner": 16, "outsourcing": 24, "verdict": 16, "last_scanned": 20,
+    "number": 10, "asset": 28, "categories": 30, "volume": 10, "volume_basis": 24,
+    "purposes": 40, "acquisition": 24, "medium": 14, "places": 40, "access": 20,
+    "manager": 16, "disposal": 24, "third_parties": 20, "detail": 50,
+    "retention": 22, "owner": 16, "outsourcing": 32, "verdict": 16, "last_scanned": 20,
     "subjects": 14, "finding_id": 14, "place": 48, "category": 16, "reason": 60,
     "matched": 12, "score": 8, "examples": 36, "review": 30, "change": 10, "source": 16,
     "location": 48, "kind": 16, "message": 80,
@@ -42,6 +45,7 @@ def write_ledger_xlsx(data: ReportData, path: Path, lang: str = "ja",
            (finding_cells(f, data, lang) for f in data.violations))  # fmt: skip
     _sheet(wb, text("sheet_errors", lang), ERROR_COLUMNS, lang,
            (error_cells(e) for e in data.errors))  # fmt: skip
+    _sheet(wb, text("sheet_changes", lang), CHANGE_COLUMNS, lang, change_rows(data, lang))
     _run_sheet(wb, data, lang, timezone)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -86,7 +90,7 @@ def _cell(ws, value, style: str | None = None):
 
 
 def _sheet(wb, title: str, columns: Sequence[tuple[str, str, str]], lang: str,
-           rows: Iterable[dict[str, str]], wrap: bool = False) -> None:  # fmt: skip
+           rows: Iterable[dict], wrap: bool = False) -> None:  # fmt: skip
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(title[:31])

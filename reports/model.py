@@ -50,6 +50,17 @@ class LedgerRow:
     not_scanned: bool = False
     #: the run that last read the row's places, when that is not this run
     last_scanned_run_pk: int | None = None
+    #: 件数: table rows plus the records (people, rows, mentions) found in files
+    records: int | None = None
+    #: (purpose name, name_en, 委託先) per purpose that outsources
+    outsourcing_by_purpose: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    number: str | None = None  # 管理番号
+    acquisition: str | None = None  # 取得方法・取得元
+    medium: str | None = None  # 保管媒体: database | file_server | cloud | paper | other
+    access: tuple[str, ...] = ()  # アクセス権限者
+    third_parties: tuple[str, ...] | None = None  # 第三者提供先 (None: not recorded)
+    disposal: str | None = None  # 廃棄方法
+    manager: str | None = None  # 管理責任者
 
 
 @dataclass(frozen=True)
@@ -113,7 +124,7 @@ def build_report_data(
     failed = {s.name for s in sources if s.status == "failed"}
     return ReportData(
         run, previous, catalog, tuple(findings), tuple(errors), tuple(sources), diff,
-        tuple(build_ledger(catalog, findings, failed)),
+        tuple(build_ledger(catalog, findings, failed, {s.name: s.type for s in sources})),
         new_keys=frozenset(f.key for f in diff.new) if diff else frozenset(),
         changed_keys=frozenset(c.after.key for c in diff.changed) if diff else frozenset(),
         run_ended=dict(run_ended or {}),
@@ -130,6 +141,7 @@ def build_ledger(
     catalog: CatalogConfig,
     findings: Sequence[StoredFinding],
     failed_sources: frozenset[str] | set[str] = frozenset(),
+    source_types: Mapping[str, str] | None = None,
 ) -> list[LedgerRow]:
     """Catalog assets in catalog order, then places no asset covers, by name.
 
@@ -148,14 +160,16 @@ def build_ledger(
         else:
             unmapped.setdefault(_unmapped_name(f), []).append(f)
     purposes = {p.id: p for p in catalog.purposes}
+    media = {name: _MEDIUM_OF_SOURCE.get(kind, "other") for name, kind in
+             (source_types or {}).items()}  # fmt: skip
     rows = [
-        _asset_row(a, by_asset.get(a.name, []), purposes, a.name in judged_not_personal)
+        _asset_row(a, by_asset.get(a.name, []), purposes, a.name in judged_not_personal, media)
         for a in catalog.assets
     ]
     known = {a.name for a in catalog.assets}
     for name in sorted(set(by_asset) - known):  # an asset renamed since the run
-        rows.append(_unmapped_row(name, by_asset[name]))
-    rows += [_unmapped_row(name, unmapped[name]) for name in sorted(unmapped)]
+        rows.append(_unmapped_row(name, by_asset[name], media))
+    rows += [_unmapped_row(name, unmapped[name], media) for name in sorted(unmapped)]
     sources = {a.name: a.source for a in catalog.assets}
     return [_scan_state(r, sources.get(r.asset) in failed_sources) for r in rows]
 
@@ -166,7 +180,7 @@ def _scan_state(row: LedgerRow, source_failed: bool) -> LedgerRow:
     if row.findings and len(carried) == len(row.findings):
         return replace(row, not_scanned=True, last_scanned_run_pk=min(carried))
     if not row.findings and source_failed:
-        return replace(row, not_scanned=True)
+        return replace(row, not_scanned=True, records=None)  # unknown, not zero
     return row
 
 
@@ -201,11 +215,23 @@ def _table_rows(f: StoredFinding) -> int | None:
     return rows if isinstance(rows, int) and not isinstance(rows, bool) else None
 
 
-def _volume(found: Sequence[StoredFinding]) -> tuple[int | None, bool, int | None]:
-    """(rows, rows are a sample, files) of an asset's findings."""
+def _file_records(f: StoredFinding) -> int:
+    """How many records (people) a file finding stands for: a CSV column's matched rows,
+    a document's mentions, at least one."""
+    if f.rows_sampled is not None:
+        return max(f.rows_matched or 0, 1)
+    return max(f.count or 0, 1)
+
+
+def _volume(found: Sequence[StoredFinding]) -> tuple[int | None, bool, int | None, int | None]:
+    """(table rows, rows are a sample, files, records) of an asset's findings.
+
+    A file's records are those of its most frequent item (a CSV of 15 people has 15 names,
+    15 phones: 15, not 30); the asset's records are its table rows plus its files' records.
+    """
     counted: dict[str, int] = {}  # table -> its full row count
     sampled: dict[str, int] = {}  # table -> rows sampled, where not counted
-    files: set[str] = set()
+    files: dict[str, int] = {}  # path -> records found in it
     for f in found:
         if f.location.get("table"):
             full = _table_rows(f)
@@ -214,11 +240,13 @@ def _volume(found: Sequence[StoredFinding]) -> tuple[int | None, bool, int | Non
             elif f.rows_sampled is not None:
                 sampled[f.place] = max(sampled.get(f.place, 0), f.rows_sampled)
         elif f.location.get("path"):
-            files.add(str(f.location["path"]))
+            path = str(f.location["path"])
+            files[path] = max(files.get(path, 0), _file_records(f))
     only_sampled = {t: n for t, n in sampled.items() if t not in counted}
     tables = counted | only_sampled
     rows = sum(tables.values()) if tables else None
-    return rows, bool(only_sampled), (len(files) if files else None)
+    records = (rows or 0) + sum(files.values()) if (tables or files) else None
+    return rows, bool(only_sampled), (len(files) if files else None), records
 
 
 def _places(found: Sequence[StoredFinding]) -> tuple[str, ...]:
@@ -231,7 +259,7 @@ def _declared_places(asset: Asset) -> tuple[str, ...]:
 
 
 def _asset_row(
-    asset: Asset, found: list[StoredFinding], purposes, only_not_personal: bool
+    asset: Asset, found: list[StoredFinding], purposes, only_not_personal: bool, source_types
 ) -> LedgerRow:
     """``only_not_personal``: the scan found data here, but none of it is personal."""
     chosen = [purposes[p] for p in asset.purposes if p in purposes]
@@ -239,7 +267,7 @@ def _asset_row(
         dict.fromkeys(p.retention for p in chosen)
     )  # one period once, however many purposes share it
     outsourced = tuple(dict.fromkeys(name for p in chosen for name in p.outsourced_to))
-    rows, sampled, files = _volume(found)
+    rows, sampled, files, records = _volume(found)
     verdict = worst_verdict([f.verdict for f in found]) or (
         Verdict.not_personal if only_not_personal else "not_found"
     )
@@ -252,17 +280,30 @@ def _asset_row(
         retention=retention or None, owner=asset.owner, subjects=str(asset.subjects),
         outsourced_to=outsourced, verdict=verdict,
         violations=sum(1 for f in found if f.is_violation), findings=tuple(found),
+        records=records if records is not None else 0,
+        outsourcing_by_purpose=tuple(
+            (p.name, p.name_en or p.id, tuple(p.outsourced_to)) for p in chosen if p.outsourced_to
+        ),
+        number=asset.number, acquisition=asset.acquisition,
+        medium=asset.medium or source_types.get(asset.source), access=tuple(asset.access),
+        third_parties=None if asset.third_parties is None else tuple(asset.third_parties),
+        disposal=asset.disposal, manager=asset.manager,
     )  # fmt: skip
 
 
-def _unmapped_row(name: str, found: list[StoredFinding]) -> LedgerRow:
-    rows, sampled, files = _volume(found)
+#: 保管媒体 of an asset that does not say, from its source's type
+_MEDIUM_OF_SOURCE = {"database": "database", "files": "file_server"}
+
+
+def _unmapped_row(name: str, found: list[StoredFinding], source_types) -> LedgerRow:
+    rows, sampled, files, records = _volume(found)
     return LedgerRow(
         asset=name, in_catalog=False, entities=_entities(found), rows=rows,
         rows_sampled=sampled, files=files, purposes=(), purpose_names=(), purpose_names_en=(),
         places=_places(found), retention=None, owner=None, subjects=None, outsourced_to=(),
         verdict=worst_verdict([f.verdict for f in found]) or Verdict.no_purpose,
         violations=sum(1 for f in found if f.is_violation), findings=tuple(found),
+        records=records, medium=source_types.get(found[0].source) if found else None,
     )  # fmt: skip
 
 

@@ -1,10 +1,11 @@
-"""Kojin's scanner: the Japanese personal-information detector and the scan driver."""
+"""Kojin's scanner: detection, column classification, the scan, catalog, inventory,
+subject requests and the CLI."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from scanner.version import __version__
 
 if TYPE_CHECKING:
     from scanner.detect.detector import Detector

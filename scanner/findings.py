@@ -59,7 +59,7 @@ class Finding:
 class ScanError:
     """A problem at one place that the scan reported and stepped over.
 
-    ``message`` must never carry a scanned value: use ``safe_error_message``.
+    ``message`` must never carry a scanned value: use ``connectors.base.safe_error_message``.
     """
 
     source: str
@@ -74,18 +74,3 @@ class ScanError:
             "kind": self.kind,
             "message": self.message,
         }
-
-
-def safe_error_message(exc: BaseException, limit: int = 200) -> str:
-    """Describe an exception by type and a trimmed message that cannot quote row data.
-
-    Driver errors (SQLAlchemy, zipfile, ...) may embed parameters or file contents; the
-    message is cut at the first line and at any ``[parameters: ...]`` / ``[SQL: ...]`` part.
-    """
-    text = str(exc).split("\n", 1)[0]
-    for marker in ("[SQL:", "[parameters:", "(Background on this error"):
-        text = text.split(marker, 1)[0]
-    text = text.strip()
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

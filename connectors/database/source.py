@@ -1,23 +1,22 @@
 """The database source: one work unit per table or view, read-only, sampled or full.
 
-``run_unit`` reflects the table, counts its rows from catalog statistics, reads a sample
-(or streams every row in full mode), hands the columns to the column classifier and
-turns its verdicts into findings. Anything that goes wrong with one table becomes a
-``ScanError`` and the scan goes on. ``finalize`` adds cross-reference findings.
+``read`` reflects the table, counts its rows from catalog statistics and yields the
+columns it will read (``TableStart``), their values in batches (``RowBatch``: one sample,
+or every row in full mode) and how they were read (``TableEnd``). A read that an odd
+column type breaks starts over without those columns (a second ``TableStart``). Anything
+else that goes wrong with one table becomes a ``Problem`` and the scan goes on.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
-from connectors.base import SourceError, UnitResult, WorkUnit
+from connectors.base import SourceError, UnitReport, WorkUnit, safe_error_message
 from connectors.database.config import DatabaseSourceConfig
-from connectors.database.cross_reference import cross_reference_findings
 from connectors.database.errors import error_kind
 from connectors.database.filters import NameFilter
 from connectors.database.readonly import create_read_only_engine, guard_description, read_only
@@ -26,15 +25,38 @@ from connectors.database.row_count import count_rows
 from connectors.database.sampling import full_scan_plan, plan_sample, read_sample, stream_rows
 from connectors.database.url import resolve_url, safe_url, scrub
 from connectors.database.values import to_text
-from scanner.classify.column_classifier import ClassifierOptions, ColumnSample, TableClassifier
-from scanner.entities import is_personal
-from scanner.findings import Finding, ScanError, safe_error_message
-
-if TYPE_CHECKING:
-    from scanner.detect.detector import Detector
 
 #: column categories that cannot hold the entities Kojin looks for
 _SKIPPED_CATEGORIES = {"binary": "binary data", "boolean": "boolean", "float": "floating point"}
+
+
+@dataclass(frozen=True)
+class TableStart:
+    """A table about to be read: where it is and the columns whose values follow.
+
+    A second ``TableStart`` for the same unit means the read started over (without the
+    columns of a type that broke it): what came before it is void.
+    """
+
+    schema: str
+    table: str
+    columns: tuple[ColumnInfo, ...]
+    max_value_chars: int  # values were cut to this length
+
+
+@dataclass(frozen=True)
+class RowBatch:
+    """Values of the started table's columns, as text (None: NULL), one list per column."""
+
+    values: Mapping[str, list[str | None]]
+
+
+@dataclass(frozen=True)
+class TableEnd:
+    """How the table was read (plan, rows read, table rows, read-only guard)."""
+
+    rows_read: int
+    sampling: Mapping[str, Any]
 
 
 class DatabaseSource:
@@ -44,21 +66,9 @@ class DatabaseSource:
     a worker process together with its work units.
     """
 
-    def __init__(
-        self,
-        config: DatabaseSourceConfig,
-        *,
-        base_dir: Path | None = None,
-        classifier_options: ClassifierOptions | None = None,
-    ) -> None:
+    def __init__(self, config: DatabaseSourceConfig) -> None:
         self.config = config
         self.name = config.name
-        self.base_dir = base_dir
-        self.classifier_options = (
-            classifier_options
-            if classifier_options is not None
-            else ClassifierOptions(max_value_chars=config.max_value_chars)
-        )
         self._filter = NameFilter(
             tuple(config.include_schemas),
             tuple(config.exclude_schemas),
@@ -86,13 +96,9 @@ class DatabaseSource:
         """The URL as it may be printed: never with its password."""
         return safe_url(self._url if self._url is not None else self.config.url)
 
-    @property
-    def read_only_guard(self) -> str:
-        return guard_description(self._resolved_url())
-
     def _resolved_url(self) -> sa.URL:
         if self._url is None:
-            self._url = resolve_url(self.config.url, self.config.password_env, None, self.base_dir)
+            self._url = resolve_url(self.config.url, self.config.password_env)
         return self._url
 
     def engine(self) -> sa.Engine:
@@ -148,55 +154,82 @@ class DatabaseSource:
                 },
             )
 
-    # -- scanning --------------------------------------------------------------------
+    # -- reading --------------------------------------------------------------------
 
-    def run_unit(self, unit: WorkUnit, detector: Detector) -> UnitResult:
+    def read(self, unit: WorkUnit, report: UnitReport) -> Iterator[Any]:
         payload = unit.payload
         ref = TableRef(payload["schema"], payload["table"], payload["kind"], payload["sql_schema"])
         location = {"schema": ref.schema, "table": ref.name}
-        result = UnitResult(unit=unit)
-        started = time.monotonic()
         try:
             with read_only(self.engine(), self.config.statement_timeout_s) as conn:
-                self._scan_table(conn, ref, detector, result, exotic=True)
+                yield from self._read_table(conn, ref, report, exotic=True)
         except Exception as exc:  # one table's failure must not stop the scan
             kind = error_kind(exc)
-            exotic = result.metadata.get("exotic_columns") or []
+            exotic = report.metadata.get("exotic_columns") or []
             if kind in ("error", "unsupported_type") and exotic:
                 # an odd type (geometry, a driver-less type) broke the read: try without them
-                result.findings.clear()
-                result.errors.append(
-                    ScanError(
-                        self.name,
-                        location,
-                        "unsupported_type",
-                        f"columns left out after a read error: {', '.join(exotic)} "
-                        f"({self._message(exc)})",
-                    )
+                report.problem(
+                    location,
+                    "unsupported_type",
+                    f"columns left out after a read error: {', '.join(exotic)} "
+                    f"({self._message(exc)})",
                 )
                 try:
                     with read_only(self.engine(), self.config.statement_timeout_s) as conn:
-                        self._scan_table(conn, ref, detector, result, exotic=False)
+                        yield from self._read_table(conn, ref, report, exotic=False)
                 except Exception as again:
-                    result.errors.append(
-                        ScanError(self.name, location, error_kind(again), self._message(again))
-                    )
+                    report.problem(location, error_kind(again), self._message(again))
             else:
-                result.errors.append(ScanError(self.name, location, kind, self._message(exc)))
-        result.stats["elapsed_ms"] = round((time.monotonic() - started) * 1000)
-        return result
+                report.problem(location, kind, self._message(exc))
 
-    def _scan_table(
-        self,
-        conn: sa.Connection,
-        ref: TableRef,
-        detector: Detector,
-        result: UnitResult,
-        exotic: bool,
-    ) -> None:
-        """Read and classify one table; ``exotic=False`` leaves out columns of unknown type."""
+    def _read_table(
+        self, conn: sa.Connection, ref: TableRef, report: UnitReport, exotic: bool
+    ) -> Iterator[Any]:
+        """Read one table; ``exotic=False`` leaves out columns of unknown type."""
         cfg = self.config
         info = reflect_table(conn, ref)
+        scanned = self._columns_to_read(info, report, exotic)
+        count = count_rows(conn, info, cfg.exact_count_max_rows)
+        report.metadata["row_count"] = count.to_dict()
+        yield TableStart(ref.schema, ref.name, tuple(scanned), cfg.max_value_chars)
+        rows_read = 0
+        if scanned and cfg.mode == "full":
+            plan = full_scan_plan(cfg.batch_size)
+            for batch in stream_rows(conn, info, scanned, cfg.batch_size, cfg.max_value_chars):
+                rows_read += len(batch)
+                yield RowBatch(_columns_of(scanned, batch))
+        elif scanned:
+            plan = plan_sample(
+                conn.dialect.name, info, count, cfg.sample_size, cfg.random_sample_max_rows
+            )
+            rows, plan = read_sample(
+                conn, info, scanned, plan, cfg.max_value_chars, cfg.sample_seed
+            )
+            rows_read = len(rows)
+            yield RowBatch(_columns_of(scanned, rows))
+        else:
+            plan = full_scan_plan(cfg.batch_size)
+        sampling = {
+            **plan.to_dict(),
+            "rows_read": rows_read,
+            "table_rows": count.rows,
+            "table_rows_method": count.method,
+            "read_only": guard_description(conn.engine.url),
+        }
+        report.metadata["sampling"] = sampling
+        report.stats.update(
+            rows_read=rows_read,
+            columns=len(info.columns),
+            columns_scanned=len(scanned),
+            columns_skipped=len(info.columns) - len(scanned),
+        )
+        yield TableEnd(rows_read, sampling)
+
+    def _columns_to_read(
+        self, info: TableInfo, report: UnitReport, exotic: bool
+    ) -> list[ColumnInfo]:
+        """The columns the filters keep, less those of types that hold no personal data."""
+        ref = info.ref
         wanted = [c for c in info.columns if self._filter.column(ref.schema, ref.name, c.name)]
         skipped = [
             {"column": c.name, "reason": _SKIPPED_CATEGORIES[c.category]}
@@ -211,88 +244,10 @@ class DatabaseSource:
             ]
         left_out = {s["column"] for s in skipped}
         scanned = [c for c in wanted if c.name not in left_out]
-        result.metadata.update(self._table_metadata(info))
-        result.metadata["exotic_columns"] = [c.name for c in scanned if c.category == "other"]
-        result.metadata["skipped_columns"] = skipped
-        count = count_rows(conn, info, cfg.exact_count_max_rows)
-        result.metadata["row_count"] = count.to_dict()
-        samples = [
-            ColumnSample(
-                name=c.name,
-                values=(),
-                comment=c.comment,
-                type_name=c.type_name,
-                is_primary_key=c.is_primary_key,
-                foreign_key=c.foreign_key,
-            )
-            for c in scanned
-        ]
-        classifier = TableClassifier(
-            ref.name,
-            samples,
-            detector,
-            self.classifier_options,
-            getattr(detector, "fingerprinter", None),  # set by a scan (Detector.fingerprinter)
-        )
-        rows_read = 0
-        classify_s = 0.0
-        if scanned and cfg.mode == "full":
-            plan = full_scan_plan(cfg.batch_size)
-            for batch in stream_rows(conn, info, scanned, cfg.batch_size, cfg.max_value_chars):
-                rows_read += len(batch)
-                started = time.monotonic()
-                classifier.add_batch(_columns_of(scanned, batch))
-                classify_s += time.monotonic() - started
-        elif scanned:
-            plan = plan_sample(
-                conn.dialect.name, info, count, cfg.sample_size, cfg.random_sample_max_rows
-            )
-            rows, plan = read_sample(
-                conn, info, scanned, plan, cfg.max_value_chars, cfg.sample_seed
-            )
-            rows_read = len(rows)
-            started = time.monotonic()
-            classifier.add_batch(_columns_of(scanned, rows))
-            classify_s += time.monotonic() - started
-        else:
-            plan = full_scan_plan(cfg.batch_size)
-        sampling = {
-            **plan.to_dict(),
-            "rows_read": rows_read,
-            "table_rows": count.rows,
-            "table_rows_method": count.method,
-            "read_only": guard_description(conn.engine.url),
-        }
-        result.metadata["sampling"] = sampling
-        started = time.monotonic()
-        verdicts = classifier.verdicts() if rows_read else []
-        classify_s += time.monotonic() - started
-        personal: dict[str, float] = {}
-        for v in verdicts:
-            result.findings.append(
-                Finding(
-                    source=self.name,
-                    location={"schema": ref.schema, "table": ref.name, "column": v.column},
-                    entity=v.entity,
-                    score=v.confidence,
-                    evidence={**v.evidence, "sampling": sampling},
-                    examples=v.examples,
-                    rows_sampled=v.rows_sampled,
-                    rows_matched=v.rows_matched,
-                    fingerprints=v.fingerprints,
-                )
-            )
-            if is_personal(v.entity):
-                personal[v.entity] = max(personal.get(v.entity, 0.0), v.confidence)
-        result.metadata["personal_entities"] = personal
-        result.stats.update(
-            rows_read=rows_read,
-            columns=len(info.columns),
-            columns_scanned=len(scanned),
-            columns_skipped=len(info.columns) - len(scanned),
-            findings=len(result.findings),
-            classify_ms=round(classify_s * 1000),
-        )
+        report.metadata.update(self._table_metadata(info))
+        report.metadata["exotic_columns"] = [c.name for c in scanned if c.category == "other"]
+        report.metadata["skipped_columns"] = skipped
+        return scanned
 
     @staticmethod
     def _table_metadata(info: TableInfo) -> dict[str, Any]:
@@ -306,14 +261,6 @@ class DatabaseSource:
             "primary_key": list(info.primary_key),
             "foreign_keys": [fk.to_dict() for fk in info.foreign_keys],
         }
-
-    # -- after all units ---------------------------------------------------------------
-
-    def finalize(self, results: list[UnitResult]) -> list[Finding]:
-        if not self.config.cross_reference:
-            return []
-        metadata = [r.metadata for r in results if r.unit.source == self.name and not r.errors]
-        return cross_reference_findings(self.name, metadata, self.config.cross_reference_max_hops)
 
 
 def _columns_of(columns: list[ColumnInfo], rows: list[tuple]) -> dict[str, list[str | None]]:

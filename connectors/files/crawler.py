@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from scanner.glob_patterns import glob_regex
+from connectors.glob_patterns import glob_regex
 
 
 @dataclass(frozen=True)

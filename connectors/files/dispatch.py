@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import BinaryIO
 
+from connectors.base import safe_error_message
 from connectors.files.extractors import extractor_for
 from connectors.files.extractors.base import (
     Embedded,
@@ -26,7 +27,6 @@ from connectors.files.extractors.base import (
 )
 from connectors.files.limits import MB, ExpansionBudget, LimitError
 from connectors.files.sniff import EXTRACTABLE, FileType, sniff
-from scanner.findings import safe_error_message
 
 SPOOL_BYTES = 8 * MB
 #: notice kinds that are facts about a file, not problems: counted, not reported

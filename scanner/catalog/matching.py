@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from connectors.glob_patterns import glob_regex
 from scanner.catalog.models import LocationMatch
-from scanner.glob_patterns import glob_regex
 
 # a character class: a literal, any character but the separator, or any character
 _ANY = "\x00any"

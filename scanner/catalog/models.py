@@ -65,8 +65,16 @@ class LocationMatch(BaseModel):
         return bool(self.schemas or self.tables or self.paths)
 
 
+#: 保管媒体: where an asset physically lives (a file-share asset defaults to file_server)
+StorageMedium = Literal["database", "file_server", "cloud", "paper", "other"]
+
+
 class Asset(LocationMatch):
-    """A data asset (個人情報の名称 in the ledger): what it is for and who owns it."""
+    """A data asset (個人情報の名称 in the ledger): what it is for and who owns it.
+
+    The fields after ``deletion`` are what an auditor's 個人情報管理台帳 keeps besides the
+    scan's findings; the ledger shows each, and （未登録） where the catalog is silent.
+    """
 
     name: str = Field(min_length=1)
     source: str  # type: ignore[assignment]  # required for assets
@@ -80,6 +88,23 @@ class Asset(LocationMatch):
         description="how `kojin subject plan-delete` erases a person's rows here: delete them, "
         "or set their personal columns to NULL (rows kept, e.g. orders under a legal retention)",
     )
+    number: str | None = Field(default=None, description="管理番号, e.g. 'PI-001'")
+    acquisition: str | None = Field(
+        default=None, description="取得方法・取得元, e.g. 'Webフォーム（本人から直接）'"
+    )
+    medium: StorageMedium | None = Field(
+        default=None, description="保管媒体; default: from the source's type"
+    )
+    access: list[str] = Field(
+        default_factory=list, description="アクセス権限者: the roles or people who may read it"
+    )
+    third_parties: list[str] | None = Field(
+        default=None, description="第三者提供先; [] = 提供なし, absent = not recorded"
+    )
+    disposal: str | None = Field(
+        default=None, description="廃棄方法, e.g. '退会から1年後に物理削除'"
+    )
+    manager: str | None = Field(default=None, description="管理責任者: a person or a role")
 
 
 class NotPersonalRule(LocationMatch):

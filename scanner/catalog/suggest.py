@@ -2,7 +2,10 @@
 
 Database findings are grouped by table; file findings by folder (``folder/**``) unless
 that glob would overlap an asset the catalog already has, then file by file. Purposes
-are ranked by how many of the found entities they allow; ``owner`` is left as TODO.
+that allow every entity found are proposed (fewest extras first); when none does, the
+entry says ``purposes = []`` and why: choosing a purpose the policy does not give is the
+company's decision, never the tool's (and the catalog refuses an asset without one, so
+the pasted entry cannot go unnoticed). ``owner`` is left as TODO.
 """
 
 from __future__ import annotations
@@ -69,18 +72,22 @@ def _subjects(text: str) -> SubjectKind:
 
 
 def _rank_purposes(catalog: CatalogConfig, entities: set[str]) -> tuple[tuple[str, ...], str]:
-    """Purposes that allow every entity (fewest extras first), else the best partial one."""
+    """The purpose allowing every entity with the fewest extras; none when none does."""
     full = [p for p in catalog.purposes if entities <= set(p.entities)]
     if full:
         full.sort(key=lambda p: len(set(p.entities) - entities))
         note = "allow every item found: " + ", ".join(p.id for p in full)
         return (full[0].id,), note
-    ranked = sorted(catalog.purposes, key=lambda p: -len(entities & set(p.entities)))
-    if not ranked:
-        return ("TODO",), "the catalog has no purposes yet"
-    best = ranked[0]
-    missing = ", ".join(sorted(category(e) for e in entities - set(best.entities)))
-    return (best.id,), f"no purpose allows every item found; {best.id} lacks {missing}"
+    if not catalog.purposes:
+        return (), "the catalog has no purposes yet: add the policy's purposes first"
+    allowed = set().union(*(set(p.entities) for p in catalog.purposes))
+    never = sorted(category(e) for e in entities - allowed)
+    why = (
+        f"no purpose of the policy allows {'、'.join(never)}"
+        if never
+        else "no single purpose allows every item found together"
+    )
+    return (), f"{why}: none chosen; decide the purpose (or whether to keep this data)"
 
 
 def suggest_assets(catalog: CatalogConfig, unmapped: Iterable[Unmapped]) -> list[AssetSuggestion]:
@@ -165,7 +172,8 @@ def suggestions_toml(suggestions: list[AssetSuggestion]) -> str:
             f"name = {_toml(s.name)}",
             f"source = {_toml(s.source)}",
             f"tables = {_toml_list(s.tables)}" if s.tables else f"paths = {_toml_list(s.paths)}",
-            f"purposes = {_toml_list(s.purposes)}",
+            f"purposes = {_toml_list(s.purposes)}"
+            + ("" if s.purposes else "  # none fits (see above): the catalog refuses it as is"),
             'owner = "TODO"',
             f"subjects = {_toml(str(s.subjects))}  # customer | applicant | employee | "
             "business_contact",

@@ -15,6 +15,7 @@ from typing import Any
 from scanner.catalog.matching import entries_overlap
 from scanner.catalog.models import CatalogConfig, LocationMatch
 from scanner.entities import Entity
+from scanner.toml_lines import line_of
 
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
@@ -28,8 +29,6 @@ class CatalogProblem:
     value: str | None = None
 
     def format(self, text: str | None, origin: str = "config") -> str:
-        from scanner.config import line_of
-
         line = line_of(text, self.loc, self.value) if text is not None else None
         where = ".".join(str(p) for p in self.loc)
         prefix = f"{origin}:{line}" if line else origin

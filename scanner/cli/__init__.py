@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import EPILOG
 
 app = typer.Typer(
@@ -23,36 +24,22 @@ def _root() -> None:
     """Kojin (個人): find personal information in Japanese companies' data."""
 
 
-class CliError(Exception):
-    """A user-facing error: printed as one line, exit code 2 (or ``code``)."""
-
-    def __init__(self, message: str, code: int = 2):
-        super().__init__(message)
-        self.code = code
-
-
 def _register() -> None:
     if app.registered_commands:  # once per process: main() may run many times (tests)
         return
-    from scanner.cli import detect_command
-
-    detect_command.register(app)
-    try:
-        from scanner.cli import scan_command
-    except ImportError:  # pragma: no cover - optional while commands are being added
-        return
-    scan_command.register(app)
     from scanner.cli import (
         catalog_command,
+        detect_command,
         diff_command,
         key_command,
         report_command,
         review_command,
+        scan_command,
         subject_command,
     )
 
-    for module in (catalog_command, report_command, diff_command, review_command,
-                   subject_command, key_command):  # fmt: skip
+    for module in (detect_command, scan_command, catalog_command, report_command,
+                   diff_command, review_command, subject_command, key_command):  # fmt: skip
         module.register(app)
 
 

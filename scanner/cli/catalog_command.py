@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from scanner.cli import CliError
+from scanner.cli.errors import CliError
 from scanner.cli.report_command import ConfigOption, load_config_for_cli, open_inventory_for_cli
 
 catalog_app = typer.Typer(

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from scanner.cli import CliError
+from scanner.cli.errors import CliError
 
 BATCH_LINES = 500
 

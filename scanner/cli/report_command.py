@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from scanner.cli import CliError
+from scanner.cli.errors import CliError
 
 ConfigOption = Annotated[Path, typer.Option("--config", "-c", help="Kojin config (TOML).")]
 

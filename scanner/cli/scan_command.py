@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from scanner.cli import CliError
+from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
 
 

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from scanner.cli import CliError
+from scanner.cli.errors import CliError
 from scanner.cli.report_command import ConfigOption, load_config_for_cli, open_inventory_for_cli
 from scanner.cli.review_command import _default_reviewer
 

@@ -8,7 +8,6 @@ original text.
 
 from __future__ import annotations
 
-import copy
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -21,7 +20,6 @@ from scanner.entities import Entity, parse_entities
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
-    from scanner.fingerprint import Fingerprinter
 
 MODES = ("fast", "deep")
 #: texts are analysed in pieces of about this many characters, cut at line ends
@@ -49,7 +47,6 @@ class Detector:
         mode: str = "fast",
         entities: Sequence[str] | str | None = None,
         threshold: float = 0.5,
-        fingerprinter: Fingerprinter | None = None,
     ):
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}: use 'fast' or 'deep'")
@@ -58,8 +55,6 @@ class Detector:
         self.mode = mode
         self.entities: tuple[Entity, ...] | None = parse_entities(entities)
         self.threshold = threshold
-        #: set by a scan: connectors then fingerprint what they find (Finding.fingerprints)
-        self.fingerprinter = fingerprinter
         self._analyzer: AnalyzerEngine | None = None
 
     # -- set-up -----------------------------------------------------------------------
@@ -89,19 +84,13 @@ class Detector:
             )
         return self
 
-    def with_fingerprinter(self, fingerprinter: Fingerprinter | None) -> Detector:
-        """This detector (sharing its loaded engine) with ``fingerprinter``; self is unchanged."""
-        twin = copy.copy(self)
-        twin.fingerprinter = fingerprinter
-        return twin
-
     @property
     def analyzer(self) -> AnalyzerEngine:
         return self.load()._analyzer
 
     def settings(self) -> dict:
         """What produced a result: recorded with every run and benchmark."""
-        from scanner import __version__
+        from scanner.version import __version__
 
         return {
             "mode": self.mode,

@@ -19,9 +19,10 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from connectors.base import safe_error_message
 from connectors.database.drivers import missing_driver_hint, with_default_driver
 from scanner.catalog.verdicts import place_of
-from scanner.findings import ScanError, safe_error_message
+from scanner.findings import ScanError
 from scanner.inventory import schema as t
 from scanner.inventory.config import InventoryConfig
 from scanner.inventory.migrations import InventoryError, migrate

@@ -13,16 +13,20 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from connectors.base import Source, SourceError, UnitResult, WorkUnit
+from connectors.base import Source, SourceError, WorkUnit, safe_error_message
 from scanner.config import KojinConfig
-from scanner.findings import Finding, ScanError, safe_error_message
+from scanner.findings import Finding, ScanError
 from scanner.fingerprint import Fingerprinter
 from scanner.scan.executors import ProgressCallback, Task, run_tasks
+from scanner.scan.runner import Runner, UnitResult
+
+if TYPE_CHECKING:
+    from scanner.detect.detector import Detector
 
 FINDINGS_FILE = "findings.jsonl"
 ERRORS_FILE = "errors.jsonl"
@@ -146,7 +150,7 @@ def run_scan(
     out_dir: Path | None = None,
     *,
     resume: bool = False,
-    detector=None,
+    detector: Detector | None = None,
     on_progress: ProgressCallback | None = None,
     create_source: Callable[[Any], Source] | None = None,
     executor: str = "serial",
@@ -164,7 +168,6 @@ def run_scan(
     from connectors.registry import create_source as default_create_source
     from scanner.detect.detector import Detector
 
-    make_source = create_source or default_create_source
     out = Path(out_dir or config.scan.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     fingerprint = config_fingerprint(config)
@@ -177,67 +180,122 @@ def run_scan(
             mode=config.detector.mode,
             entities=config.detector.entities,
             threshold=config.detector.threshold,
-            fingerprinter=fingerprinter,
         )
-    elif isinstance(detector, Detector):
-        detector = detector.with_fingerprinter(fingerprinter)
+    runner = Runner(detector, fingerprinter)
     checkpoint = _Checkpoint(out / STATE_FILE, fingerprint, resume)
-    findings: list[Finding] = []
-    errors: list[ScanError] = []
-    statuses: dict[str, SourceStatus] = {}
-    sources: dict[str, Source] = {}
-    units_of: dict[str, list[WorkUnit]] = {}
-    tasks: list[Task] = []
-    results: dict[tuple[str, str], UnitResult] = {}
     try:
-        for source_config in config.sources:
-            status = statuses[source_config.name] = SourceStatus(
-                source_config.name, source_config.type
-            )
-            try:
-                source = make_source(source_config)
-                source.test_connection()
-                units = list(source.work_units())
-            except Exception as exc:  # noqa: BLE001 - any failure of one source is reported
-                status.status = "failed"
-                status.errors += 1
-                kind = "unreachable" if isinstance(exc, SourceError) else "source_failed"
-                message = str(exc) if isinstance(exc, SourceError) else safe_error_message(exc)
-                errors.append(ScanError(source_config.name, {}, kind, message))
-                continue
-            sources[source_config.name] = source
-            units_of[source_config.name] = units
-            status.units = len(units)
-            for unit in units:
-                done = checkpoint.done.get((unit.source, unit.key))
-                if done is not None:
-                    results[(unit.source, unit.key)] = done
-                else:
-                    tasks.append(Task(source_config, unit))
-
-        resumed = len(results)
-        total_units = sum(len(u) for u in units_of.values())
-        total_bytes = sum(u.size_hint for units in units_of.values() for u in units)
-        done_units = resumed
-        done_bytes = sum(r.unit.size_hint for r in results.values())
-        for result in run_tasks(
-            executor, tasks, sources=sources, detector=detector, workers=workers,
-            scheduler=scheduler,
-        ):  # fmt: skip
+        plan = _plan(config, create_source or default_create_source, checkpoint)
+        resumed = len(plan.results)
+        for result in _run(plan, runner, executor, workers, scheduler, on_progress):
             checkpoint.record(result)
-            results[(result.unit.source, result.unit.key)] = result
-            done_units += 1
-            done_bytes += result.unit.size_hint
-            if on_progress:
-                on_progress(result.unit.key, done_units, total_units, done_bytes, total_bytes)
+            plan.results[(result.unit.source, result.unit.key)] = result
     finally:
         checkpoint.close()
+    findings, errors = _collect(plan, runner)
+    findings.sort(key=_finding_order)
+    ended = _now()
+    _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
+    _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
+    statuses = list(plan.statuses.values())
+    outcome = ScanOutcome(run_id, out, started, ended, findings, errors, statuses, resumed)
+    summary = {
+        "format_version": 1,
+        "run_id": run_id,
+        "started": started,
+        "ended": ended,
+        "config_fingerprint": fingerprint,
+        "detector": detector.settings(),
+        "executor": executor,
+        "resumed_units": resumed,
+        "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in statuses],
+        "findings_by_category": dict(Counter(f.category for f in findings).most_common()),
+        "errors": len(errors),
+        "error_samples": [e.to_json_dict() for e in errors[:SAMPLE_ERRORS]],
+    }
+    (out / SUMMARY_FILE).write_text(
+        json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    (out / STATE_FILE).unlink(missing_ok=True)  # finished: nothing left to resume
+    return outcome
 
-    for name, source in sources.items():
-        status = statuses[name]
-        source_results = [results[(name, u.key)] for u in units_of[name]]
+
+@dataclass
+class _Plan:
+    """The sources that could be listed, their units, and the units still to run."""
+
+    statuses: dict[str, SourceStatus] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    units_of: dict[str, list[WorkUnit]] = field(default_factory=dict)
+    tasks: list[Task] = field(default_factory=list)
+    results: dict[tuple[str, str], UnitResult] = field(default_factory=dict)
+    errors: list[ScanError] = field(default_factory=list)
+
+
+def _plan(
+    config: KojinConfig, make_source: Callable[[Any], Source], checkpoint: _Checkpoint
+) -> _Plan:
+    """List every source's units; a source that fails is reported and left out."""
+    plan = _Plan()
+    for source_config in config.sources:
+        status = plan.statuses[source_config.name] = SourceStatus(
+            source_config.name, source_config.type
+        )
         try:
-            extra = source.finalize(source_results)
+            source = make_source(source_config)
+            source.test_connection()
+            units = list(source.work_units())
+        except Exception as exc:  # noqa: BLE001 - any failure of one source is reported
+            status.status = "failed"
+            status.errors += 1
+            kind = "unreachable" if isinstance(exc, SourceError) else "source_failed"
+            message = str(exc) if isinstance(exc, SourceError) else safe_error_message(exc)
+            plan.errors.append(ScanError(source_config.name, {}, kind, message))
+            continue
+        plan.sources[source_config.name] = source
+        plan.units_of[source_config.name] = units
+        status.units = len(units)
+        for unit in units:
+            done = checkpoint.done.get((unit.source, unit.key))
+            if done is not None:
+                plan.results[(unit.source, unit.key)] = done
+            else:
+                plan.tasks.append(Task(source_config, unit))
+    return plan
+
+
+def _run(
+    plan: _Plan,
+    runner: Runner,
+    executor: str,
+    workers: int | None,
+    scheduler: str | None,
+    on_progress: ProgressCallback | None,
+) -> Iterator[UnitResult]:
+    """The plan's tasks on ``executor``, reporting progress as results arrive."""
+    total_units = sum(len(u) for u in plan.units_of.values())
+    total_bytes = sum(u.size_hint for units in plan.units_of.values() for u in units)
+    done_units = len(plan.results)
+    done_bytes = sum(r.unit.size_hint for r in plan.results.values())
+    for result in run_tasks(
+        executor, plan.tasks, sources=plan.sources, runner=runner, workers=workers,
+        scheduler=scheduler,
+    ):  # fmt: skip
+        done_units += 1
+        done_bytes += result.unit.size_hint
+        yield result
+        if on_progress:
+            on_progress(result.unit.key, done_units, total_units, done_bytes, total_bytes)
+
+
+def _collect(plan: _Plan, runner: Runner) -> tuple[list[Finding], list[ScanError]]:
+    """Every unit's findings and errors, source by source, plus the sources' final ones."""
+    findings: list[Finding] = []
+    errors = list(plan.errors)
+    for name, source in plan.sources.items():
+        status = plan.statuses[name]
+        source_results = [plan.results[(name, u.key)] for u in plan.units_of[name]]
+        try:
+            extra = runner.finalize(source, source_results)
         except Exception as exc:  # noqa: BLE001
             extra = []
             errors.append(ScanError(name, {}, "finalize_failed", safe_error_message(exc)))
@@ -253,32 +311,7 @@ def run_scan(
         status.findings += len(extra)
         if status.errors:
             status.status = "partial"
-
-    findings.sort(key=_finding_order)
-    ended = _now()
-    _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
-    _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
-    status_list = list(statuses.values())
-    outcome = ScanOutcome(run_id, out, started, ended, findings, errors, status_list, resumed)
-    summary = {
-        "format_version": 1,
-        "run_id": run_id,
-        "started": started,
-        "ended": ended,
-        "config_fingerprint": fingerprint,
-        "detector": detector.settings(),
-        "executor": executor,
-        "resumed_units": resumed,
-        "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in status_list],
-        "findings_by_category": dict(Counter(f.category for f in findings).most_common()),
-        "errors": len(errors),
-        "error_samples": [e.to_json_dict() for e in errors[:SAMPLE_ERRORS]],
-    }
-    (out / SUMMARY_FILE).write_text(
-        json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    (out / STATE_FILE).unlink(missing_ok=True)  # finished: nothing left to resume
-    return outcome
+    return findings, errors
 
 
 def _finding_order(f: Finding) -> tuple:

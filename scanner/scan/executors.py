@@ -1,7 +1,7 @@
 """Where work units run: in this process, in worker processes, or on a Dask cluster.
 
-Units and source configs are plain picklable data; a worker builds the detector and the
-source objects once and reuses them for every unit it runs. Results come back to the
+Units and source configs are plain picklable data; a worker builds the detector, its
+runner and the source objects once and reuses them for every unit it runs. Results come back to the
 driver, which alone writes files and the inventory.
 """
 
@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from connectors.base import Source, UnitResult, WorkUnit
-from scanner.findings import ScanError, safe_error_message
+from connectors.base import Source, WorkUnit, safe_error_message
+from scanner.findings import ScanError
 from scanner.fingerprint import Fingerprinter
+from scanner.scan.runner import Runner, UnitResult
 
 EXECUTORS = ("serial", "processes", "dask")
 
@@ -27,12 +28,12 @@ class Task:
     unit: WorkUnit
 
 
-def run_unit_with_retry(source: Source, unit: WorkUnit, detector) -> UnitResult:
+def run_unit_with_retry(runner: Runner, source: Source, unit: WorkUnit) -> UnitResult:
     """Run one unit; an exception is retried once, then becomes a reported failure."""
     last: BaseException | None = None
     for _attempt in range(2):
         try:
-            return source.run_unit(unit, detector)
+            return runner.run(source, unit)
         except Exception as exc:  # noqa: BLE001 - reported, never raised
             last = exc
     assert last is not None
@@ -45,14 +46,16 @@ def failed_result(unit: WorkUnit, message: str) -> UnitResult:
 
 
 class _WorkerState:
-    """Per-process cache: one detector per settings, one source object per config."""
+    """Per-process cache: one runner per detector settings and key, one source per config."""
 
     def __init__(self) -> None:
         self.detectors: dict[tuple, Any] = {}
+        self.runners: dict[tuple, Runner] = {}
         self.sources: dict[str, Source] = {}
 
-    def detector(self, settings: dict, fingerprinter: Fingerprinter | None = None):
-        """The loaded detector for ``settings``, fingerprinting with ``fingerprinter``."""
+    def runner(self, settings: dict, fingerprinter: Fingerprinter | None = None) -> Runner:
+        """A runner with the loaded detector for ``settings``, fingerprinting with
+        ``fingerprinter``."""
         from scanner.detect.detector import Detector
 
         key = (settings["mode"], tuple(settings["entities"] or ()), settings["threshold"])
@@ -62,12 +65,9 @@ class _WorkerState:
                 entities=settings["entities"],
                 threshold=settings["threshold"],
             ).load()
-        detector = self.detectors[key]
-        if fingerprinter is None:
-            return detector
-        if (key, fingerprinter) not in self.detectors:
-            self.detectors[(key, fingerprinter)] = detector.with_fingerprinter(fingerprinter)
-        return self.detectors[(key, fingerprinter)]
+        if (key, fingerprinter) not in self.runners:
+            self.runners[(key, fingerprinter)] = Runner(self.detectors[key], fingerprinter)
+        return self.runners[(key, fingerprinter)]
 
     def source(self, config) -> Source:
         from connectors.registry import create_source
@@ -96,7 +96,7 @@ def _init_worker(settings: dict, fingerprinter: Fingerprinter | None = None) -> 
     # Ctrl-C reaches the whole process group: the driver stops the pool and says how to
     # resume; a worker must not die with a traceback of its own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_state().detector(settings, fingerprinter)  # load once, before the first unit
+    _worker_state().runner(settings, fingerprinter)  # load once, before the first unit
 
 
 def run_task_in_worker(
@@ -104,13 +104,15 @@ def run_task_in_worker(
 ) -> UnitResult:
     state = _worker_state()
     return run_unit_with_retry(
-        state.source(task.source_config), task.unit, state.detector(settings, fingerprinter)
+        state.runner(settings, fingerprinter), state.source(task.source_config), task.unit
     )
 
 
-def run_serial(tasks: Sequence[Task], sources: dict[str, Source], detector) -> Iterator[UnitResult]:
+def run_serial(
+    tasks: Sequence[Task], sources: dict[str, Source], runner: Runner
+) -> Iterator[UnitResult]:
     for task in tasks:
-        yield run_unit_with_retry(sources[task.unit.source], task.unit, detector)
+        yield run_unit_with_retry(runner, sources[task.unit.source], task.unit)
 
 
 def run_processes(
@@ -232,20 +234,23 @@ def run_tasks(
     tasks: Sequence[Task],
     *,
     sources: dict[str, Source],
-    detector,
+    runner: Runner,
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> Iterator[UnitResult]:
-    """Run ``tasks`` on ``executor``; results arrive in completion order."""
+    """Run ``tasks`` on ``executor``; results arrive in completion order.
+
+    Worker processes build their own runner from the detector's settings and the
+    runner's fingerprinter (the key travels with the tasks, never in the settings, which
+    are written to summaries)."""
     if not tasks:
         return iter(())
     if executor == "serial":
-        return run_serial(tasks, sources, detector)
+        return run_serial(tasks, sources, runner)
     # biggest units first, so the last unit to finish is a small one
     tasks = sorted(tasks, key=lambda t: -t.unit.size_hint)
-    settings = detector.settings()
-    # the key travels with the tasks (never in the settings, which are written to summaries)
-    fingerprinter = getattr(detector, "fingerprinter", None)
+    settings = runner.detector.settings()
+    fingerprinter = runner.fingerprinter
     n = workers or default_workers()
     if executor == "processes":
         return run_processes(tasks, settings, n, fingerprinter)

@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from connectors.base import SourceError
-from scanner.findings import safe_error_message
+from connectors.base import SourceError, safe_error_message
 from scanner.fingerprint import Fingerprinter
 from scanner.subject.plan import (
     ForeignKeys,

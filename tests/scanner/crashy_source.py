@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from connectors.base import UnitResult, WorkUnit
-from scanner.findings import Finding
+from connectors.base import UnitReport, WorkUnit
+from tests.fakes import text_document
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,11 @@ class CrashySource:
         self.name = config.name
         self.marker_dir = Path(config.marker_dir)
 
-    def run_unit(self, unit: WorkUnit, detector) -> UnitResult:
+    def read(self, unit: WorkUnit, report: UnitReport):
         marker = self.marker_dir / unit.key
         if unit.key.startswith("die-once") and not marker.exists():
             marker.touch()
             os._exit(1)  # the worker process dies mid-unit
         if unit.key.startswith("die-always"):
             os._exit(1)
-        finding = Finding(self.name, {"unit": unit.key}, "PERSON", 0.9)
-        return UnitResult(unit, findings=[finding])
+        yield text_document(unit.key, "山田太郎様 090-1234-5678")

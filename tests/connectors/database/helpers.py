@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench.db_corpus import CROSS_REFERENCES
-from connectors.base import UnitResult
 from connectors.database.config import DatabaseSourceConfig
 from connectors.database.source import DatabaseSource
 from scanner.findings import Finding
+from scanner.scan.runner import Runner, UnitResult
 
 
 def make_source(url: str, **options) -> DatabaseSource:
@@ -42,8 +42,9 @@ class Scan:
 
 
 def scan(source: DatabaseSource, detector) -> Scan:
-    results = [source.run_unit(unit, detector) for unit in source.work_units()]
-    return Scan(results, source.finalize(results))
+    runner = Runner(detector, None)
+    results = [runner.run(source, unit) for unit in source.work_units()]
+    return Scan(results, runner.finalize(source, results))
 
 
 def assert_matches_truth(

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from connectors.base import SourceError
 from connectors.database.readonly import read_only
 from scanner.findings import Finding
+from scanner.scan.runner import Runner
 
 from .conftest import Shop
 from .helpers import assert_matches_truth, assert_no_raw_values, make_source, scan
@@ -174,7 +175,7 @@ def test_cross_references_name_the_path(shop_sqlite: Shop, fast_detector) -> Non
     assert points.evidence["links"] == ["naming_convention"] and points.score < detail.score
     assert "dtb_product" not in by_table and "mtb_pref" not in by_table
     off = make_source(shop_sqlite.url_text, cross_reference=False)
-    assert off.finalize(result.results) == []
+    assert Runner(fast_detector, None).finalize(off, result.results) == []
 
 
 def test_missing_file_password_env_and_urls_never_show_passwords(tmp_path: Path) -> None:
@@ -206,7 +207,7 @@ def test_a_pickled_source_runs_units_in_another_process(shop_sqlite: Shop, fast_
     units = list(source.work_units())
     source.engine()
     copy = pickle.loads(pickle.dumps(source))
-    results = [copy.run_unit(unit, fast_detector) for unit in units]
+    results = [Runner(fast_detector, None).run(copy, unit) for unit in units]
     assert [r.errors for r in results] == [[], []]
     assert sum(len(r.findings) for r in results) == 9
 

@@ -2,44 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from connectors.base import UnitResult
 from connectors.files.config import FilesSourceConfig
 from connectors.files.source import FilesSource
-from scanner.detect.detection import Detection
-
-_PATTERNS = (
-    ("EMAIL_ADDRESS", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")),
-    ("PHONE_NUMBER", re.compile(r"(?<!\d)0\d{1,4}-\d{1,4}-\d{3,4}(?!\d)")),
-    ("PERSON", re.compile(r"山田\s?太郎|佐藤\s?花子|鈴木\s?一郎|Taro Yamada")),
-)
-
-
-@dataclass
-class FakeDetector:
-    """Regexes standing in for scanner.detect.detector.Detector; records the contexts it got."""
-
-    contexts: list[tuple[str, ...]] = field(default_factory=list)
-
-    def analyze(self, text: str, context: Sequence[str] = ()) -> list[Detection]:
-        out = []
-        for entity, pattern in _PATTERNS:
-            for m in pattern.finditer(text):
-                name = f"Fake{entity}"
-                out.append(Detection(entity, m.start(), m.end(), 0.9, name, (), m.group()))
-        return out
-
-    def analyze_batch(
-        self, texts: Sequence[str], context: Sequence[str] = ()
-    ) -> list[list[Detection]]:
-        self.contexts.append(tuple(context))
-        return [self.analyze(t, context) for t in texts]
+from scanner.scan.runner import Runner, UnitResult
+from tests.fakes import FakeDetector
 
 
 @dataclass
@@ -73,10 +44,10 @@ def make_config(root: Path, **overrides) -> FilesSourceConfig:
     return FilesSourceConfig(type="files", name="share", root=root, **overrides)
 
 
-def scan(root: Path, detector=None, previous=None, **overrides) -> ScanOutcome:
-    source = FilesSource(make_config(root, **overrides), previous=previous)
-    detector = detector or FakeDetector()
-    return ScanOutcome([source.run_unit(u, detector) for u in source.work_units()])
+def scan(root: Path, detector=None, **overrides) -> ScanOutcome:
+    source = FilesSource(make_config(root, **overrides))
+    runner = Runner(detector or FakeDetector(), None)
+    return ScanOutcome([runner.run(source, u) for u in source.work_units()])
 
 
 @pytest.fixture

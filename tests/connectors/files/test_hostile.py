@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from connectors.files.source import FilesSource
+from scanner.scan.runner import Runner
 from tests.connectors.files import builders
 from tests.connectors.files.conftest import FakeDetector, make_config, scan
 
@@ -142,7 +143,7 @@ def test_file_that_vanishes_between_crawl_and_scan(share: Path) -> None:
     source = FilesSource(make_config(share))
     units = list(source.work_units())
     (share / "gone.txt").unlink()
-    results = [source.run_unit(u, FakeDetector()) for u in units]
+    results = [Runner(FakeDetector(), None).run(source, u) for u in units]
     errors = [e for r in results for e in r.errors]
     assert [(e.location, e.kind) for e in errors] == [({"path": "gone.txt"}, "vanished")]
 
@@ -155,7 +156,7 @@ def test_file_swapped_for_a_symlink_after_the_crawl_is_not_followed(share: Path)
     units = list(source.work_units())
     (share / "swap.txt").unlink()
     os.symlink(target, share / "swap.txt")
-    result = source.run_unit(units[0], FakeDetector())
+    result = Runner(FakeDetector(), None).run(source, units[0])
     assert {e.kind for e in result.errors if e.location["path"] == "swap.txt"}
     assert not [f for f in result.findings if f.location["path"] == "swap.txt"]
 

@@ -9,6 +9,7 @@ import pytest
 
 from connectors.files.source import FilesSource
 from scanner.entities import is_personal
+from scanner.scan.runner import Runner
 from tests.connectors.files.conftest import make_config
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
@@ -24,7 +25,7 @@ def detector():
 def test_example_share_matches_its_truth(detector) -> None:
     truth = json.loads((EXAMPLES / "share_truth.json").read_text(encoding="utf-8"))
     source = FilesSource(make_config(EXAMPLES / "share"))
-    results = [source.run_unit(u, detector) for u in source.work_units()]
+    results = [Runner(detector, None).run(source, u) for u in source.work_units()]
     found: dict[str, set[str]] = {path: set() for path in truth}
     for result in results:
         for finding in result.findings:
@@ -42,7 +43,8 @@ def test_example_share_matches_its_truth(detector) -> None:
 
 def test_findings_carry_masked_examples_only(detector) -> None:
     source = FilesSource(make_config(EXAMPLES / "share", include=["*.csv"]))
-    findings = [f for u in source.work_units() for f in source.run_unit(u, detector).findings]
+    runner = Runner(detector, None)
+    findings = [f for u in source.work_units() for f in runner.run(source, u).findings]
     raw = (EXAMPLES / "share" / "顧客リスト.csv").read_bytes().decode("cp932")
     phones = {line.split(",")[3] for line in raw.splitlines()[1:]}
     dumped = json.dumps([f.to_json_dict() for f in findings], ensure_ascii=False)

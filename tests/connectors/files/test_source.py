@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 from pathlib import Path
 
 from connectors.files.limits import MB, ScanLimits, plan_windows
 from connectors.files.source import FilesSource
+from scanner.scan.runner import Runner
 from tests.connectors.files.conftest import FakeDetector, make_config, scan
 
 LINE = "2024-04-01 12:00:00 INFO 問い合わせ 山田太郎 090-1234-5678 taro@example.co.jp\n"
@@ -62,22 +62,14 @@ def test_table_rows_are_sampled_in_sample_mode(tmp_path: Path) -> None:
     assert tel.rows_sampled == 5000
 
 
-def test_unchanged_files_are_skipped_by_size_mtime_then_hash(tmp_path: Path) -> None:
+def test_every_file_read_has_its_size_mtime_and_content_hash(tmp_path: Path) -> None:
+    """What an incremental scan (issue 14) will compare; a change of content changes it."""
     path = tmp_path / "a.txt"
     path.write_text(LINE)
-    first = scan(tmp_path)
-    meta = first.results[0].metadata["files"]["a.txt"]
+    meta = scan(tmp_path).results[0].metadata["files"]["a.txt"]
     assert set(meta) >= {"size", "mtime_ns", "hash"} and len(meta["hash"]) == 32
-    previous = {"a.txt": (meta["size"], meta["mtime_ns"], meta["hash"])}
-    second = scan(tmp_path, previous=previous)
-    assert second.findings == [] and second.stat("skipped_unchanged") == 1
-    assert second.results[0].metadata["files"]["a.txt"]["hash"] == meta["hash"]
-    os.utime(path, ns=(meta["mtime_ns"] + 10**9, meta["mtime_ns"] + 10**9))  # touched only
-    third = scan(tmp_path, previous=previous)
-    assert third.findings == [] and third.stat("skipped_unchanged") == 1
-    path.write_text(LINE + LINE)  # changed
-    fourth = scan(tmp_path, previous=previous)
-    assert fourth.findings and fourth.stat("skipped_unchanged") == 0
+    path.write_text(LINE + LINE)
+    assert scan(tmp_path).results[0].metadata["files"]["a.txt"]["hash"] != meta["hash"]
 
 
 def test_units_run_in_a_worker_process(tmp_path: Path) -> None:
@@ -86,10 +78,11 @@ def test_units_run_in_a_worker_process(tmp_path: Path) -> None:
     source = FilesSource(make_config(tmp_path))
     unit = next(source.work_units())
     clone = pickle.loads(pickle.dumps(source))
-    result = clone.run_unit(pickle.loads(pickle.dumps(unit)), FakeDetector())
+    runner = Runner(FakeDetector(), None)
+    result = runner.run(clone, pickle.loads(pickle.dumps(unit)))
     assert {f.entity for f in result.findings} == {"PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"}
     assert result.stats["files"] == 1 and result.stats["bytes"] == len(LINE.encode())
-    assert source.finalize([result]) == []
+    assert runner.finalize(source, [result]) == []
 
 
 def test_limits_follow_config(tmp_path: Path) -> None:

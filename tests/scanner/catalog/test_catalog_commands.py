@@ -43,7 +43,9 @@ def test_check_against_the_latest_run_and_suggest(tmp_path, capsys, monkeypatch)
     code, out, _ = run(capsys, "catalog", "suggest", "--config", str(path))
     assert code == 0 and out.count("[[catalog.assets]]") == 3
     assert 'tables = ["main.patients"]' in out and 'paths = ["logs/app.log"]' in out
-    merged = parse_config(CONFIG + "\n" + out, tmp_path)  # pasted as is, it loads
+    assert out.count("purposes = []  # none fits") == 1  # 病歴: no purpose allows it
+    out = out.replace("purposes = []", 'purposes = ["newsletter"]')  # the company decides
+    merged = parse_config(CONFIG + "\n" + out, tmp_path)  # then it loads
     assert len(merged.catalog.assets) == 6
 
     path.write_text(CONFIG + "\n" + out, encoding="utf-8")

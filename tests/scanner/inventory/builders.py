@@ -52,6 +52,12 @@ tables = ["newsletter"]
 purposes = ["newsletter"]
 owner = "マーケティング部"
 subjects = "customer"
+number = "PI-001"
+acquisition = "Web登録フォーム（本人から直接）"
+access = ["マーケティング部 メール担当", "情報システム部 DB管理者"]
+third_parties = []
+disposal = "配信停止から1年後に物理削除"
+manager = "マーケティング部長"
 
 [[catalog.assets]]
 name = "キャンペーン応募者"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from connectors.base import SourceError, UnitResult, WorkUnit
+from connectors.base import SourceError, WorkUnit
 from scanner.config import parse_config
-from scanner.findings import Finding
 from scanner.scan.driver import STATE_FILE, run_scan
+from tests.fakes import FakeDetector, text_document
 
 CONFIG = """
 [[sources]]
@@ -39,15 +39,12 @@ class FakeSource:
         for key in ("a", "b", "c"):
             yield WorkUnit(self.name, "files", key)
 
-    def run_unit(self, unit, detector):
+    def read(self, unit, report):
         self.calls.append(unit.key)
         if unit.key == self.fail_on:
             raise RuntimeError("boom with secret 090-1234-5678\n[parameters: ('x',)]")
-        finding = Finding(self.name, {"path": unit.key}, "PERSON", 0.9, examples=("山***",))
-        return UnitResult(unit, findings=[finding], stats={"files": 1})
-
-    def finalize(self, results):
-        return []
+        report.stats["files"] += 1
+        yield text_document(unit.key, "山田太郎")
 
 
 @pytest.fixture
@@ -60,7 +57,7 @@ def config(monkeypatch):
 def test_failed_source_and_unit_are_reported_and_the_scan_goes_on(tmp_path, config):
     calls: list[str] = []
     outcome = run_scan(
-        config, tmp_path, detector=object.__new__(_NoDetector),
+        config, tmp_path, detector=FakeDetector(),
         create_source=lambda c: FakeSource(c, calls, fail_on="b"),
     )  # fmt: skip
     assert calls == ["a", "b", "b", "c"]  # b retried once
@@ -81,23 +78,19 @@ def test_an_interrupted_scan_resumes_without_redoing_finished_units(tmp_path, co
     calls: list[str] = []
 
     class Interrupting(FakeSource):
-        def run_unit(self, unit, detector):
+        def read(self, unit, report):
             if unit.key == "c":
                 raise KeyboardInterrupt
-            return super().run_unit(unit, detector)
+            return super().read(unit, report)
 
     with pytest.raises(KeyboardInterrupt):
-        run_scan(config, tmp_path, detector=_NoDetector(),
+        run_scan(config, tmp_path, detector=FakeDetector(),
                  create_source=lambda c: Interrupting(c, calls))  # fmt: skip
     assert (tmp_path / STATE_FILE).exists()
     calls.clear()
-    outcome = run_scan(config, tmp_path, resume=True, detector=_NoDetector(),
+    outcome = run_scan(config, tmp_path, resume=True, detector=FakeDetector(),
                        create_source=lambda c: FakeSource(c, calls))  # fmt: skip
     assert calls == ["c"]
     assert outcome.resumed_units == 2
     assert sorted(f.location["path"] for f in outcome.findings) == ["a", "b", "c"]
 
-
-class _NoDetector:
-    def settings(self):
-        return {"mode": "none"}

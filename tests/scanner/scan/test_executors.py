@@ -13,6 +13,7 @@ from scanner.config import load_config
 from scanner.fingerprint import create_key
 from scanner.scan.driver import run_scan
 from scanner.scan.executors import Task, run_tasks
+from scanner.scan.runner import Runner
 from tests.scanner.crashy_source import CrashyConfig
 
 ROOT = Path(__file__).parents[3]
@@ -62,9 +63,10 @@ def test_a_dead_worker_is_replaced_and_its_unit_retried(tmp_path, monkeypatch, f
     config = CrashyConfig("crashy", "c", str(tmp_path))
     keys = ["ok-1", "die-once", "ok-2", "die-always"]
     tasks = [Task(config, WorkUnit("c", "test", key)) for key in keys]
+    runner = Runner(fast_detector, None)
     results = {
         r.unit.key: r
-        for r in run_tasks("processes", tasks, sources={}, detector=fast_detector, workers=2)
+        for r in run_tasks("processes", tasks, sources={}, runner=runner, workers=2)
     }
     assert set(results) == set(keys)
     assert results["die-once"].findings and not results["die-once"].errors

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from connectors.database.cross_reference import cross_reference_findings
+from scanner.classify.cross_reference import cross_reference_findings
 
 
 def table(name, columns, pk=("id",), fks=(), personal=None, schema="public"):

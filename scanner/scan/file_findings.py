@@ -1,5 +1,5 @@
-"""Fold detections into findings: one per (file or member, entity) for text, one per
-(table column, entity) for CSVs and sheets with a header row.
+"""Fold a file's detections and column verdicts into findings: one per (file or member,
+entity) for text, one per (table column, entity) for CSVs and sheets with a header row.
 
 Line and page numbers go to the evidence, not the location, so a finding keeps its
 identity when lines are added above it.
@@ -8,7 +8,7 @@ identity when lines are added above it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -166,50 +166,3 @@ class FileFindings:
         if member:
             location["member"] = member
         return location
-
-
-def verdicts_from_detections(
-    header: Sequence[str],
-    values_by_column: Mapping[str, Sequence[str]],
-    detections_by_column: Mapping[str, Sequence[Sequence[Detection]]],
-    fingerprinter: Fingerprinter | None = None,
-) -> list[ColumnVerdict]:
-    """Column verdicts from running the detector over each cell (the classifier fallback)."""
-    from scanner.classify.column_classifier import ColumnVerdict
-
-    verdicts: list[ColumnVerdict] = []
-    for column in header:
-        values = values_by_column.get(column, ())
-        per_cell = detections_by_column.get(column, ())
-        stats: dict[str, list[Any]] = {}
-        found: dict[str, dict[str, None]] = {}
-        for cell_detections in per_cell:
-            hit: set[str] = set()
-            for d in cell_detections:
-                s = stats.setdefault(d.entity, [0, 0, 0.0, [], Counter()])
-                s[1] += 1
-                s[2] = max(s[2], d.score)
-                s[4][d.recognizer] += 1
-                _add_example(s[3], d.excerpt)
-                if fingerprinter is not None:
-                    keep_value(found.setdefault(d.entity, {}), d.value)
-                if d.entity not in hit:
-                    s[0] += 1
-                    hit.add(d.entity)
-        for entity, (rows, detections, score, examples, recognizers) in stats.items():
-            verdicts.append(
-                ColumnVerdict(
-                    column=column,
-                    entity=entity,
-                    confidence=score,
-                    rows_sampled=len(values),
-                    rows_matched=rows,
-                    evidence={
-                        "detections": detections,
-                        "recognizers": dict(recognizers.most_common()),
-                    },
-                    examples=tuple(examples),
-                    fingerprints=bounded_fingerprints(fingerprinter, entity, found.get(entity, {})),
-                )
-            )
-    return verdicts
