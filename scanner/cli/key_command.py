@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from scanner.cli import CliError
+from scanner.cli.errors import CliError
 from scanner.cli.report_command import ConfigOption, load_config_for_cli
 
 key_app = typer.Typer(name="key", help="The HMAC key of the fingerprints.", no_args_is_help=True)
