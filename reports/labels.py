@@ -117,7 +117,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "resolved_violations": ("解消した違反", "resolved violations"),
     "not_scanned": ("未スキャン", "not scanned this run"),
     "not_scanned_as_of": (
-        "未スキャン（前回の判定: {verdict}）", "not scanned (last verdict: {verdict})"
+        "未スキャン（前回の判定: {verdict}）",
+        "not scanned (last verdict: {verdict})",
     ),
     "not_scanned_sources": ("今回読めなかったソース", "sources not read this run"),
     "evidence": ("根拠", "Evidence"),

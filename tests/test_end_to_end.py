@@ -142,11 +142,20 @@ def _snapshot(config) -> list[dict]:
         fingerprints = inventory.fingerprints(run)
         rows = [
             {
-                "key": f.key, "source": f.source, "location": dict(f.location),
-                "place": f.place, "entity": f.entity, "score": round(f.score, 6),
-                "rows_sampled": f.rows_sampled, "rows_matched": f.rows_matched,
-                "count": f.count, "evidence": dict(f.evidence), "examples": list(f.examples),
-                "verdict": f.verdict, "rule": f.rule, "asset": f.asset,
+                "key": f.key,
+                "source": f.source,
+                "location": dict(f.location),
+                "place": f.place,
+                "entity": f.entity,
+                "score": round(f.score, 6),
+                "rows_sampled": f.rows_sampled,
+                "rows_matched": f.rows_matched,
+                "count": f.count,
+                "evidence": dict(f.evidence),
+                "examples": list(f.examples),
+                "verdict": f.verdict,
+                "rule": f.rule,
+                "asset": f.asset,
                 "purposes": list(f.purposes),
                 "fingerprints": _digest(fingerprints.get(f.pk, [])),
             }  # fmt: skip

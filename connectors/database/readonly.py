@@ -77,9 +77,7 @@ def create_read_only_engine(
         connect_args["connect_timeout"] = max(1, round(connect_timeout_s))
     elif dialect == "mysql" and driver in _MYSQL_DRIVERS_WITH_TIMEOUT:
         connect_args["connect_timeout"] = max(1, round(connect_timeout_s))
-    engine = create_engine(
-        url, connect_args=connect_args, hide_parameters=True, pool_pre_ping=True
-    )
+    engine = create_engine(url, connect_args=connect_args, hide_parameters=True, pool_pre_ping=True)
     if dialect == "sqlite":
         _install_sqlite_guards(engine, statement_timeout_s)
     elif dialect == "postgresql":

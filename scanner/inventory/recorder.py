@@ -82,15 +82,11 @@ def not_scanned_findings(inventory: Inventory, last: RunInfo, outcome: ScanOutco
     """
     failed_sources = {s.name for s in outcome.sources if s.status == "failed"}
     failed_places = [
-        (e.source, frozenset(_hashable(e.location).items()))
-        for e in outcome.errors
-        if e.location
+        (e.source, frozenset(_hashable(e.location).items())) for e in outcome.errors if e.location
     ]
     if not failed_sources and not failed_places:
         return []
-    seen = {
-        finding_key(f.source, f.location, f.entity) for f in outcome.findings
-    }
+    seen = {finding_key(f.source, f.location, f.entity) for f in outcome.findings}
     return [
         replace(f, last_scanned_run_pk=f.last_scanned_run_pk or last.pk)
         for f in inventory.findings(last)

@@ -59,8 +59,7 @@ SOURCE = "[[sources]]\ntype = 'files'\nname = 'a'\nroot = 'x'\n"
             "config:6: scan.out_dri: unknown key 'out_dri' (did you mean 'out_dir'?)",
         ),
         (
-            "[[sources]]\ntype = 'database'\nname = 'a'\nurl = 'sqlite:///x'\n"
-            "sample_szie = 3\n",
+            "[[sources]]\ntype = 'database'\nname = 'a'\nurl = 'sqlite:///x'\nsample_szie = 3\n",
             "config:5: sources.0.sample_szie: unknown key 'sample_szie' "
             "(did you mean 'sample_size'?)",
         ),

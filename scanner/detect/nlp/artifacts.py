@@ -13,6 +13,8 @@ class Morpheme:
     end: int
     surface: str
     pos: tuple[str, ...]  # Sudachi part of speech, e.g. ("名詞", "固有名詞", "人名", "姓", ...)
+    #: not in Sudachi's dictionary (an unknown foreign name, a rare word)
+    oov: bool = False
 
     @property
     def is_person_name(self) -> bool:

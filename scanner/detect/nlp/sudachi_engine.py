@@ -41,7 +41,7 @@ class SudachiNlpEngine(NlpEngine):
         self._dictionary = None
         self._tokenizer = None
         self._mode = None
-        self._surnames: dict[str, bool] = {}
+        self._entries: dict[str, frozenset[str]] = {}
 
     def load(self) -> None:
         from sudachipy import Dictionary, SplitMode
@@ -52,14 +52,19 @@ class SudachiNlpEngine(NlpEngine):
 
     def is_surname(self, surface: str) -> bool:
         """Whether the dictionary has ``surface`` as a surname (小川 is also a stream)."""
-        known = self._surnames.get(surface)
+        return "人名-姓" in self.entry_kinds(surface)
+
+    def entry_kinds(self, surface: str) -> frozenset[str]:
+        """What the dictionary lists ``surface`` as: 人名-姓, 地名-一般, 名詞-普通名詞 (cached)."""
+        known = self._entries.get(surface)
         if known is None:
             if self._dictionary is None:
                 self.load()
-            known = any(
-                m.part_of_speech()[2:4] == ("人名", "姓") for m in self._dictionary.lookup(surface)
+            known = frozenset(
+                f"{pos[2]}-{pos[3]}" if pos[1] == "固有名詞" else f"{pos[0]}-{pos[1]}"
+                for pos in (m.part_of_speech() for m in self._dictionary.lookup(surface))
             )
-            self._surnames[surface] = known
+            self._entries[surface] = known
         return known
 
     def is_loaded(self) -> bool:
@@ -77,7 +82,13 @@ class SudachiNlpEngine(NlpEngine):
                 if surface.isspace() and surface != " ":
                     continue
                 out.append(
-                    Morpheme(offset + m.begin(), offset + m.end(), surface, m.part_of_speech())
+                    Morpheme(
+                        offset + m.begin(),
+                        offset + m.end(),
+                        surface,
+                        m.part_of_speech(),
+                        m.is_oov(),
+                    )  # fmt: skip
                 )
         return out
 

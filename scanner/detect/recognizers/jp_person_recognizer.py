@@ -16,6 +16,7 @@ import jaconv
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 from scanner.detect.nlp.artifacts import Morpheme
+from scanner.detect.recognizers.person_scorer import PersonScorer, candidate_features
 
 HONORIFICS = frozenset(
     {"様", "さん", "氏", "殿", "くん", "君", "ちゃん", "先生", "さま", "サン", "様方", "夫人",
@@ -32,6 +33,10 @@ _ROMAJI_NAME = re.compile(
 _HEPBURN = re.compile(r"(?:(?:ch|sh|ts|[kgszjtdnhbpmyrwf])?y?[aiueo]|n)+")
 _FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE = 0.85, 0.65, 0.7, 0.3
 _PROPER_HONORIFIC, _ROMAJI, _ROMAJI_UNCONFIRMED = 0.6, 0.75, 0.4
+#: a model candidate below this is not reported at all (a context word could lift it)
+_MODEL_FLOOR = 0.3
+#: the model's probability is capped here, so validated and labelled spans still win
+_MODEL_CAP = 0.8
 
 
 def _is_space(m: Morpheme) -> bool:
@@ -143,8 +148,21 @@ class JpPersonRecognizer(LocalRecognizer):
         morphemes: list[Morpheme] = getattr(nlp_artifacts, "morphemes", None) or []
         engine = getattr(nlp_artifacts, "nlp_engine", None)
         results = self._from_morphemes(text, morphemes, engine)
+        if engine is not None and hasattr(engine, "entry_kinds"):
+            results.extend(self._from_model(text, morphemes, engine))
         if engine is not None and hasattr(engine, "morphemes"):
             results.extend(self._romaji(text, engine))
+        return results
+
+    def _from_model(self, text: str, ms: list[Morpheme], engine) -> list[RecognizerResult]:
+        """Candidates of running text scored by the trained model (person_scorer.py)."""
+        scorer = PersonScorer.load()
+        results = []
+        for cand, feats in candidate_features(text, ms, engine, honorific_at):
+            p = scorer.probability(feats)
+            if p >= _MODEL_FLOOR:
+                score = min(p, _MODEL_CAP)
+                results.append(self._result(cand.start, cand.end, score, f"name model {p:.2f}"))
         return results
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:

@@ -20,9 +20,7 @@ from scanner.inventory.records import Mark
 from scanner.inventory.store import Inventory
 from tests.scanner.inventory.builders import CONFIG, SAMPLE_FINDINGS, make_config, outcome
 
-PG_URL = os.environ.get(
-    "KOJIN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
-)
+PG_URL = os.environ.get("KOJIN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 pytestmark = pytest.mark.postgres
 

@@ -1,0 +1,280 @@
+"""Names in running text: candidate spans from Sudachi, scored by a small learned model.
+
+Sudachi tags only about seven names in ten as 人名 in encyclopedic and web prose; the
+rest are surnames it files as place names (岩村, 小笠原), foreign names it does not know
+(ラズナー, ロリス・カステルッチ) and names that are also words (咲, レイ). And a 人名
+tag alone is wrong one time in four. So every run of tokens that *could* be a name
+(人名, other proper nouns, unknown words, katakana nouns, common nouns the dictionary
+also lists as surnames, joined directly or by ・ / a space) becomes a candidate, and a
+logistic regression over what the candidate is made of and the words around it (は, が,
+監督, 氏, 選手, 「, 駅 ...) says how likely it is a person's name. A candidate also
+counts as a name when the same text uses it inside a longer name (鈴木一郎 … 鈴木は).
+
+The weights (``person_scorer_weights.json``) are trained offline by
+``bench/train_person_scorer.py`` on the UD Japanese GSD train split (CC BY-SA 4.0);
+nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from scanner.detect.context_enhancer import HARD_BOUNDARY
+from scanner.detect.nlp.artifacts import Morpheme
+
+WEIGHTS_PATH = Path(__file__).with_name("person_scorer_weights.json")
+_KATAKANA = re.compile(r"[ァ-ヴー]+")
+_KANJI = re.compile(r"[一-龥々]+")
+_HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+_LATIN = re.compile(r"[A-Za-z]+")
+_JAPANESE = re.compile(r"[一-龥々〆ヵヶぁ-ゖァ-ヴー]+")
+_BOUNDARY = re.compile(HARD_BOUNDARY)
+_JOINERS = frozenset({"・", " ", "="})
+_MAX_TOKENS = 6
+# A family name inside a company name (加藤通信, 合同会社佐々木印刷, 田中建設合同会社) is
+# no person: a legal form right before or after, or an industry word glued after it.
+_LEGAL_FORM = r"(?:株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|\(有\)|\(同\)|㈱|㈲)"
+_LEGAL_AFTER = re.compile(r"[一-龥々ァ-ヴー・]{0,10}" + _LEGAL_FORM)
+_LEGAL_BEFORE = re.compile(_LEGAL_FORM + r"[ 　]?$")
+_INDUSTRY = frozenset(
+    "通信 印刷 電気 電機 物産 食品 建設 情報 工業 商事 製作所 工務店 産業 運輸 不動産 木材 工芸"
+    " 農林 商店 興業 技研 設計 製薬 化学 銀行 証券 保険 商会 水産 精機 製菓 酒造 書店 薬局"
+    " 開発 システム 電子 機械 製作 鉄工 自動車 観光 交通 物流 倉庫 企画 写真館 歯科 医院 病院"
+    " 技術 工房 本舗 硝子 塗装 石油 ガス 電工 サービス 住宅 ホーム 工場 製粉 製紙 繊維 商工"
+    " 薬品 商社".split()
+)
+
+
+# Words that stand beside a person's name in prose: 首相, 監督, 被告, 原作 ... (n1 / p2).
+TITLES = frozenset(
+    "首相 大統領 総理 大臣 長官 議員 知事 市長 町長 村長 区長 議長 委員長 代表 会長 社長 副社長"
+    " 専務 常務 取締役 部長 課長 係長 主任 室長 店長 局長 院長 園長 校長 学長 教授 准教授 講師"
+    " 博士 医師 弁護士 被告 容疑者 被告人 受刑者 選手 投手 捕手 監督 コーチ 主将 外野手 内野手"
+    " 騎手 棋士 力士 横綱 大関 関脇 俳優 女優 歌手 作家 画家 詩人 記者 アナウンサー 氏 さん 様"
+    " 君 くん ちゃん 夫人 夫妻 一家 容疑 元首相 前会長 原作 作 著 監修 演出 脚本 作曲 作詞 編曲"
+    " 主演 役 王 皇帝 国王 女王 王子 王女 天皇 将軍 大佐 少将 中将 大将 少佐 中佐 卿 氏ら さんら"
+    " 師 先生 社員 所長 支店長 担当 次長 理事長 理事 会員 会頭 頭取 総裁 副総裁 書記長"
+    " 幹事長".split()
+)
+
+
+def company_word(text: str, ms: list[Morpheme], cand: Candidate) -> bool:
+    """Whether the candidate is the family-name part of a company's name."""
+    if _LEGAL_AFTER.match(text, cand.end) or _LEGAL_BEFORE.search(
+        text[max(0, cand.start - 6) : cand.start]
+    ):
+        return True
+    k = cand.last + 1
+    return k < len(ms) and ms[k].start == cand.end and ms[k].surface in _INDUSTRY
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Tokens ``first``..``last`` (inclusive) of the morpheme list, and their span."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+def _script(s: str) -> str:
+    if _KANJI.fullmatch(s):
+        return "kanji"
+    if _KATAKANA.fullmatch(s):
+        return "kata"
+    if _HIRAGANA.fullmatch(s):
+        return "hira"
+    if _LATIN.fullmatch(s):
+        return "latin"
+    return "mixed"
+
+
+def token_class(m: Morpheme, is_surname) -> str:
+    """What a token could be as part of a name, or "" if it cannot be one."""
+    pos = m.pos
+    if pos[0] != "名詞" or not _JAPANESE.fullmatch(m.surface):
+        return ""  # romaji names have their own check
+    if pos[2] == "人名":
+        return {"姓": "姓", "名": "名"}.get(pos[3], "人名")
+    script = _script(m.surface)
+    if pos[1] == "固有名詞":
+        if pos[2] == "地名":
+            return "地名S" if is_surname(m.surface) else "地名"
+        return "固有S" if is_surname(m.surface) else "固有"
+    if pos[1] != "普通名詞":
+        return ""
+    if m.oov:
+        return f"oov-{script}" if script in ("kata", "kanji", "hira") else ""
+    if script == "kata" and len(m.surface) >= 2:
+        return "kata"
+    if script == "kanji" and is_surname(m.surface):
+        return "nounS"
+    return ""
+
+
+def candidates(ms: list[Morpheme], is_surname) -> tuple[list[Candidate], list[str]]:
+    """Maximal runs of possible name tokens, and every token's class (for features)."""
+    classes = [token_class(m, is_surname) for m in ms]
+    found: list[Candidate] = []
+    n = len(ms)
+    i = 0
+    while i < n:
+        if not classes[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j - i < _MAX_TOKENS:
+            nxt = ms[j + 1]
+            if classes[j + 1] and nxt.start == ms[j].end:
+                j += 1
+            elif (
+                nxt.surface in _JOINERS
+                and j + 2 < n
+                and classes[j + 2]
+                and nxt.start == ms[j].end
+                and ms[j + 2].start == nxt.end
+            ):
+                j += 2
+            else:
+                break
+        found.append(Candidate(i, j, ms[i].start, ms[j].end))
+        i = j + 1
+    return found, classes
+
+
+def _neighbour(text: str, ms: list[Morpheme], k: int, edge: int) -> tuple[str, str]:
+    """(surface, coarse POS) of token k, or a boundary marker past a line's end.
+
+    ``edge`` is the candidate's start (k before it) or end (k after it).
+    """
+    if k < 0 or (k < len(ms) and ms[k].end <= edge and "\n" in text[ms[k].end : edge]):
+        return "<s>", "<s>"
+    if k >= len(ms) or "\n" in text[edge : ms[k].start]:
+        return "</s>", "</s>"
+    m = ms[k]
+    return m.surface, f"{m.pos[0]}-{m.pos[1]}"
+
+
+def features(
+    text: str,
+    ms: list[Morpheme],
+    cand: Candidate,
+    classes: list[str],
+    honorific: str,
+    coref: bool,
+) -> list[str]:
+    """The model's features for one candidate (strings; their weights are summed)."""
+    toks = [ms[k] for k in range(cand.first, cand.last + 1) if ms[k].surface not in _JOINERS]
+    cls = [classes[k] for k in range(cand.first, cand.last + 1) if classes[k]]
+    surface = text[cand.start : cand.end]
+    pattern = "|".join(cls[:4])
+    p1, p1pos = _neighbour(text, ms, cand.first - 1, cand.start)
+    p2, _ = _neighbour(text, ms, cand.first - 2, cand.start)
+    n1, n1pos = _neighbour(text, ms, cand.last + 1, cand.end)
+    n2, n2pos = _neighbour(text, ms, cand.last + 2, cand.end)
+    if p1 != "<s>" and ms[cand.first - 1].end != cand.start:
+        p1 = "<gap>"
+    feats = [
+        "bias",
+        f"pat={pattern}",
+        f"first={cls[0]}",
+        f"last={cls[-1]}",
+        f"n={min(len(toks), 4)}",
+        f"len={min(len(surface), 8)}",
+        f"script={_script(surface.replace('・', '').replace(' ', ''))}",
+        f"surf={surface}",
+        f"p1={p1}",
+        f"p1pos={p1pos}",
+        f"p2={p2}",
+        f"p2p1={p2}_{p1}",
+        f"n1={n1}",
+        f"n1pos={n1pos}",
+        f"n2={n2}",
+        f"n2pos={n2pos}",
+        f"n1n2={n1}_{n2}",
+        f"pat_n1={pattern}_{n1}",
+        f"pat_p1={pattern}_{p1}",
+        f"last_n1pos={cls[-1]}_{n1pos}",
+        f"hon={honorific}",
+        f"lastch={surface[-1]}",
+        f"firstch={surface[0]}",
+        f"last2={surface[-2:]}",
+    ]
+    if n1 in TITLES:
+        feats += ["n1_title", f"pat_n1_title={pattern}"]
+    if p1 in TITLES or (p1 == "の" and p2 in TITLES) or p1 in "・、":
+        feats.append(f"p_title={p1 in TITLES}_{p1 if p1 in '・、の' else ''}")
+    if len(toks) > 1:
+        feats.append("joined" if len(toks) < cand.last - cand.first + 1 else "glued")
+    if coref:
+        feats += ["coref", f"coref_pat={pattern}"]
+    for m in toks:
+        feats.append(f"tok={m.surface}")
+    return feats
+
+
+@dataclass(frozen=True)
+class PersonScorer:
+    """A logistic regression over candidate features; weights loaded from JSON."""
+
+    weights: dict[str, float]
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS_PATH) -> PersonScorer:
+        return _load(str(path))
+
+    def probability(self, feats: list[str]) -> float:
+        w = self.weights
+        z = sum(w.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@cache
+def _load(path: str) -> PersonScorer:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return PersonScorer(dict(data["weights"]))
+
+
+def coref_surfaces(ms: list[Morpheme], found: list[Candidate], classes: list[str]) -> set[str]:
+    """Parts of the text's longer names (山田|太郎, ミック・ジョーンズ): a part alone recurs."""
+    out: set[str] = set()
+    for c in found:
+        parts = [ms[k].surface for k in range(c.first, c.last + 1) if classes[k]]
+        if len(parts) < 2:
+            continue
+        named = any(classes[k] in ("姓", "名", "人名") for k in range(c.first, c.last + 1))
+        if named or any(ms[k].surface == "・" for k in range(c.first, c.last + 1)):
+            out.update(parts)
+    return out
+
+
+def candidate_features(
+    text: str, ms: list[Morpheme], engine, honorific_at
+) -> list[tuple[Candidate, list[str]]]:
+    """Every candidate of ``text`` with its features (the same for training and use).
+
+    ``engine`` is the Sudachi engine (``is_surname``, ``entry_kinds``).
+    """
+    found, classes = candidates(ms, engine.is_surname)
+    cuts = [m.start() for m in _BOUNDARY.finditer(text)]
+    segments: dict[int, list[Candidate]] = {}
+    for c in found:
+        segments.setdefault(bisect_left(cuts, c.start), []).append(c)
+    recurring = {seg: coref_surfaces(ms, cs, classes) for seg, cs in segments.items()}
+    out = []
+    for c in found:
+        if company_word(text, ms, c):
+            continue
+        single = c.first == c.last
+        coref = single and ms[c.first].surface in recurring[bisect_left(cuts, c.start)]
+        feats = features(text, ms, c, classes, honorific_at(text, c.end), coref)
+        feats.extend(f"dict={k}" for k in engine.entry_kinds(text[c.start : c.end]))
+        out.append((c, feats))
+    return out

@@ -1,0 +1,52 @@
+"""The running-text name scorer: candidates, company names, co-reference, the weights file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
+from scanner.detect.recognizers.jp_person_recognizer import honorific_at
+from scanner.detect.recognizers.person_scorer import WEIGHTS_PATH, PersonScorer, candidate_features
+
+
+@pytest.fixture(scope="module")
+def engine() -> SudachiNlpEngine:
+    e = SudachiNlpEngine()
+    e.load()
+    return e
+
+
+def _candidates(engine, text: str) -> dict[str, list[str]]:
+    ms = engine.morphemes(text)
+    return {text[c.start : c.end]: f for c, f in candidate_features(text, ms, engine, honorific_at)}
+
+
+def test_katakana_name_joined_by_middle_dot(engine):
+    assert "ロリス・カステルッチ" in _candidates(engine, "代表のロリス・カステルッチは語った。")
+
+
+def test_family_name_of_a_company_is_no_candidate(engine):
+    found = _candidates(engine, "加藤通信と合同会社佐々木印刷、田中建設株式会社に発注した。")
+    assert not {"加藤", "佐々木", "田中"} & set(found)
+
+
+def test_lone_surname_refers_to_the_full_name_seen_in_the_text(engine):
+    assert "coref" in _candidates(engine, "鈴木一郎が出席した。鈴木は反対した。")["鈴木"]
+    assert "coref" not in _candidates(engine, "鈴木は反対した。")["鈴木"]
+
+
+def test_coreference_stays_inside_one_text_of_a_batch(engine):
+    from scanner.detect.context_enhancer import HARD_BOUNDARY
+
+    text = f"鈴木一郎が出席した。\n{HARD_BOUNDARY}\n鈴木は反対した。"
+    ms = engine.morphemes(text)
+    lone = [f for c, f in candidate_features(text, ms, engine, honorific_at) if c.start > 12]
+    assert lone and "coref" not in lone[0]
+
+
+def test_weights_file_says_what_it_was_trained_on():
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert "CC BY-SA 4.0" in data["trained_on"]
+    assert PersonScorer.load().weights == data["weights"]
