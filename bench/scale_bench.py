@@ -40,11 +40,13 @@ def _timed(config, out: Path, executor: str, workers: int) -> tuple[float, objec
     import secrets
 
     from scanner.fingerprint import Fingerprinter
-    from scanner.scan.driver import run_scan
+    from scanner.scan.options import ScanOptions
+    from scanner.scan.pipeline import Pipeline
 
-    fingerprinter = Fingerprinter(secrets.token_bytes(32))  # a throw-away key: no key file
+    options = ScanOptions(out, executor=executor, workers=workers)
+    fingerprinter = Fingerprinter(secrets.token_bytes(32))  # a throw-away key: no inventory
     started = time.perf_counter()
-    outcome = run_scan(config, out, executor=executor, workers=workers, fingerprinter=fingerprinter)
+    outcome = Pipeline(config, fingerprinter=fingerprinter).scan(options)
     return time.perf_counter() - started, outcome
 
 

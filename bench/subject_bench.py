@@ -36,12 +36,10 @@ import sqlalchemy as sa  # noqa: E402
 from bench.subject_corpus import config_text, hit_keys, plant  # noqa: E402
 from scanner.config import parse_config  # noqa: E402
 from scanner.detect.detector import Detector  # noqa: E402
-from scanner.fingerprint import Fingerprinter  # noqa: E402
-from scanner.inventory.recorder import record_scan  # noqa: E402
 from scanner.inventory.store import Inventory  # noqa: E402
-from scanner.scan.driver import run_scan  # noqa: E402
+from scanner.scan.options import ScanOptions  # noqa: E402
+from scanner.scan.pipeline import Pipeline  # noqa: E402
 from scanner.subject.identifiers import SubjectQuery  # noqa: E402
-from scanner.subject.index import build_subject_index  # noqa: E402
 from scanner.subject.search import find_subject  # noqa: E402
 
 
@@ -64,18 +62,19 @@ def run(people: int, queries: int, live: int, workdir: Path) -> dict:
     config_path.write_text(config_text(f"sqlite:///{db}", workdir / "share"), encoding="utf-8")
     config = parse_config(config_path.read_text(encoding="utf-8"), workdir)
     detector = Detector(mode=config.detector.mode).load()
+    pipeline = Pipeline(config, config_path, detector=detector)
     started = time.perf_counter()
-    outcome = run_scan(config, workdir / "out", detector=detector)
+    outcome = pipeline.scan(ScanOptions(workdir / "out"))
     scan_s = time.perf_counter() - started
-    record_scan(config, outcome, config_path)
-    fingerprinter = Fingerprinter.from_key_file(config.inventory.key_file)
+    pipeline.record(outcome)
+    fingerprinter = pipeline.fingerprinter
     targets = corpus.people[:queries]
     totals = {"found": 0, "missed": 0, "false": 0, "weak": 0}
     indexed_s: list[float] = []
     live_s: list[float] = []
     with Inventory.open(config.inventory) as inventory:
         started = time.perf_counter()
-        report = build_subject_index(config, inventory, fingerprinter, detector=lambda: detector)
+        report = pipeline.index_subjects()
         index_s = time.perf_counter() - started
         for person in targets:
             query = SubjectQuery(**person.query())

@@ -1,4 +1,5 @@
-"""``kojin scan``: scan the config's sources and write findings.jsonl and a summary."""
+"""``kojin scan``: run the pipeline (scan, judge, record, reports, subject index) and say
+how it went."""
 
 from __future__ import annotations
 
@@ -11,16 +12,11 @@ import typer
 
 from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
+from scanner.scan.options import Executor, ScanOptions
 
 
 class FailOn(StrEnum):
     new_violations = "new-violations"
-
-
-class Executor(StrEnum):
-    serial = "serial"
-    processes = "processes"
-    dask = "dask"
 
 
 def scan(
@@ -65,6 +61,32 @@ def scan(
 ) -> None:
     """Scan databases and file shares for personal information."""
     from rich.console import Console
+
+    from scanner.config import ConfigError, load_config
+    from scanner.scan.pipeline import Pipeline
+
+    try:
+        cfg = load_config(config)
+    except ConfigError as exc:
+        raise CliError(str(exc).replace("\n", "; ")) from None
+    console = Console(stderr=True, quiet=quiet)
+    pipeline = Pipeline(cfg, config)
+    options = ScanOptions(out, resume, executor, workers, scheduler)
+    outcome = _scan(pipeline, options, console, quiet)
+    _print_summary(console, outcome)
+    recorded = _record(pipeline, outcome, console)
+    if index_subjects or cfg.inventory.index_subjects:
+        _index_subjects(pipeline, recorded.run, console)
+    new_violations = fail_on is FailOn.new_violations and bool(recorded.diff.new_violations)
+    code = scan_exit_code(outcome, new_violations)
+    if code is not ExitCode.ok:
+        # printed even with --quiet: cron mails stderr, and it must say what to look at
+        _print_incomplete(outcome, recorded, code)
+        raise typer.Exit(int(code))
+
+
+def _scan(pipeline, options: ScanOptions, console, quiet: bool):
+    """The scan stage under a progress bar (units, megabytes, rate, time left)."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -74,21 +96,9 @@ def scan(
     )
 
     from connectors.base import SourceError
-    from scanner.config import ConfigError, load_config
     from scanner.fingerprint import FingerprintKeyError
-    from scanner.inventory.key_guard import scan_fingerprinter
     from scanner.inventory.migrations import InventoryError
-    from scanner.scan.driver import run_scan
 
-    try:
-        cfg = load_config(config)
-    except ConfigError as exc:
-        raise CliError(str(exc).replace("\n", "; ")) from None
-    try:
-        fingerprinter = scan_fingerprinter(cfg.inventory)
-    except (FingerprintKeyError, InventoryError) as exc:
-        raise CliError(str(exc)) from None
-    console = Console(stderr=True, quiet=quiet)
     progress = Progress(
         TextColumn("[bold]scan"),
         BarColumn(),
@@ -114,32 +124,13 @@ def scan(
             )
 
         try:
-            outcome = run_scan(
-                cfg,
-                out,
-                resume=resume,
-                on_progress=on_progress,
-                executor=executor.value,
-                workers=workers,
-                scheduler=scheduler,
-                fingerprinter=fingerprinter,
-            )
-        except (SourceError, FingerprintKeyError) as exc:
+            return pipeline.scan(options, on_progress)
+        except (SourceError, FingerprintKeyError, InventoryError) as exc:
             raise CliError(str(exc)) from None
         except KeyboardInterrupt:
             raise CliError(
                 "interrupted; `kojin scan --resume` continues", ExitCode.interrupted
             ) from None
-    _print_summary(console, outcome)
-    recorded = _record(cfg, config, outcome, console)
-    if index_subjects or cfg.inventory.index_subjects:
-        _index_subjects(cfg, recorded.run, console)
-    new_violations = fail_on is FailOn.new_violations and bool(recorded.diff.new_violations)
-    code = scan_exit_code(outcome, new_violations)
-    if code is not ExitCode.ok:
-        # printed even with --quiet: cron mails stderr, and it must say what to look at
-        _print_incomplete(outcome, recorded, code)
-        raise typer.Exit(int(code))
 
 
 def scan_exit_code(outcome, new_violations: bool) -> ExitCode:
@@ -176,18 +167,15 @@ def _print_incomplete(outcome, recorded, code: ExitCode) -> None:
           + details, file=sys.stderr)  # fmt: skip
 
 
-def _record(cfg, config_path: Path, outcome, console):
+def _record(pipeline, outcome, console):
     """Judge the findings, store the run in the inventory, write the configured reports."""
-    from reports.writer import write_configured_reports
     from scanner.fingerprint import FingerprintKeyError
     from scanner.inventory.migrations import InventoryError
-    from scanner.inventory.recorder import record_scan
-    from scanner.inventory.store import Inventory
 
+    cfg = pipeline.config
     try:
-        recorded = record_scan(cfg, outcome, config_path)
-        with Inventory.open(cfg.inventory) as inventory:
-            reports = write_configured_reports(inventory, cfg.reports, str(recorded.run.pk))
+        recorded = pipeline.record(outcome)
+        reports = pipeline.write_reports(recorded.run)
     except (InventoryError, FingerprintKeyError, OSError) as exc:
         raise CliError(f"{exc} (the scan's results are in {outcome.out_dir})") from None
     run, diff = recorded.run, recorded.diff
@@ -201,18 +189,13 @@ def _record(cfg, config_path: Path, outcome, console):
     return recorded
 
 
-def _index_subjects(cfg, run, console) -> None:
+def _index_subjects(pipeline, run, console) -> None:
     """Bring the subject index up to date with the run just recorded."""
     from scanner.fingerprint import FingerprintKeyError
-    from scanner.inventory.key_guard import checked_fingerprinter
     from scanner.inventory.migrations import InventoryError
-    from scanner.inventory.store import Inventory
-    from scanner.subject.index import build_subject_index
 
     try:
-        with Inventory.open(cfg.inventory) as inventory:
-            fingerprinter = checked_fingerprinter(cfg.inventory, inventory)
-            report = build_subject_index(cfg, inventory, fingerprinter, run)
+        report = pipeline.index_subjects(run)
     except (InventoryError, FingerprintKeyError) as exc:
         raise CliError(f"subject index: {exc}") from None
     console.print(

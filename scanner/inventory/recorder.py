@@ -43,18 +43,6 @@ def versions() -> dict[str, str]:
     return out
 
 
-def _detector_settings(outcome: ScanOutcome) -> dict:
-    """The detector settings ``run_scan`` wrote to summary.json (absent: unknown)."""
-    from scanner.scan.driver import SUMMARY_FILE
-
-    try:
-        summary = json.loads((Path(outcome.out_dir) / SUMMARY_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    detector = summary.get("detector")
-    return detector if isinstance(detector, dict) else {}
-
-
 def judge_findings(config: KojinConfig, findings, fingerprinter: Fingerprinter | None):
     judge = Judge(config.catalog, fingerprinter)
     return [JudgedFinding(f, judge.judge(f)) for f in findings]
@@ -95,16 +83,20 @@ def not_scanned_findings(inventory: Inventory, last: RunInfo, outcome: ScanOutco
 
 
 def record_scan(
-    config: KojinConfig, outcome: ScanOutcome, config_path: Path | None = None
+    config: KojinConfig,
+    outcome: ScanOutcome,
+    config_path: Path | None = None,
+    fingerprinter: Fingerprinter | None = None,
 ) -> RecordedRun:
-    """Judge ``outcome``'s findings, store the run, and compare it with the one before."""
+    """Judge ``outcome``'s findings, store the run, and compare it with the one before.
+
+    ``fingerprinter`` (the scan's key) lets the catalog match listed public values; without
+    one the key is read only if a not-personal rule lists values.
+    """
     from scanner.scan.driver import config_fingerprint
 
-    fingerprinter = (
-        Fingerprinter.from_key_file(config.inventory.key_file)
-        if any(rule.values for rule in config.catalog.not_personal)
-        else None
-    )
+    if fingerprinter is None and any(rule.values for rule in config.catalog.not_personal):
+        fingerprinter = Fingerprinter.from_key_file(config.inventory.key_file)
     judged = judge_findings(config, outcome.findings, fingerprinter)
     new_run = NewRun(
         run_id=outcome.run_id,
@@ -114,7 +106,7 @@ def record_scan(
         config_fingerprint=config_fingerprint(config),
         catalog=config.catalog.model_dump(mode="json"),
         versions=versions(),
-        detector=_detector_settings(outcome),
+        detector=outcome.detector,
         out_dir=str(outcome.out_dir),
     )
     sources = [

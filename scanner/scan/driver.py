@@ -58,6 +58,8 @@ class ScanOutcome:
     errors: list[ScanError]
     sources: list[SourceStatus]
     resumed_units: int = 0
+    #: the settings of the detector that produced the findings (recorded with the run)
+    detector: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -197,14 +199,16 @@ def run_scan(
     _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
     _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
     statuses = list(plan.statuses.values())
-    outcome = ScanOutcome(run_id, out, started, ended, findings, errors, statuses, resumed)
+    outcome = ScanOutcome(
+        run_id, out, started, ended, findings, errors, statuses, resumed, detector.settings()
+    )
     summary = {
         "format_version": 1,
         "run_id": run_id,
         "started": started,
         "ended": ended,
         "config_fingerprint": fingerprint,
-        "detector": detector.settings(),
+        "detector": outcome.detector,
         "executor": executor,
         "resumed_units": resumed,
         "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in statuses],

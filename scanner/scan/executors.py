@@ -15,9 +15,8 @@ from typing import Any
 from connectors.base import Source, WorkUnit, safe_error_message
 from scanner.findings import ScanError
 from scanner.fingerprint import Fingerprinter
+from scanner.scan.options import Executor
 from scanner.scan.runner import Runner, UnitResult
-
-EXECUTORS = ("serial", "processes", "dask")
 
 
 @dataclass(frozen=True)
@@ -256,7 +255,7 @@ def run_tasks(
         return run_processes(tasks, settings, n, fingerprinter)
     if executor == "dask":
         return run_dask(tasks, settings, n, scheduler, fingerprinter)
-    raise ValueError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
+    raise ValueError(f"unknown executor {executor!r}: use one of {', '.join(Executor)}")
 
 
 ProgressCallback = Callable[[str, int, int, int, int], None]

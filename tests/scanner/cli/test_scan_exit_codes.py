@@ -99,12 +99,12 @@ def test_fail_on_new_violations_exits_3(workspace, capsys) -> None:
 
 
 def test_ctrl_c_says_how_to_resume_and_exits_130(workspace, capsys, monkeypatch) -> None:
-    import scanner.scan.driver
+    from scanner.scan.pipeline import Pipeline
 
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(scanner.scan.driver, "run_scan", interrupted)
+    monkeypatch.setattr(Pipeline, "scan", interrupted)
     assert scan(workspace) == 130
     err = capsys.readouterr().err
     assert err == "kojin: interrupted; `kojin scan --resume` continues\n"

@@ -20,10 +20,9 @@ import sqlalchemy as sa
 from bench.subject_corpus import Corpus, config_text, plant
 from scanner.config import KojinConfig, load_config
 from scanner.fingerprint import Fingerprinter
-from scanner.inventory.recorder import record_scan
 from scanner.inventory.store import Inventory
-from scanner.scan.driver import run_scan
-from scanner.subject.index import build_subject_index
+from scanner.scan.options import ScanOptions
+from scanner.scan.pipeline import Pipeline
 from tests.connectors.database.conftest import MARIADB_URLS, PG_URLS, _first_reachable
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -63,14 +62,14 @@ def scan_and_index(workspace: Workspace, detector) -> None:
     mp = pytest.MonkeyPatch()
     mp.setenv("KOJIN_HMAC_KEY", KEY)
     try:
-        config = workspace.config
-        outcome = run_scan(config, workspace.folder / "out", detector=detector)
+        pipeline = Pipeline(
+            workspace.config, workspace.config_path, detector=detector,
+            fingerprinter=workspace.fingerprinter,
+        )  # fmt: skip
+        outcome = pipeline.scan(ScanOptions(workspace.folder / "out"))
         assert not outcome.errors, outcome.errors[:3]
-        record_scan(config, outcome, workspace.config_path)
-        with workspace.inventory() as inventory:
-            report = build_subject_index(
-                config, inventory, workspace.fingerprinter, detector=lambda: detector
-            )
+        pipeline.record(outcome)
+        report = pipeline.index_subjects()
         assert not report.errors and report.entries
     finally:
         mp.undo()
