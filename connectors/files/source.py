@@ -174,7 +174,7 @@ class FilesSource:
             stats["skipped"] += 1
             return
         try:
-            stream = open_regular(full, self.config.follow_links)
+            stream = open_regular(full, self.config.follow_links, self.config.root)
         except OSError as exc:
             kind = "symlink" if getattr(exc, "errno", None) == 40 else error_kind(exc)
             report.problem(location, kind, exc.strerror or type(exc).__name__)

@@ -292,7 +292,9 @@ def file_hash(source: FilesSource, place: FilePlace) -> str:
 
     digest = hashlib.blake2b(digest_size=16)
     try:
-        with open_regular(file_path(source, place), source.config.follow_links) as fh:
+        with open_regular(
+            file_path(source, place), source.config.follow_links, source.config.root
+        ) as fh:
             while block := fh.read(1024 * 1024):
                 digest.update(block)
     except OSError as exc:
@@ -331,7 +333,7 @@ def read_file(
     pending: list[TextChunk] = []
     rows_seen: dict[tuple[str | None, str | None], int] = {}
     try:
-        stream = open_regular(file_path(source, place), config.follow_links)
+        stream = open_regular(file_path(source, place), config.follow_links, config.root)
     except OSError as exc:
         raise _file_error(source, place, exc) from None
     with stream:
