@@ -61,6 +61,9 @@ class Document:
     items: Iterator[TextChunk | TableBlock]
     report: ExtractReport = field(default_factory=ExtractReport)
     failed: bool = False
+    #: the on-disk name's bytes in hex when they are not the display path's UTF-8 (NFD,
+    #: cp932, invalid bytes): what opens the file again (the subject index)
+    path_hex: str = ""
 
 
 class FilesSource:
@@ -190,6 +193,10 @@ class FilesSource:
                 return
             files_meta[display] = meta
             document = self.open_document(stream, display, report)
+            on_disk = bytes.fromhex(entry["path_hex"]) if "path_hex" in entry else None
+            on_disk = on_disk if on_disk is not None else os.fsencode(entry["path"])
+            if on_disk != display.encode("utf-8", "surrogateescape"):
+                document.path_hex = on_disk.hex()
             yield document
             document.items.close()
         if document.failed:

@@ -314,7 +314,11 @@ def _file_error(source: FilesSource, place: FilePlace, exc: OSError) -> PlaceRea
     return PlaceReadError(f"{source.name}:{place.path}: {exc.strerror or type(exc).__name__}")
 
 
-def file_path(source: FilesSource, place: FilePlace) -> str:
+def file_path(source: FilesSource, place: FilePlace) -> str | bytes:
+    """Where the file is: its on-disk name when the scan kept one (NFD, cp932 or invalid
+    bytes), never the display name, which would not open."""
+    if place.path_hex:
+        return os.path.join(os.fsencode(source.config.root), bytes.fromhex(place.path_hex))
     return os.path.join(os.fspath(source.config.root), place.path)
 
 
