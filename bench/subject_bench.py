@@ -91,7 +91,7 @@ def _variant_round(config, inventory, fingerprinter, corpus, targets) -> dict:
 
 
 def run(people: int, queries: int, live: int, workdir: Path) -> dict:
-    os.environ.setdefault("KOJIN_HMAC_KEY", "subject-bench")
+    os.environ.setdefault("KOJIN_HMAC_KEY", "subject-bench-0123456789abcdef0123456789abcdef")
     db = workdir / "shop.sqlite3"
     engine = sa.create_engine(f"sqlite:///{db}")
     corpus = plant(engine, workdir / "share", people)
