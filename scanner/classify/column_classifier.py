@@ -852,6 +852,31 @@ class TableClassifier:
         self._age_like_dates(candidates, persons)
         self._unnamed_postal_codes(candidates, persons)
         self._address_parts(candidates, persons)
+        self._kana_readings(candidates, persons)
+
+    def _kana_readings(self, candidates: dict[str, list[_Candidate]], persons: list[str]) -> None:
+        """Katakana under a name that says nothing (``USR_SEIKN``, ``c04``) beside a
+        person's name columns: the name's reading."""
+        if not persons:
+            return
+        for name, found in candidates.items():
+            s = self.targets[name].stats
+            if found or self.hints[name] is not None or not s.non_empty:
+                continue
+            ratio = s.shape_rows["kana"] / s.non_empty
+            if ratio < 0.9 or len(s.distinct) < 5:
+                continue
+            reasons = [f"{ratio:.0%} of values are katakana, beside " + ", ".join(persons[:3])]
+            found.append(
+                _Candidate(
+                    Entity.PERSON,
+                    0.6,
+                    s.shape_rows["kana"],
+                    reasons,
+                    list(s.examples.get("shape:kana", [])),
+                    ("kana", ratio),
+                )
+            )
 
     def _address_parts(self, candidates: dict[str, list[_Candidate]], persons: list[str]) -> None:
         """A city or town column the detector cannot read alone (横浜市中区) is part of the
