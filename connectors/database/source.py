@@ -24,7 +24,9 @@ from connectors.database.readonly import create_read_only_engine, guard_descript
 from connectors.database.reflect import ColumnInfo, TableInfo, TableRef, list_tables, reflect_table
 from connectors.database.row_count import count_rows
 from connectors.database.sampling import (
+    batch_key,
     full_scan_plan,
+    key_range_batch,
     plan_sample,
     probe_column,
     read_sample,
@@ -269,7 +271,13 @@ class DatabaseSource:
         report.metadata["row_count"] = count.to_dict()
         yield TableStart(ref.schema, ref.name, tuple(scanned), cfg.max_value_chars)
         rows_read = 0
-        if scanned and cfg.mode == "full":
+        if scanned and cfg.mode == "full" and (key := batch_key(info, conn.dialect.name)):
+            plan = full_scan_plan(cfg.batch_size, key)
+            conn.rollback()  # the reflection and count's transaction ends: its locks go
+            for batch in self._key_range_batches(info, scanned, key):
+                rows_read += len(batch)
+                yield RowBatch(_columns_of(scanned, batch))
+        elif scanned and cfg.mode == "full":
             plan = full_scan_plan(cfg.batch_size)
             for batch in stream_rows(conn, info, scanned, cfg.batch_size, cfg.max_value_chars):
                 rows_read += len(batch)
@@ -300,6 +308,24 @@ class DatabaseSource:
             columns_skipped=len(info.columns) - len(scanned),
         )
         yield TableEnd(rows_read, sampling)
+
+    def _key_range_batches(
+        self, info: TableInfo, columns: list[ColumnInfo], key: str
+    ) -> Iterator[list[tuple]]:
+        """Full mode by key ranges, each batch read in its own short read-only transaction
+        and handed on after it ended: the table's ACCESS SHARE (PostgreSQL) or metadata
+        lock (MySQL) is held for one batch's read, never while the rows are classified, so
+        an ALTER TABLE waits at most that long (and UPDATEs queued behind it too)."""
+        cfg = self.config
+        after = None
+        while True:
+            with read_only(self.engine(), cfg.statement_timeout_s) as conn:
+                rows, after = key_range_batch(
+                    conn, info, columns, key, after, cfg.batch_size, cfg.max_value_chars
+                )
+            if not rows:
+                return
+            yield rows
 
     def _columns_to_read(
         self, info: TableInfo, report: UnitReport, exotic: bool, failing: set[str]
