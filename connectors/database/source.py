@@ -9,6 +9,7 @@ else that goes wrong with one table becomes a ``Problem`` and the scan goes on.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -108,6 +109,11 @@ class DatabaseSource:
             )
         return self._engine
 
+    def connect(self) -> contextlib.AbstractContextManager[sa.Connection]:
+        """A read-only connection under the source's statement timeout (a transaction that
+        is rolled back)."""
+        return read_only(self.engine(), self.config.statement_timeout_s)
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
@@ -122,7 +128,7 @@ class DatabaseSource:
 
     def test_connection(self) -> None:
         try:
-            with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+            with self.connect() as conn:
                 conn.execute(sa.select(sa.literal(1))).scalar_one()
         except SourceError:
             raise
@@ -133,7 +139,7 @@ class DatabaseSource:
 
     def work_units(self) -> Iterator[WorkUnit]:
         try:
-            with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+            with self.connect() as conn:
                 refs = list_tables(conn, self._filter, self.config.include_views)
         except SourceError:
             raise
@@ -161,7 +167,7 @@ class DatabaseSource:
         ref = TableRef(payload["schema"], payload["table"], payload["kind"], payload["sql_schema"])
         location = {"schema": ref.schema, "table": ref.name}
         try:
-            with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+            with self.connect() as conn:
                 yield from self._read_table(conn, ref, report, exotic=True)
         except Exception as exc:  # one table's failure must not stop the scan
             kind = error_kind(exc)
@@ -175,7 +181,7 @@ class DatabaseSource:
                     f"({self._message(exc)})",
                 )
                 try:
-                    with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+                    with self.connect() as conn:
                         yield from self._read_table(conn, ref, report, exotic=False)
                 except Exception as again:
                     report.problem(location, error_kind(again), self._message(again))

@@ -44,7 +44,7 @@ from connectors.files.extractors.base import (
     TextBudget,
     TextChunk,
 )
-from connectors.files.limits import ExpansionBudget, ScanLimits, plan_windows
+from connectors.files.limits import MB, ExpansionBudget, ScanLimits, plan_windows
 from connectors.files.sniff import EXTRACTABLE
 
 
@@ -109,7 +109,7 @@ class FilesSource:
             size += item.size
             if (
                 len(files) >= self.config.files_per_unit
-                or size >= self.config.unit_max_mb * 1_000_000
+                or size >= self.config.unit_max_mb * MB
             ):
                 yield self._unit(index, files, problems, size)
                 index += 1
@@ -262,6 +262,28 @@ class FilesSource:
             report.problem({"path": display}, "timeout", f"extraction took over {seconds:g}s")
         report.stats["skipped_binary"] += int(top_quiet)
         report.stats["members_skipped"] += quiet - int(top_quiet)
+
+    # -- one file, whole (subject requests) -------------------------------------------
+
+    def whole(self) -> FilesSource:
+        """This source in full mode without a time limit: a subject request must see every
+        value of a file, however long reading it takes."""
+        return FilesSource(self.config.model_copy(update={"mode": "full", "file_timeout_s": 0}))
+
+    @contextlib.contextmanager
+    def document_at(self, path: str) -> Iterator[Document]:
+        """The document of one file by its root-relative path (OSError if it can't be
+        opened); what it steps over is not reported."""
+        with open_regular(self._path_of(path), self.config.follow_links) as stream:
+            yield self.open_document(stream, path, UnitReport())
+
+    def file_hash(self, path: str) -> str:
+        """``content_hash`` of one file by its root-relative path (OSError if unreadable)."""
+        with open_regular(self._path_of(path), self.config.follow_links) as stream:
+            return content_hash(stream, os.fstat(stream.fileno()).st_size, self.limits)
+
+    def _path_of(self, path: str) -> str:
+        return os.path.join(os.fspath(self.config.root), path)
 
     @staticmethod
     def _account(document: Document, stats: Any, meta: dict[str, Any]) -> None:

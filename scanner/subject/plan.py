@@ -161,11 +161,9 @@ def _database_plan(
     probes: Mapping[str, str],
     findings: Sequence[Any],
 ) -> dict[str, Any]:
-    from connectors.database.readonly import read_only
-
     warnings: list[str] = []
     blocked: list[str] = []
-    with read_only(source.engine(), source.config.statement_timeout_s) as conn:
+    with source.connect() as conn:
         forget_reflections(conn)
         graph = ForeignKeys(conn, {h.place_key.partition(".")[0] for h in hits})
         steps: list[_Step] = []
