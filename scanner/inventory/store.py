@@ -21,8 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from connectors.base import safe_error_message
 from connectors.database.drivers import missing_driver_hint, with_default_driver
-from scanner.catalog.verdicts import place_of
-from scanner.findings import ScanError
+from scanner.findings import Finding, ScanError
 from scanner.inventory import schema as t
 from scanner.inventory.config import InventoryConfig
 from scanner.inventory.migrations import InventoryError, migrate
@@ -34,7 +33,6 @@ from scanner.inventory.records import (
     RunInfo,
     SourceRecord,
     StoredFinding,
-    finding_key,
 )
 
 _INSERT_BATCH = 5000
@@ -339,7 +337,7 @@ def _dedupe(judged: Sequence[JudgedFinding]) -> dict[str, JudgedFinding]:
     rows: dict[str, JudgedFinding] = {}
     for jf in judged:
         f = jf.finding
-        key = finding_key(f.source, f.location, f.entity)
+        key = f.key
         seen = rows.get(key)
         if seen is None:
             rows[key] = jf
@@ -365,7 +363,7 @@ def _finding_row(run_pk: int, key: str, jf: JudgedFinding) -> dict[str, Any]:
     f, j = jf.finding, jf.judgement
     return {
         "run_pk": run_pk, "finding_key": key, "source": f.source,
-        "location_json": _json(dict(f.location)), "place": place_of(f.source, f.location),
+        "location_json": _json(dict(f.location)), "place": f.place,
         "entity": f.entity, "score": round(float(f.score), 4),
         "evidence_json": _json(dict(f.evidence)), "examples_json": _json(list(f.examples)),
         "rows_sampled": f.rows_sampled, "rows_matched": f.rows_matched, "count": f.count,
@@ -413,12 +411,15 @@ def _run_info(r) -> RunInfo:
 
 
 def _stored_finding(r, review: Review | None) -> StoredFinding:
-    return StoredFinding(
-        pk=r["id"], key=r["finding_key"], source=r["source"],
-        location=json.loads(r["location_json"]), place=r["place"], entity=r["entity"],
+    finding = Finding(
+        source=r["source"], location=json.loads(r["location_json"]), entity=r["entity"],
         score=r["score"], evidence=json.loads(r["evidence_json"]),
         examples=tuple(json.loads(r["examples_json"])), rows_sampled=r["rows_sampled"],
-        rows_matched=r["rows_matched"], count=r["count"], verdict=r["verdict"], rule=r["rule"],
+        rows_matched=r["rows_matched"], count=r["count"],
+    )
+    return StoredFinding(
+        pk=r["id"], key=r["finding_key"], finding=finding, place=r["place"],
+        verdict=r["verdict"], rule=r["rule"],
         asset=r["asset"], purposes=tuple(json.loads(r["purposes_json"])),
         reason_ja=r["reason_ja"], reason_en=r["reason_en"], review=review,
         last_scanned_run_pk=r["last_scanned_run_pk"],

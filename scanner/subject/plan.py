@@ -407,13 +407,13 @@ def _unenforced_links(
     """Tables the scan linked to a deleted table by a column name only (no declared key)."""
     deleted = {f"{s.schema}.{s.table}" for s in steps if s.action == "delete"}
     for f in findings:
-        ev = f.evidence
-        if f.source != source or not ev.get("cross_reference"):
+        if f.source != source or not f.is_cross_reference:
             continue
-        if ev.get("linked_table") in deleted and "naming_convention" in ev.get("links", ()):
+        linked, links = f.linked_table
+        if linked in deleted and "naming_convention" in links:
             warnings.append(
                 f"{f.location.get('schema')}.{f.location.get('table')}.{f.location.get('column')}"
-                f" may point at deleted rows of {ev['linked_table']} (no declared foreign key): "
+                f" may point at deleted rows of {linked} (no declared foreign key): "
                 "review by hand"
             )
 
