@@ -14,9 +14,8 @@ Labelling decisions (the truth in ``TRUTH``):
 - A ``company_name`` beside a person's name is that person's EMPLOYER; the same column in
   the partners table is a corporation's name and not personal.
 - Business partners are corporations: their corporate number is JP_CORPORATE_NUMBER (not
-  personal). Their phone number, postal code and address are labelled PHONE_NUMBER /
-  ADDRESS: a sole proprietor's or small firm's contact details reach a person, so Kojin
-  reports them, with confidence capped and ``corporate_context`` in the evidence.
+  personal), and their phone number, postal code and address are a corporation's contact
+  details, not personal (issue 10: an organisation's address and phone are corporate).
 - Free-text columns (note, message, 備考) are labelled with every entity injected into
   them; a shop memo with no personal data is labelled none.
 - Foreign-key and id columns are none; the tables that only link to personal data are
@@ -342,12 +341,7 @@ _TRUTH_POSITIVE: dict[str, dict[str, Any]] = {
         "shipping_addr01": ADDRESS,
         "shipping_addr02": ADDRESS,
     },
-    "dtb_partner": {
-        "corporate_number": CORPORATE,
-        "zip": ADDRESS,
-        "address": ADDRESS,
-        "tel": PHONE,
-    },
+    "dtb_partner": {"corporate_number": CORPORATE},
     "dtb_contact": {
         "name": PERSON,
         "kana": PERSON,

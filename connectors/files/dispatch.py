@@ -159,10 +159,22 @@ def error_kind(exc: BaseException) -> str:
         return "too_large"
     if isinstance(exc, NotImplementedError):
         return "unsupported"
-    name = type(exc).__name__.lower()
-    if "password" in name or "encrypt" in name or "encrypted" in str(exc).lower():
+    if _is_encrypted(exc):
         return "encrypted"
     return "corrupt"  # BadZipFile, EOFError, struct.error, parser syntax errors, ...
+
+
+def _is_encrypted(exc: BaseException, depth: int = 0) -> bool:
+    """A password error, or one wrapped by a library (pdfplumber's PdfminerException
+    carries pdfminer's PDFPasswordIncorrect as its argument)."""
+    name = type(exc).__name__.lower()
+    if "password" in name or "encrypt" in name or "encrypted" in str(exc).lower():
+        return True
+    if depth >= 3:
+        return False
+    inner = [a for a in exc.args if isinstance(a, BaseException)]
+    inner += [e for e in (exc.__cause__, exc.__context__) if e is not None]
+    return any(_is_encrypted(e, depth + 1) for e in inner)
 
 
 def describe_error(exc: BaseException) -> str:

@@ -23,6 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from scanner.classify import column_value_shapes as shapes
+from scanner.classify import serialized_values
 from scanner.classify.column_groups import ColumnGroup, find_groups
 from scanner.classify.column_name_hints import (
     KIND_ENTITY,
@@ -118,13 +119,47 @@ _ISO_DATETIME = re.compile(
 #: names and town names, and a company's kana reading looks like a person's
 _HINT_EXCLUDES: dict[str, frozenset[str]] = {
     kind: frozenset({Entity.PERSON})
-    for kind in ("company_name", "employer", "address", "prefecture", "postal_code", "email")
+    for kind in ("company_name", "employer", "address", "prefecture", "postal_code")
 }
 #: SQL types whose values are documents, read like free text whatever their length
 _DOCUMENT_TYPES = ("JSON", "XML", "[]", "ARRAY")
+#: kinds whose values "fit" loosely (any short text fits a name, any short digit run a
+#: postal code) but that the detector or a shape confirms; below this share of support
+#: the values contradict the name (a status list's "name", a 0/1 flag named zip_kf)
+_VALUE_CHECKED_KINDS = frozenset(
+    {"person_name", "generic_name", "kana_name", "postal_code", "phone"}
+)
+_CONTRADICTED = 0.2
+#: mean length from which a column is read as free text even under a telling name
+_DOCUMENT_LENGTH = 160
+#: a short value's entity found in this share of rows, with this mean score, though it
+#: covers only part of each value: the entity is inside mixed values
+_MIXED_RATIO = 0.2
+_MIXED_SCORE = 0.75
+#: what an organisation's own row holds that would be personal in a person's row
+_CORPORATE_CONTACT = frozenset(
+    {Entity.PERSON, Entity.ADDRESS, Entity.PHONE_NUMBER, Entity.EMAIL_ADDRESS, Entity.EMPLOYER}
+)
+#: table names whose rows are organisations or their places, not people
+_ORGANISATION_TABLE_WORDS = frozenset(
+    "company companies corp corporation organization organisation organizations "
+    "organisations org office offices branch branches location locations shop shops store "
+    "stores tenpo jigyosho post posts busho department departments dept division facility "
+    "facilities partner partners supplier suppliers vendor vendors maker makers torihikisaki "
+    "school schools station stations warehouse warehouses".split()
+)
 _BLOCK = re.compile(r"^\d+(-\d+){1,3}$")
 _NAME_KINDS = ("person_name", "generic_name", "kana_name")
 _DIGITS_ONLY = re.compile(r"^\d+$")
+_DIGIT = re.compile(r"\d")
+#: the address of a role or a service, not of a person (info@, support@, noreply@)
+_ROLE_EMAIL = re.compile(
+    r"^(info|information|support|contact|admin|administrator|webmaster|postmaster|sales|"
+    r"office|noreply|no-reply|donotreply|do-not-reply|mail|master|shop|help|service|inquiry|"
+    r"toiawase|otoiawase|soumu|somu|jinji|recruit|saiyo|press|pr|billing|order|orders)"
+    r"(?:[._+-]\w+)?@",
+    re.I,
+)
 #: a hash, salt or key: long, unbroken, letters and digits mixed
 _TOKEN = re.compile(r"^(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9+/=_$.]{16,}$")
 
@@ -233,11 +268,13 @@ class _Target:
         new = [v for v in counts if v not in self.cache]
         if len(self.cache) + len(new) > opts.cache_limit:
             self.cache.clear()
+        # a serialized value is read as its labelled, joined leaves
+        texts = {v: serialized_values.readable(v) or v for v in new}
         run = [v for v in new if not skip_detector and self._worth_detecting(v)]
-        found = detector.analyze_batch(run, context=self.context) if run else []
+        found = detector.analyze_batch([texts[v] for v in run], context=self.context) if run else []
         by_value = dict(zip(run, found, strict=True))
         for v in new:
-            self.cache[v] = self._describe(v, by_value.get(v, ()))
+            self.cache[v] = self._describe(texts[v], by_value.get(v, ()), texts[v] is not v)
         if self.collect:
             for detections in found:
                 for d in detections:
@@ -252,8 +289,17 @@ class _Target:
             return False  # hashes, salts, session keys
         return not (_ISO_DATETIME.match(value) and self.kind != "birth_date")
 
-    def _describe(self, value: str, detections: Sequence[Detection]) -> _ValueInfo:
+    def _describe(
+        self, value: str, detections: Sequence[Detection], serialized: bool = False
+    ) -> _ValueInfo:
         compact_len = len(re.sub(r"\s", "", value)) or 1
+        emails = [(d.start, d.end) for d in detections if d.entity == Entity.EMAIL_ADDRESS]
+        # a name read inside an e-mail address (taro.yamada@) is the address, not a name
+        detections = [
+            d
+            for d in detections
+            if d.entity != Entity.PERSON or not any(s <= d.start < e for s, e in emails)
+        ]
         spans: dict[str, list[tuple[int, int]]] = {}
         best: dict[str, float] = {}
         recognizers: dict[str, set[str]] = {}
@@ -276,6 +322,14 @@ class _Target:
                 tuple(sorted(recognizers[entity])),
             )
         found_shapes, year = shapes.shapes_of(value)
+        if self.kind == "phone" and _DIGITS_ONLY.match(value) and shapes.is_jp_phone("0" + value):
+            found_shapes = found_shapes | {"jp_phone"}  # an integer type dropped the 0
+        if _DIGIT.search(value):
+            found_shapes = found_shapes | {"has_digit"}
+        if _ROLE_EMAIL.match(value):
+            found_shapes = found_shapes | {"role_email"}
+        if serialized:
+            found_shapes = found_shapes | {"serialized"}
         return _ValueInfo(
             hits=hits,
             excerpts=excerpts,
@@ -352,6 +406,8 @@ class _Candidate:
     examples: list[str]
     shape: tuple[str, float] | None = None
     free_text: bool = False
+    #: found inside short mixed values ("山田 太郎" <taro@example.jp>, 田中様 来社)
+    mixed: bool = False
 
 
 class TableClassifier:
@@ -469,6 +525,8 @@ class TableClassifier:
         if (
             kind == "free_text"
             or document
+            or s.shape_rows["serialized"] / n >= 0.5
+            or mean_len >= _DOCUMENT_LENGTH  # whatever the name says: mail bodies, pages
             or (not structured_hint and mean_len >= self.options.free_text_length)
         ):
             return self._free_text_candidates(target, hint)
@@ -478,23 +536,39 @@ class TableClassifier:
         fit = s.fit_rows / n
         grouped = self._group_of(name)
         values = self._value_candidates(name, hint, grouped, skip=set())
+        hinted: _Candidate | None = None
         if structured_hint and fit >= 0.6:
             # the name is borne out by the values: other entities must show much more
             cand = self._hinted_candidate(name, hint, fit, grouped)
+            excluded = _HINT_EXCLUDES.get(hint.kind, frozenset()) | {hint.entity}
+            assert hint.entity is not None
+            if (
+                hint.kind == "address"
+                and self._support(target, hint.entity, hint.kind)[0] < _CONTRADICTED
+                and any(c.entity == Entity.PERSON and c.matched / n >= 0.8 for c in values)
+            ):
+                # nothing backs the name and the values are plainly something else
+                # (PayPal's address_name holds the addressee's name)
+                cand, excluded = None, frozenset({hint.entity})
             if cand is not None:
                 cands.append(cand)
-            excluded = _HINT_EXCLUDES.get(hint.kind, frozenset()) | {hint.entity}
+                hinted = cand
             values = [
                 c
                 for c in values
-                if c.entity not in excluded and (hint.strength < 0.7 or c.matched / n >= 0.8)
+                if c.entity not in excluded
+                and (hint.strength < 0.7 or c.mixed or c.matched / n >= 0.8)
             ]
         cands.extend(values)
         if not cands:
             return []
         cands.sort(key=lambda c: -c.confidence)
         primary = cands[0]
-        others = [c for c in cands[1:] if not structured_hint and c.matched / n >= 0.25]
+        others = [
+            c
+            for c in cands[1:]
+            if c.mixed or c is hinted or (not structured_hint and c.matched / n >= 0.25)
+        ]
         return [primary, *others]
 
     def _support(self, target: _Target, entity: str, kind: str | None) -> tuple[float, int, str]:
@@ -540,6 +614,8 @@ class TableClassifier:
                 support, how = gsupport, f"group {ghow}"
                 matched = round(gsupport * s.non_empty)
                 reasons.append(f"joined {'/'.join(group.columns)}: {gsupport:.0%} match")
+        if hint.kind in _VALUE_CHECKED_KINDS and support < _CONTRADICTED and grouped is None:
+            return None  # the values contradict the name: the name loses
         if hint.strength >= 0.7:
             confidence = 0.5 + 0.3 * hint.strength + 0.2 * support
         elif support >= 0.3:
@@ -610,6 +686,27 @@ class TableClassifier:
                 )
             )
         found = {c.entity for c in out} | skip
+        for entity, rows in s.any_hit.items():
+            mean = s.any_score_sum[entity] / rows
+            ratio = rows / n
+            if entity in found or rows < 3 or ratio < _MIXED_RATIO or mean < _MIXED_SCORE:
+                continue
+            if entity == Entity.JP_MY_NUMBER:
+                continue  # a checksum inside a longer value proves nothing
+            reasons = [
+                f"mixed values: {ratio:.0%} of values contain {entity} (mean score {mean:.2f})"
+            ]
+            out.append(
+                _Candidate(
+                    entity,
+                    min(0.4 + 0.5 * mean * min(1.0, ratio * 2), 0.9),
+                    rows,
+                    reasons,
+                    list(s.examples.get("det:" + entity, [])),
+                    mixed=True,
+                )
+            )
+            found.add(entity)
         strong_shapes = (
             ("email", 0.8, 0.6),
             ("jp_phone", 0.8, 0.6),
@@ -700,7 +797,8 @@ class TableClassifier:
             ]
 
         persons = columns_with(Entity.PERSON, "")
-        corporate = columns_with(Entity.JP_CORPORATE_NUMBER, "")
+        organisation = self._organisation_evidence(candidates)
+        places = self._is_place_list(candidates)
         for name in list(candidates):
             hint = self.hints[name]
             kind = hint.kind if hint is not None else None
@@ -712,6 +810,17 @@ class TableClassifier:
                 if cand.free_text:
                     kept.append(cand)
                     continue
+                if organisation and not cand.mixed and cand.entity in _CORPORATE_CONTACT:
+                    continue  # an organisation's own name, reading, address, phone, e-mail
+                if places and cand.entity == Entity.ADDRESS and not cand.mixed:
+                    if kind in ("postal_code", "prefecture") or s.shape_rows["has_digit"] < n / 2:
+                        continue  # a postal-code or prefecture master lists places
+                if (
+                    cand.entity == Entity.EMAIL_ADDRESS
+                    and n
+                    and s.shape_rows["role_email"] / n >= 0.9
+                ):
+                    continue  # info@, support@: a service's address, not a person's
                 if cand.entity == Entity.EMPLOYER and kind != "employer":
                     if not beside:
                         continue  # a company's own name, not somebody's employer
@@ -727,21 +836,68 @@ class TableClassifier:
                             "prefecture, part of the address in "
                             + ", ".join((others or beside)[:4])
                         )
-                if (
-                    corporate
-                    and not persons
-                    and cand.entity in (Entity.PHONE_NUMBER, Entity.ADDRESS, Entity.EMAIL_ADDRESS)
-                ):
-                    cand.confidence = min(cand.confidence, 0.6)
-                    cand.reasons.append(
-                        "corporate context: the table describes corporations (corporate "
-                        "number, no person); reported because a sole proprietor's contact "
-                        "details are personal"
-                    )
                 kept.append(cand)
             candidates[name] = kept
         self._age_like_dates(candidates, persons)
         self._unnamed_postal_codes(candidates, persons)
+        self._address_parts(candidates, persons)
+
+    def _address_parts(self, candidates: dict[str, list[_Candidate]], persons: list[str]) -> None:
+        """A city or town column the detector cannot read alone (横浜市中区) is part of the
+        address beside a person's other address columns."""
+        addresses = [
+            n
+            for n, cs in candidates.items()
+            if any(c.entity == Entity.ADDRESS and not c.free_text for c in cs)
+        ]
+        if not (persons and addresses):
+            return
+        for name, found in candidates.items():
+            hint = self.hints[name]
+            s = self.targets[name].stats
+            if found or hint is None or hint.kind != "address" or not s.non_empty:
+                continue
+            if s.fit_rows / s.non_empty < 0.8:
+                continue
+            reasons = [
+                f"name: {hint.describe()}",
+                "part of the address in " + ", ".join(addresses[:4]),
+            ]
+            found.append(
+                _Candidate(
+                    Entity.ADDRESS, 0.55, s.fit_rows, reasons, list(s.examples.get("fit", []))
+                )
+            )
+
+    def _organisation_evidence(self, candidates: dict[str, list[_Candidate]]) -> str | None:
+        """Why each row of the table is an organisation (the shop itself, a company, its
+        offices, a partner), or None: a company column, a corporate number or an
+        organisation's table name, and no column naming a person (a kana reading alone is
+        the company's)."""
+        for name, found in candidates.items():
+            hint = self.hints[name]
+            if hint is not None and hint.kind == "kana_name":
+                continue
+            if any(c.entity == Entity.PERSON and not (c.free_text or c.mixed) for c in found):
+                return None
+        for name, hint in self.hints.items():
+            if hint is not None and hint.kind in ("company_name", "corporate_number"):
+                return f"company column {name}"
+        for name, found in candidates.items():
+            if any(c.entity == Entity.JP_CORPORATE_NUMBER for c in found):
+                return f"corporate numbers in {name}"
+        own_name = re.split(r"[/\\:]", self.table_name)[-1]  # a file's folders say nothing
+        words = set(identifier_tokens(own_name)) & _ORGANISATION_TABLE_WORDS
+        return f"table of {sorted(words)[0]}" if words else None
+
+    def _is_place_list(self, candidates: dict[str, list[_Candidate]]) -> bool:
+        """No person, phone or e-mail in the table: its postal codes, prefectures and
+        town names are a reference list of places (a postal-code master), not where
+        somebody lives."""
+        contact = (Entity.PERSON, Entity.PHONE_NUMBER, Entity.EMAIL_ADDRESS, Entity.EMPLOYER)
+        return not any(
+            c.entity in contact and not c.free_text for found in candidates.values() for c in found
+        )
 
     def _age_like_dates(self, candidates: dict[str, list[_Candidate]], persons: list[str]) -> None:
         """A date column without a telling name whose years spread like birth years."""
@@ -776,28 +932,39 @@ class TableClassifier:
     def _unnamed_postal_codes(
         self, candidates: dict[str, list[_Candidate]], persons: list[str]
     ) -> None:
+        """Postal codes or prefecture names under a name that says nothing or only "code"
+        (``c07``, ``provin_code``), beside a person's or an address's columns."""
         addresses = [
             n for n, cs in candidates.items() if any(c.entity == Entity.ADDRESS for c in cs)
         ]
         if not (persons or addresses):
             return
         for name, found in candidates.items():
-            if found or self.hints[name] is not None:
+            hint = self.hints[name]
+            if found or (hint is not None and hint.kind != "non_personal"):
                 continue
             s = self.targets[name].stats
-            if s.non_empty and s.shape_rows["postal_code"] / s.non_empty >= 0.95:
-                ratio = s.shape_rows["postal_code"] / s.non_empty
-                reasons = [f"{ratio:.0%} of values are postal codes, beside person/address columns"]
+            for shape, floor, what in (
+                ("postal_code", 0.95, "postal codes"),
+                ("prefecture", 0.9, "prefectures"),
+            ):
+                if hint is not None and shape == "postal_code":
+                    continue  # a code named so is not a postal code by its digits alone
+                ratio = s.shape_rows[shape] / s.non_empty if s.non_empty else 0.0
+                if ratio < floor:
+                    continue
+                reasons = [f"{ratio:.0%} of values are {what}, beside person/address columns"]
                 found.append(
                     _Candidate(
                         Entity.ADDRESS,
                         0.6,
-                        s.shape_rows["postal_code"],
+                        s.shape_rows[shape],
                         reasons,
-                        list(s.examples.get("shape:postal_code", [])),
-                        ("postal_code", ratio),
+                        list(s.examples.get(f"shape:{shape}", [])),
+                        (shape, ratio),
                     )
                 )
+                break
 
     def _verdict(self, name: str, cand: _Candidate) -> ColumnVerdict:
         column = self.columns[name]

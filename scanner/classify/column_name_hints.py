@@ -111,7 +111,7 @@ _add("birth_date", 0.9, "birth birthday birthdate dateofbirth dob seinengappi ta
 _add("birth_date", 0.9, "bday birthymd")
 _add("address", 0.85, "address addr jusho juusho jyusho jusyo juusyo streetaddress street")
 _add("address", 0.85, "address1 address2 homeaddress")
-_add("address", 0.6, "city town shikuchoson banchi building tatemono")
+_add("address", 0.6, "city town shikuchoson banchi building tatemono suburb district ward")
 _add("prefecture", 0.7, "pref prefecture todofuken todoufuken prefname")
 _add("company_name", 0.7, "company companyname kaisha kaishamei corpname")
 _add("employer", 0.9, "employer kinmusaki workplace kinmusakimei tsutomesaki")
@@ -153,7 +153,7 @@ _PERSON_WORDS = frozenset(
 )
 #: tokens after which a column is an id or code, whatever came before (customer_id)
 _CODE_TAILS = frozenset("id cd code no num kbn flg flag type status count cnt key hash".split())
-_COMPANY_WORDS = frozenset("company corp corporation kaisha houjin hojin firm".split())
+_COMPANY_WORDS = frozenset("company corp corporation kaisha houjin hojin firm business".split())
 _NETWORK_WORDS = frozenset("ip ipv mac url uri web host server remote proxy".split())
 _NUMBER_TAILS = frozenset("no num number bango bangou".split())
 _EMAIL_NEGATIVE = frozenset(
@@ -161,6 +161,23 @@ _EMAIL_NEGATIVE = frozenset(
 )
 _EMAIL_NEGATIVE |= {"subject", "history", "kbn", "count", "title", "body", "id"}
 
+_PREFECTURE_WORDS = frozenset("pref prefecture todofuken todoufuken".split())
+#: a date named for one of these is an event in a person's life, never their birth
+_NOT_BIRTH_WORDS = frozenset(
+    "join joined joining hire hired hiring entrance entry enter entered nyusha nyuusha nyusya "
+    "contract keiyaku application applied apply admission admitted nyugaku enrollment "
+    "enrolment enrolled start started end ended expiry expire expired expiration issue issued "
+    "termination terminated resign resigned retire retired retirement taishoku taisha "
+    "registration registered regist touroku toroku create created update updated modified "
+    "order ordered payment paid ship shipped shipping delivery send sent login".split()
+)
+#: events that name a date column on their own (contract_start, hire, nyusha)
+_LIFE_EVENTS = frozenset(
+    "join joined hire hired entrance nyusha nyuusha nyusya contract keiyaku admission "
+    "nyugaku enrollment enrolment termination taishoku taisha retire retirement resign "
+    "resigned".split()
+)
+_DATE_TAILS = frozenset("date day dt ymd at on time datetime bi hi".split())
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _TRAILING_DIGITS = re.compile(r"\d+$")
@@ -189,6 +206,13 @@ def _ascii_hint(name: str) -> NameHint | None:
         return NameHint("generic_name", 0.5, compact)
     words = set(tokens)
     last = tokens[-1]
+    if last in _CODE_TAILS and "".join(tokens[:-1]) in _PREFECTURE_WORDS:
+        return NameHint("prefecture", 0.7, "pref id")  # pref_id: a key into the prefectures
+    if words & {"country", "countries", "nation", "nationality", "kuni"}:
+        return NameHint("non_personal", 0.6, "country")  # a country alone is nobody's address
+    events = words & _NOT_BIRTH_WORDS
+    if events and (words & _DATE_TAILS or (events & _LIFE_EVENTS and last not in _TOKEN)):
+        return NameHint("non_personal", 0.6, sorted(events)[0])
     # identifiers and codes: customer_id, product_code, tel_flg
     if last in _CODE_TAILS and not (last in _NUMBER_TAILS and len(tokens) > 1):
         return NameHint("non_personal", 0.5, last)
@@ -239,6 +263,9 @@ def _ascii_hint(name: str) -> NameHint | None:
 _JA_RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = tuple(
     (kind, strength, tuple(words.split()))
     for kind, strength, words in (
+        ("non_personal", 0.6, "入社 入学 入会 契約 採用 雇用 退職 退社"),
+        ("non_personal", 0.6, "登録日 申込日 注文日 受付日"),
+        ("non_personal", 0.6, "作成日 更新日 開始日 終了日 有効期限 発行日 交付日"),
         ("non_personal", 0.6, "商品 品名 品番 型番 価格 金額 単価 数量 在庫 店舗 店名 支店 銀行名"),
         ("non_personal", 0.6, "部署 件名 区分 フラグ 種別 コード ID"),
         ("corporate_number", 0.95, "法人番号"),

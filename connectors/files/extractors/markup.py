@@ -44,41 +44,57 @@ def extract_html(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
 
     parser = etree.HTMLPullParser(events=("start", "end"), no_network=True)
     codec = _codec(stream, ctx, _HTML_META_CHARSET)
-    buf: list[str] = []
-    size = 0
-    skipping = 0
-    tables = 0
+    state = _HtmlState()
     for line in iter_lines(stream, ctx, codec, head_only=True):
         parser.feed(line.text + "\n")
-        for event, elem in parser.read_events():
+        yield from state.events(parser.read_events(), ctx)
+        if state.over:
+            return
+    parser.close()
+    # text straight under the document (no closing tag) only ends at close
+    yield from state.events(parser.read_events(), ctx)
+    if state.buf and not state.over:
+        yield TextChunk("\n".join(state.buf), ctx.place())
+
+
+class _HtmlState:
+    """Block texts gathered across pull-parser events; ``over`` once the budget is spent."""
+
+    def __init__(self) -> None:
+        self.buf: list[str] = []
+        self.size = 0
+        self.skipping = 0
+        self.tables = 0
+        self.over = False
+
+    def events(self, events: Iterator[tuple[str, Any]], ctx: ExtractContext) -> Iterator[Item]:
+        for event, elem in events:
             tag = elem.tag if isinstance(elem.tag, str) else ""
             if event == "start":
-                skipping += tag in _SKIP
+                self.skipping += tag in _SKIP
                 continue
             if tag in _SKIP:
-                skipping -= 1
+                self.skipping -= 1
                 elem.clear(keep_tail=True)
                 continue
-            if tag == "table" and not skipping:
-                tables += 1
-                yield from _table(elem, f"table{tables}", ctx)
+            if tag == "table" and not self.skipping:
+                self.tables += 1
+                yield from _table(elem, f"table{self.tables}", ctx)
                 continue
-            if skipping or tag not in _BLOCKS:
+            if self.skipping or tag not in _BLOCKS:
                 continue
             text = _SPACES.sub(" ", "".join(elem.itertext())).strip()
             elem.clear(keep_tail=True)
             if not text:
                 continue
             if ctx.over_budget(len(text)):
+                self.over = True
                 return
-            buf.append(text)
-            size += len(text) + 1
-            if size > ctx.limits.chunk_chars:
-                yield TextChunk("\n".join(buf), ctx.place())
-                buf, size = [], 0
-    parser.close()
-    if buf:
-        yield TextChunk("\n".join(buf), ctx.place())
+            self.buf.append(text)
+            self.size += len(text) + 1
+            if self.size > ctx.limits.chunk_chars:
+                yield TextChunk("\n".join(self.buf), ctx.place())
+                self.buf, self.size = [], 0
 
 
 def _table(elem: Any, name: str, ctx: ExtractContext) -> Iterator[Item]:

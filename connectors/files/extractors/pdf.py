@@ -1,19 +1,25 @@
 """PDF text layers through pdfplumber, page by page; scanned PDFs have none to read.
 
+A page set in vertical writing (縦書き) is read column by column, right to left and top
+to bottom, from pdfplumber's characters: its row-wise ``extract_text`` would interleave
+the columns into noise.
+
 In sample mode a long PDF is read as its first pages plus evenly spaced ones, and pages
 are released as soon as their text is taken so memory stays flat.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import BinaryIO
+from collections.abc import Iterator, Sequence
+from typing import Any, BinaryIO
 
 from connectors.files.extractors.base import ExtractContext, Item, Notice
 from connectors.files.textio import text_chunks
 
 HEAD_PAGES = 20
 SPACED_PAGES = 20
+#: share of consecutive characters stacked top to bottom from which a page is vertical
+VERTICAL_SHARE = 0.5
 
 
 def page_plan(count: int, full: bool) -> list[int]:
@@ -39,7 +45,7 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
         for index in plan:
             page = pages[index]
             try:
-                text = page.extract_text() or ""
+                text = _vertical_text(page.chars) or page.extract_text() or ""
             finally:
                 page.close()
             if not text.strip():
@@ -51,3 +57,28 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
             yield from text_chunks(text, ctx, page=index + 1)
         if plan and not found_text:
             yield Notice("no_text_layer", "PDF has no text layer (scanned image?)", ctx.place())
+
+
+def _vertical_text(chars: Sequence[dict[str, Any]]) -> str | None:
+    """The page's text in vertical reading order, or None when it is not set vertically."""
+    printed = [c for c in chars if c["text"].strip()]
+    if len(printed) < 4:
+        return None
+    stacked = 0
+    for a, b in zip(printed, printed[1:], strict=False):
+        size = a["size"] or 1.0
+        same_column = abs((a["x0"] + a["x1"]) - (b["x0"] + b["x1"])) / 2 < 0.3 * size
+        if same_column and 0 < b["top"] - a["top"] < 2 * size:
+            stacked += 1
+    if stacked / (len(printed) - 1) < VERTICAL_SHARE:
+        return None
+    columns: list[tuple[float, list[dict[str, Any]]]] = []
+    for c in sorted(printed, key=lambda c: -(c["x0"] + c["x1"])):
+        centre = (c["x0"] + c["x1"]) / 2
+        if columns and abs(columns[-1][0] - centre) < 0.5 * (c["size"] or 1.0):
+            columns[-1][1].append(c)
+        else:
+            columns.append((centre, [c]))
+    return "\n".join(
+        "".join(c["text"] for c in sorted(column, key=lambda c: c["top"])) for _, column in columns
+    )

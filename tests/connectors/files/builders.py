@@ -17,11 +17,17 @@ from email.policy import SMTP
 # -- PDF --------------------------------------------------------------------------------
 
 
-def build_pdf(pages: Sequence[Sequence[str]]) -> bytes:
+def build_pdf(
+    pages: Sequence[Sequence[str]], vertical: bool = False, password_protected: bool = False
+) -> bytes:
     """A PDF whose text layer holds ``pages`` (lists of lines), Japanese included.
 
     The Type0 font uses the predefined UniJIS-UCS2-H CMap, so each character is written
-    as its UCS-2 code and readers map it to Unicode through Adobe-Japan1.
+    as its UCS-2 code and readers map it to Unicode through Adobe-Japan1. ``vertical``
+    writes 縦書き: the -V CMap, each line a column from the right edge leftwards.
+    ``password_protected`` adds a standard security handler whose user password is not
+    empty, so no reader opens it without the password (the text stays unencrypted:
+    readers refuse before they decrypt anything).
     """
     objects: list[bytes] = []
 
@@ -43,13 +49,18 @@ def build_pdf(pages: Sequence[Sequence[str]]) -> bytes:
     )
     font = add(
         b"<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular "
-        b"/Encoding /UniJIS-UCS2-H /DescendantFonts [%d 0 R] >>" % cidfont
+        b"/Encoding /UniJIS-UCS2-%s /DescendantFonts [%d 0 R] >>"
+        % (b"V" if vertical else b"H", cidfont)
     )
     kids = []
     for lines in pages:
         ops = [b"BT /F1 10 Tf 40 800 Td 14 TL"]
-        for line in lines:
-            ops.append(b"<" + line.encode("utf-16-be").hex().encode() + b"> Tj T*")
+        for i, line in enumerate(lines):
+            text = b"<" + line.encode("utf-16-be").hex().encode() + b">"
+            if vertical:  # each column starts at the top, columns run right to left
+                ops.append(b"1 0 0 1 %d 800 Tm %s Tj" % (550 - 16 * i, text))
+            else:
+                ops.append(text + b" Tj T*")
         ops.append(b"ET")
         stream = b"\n".join(ops)
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
@@ -59,6 +70,12 @@ def build_pdf(pages: Sequence[Sequence[str]]) -> bytes:
             % (pages_id, font, content)
         )
         kids.append(page)
+    encrypt = b""
+    if password_protected:
+        key = add(
+            b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <%s> /U <%s> >>" % (b"ab" * 32, b"cd" * 32)
+        )
+        encrypt = b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (key, b"01" * 16, b"01" * 16)
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
     objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids),
@@ -75,8 +92,8 @@ def build_pdf(pages: Sequence[Sequence[str]]) -> bytes:
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
     out.write(
-        b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-        % (len(objects) + 1, catalog, xref)
+        b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objects) + 1, catalog, encrypt, xref)
     )
     return out.getvalue()
 

@@ -149,6 +149,30 @@ def test_html_and_xml(tmp_path: Path) -> None:
     assert out.entities("data.xml") == {"PERSON", "PHONE_NUMBER"}
 
 
+def test_html_text_straight_under_the_document(tmp_path: Path) -> None:
+    # no closing tag: lxml only ends the implied <body> when the parser closes
+    _write(tmp_path, "bare.html", f"<!DOCTYPE html>\n{PERSON_LINE}\n".encode())
+    _write(
+        tmp_path, "titled.html", f"<!DOCTYPE html>\n<title>連絡</title>\n{PERSON_LINE}\n".encode()
+    )
+    out = scan(tmp_path)
+    assert out.entities("bare.html") == ALL3
+    assert out.entities("titled.html") == ALL3
+
+
+def test_vertical_pdf_is_read_in_reading_order(tmp_path: Path) -> None:
+    lines = ["担当：山田太郎様", "電話 090-1234-5678", "メール taro@example.co.jp"]
+    _write(tmp_path, "tategaki.pdf", builders.build_pdf([lines], vertical=True))
+    out = scan(tmp_path)
+    assert out.entities("tategaki.pdf") == ALL3
+
+
+def test_password_protected_pdf_is_encrypted_not_corrupt(tmp_path: Path) -> None:
+    locked = builders.build_pdf([[PERSON_LINE]], password_protected=True)
+    _write(tmp_path, "locked.pdf", locked)
+    assert scan(tmp_path).error_kinds("locked.pdf") == {"encrypted"}
+
+
 def test_iso2022jp_email_with_attachment(tmp_path: Path) -> None:
     csv = "氏名,電話\n佐藤花子,03-1234-5678\n".encode("cp932")
     data = builders.build_eml(

@@ -166,9 +166,17 @@ def test_name_hints(name: str, kind: str) -> None:
     assert hint is not None and hint.kind == kind, (name, hint)
 
 
-@pytest.mark.parametrize("name", ["c01", "price", "create_date", "登録日", "x", "sex"])
+@pytest.mark.parametrize("name", ["c01", "price", "x", "sex"])
 def test_names_that_say_nothing(name: str) -> None:
     assert column_hint(name) is None
+
+
+@pytest.mark.parametrize(
+    "name", ["create_date", "登録日", "joined_date", "入社日", "ENTRANCE_DATE"]
+)
+def test_event_dates_are_named_not_personal(name: str) -> None:
+    hint = column_hint(name)
+    assert hint is not None and hint.entity is None, hint
 
 
 def test_a_comment_speaks_for_an_opaque_name() -> None:
@@ -485,4 +493,132 @@ def test_japanese_and_romaji_names_with_the_real_detector(fast_detector) -> None
         "電話番号": {"PHONE_NUMBER"},
         "jusho": {"ADDRESS"},
         "kinmusaki": {"EMPLOYER"},
+    }
+
+
+# --- values over names (issue 10: real schemas) -------------------------------------------
+
+STATUSES = ["新規受付", "注文取消し", "対応中", "発送済み", "入金済み", "決済処理中", "購入処理中"]
+
+
+def test_a_status_list_named_name_is_not_a_person() -> None:
+    # EC-CUBE 4's mtb_order_status: "name" in a table named for orders, 0 of 7 rows a name
+    columns = [col("id", [str(i) for i in range(1, 8)]), col("name", STATUSES),
+               col("sort_no", [str(i) for i in range(7)])]  # fmt: skip
+    assert classify_table("mtb_order_status", columns, FakeDetector()) == []
+    # options named for kana: mb_convert_kana's flags, 0 of 115 rows a reading
+    options = cycle(["KV", "KVa", "a", "rnask", "KVC"], 115)
+    assert classify_table("config", [col("mb_convert_kana_option", options)], FakeDetector()) == []
+
+
+def test_a_zero_one_flag_named_for_a_postal_code_is_not_an_address() -> None:
+    flags = cycle(["0", "1", "1", "0"], 152)
+    columns = [col("SHAIN_NAME", cycle([f"{a} {b}" for a, b in NAMES], 152)),
+               col("SHAIN_ZIP_KF", flags)]  # fmt: skip
+    assert by_column(classify_table("SHAIN", columns, FakeDetector())) == {"SHAIN_NAME": {"PERSON"}}
+
+
+def test_a_postal_code_master_is_a_list_of_places() -> None:
+    n = 500
+    columns = [
+        col("zipcode", [f"{1000000 + i * 173}" for i in range(n)]),
+        col("pref", cycle(list(PREFS), n)),
+        col("city", cycle(["千代田区", "横浜市中区", "大阪市北区", "札幌市中央区"], n)),
+        col("town", cycle(["丸の内", "本町", "梅田", "北一条西"], n)),
+    ]
+    assert classify_table("zipcode", columns, FakeDetector()) == []
+
+
+def test_an_organisations_address_and_phone_are_corporate() -> None:
+    # a table of partner companies' offices; and the shop's own row (EC-CUBE dtb_base_info)
+    offices = [
+        col("office_name", cycle(["本社", "大阪支店", "福岡営業所"], N)),
+        col("zip", [f"100-{1000 + i:04d}" for i in range(N)]),
+        col("address", [f"東京都千代田区丸の内{1 + i % 9}-{1 + i % 5}-1" for i in range(N)]),
+        col("tel", [p.replace("090", "03") for p in PHONES]),
+    ]
+    assert classify_table("partner_offices", offices, FakeDetector()) == []
+    shop = [
+        col("company_name", ["株式会社山田商事"]), col("company_kana", ["ヤマダショウジ"]),
+        col("postal_code", ["100-0005"]), col("addr01", ["東京都千代田区丸の内"]),
+        col("addr02", ["1-2-3"]), col("phone_number", ["03-1234-5678"]),
+        col("email01", ["shop@example.jp"]),
+    ]  # fmt: skip
+    assert classify_table("dtb_base_info", shop, FakeDetector()) == []
+
+
+def test_role_addresses_are_not_personal() -> None:
+    roles = cycle(["info@orangehrm.com", "support@example.jp", "noreply@example.co.jp"], N)
+    assert classify_table("hs_hr_module", [col("owner_email", roles)], FakeDetector()) == []
+
+
+def test_join_hire_and_contract_dates_are_not_birthdates() -> None:
+    joined = [f"{1985 + i % 38}-04-01" for i in range(N)]
+    columns = [
+        col("emp_lastname", [n[0] for n in NAMES]),
+        col("joined_date", joined),
+        col("入社日", joined),
+        col("SHAIN_ENTRANCE_DATE", joined),
+        col("contract_start", joined),
+    ]
+    verdicts = classify_table("hs_hr_employee", columns, FakeDetector())
+    assert by_column(verdicts) == {"emp_lastname": {"PERSON"}}
+
+
+def test_a_prefecture_key_beside_a_person_is_part_of_the_address() -> None:
+    columns = [col("name01", [n[0] for n in NAMES]),
+               col("pref_id", [str(1 + i % 47) for i in range(N)])]  # fmt: skip
+    assert by_column(classify_table("dtb_customer", columns, FakeDetector())) == {
+        "name01": {"PERSON"}, "pref_id": {"ADDRESS"},
+    }  # fmt: skip
+    fees = [col("pref_id", [str(1 + i % 47) for i in range(N)]), col("fee", ["500"] * N)]
+    assert classify_table("dtb_delivery_fee", fees, FakeDetector()) == []
+
+
+def test_names_inside_mixed_values_with_the_real_detector(fast_detector) -> None:
+    from bench.db_corpus import Values
+
+    v = Values(5)
+    people = [v.name() for _ in range(40)]
+    senders = [f'"{a} {b}" <{v.email()}>' for a, b, _, _ in people]
+    titles = [f"{a}様 来社" if i % 3 == 0 else "定例会議" if i % 3 == 1 else "備品購入"
+              for i, (a, _, _, _) in enumerate(people)]  # fmt: skip
+    columns = [col("person", senders), col("mail_from", senders), col("件名", titles)]
+    verdicts = classify_table("eip_t_mail", columns, fast_detector)
+    assert by_column(verdicts) == {
+        "person": {"PERSON", "EMAIL_ADDRESS"},
+        "mail_from": {"PERSON", "EMAIL_ADDRESS"},
+        "件名": {"PERSON"},
+    }
+    title = next(v for v in verdicts if v.column == "件名")
+    assert "mixed values" in title.evidence["reasons"][0]
+
+
+def _php(data: dict[str, str]) -> str:
+    def s(text: str) -> str:
+        return f's:{len(text.encode())}:"{text}";'
+
+    return f"a:{len(data)}:{{" + "".join(s(k) + s(v) for k, v in data.items()) + "}"
+
+
+def test_serialized_values_are_parsed_and_their_parts_joined(fast_detector) -> None:
+    from bench.db_corpus import Values
+
+    v = Values(9)
+    sessions, documents = [], []
+    for _ in range(30):
+        tel = v.phone_parts()
+        pref, addr01, addr02 = v.street()
+        from bench.db_corpus import PREF_NAMES
+
+        sessions.append(_php({
+            "cart_key": v.token(16), "tel01": tel[0], "tel02": tel[1], "tel03": tel[2],
+            "addr01": PREF_NAMES[pref - 1] + addr01, "addr02": addr02,
+        }))  # fmt: skip
+        documents.append(json.dumps({"profile": {"tel": "-".join(tel), "mail": v.email()}}))
+    columns = [col("sess_data", sessions), col("data", documents)]
+    verdicts = classify_table("dtb_session", columns, fast_detector)
+    assert by_column(verdicts) == {
+        "sess_data": {"PHONE_NUMBER", "ADDRESS"},
+        "data": {"PHONE_NUMBER", "EMAIL_ADDRESS"},
     }
