@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from reports.config import Lang, ReportFormat
 from scanner.cli.errors import CliError
 
 ConfigOption = Annotated[Path, typer.Option("--config", "-c", help="Kojin config (TOML).")]
-
-
-class ReportFormat(StrEnum):
-    html = "html"
-    xlsx = "xlsx"
-    csv = "csv"
-    json = "json"
-
-
-class Lang(StrEnum):
-    ja = "ja"
-    en = "en"
 
 
 def load_config_for_cli(path: Path):

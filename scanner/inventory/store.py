@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -19,8 +18,9 @@ from sqlalchemy import Engine, create_engine, event, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from connectors.base import safe_error_message
+from connectors.base import SourceError, safe_error_message
 from connectors.database.drivers import missing_driver_hint, with_default_driver
+from connectors.database.url import with_password
 from scanner.findings import Finding, ScanError
 from scanner.inventory import schema as t
 from scanner.inventory.config import InventoryConfig
@@ -48,12 +48,11 @@ def _now() -> str:
 
 def engine_for(config: InventoryConfig) -> Engine:
     """An engine for the configured inventory; the password only ever comes from the env."""
-    url = with_default_driver(make_url(config.database_url()))
-    if config.password_env:
-        password = os.environ.get(config.password_env)
-        if password is None:
-            raise InventoryError(f"inventory: {config.password_env} is not set in the environment")
-        url = url.set(password=password)
+    try:
+        url = with_password(with_default_driver(make_url(config.database_url())),
+                            config.password_env)  # fmt: skip
+    except SourceError as exc:
+        raise InventoryError(f"inventory: {exc}") from None
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     try:
