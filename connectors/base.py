@@ -16,7 +16,16 @@ from typing import Any, Protocol
 
 
 class SourceError(Exception):
-    """A source cannot be reached or read at all (bad URL, unreachable server, no root)."""
+    """A source cannot be reached or read at all (bad URL, unreachable server, no root).
+
+    ``kind`` names the failure for errors.jsonl and the summary, so an operator knows what
+    to fix: ``unreachable``, ``unknown_database``, ``auth_failed``, ``password_unset``,
+    ``missing_root``, ``permission``, ``driver_missing``, ``config``, ``timeout``.
+    """
+
+    def __init__(self, message: str, kind: str = "unreachable") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass(frozen=True)

@@ -300,11 +300,17 @@ def _unmapped_row(name: str, found: list[StoredFinding], source_types) -> Ledger
     )  # fmt: skip
 
 
-def summary_counts(data: ReportData, lang: str = "ja") -> dict:
-    """Counts the HTML and JSON reports show: by category, source, verdict, and change."""
+def personal_by_category(findings: Sequence[StoredFinding], lang: str = "ja") -> dict[str, int]:
+    """Personal findings by category, most first: what the terminal summary, summary.json
+    and the reports' charts all count (not 法人番号, not-personal rules, false positives)."""
     from scanner.entities import category
 
-    personal = [f for f in data.findings if _counts_as_personal(f)]
+    counts = Counter(category(f.entity, lang) for f in findings if _counts_as_personal(f))
+    return dict(counts.most_common())
+
+
+def summary_counts(data: ReportData, lang: str = "ja") -> dict:
+    """Counts the HTML and JSON reports show: by category, source, verdict, and change."""
     out: dict = {
         "findings": len(data.findings),
         "violations": len(data.violations),
@@ -312,7 +318,7 @@ def summary_counts(data: ReportData, lang: str = "ja") -> dict:
         "not_scanned": len(data.not_scanned),
         "failed_sources": sorted(data.failed_sources),
         "assets": sum(1 for r in data.ledger if r.verdict != "not_found"),
-        "by_category": dict(Counter(category(f.entity, lang) for f in personal).most_common()),
+        "by_category": personal_by_category(data.findings, lang),
         "by_source": dict(Counter(f.source for f in data.findings).most_common()),
         "by_verdict": dict(Counter(f.verdict for f in data.findings).most_common()),
     }

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import os
 import tomllib
 import types
 import typing
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Union
 
@@ -171,6 +173,31 @@ def _check_catalog(config: KojinConfig, text: str, origin: str) -> None:
     errors = [p.format(text, origin) for p in problems if p.severity == "error"]
     if errors:
         raise ConfigError("\n".join(errors))
+
+
+#: the variable naming the config when ``--config`` is not given
+CONFIG_ENV = "KOJIN_CONFIG"
+#: the file looked for in the working folder when neither is given
+DEFAULT_CONFIG = "kojin.toml"
+
+
+def find_config(
+    path: str | Path | None, environ: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Path:
+    """The config every command uses: ``--config``, else ``$KOJIN_CONFIG``, else
+    ``./kojin.toml``; never a silent fallback to the example."""
+    if path is not None:
+        return Path(path)
+    env = os.environ if environ is None else environ
+    if env.get(CONFIG_ENV):
+        return Path(env[CONFIG_ENV])
+    candidate = (cwd or Path.cwd()) / DEFAULT_CONFIG
+    if candidate.is_file():
+        return candidate
+    raise ConfigError(
+        f"no config: give --config FILE, set {CONFIG_ENV}, or put {DEFAULT_CONFIG} in the "
+        "current folder (config.example.toml is a complete example)"
+    )
 
 
 def load_config(path: str | Path) -> KojinConfig:

@@ -62,6 +62,8 @@ def create_engine(url: sa.URL, **kwargs: Any) -> sa.Engine:
     try:
         return sa.create_engine(url, **kwargs)
     except NoSuchModuleError:
-        raise SourceError(f"database dialect {url.drivername} is unknown to SQLAlchemy") from None
+        raise SourceError(
+            f"database dialect {url.drivername} is unknown to SQLAlchemy", "config"
+        ) from None
     except ImportError:
-        raise SourceError(missing_driver_hint(url)) from None
+        raise SourceError(missing_driver_hint(url), "driver_missing") from None

@@ -46,3 +46,41 @@ def error_kind(exc: BaseException) -> str:
     if isinstance(exc, sa.exc.OperationalError) and "connect" in text:
         return "unreachable"
     return "error"
+
+
+_PG_AUTH = {"28P01", "28000"}  # invalid_password, invalid_authorization_specification
+_PG_UNKNOWN_DB = {"3D000"}  # invalid_catalog_name
+_MYSQL_AUTH = {1045, 1698, 1251}  # access denied (password / plugin), auth protocol
+_MYSQL_UNKNOWN_DB = {1049}
+
+
+def connect_error_kind(exc: BaseException) -> str:
+    """What went wrong opening a connection: ``unknown_database``, ``auth_failed``,
+    ``unreachable``, ``permission``, ``timeout`` or ``error``.
+
+    psycopg reports connection failures without an SQLSTATE, so its server's first line
+    (``FATAL: database "x" does not exist``) is read too; it never holds row data.
+    """
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "pgcode", None) or getattr(orig, "sqlstate", None)
+    args = getattr(orig, "args", ())
+    code = args[0] if args and isinstance(args[0], int) else None
+    text = str(orig).split("\n", 1)[0].lower()
+    if state in _PG_UNKNOWN_DB or code in _MYSQL_UNKNOWN_DB or (
+        "database" in text and "does not exist" in text
+    ):
+        return "unknown_database"
+    if (
+        state in _PG_AUTH
+        or code in _MYSQL_AUTH
+        or "password authentication failed" in text
+        or "no password supplied" in text
+        or ("role" in text and "does not exist" in text)
+    ):
+        return "auth_failed"
+    kind = error_kind(exc)
+    if kind in ("permission", "timeout", "unreachable"):
+        return kind
+    if "connection refused" in text or "could not translate host" in text or "connect" in text:
+        return "unreachable"
+    return kind

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from connectors.base import SourceError, UnitReport, WorkUnit, safe_error_message
 from connectors.database.config import DatabaseSourceConfig
-from connectors.database.errors import error_kind
+from connectors.database.errors import connect_error_kind, error_kind
 from connectors.database.filters import NameFilter
 from connectors.database.readonly import create_read_only_engine, guard_description, read_only
 from connectors.database.reflect import ColumnInfo, TableInfo, TableRef, list_tables, reflect_table
@@ -133,7 +133,9 @@ class DatabaseSource:
         except SourceError:
             raise
         except Exception as exc:
-            raise SourceError(f"cannot read {self.display_url}: {self._message(exc)}") from None
+            raise SourceError(
+                f"cannot read {self.display_url}: {self._message(exc)}", connect_error_kind(exc)
+            ) from None
 
     # -- planning --------------------------------------------------------------------
 
@@ -145,7 +147,8 @@ class DatabaseSource:
             raise
         except Exception as exc:
             raise SourceError(
-                f"cannot list tables of {self.display_url}: {self._message(exc)}"
+                f"cannot list tables of {self.display_url}: {self._message(exc)}",
+                connect_error_kind(exc),
             ) from None
         for ref in refs:
             yield WorkUnit(

@@ -30,7 +30,7 @@ def resolve_url(
     try:
         parsed = with_default_driver(sa.make_url(url))
     except ArgumentError:
-        raise SourceError("database url is not a valid SQLAlchemy URL") from None
+        raise SourceError("database url is not a valid SQLAlchemy URL", "config") from None
     parsed = with_password(parsed, password_env, environ)
     if parsed.get_backend_name() == "sqlite":
         parsed = _sqlite_file(parsed)
@@ -46,14 +46,18 @@ def with_password(
         return url
     env = os.environ if environ is None else environ
     if password_env not in env:
-        raise SourceError(f"environment variable {password_env} (password_env) is not set")
+        raise SourceError(
+            f"environment variable {password_env} (password_env) is not set", "password_unset"
+        )
     return url.set(password=env[password_env])
 
 
 def _sqlite_file(url: sa.URL) -> sa.URL:
     database = url.database or ""
     if not database or database == ":memory:":
-        raise SourceError("a sqlite source needs a database file (sqlite:///path/to/file.db)")
+        raise SourceError(
+            "a sqlite source needs a database file (sqlite:///path/to/file.db)", "config"
+        )
     if database.startswith("file:"):
         database = database[len("file:") :].split("?", 1)[0]
     return url.set(database=str(Path(database).resolve()))
@@ -64,7 +68,7 @@ def sqlite_read_only_url(url: sa.URL) -> sa.URL:
     every write, whatever the statement."""
     path = Path(url.database or "")
     if not path.is_file():
-        raise SourceError(f"sqlite database file not found: {path}")
+        raise SourceError(f"sqlite database file not found: {path}", "unknown_database")
     return url.set(database="file:" + quote(str(path)), query={"mode": "ro", "uri": "true"})
 
 

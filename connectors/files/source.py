@@ -76,14 +76,14 @@ class FilesSource:
     def test_connection(self) -> None:
         root = self.config.root
         if not root.exists():
-            raise SourceError(f"{self.name}: root folder does not exist")
+            raise SourceError(f"{self.name}: root folder does not exist", "missing_root")
         if not root.is_dir():
-            raise SourceError(f"{self.name}: root is not a folder")
+            raise SourceError(f"{self.name}: root is not a folder", "missing_root")
         try:
             with os.scandir(root) as it:
                 next(it, None)
         except PermissionError:
-            raise SourceError(f"{self.name}: root folder is not readable") from None
+            raise SourceError(f"{self.name}: root folder is not readable", "permission") from None
         except OSError as exc:
             raise SourceError(f"{self.name}: cannot list root: {exc.strerror}") from None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
@@ -16,11 +17,27 @@ app = typer.Typer(
     add_completion=False,
     epilog=EPILOG,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from scanner.version import __version__
+
+        typer.echo(f"kojin {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
     """Kojin (個人): find personal information in Japanese companies' data."""
 
 
@@ -55,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.TyperException as exc:
         # typer's vendored click: usage errors, bad parameters, no-args help
         if type(exc).__name__ == "NoArgsIsHelpError":
-            return 0
+            return 2  # the help was shown, but nothing was done: cron must notice
         message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
         print(f"kojin: error: {' '.join(message.split())}", file=sys.stderr)
         return getattr(exc, "exit_code", 2)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from scanner.cli.errors import CliError
-from scanner.cli.report_command import ConfigOption, load_config_for_cli, open_inventory_for_cli
+from scanner.cli.report_command import (
+    ConfigOption,
+    config_path_for_cli,
+    load_config_for_cli,
+    open_inventory_for_cli,
+)
 
 catalog_app = typer.Typer(
     name="catalog",
@@ -19,7 +23,7 @@ catalog_app = typer.Typer(
 
 
 def check(
-    config: ConfigOption = Path("config.example.toml"),
+    config: ConfigOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
 ) -> None:
     """Check purposes, entities, sources and overlapping assets, and the latest run's findings.
@@ -29,6 +33,7 @@ def check(
     from scanner.catalog.validate import catalog_problems, source_types_of
     from scanner.config import ConfigError, load_config
 
+    config = config_path_for_cli(config)
     try:
         cfg = load_config(config)
     except ConfigError as exc:
@@ -105,7 +110,7 @@ def _against_latest_run(cfg, text: str, origin: str) -> list[str]:
 
 def suggest(
     run: Annotated[str | None, typer.Argument(help="Run (default: the latest).")] = None,
-    config: ConfigOption = Path("config.example.toml"),
+    config: ConfigOption = None,
 ) -> None:
     """Print catalog.assets entries (TOML) for the run's findings that no asset covers."""
     from scanner.catalog.suggest import Unmapped, suggest_assets, suggestions_toml

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -21,7 +20,7 @@ class DiffFormat(StrEnum):
 def diff(
     run_a: Annotated[str | None, typer.Argument(help="Older run (default: the previous).")] = None,
     run_b: Annotated[str | None, typer.Argument(help="Newer run (default: the latest).")] = None,
-    config: ConfigOption = Path("config.example.toml"),
+    config: ConfigOption = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.text,
     list_runs: Annotated[bool, typer.Option("--list", help="List the stored runs.")] = False,
 ) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import getpass
 import os
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -30,7 +29,7 @@ def review(
     finding_id: Annotated[str, typer.Argument(help="Finding id from a report (6+ hex digits).")],
     mark: Annotated[MarkChoice, typer.Option("--mark", "-m", help="confirmed | false_positive")],
     note: Annotated[str, typer.Option("--note", "-n", help="Why (kept with the mark).")],
-    config: ConfigOption = Path("config.example.toml"),
+    config: ConfigOption = None,
     by: Annotated[str | None, typer.Option("--by", help="Reviewer (default: $USER).")] = None,
 ) -> None:
     """Mark a finding; the mark carries forward to later runs (same source, place, entity).

@@ -12,6 +12,7 @@ import typer
 
 from scanner.cli.errors import CliError
 from scanner.cli.exit_codes import ExitCode
+from scanner.cli.report_command import ConfigOption, config_path_for_cli
 from scanner.scan.options import Executor, ScanOptions
 
 
@@ -20,9 +21,7 @@ class FailOn(StrEnum):
 
 
 def scan(
-    config: Annotated[Path, typer.Option("--config", "-c", help="Kojin config (TOML).")] = Path(
-        "config.example.toml"
-    ),
+    config: ConfigOption = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -65,11 +64,13 @@ def scan(
     from scanner.config import ConfigError, load_config
     from scanner.scan.pipeline import Pipeline
 
+    config = config_path_for_cli(config)
     try:
         cfg = load_config(config)
     except ConfigError as exc:
         raise CliError(str(exc).replace("\n", "; ")) from None
-    console = Console(stderr=True, quiet=quiet)
+    # soft_wrap: a line longer than the (assumed 80-column) log is never cut mid-list
+    console = Console(stderr=True, quiet=quiet, soft_wrap=True)
     pipeline = Pipeline(cfg, config)
     options = ScanOptions(out, resume, executor, workers, scheduler)
     outcome = _scan(pipeline, options, console, quiet)
@@ -117,7 +118,7 @@ def _scan(pipeline, options: ScanOptions, console, quiet: bool):
         def on_progress(key: str, done: int, total: int, done_b: int, total_b: int) -> None:
             elapsed = progress.tasks[0].elapsed or 0.0
             rate = f"{done / elapsed:.1f} units/s" if elapsed else ""
-            size = f"{done_b / 1e6:.1f}/{total_b / 1e6:.1f} MB" if total_b else ""
+            size = size_text(done_b, total_b)
             progress.update(
                 task, completed=done, total=total, description=key[-40:], size=size, rate=rate
             )
@@ -130,6 +131,17 @@ def _scan(pipeline, options: ScanOptions, console, quiet: bool):
             raise CliError(
                 "interrupted; `kojin scan --resume` continues", ExitCode.interrupted
             ) from None
+
+
+def size_text(done: int, total: int) -> str:
+    """``1.2/10.1 MB`` of files read; nothing for a run without files (a database-only
+    scan has no bytes to count), and small shares in KB rather than ``0.0/0.0 MB``."""
+    if total <= 0:
+        return ""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if total >= scale:
+            return f"{done / scale:.1f}/{total / scale:.1f} {unit}"
+    return f"{done}/{total} B"
 
 
 def scan_exit_code(outcome, new_violations: bool) -> ExitCode:
@@ -175,6 +187,7 @@ def _record(pipeline, outcome, console):
     try:
         recorded = pipeline.record(outcome)
         reports = pipeline.write_reports(recorded.run)
+        _judged_totals(cfg, outcome, recorded.run, console)
     except (InventoryError, FingerprintKeyError, OSError) as exc:
         raise CliError(f"{exc} (the scan's results are in {outcome.out_dir})") from None
     run, diff = recorded.run, recorded.diff
@@ -186,6 +199,30 @@ def _record(pipeline, outcome, console):
     for path in reports:
         console.print(f"report: {path}")
     return recorded
+
+
+def _judged_totals(cfg, outcome, run, console) -> None:
+    """Print the personal findings by category as the reports count them, and write the
+    same counts into summary.json, so terminal, summary and charts agree."""
+    import json
+
+    from reports.model import personal_by_category
+    from scanner.inventory.store import Inventory
+    from scanner.scan.driver import SUMMARY_FILE
+
+    with Inventory.open(cfg.inventory) as inventory:
+        stored = inventory.findings(run)
+    by_category = personal_by_category(stored, cfg.reports.lang)
+    not_personal = len(stored) - sum(by_category.values())
+    if by_category:
+        console.print("personal findings: "
+                      + ", ".join(f"{c} {n}" for c, n in by_category.items())
+                      + (f"; not personal {not_personal}" if not_personal else ""))  # fmt: skip
+    path = outcome.out_dir / SUMMARY_FILE
+    summary = json.loads(path.read_text(encoding="utf-8"))
+    summary["findings_by_category"] = by_category
+    summary["not_personal_findings"] = not_personal
+    path.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def _index_subjects(pipeline, run, console) -> None:
@@ -216,9 +253,6 @@ def _print_summary(console, outcome) -> None:
         table.add_row(s.name, s.type, s.status, f"{s.units_done}/{s.units}", str(s.findings),
                       str(s.errors))  # fmt: skip
     console.print(table)
-    by_category = Counter(f.category for f in outcome.findings)
-    if by_category:
-        console.print("findings: " + ", ".join(f"{c} {n}" for c, n in by_category.most_common()))
     if outcome.errors:
         console.print(f"[yellow]{len(outcome.errors)} problem(s) reported:[/yellow]")
         for e in outcome.errors[:10]:

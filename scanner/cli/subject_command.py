@@ -16,7 +16,12 @@ from typing import Annotated
 import typer
 
 from scanner.cli.errors import CliError
-from scanner.cli.report_command import ConfigOption, load_config_for_cli, open_inventory_for_cli
+from scanner.cli.report_command import (
+    ConfigOption,
+    config_path_for_cli,
+    load_config_for_cli,
+    open_inventory_for_cli,
+)
 from scanner.cli.review_command import _default_reviewer
 
 subject_app = typer.Typer(
@@ -52,7 +57,7 @@ class _Session:
     def __init__(self, config: Path):
         from scanner.fingerprint import Fingerprinter, FingerprintKeyError
 
-        self.config_path = config
+        self.config_path = config_path_for_cli(config)
         self.cfg = load_config_for_cli(config)
         try:
             self.fingerprinter = Fingerprinter.from_key_file(self.cfg.inventory.key_file)
@@ -108,7 +113,7 @@ def _short(subject: str) -> str:
 
 
 def find_subject(
-    config: ConfigOption = Path("config.example.toml"),
+    config: ConfigOption = None,
     name: Name = None,
     kana: Kana = None,
     email: Email = None,
@@ -197,7 +202,7 @@ def _record_text(record: dict) -> str:
 
 
 def index(
-    config: ConfigOption = Path("config.example.toml"),
+    config: ConfigOption = None,
     full: Annotated[bool, typer.Option("--full", help="Re-index every place.")] = False,
 ) -> None:
     """Update the subject index from the latest run (as `kojin scan --index-subjects`)."""
@@ -222,7 +227,7 @@ def index(
 
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="The document: .xlsx or .json.")],
-    config: ConfigOption = Path("config.example.toml"),
+    config: ConfigOption = None,
     name: Name = None,
     kana: Kana = None,
     email: Email = None,
@@ -276,7 +281,7 @@ def export(
 
 def plan_delete(
     out: Annotated[Path, typer.Option("--out", "-o", help="The plan to review (JSON).")],
-    config: ConfigOption = Path("config.example.toml"),
+    config: ConfigOption = None,
     name: Name = None,
     kana: Kana = None,
     email: Email = None,
@@ -337,7 +342,7 @@ def plan_delete(
 
 def delete(
     plan_file: Annotated[Path, typer.Option("--plan", help="A plan from plan-delete.")],
-    config: ConfigOption = Path("config.example.toml"),
+    config: ConfigOption = None,
     execute: Annotated[
         bool, typer.Option("--execute", help="Really delete (default: a dry run).")
     ] = False,

@@ -92,6 +92,10 @@ def _cell_of(cells: Sequence, start: int):
     return None
 
 
+#: recognition_metadata key: taken off the score after the context boost too
+SCORE_PENALTY = "kojin_score_penalty"
+
+
 class WindowContextEnhancer(ContextAwareEnhancer):
     """Raise a span's score when its recognizer's context words stand near it."""
 
@@ -156,7 +160,9 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             result.score + self.context_similarity_factor,
             self.min_score_with_context_similarity,
         )
-        result.score = min(score, ContextAwareEnhancer.MAX_SCORE)
+        # a recognizer's doubt about the value itself survives the context (SCORE_PENALTY)
+        penalty = result.recognition_metadata.get(SCORE_PENALTY, 0.0)
+        result.score = max(0.0, min(score, ContextAwareEnhancer.MAX_SCORE) - penalty)
         result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
         if result.analysis_explanation is not None:
             result.analysis_explanation.set_supportive_context_word(word)

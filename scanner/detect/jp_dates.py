@@ -14,6 +14,9 @@ ERAS: dict[str, tuple[dt.date, dt.date | None]] = {
     "令和": (dt.date(2019, 5, 1), None),
 }
 ERA_LETTERS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
+#: years an era's count may run past its end: forms printed before a change of era are
+#: filled in with the old era for a while (平成31年5月1日 is 2019-05-01, 令和元年5月1日)
+ERA_OVERRUN_YEARS = 2
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                  "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -76,28 +79,54 @@ def era_to_year(era: str, year: int) -> int | None:
     return ERAS[era][0].year + year - 1
 
 
+def era_overrun(text: str) -> bool:
+    """True for an era date later than its era's last day but within
+    ``ERA_OVERRUN_YEARS`` (平成31年5月1日): a real date, written the way old forms do."""
+    m = _ERA_RE.fullmatch(re.sub(r"\s+", "", text))
+    if not m:
+        return False
+    date = _era_date(m)
+    end = ERAS[ERA_LETTERS.get(m["era"].upper(), m["era"])][1]
+    return date is not None and end is not None and date > end
+
+
+def _era_date(m: re.Match[str]) -> dt.date | None:
+    era = ERA_LETTERS.get(m["era"].upper(), m["era"])
+    ey = kanji_to_int(m["ey"])
+    year = era_to_year(era, ey) if ey else None
+    month, day = kanji_to_int(m["m"]), kanji_to_int(m["d"])
+    if year is None or month is None or day is None:
+        return None
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    start, end = ERAS[era]
+    if date < start:
+        return None
+    if end is not None and date > end:
+        try:
+            overrun_limit = end.replace(year=end.year + ERA_OVERRUN_YEARS)
+        except ValueError:  # 29 February
+            overrun_limit = end + dt.timedelta(days=365 * ERA_OVERRUN_YEARS)
+        if date > overrun_limit:
+            return None
+    return date
+
+
 def parse_date(
     text: str, today: dt.date | None = None, allow_future: bool = False
 ) -> dt.date | None:
     """Parse a whole date string in any supported form; None if it is not a real date.
 
     A date after ``today`` is refused unless ``allow_future`` (no one is born tomorrow).
+    An era date a little past its era's end is a real date (``era_overrun`` tells).
     """
     text = text.strip()
     m = _ERA_RE.fullmatch(text)
     if m:
-        era = ERA_LETTERS.get(m["era"].upper(), m["era"])
-        ey = kanji_to_int(m["ey"])
-        year = era_to_year(era, ey) if ey else None
-        month, day = kanji_to_int(m["m"]), kanji_to_int(m["d"])
-        if year is None or month is None or day is None:
-            return None
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            return None
-        start, end = ERAS[era]
-        if date < start or (end and date > end):
+        date = _era_date(m)
+        if date is None:
             return None
     elif m := _KANJI_WESTERN_RE.fullmatch(text):
         parts = [kanji_to_int(m[g]) for g in ("ky", "km", "kd")]

@@ -237,7 +237,7 @@ def _plan(
         except Exception as exc:  # noqa: BLE001 - any failure of one source is reported
             status.status = "failed"
             status.errors += 1
-            kind = "unreachable" if isinstance(exc, SourceError) else "source_failed"
+            kind = exc.kind if isinstance(exc, SourceError) else "source_failed"
             message = str(exc) if isinstance(exc, SourceError) else safe_error_message(exc)
             plan.errors.append(ScanError(source_config.name, {}, kind, message))
             continue

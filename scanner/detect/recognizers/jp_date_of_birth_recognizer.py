@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from scanner.detect.jp_dates import ERA_DATE, KANJI_WESTERN_DATE, WESTERN_DATE, parse_date_loose
+from scanner.detect.context_enhancer import SCORE_PENALTY
+from scanner.detect.jp_dates import (
+    ERA_DATE,
+    KANJI_WESTERN_DATE,
+    WESTERN_DATE,
+    era_overrun,
+    parse_date_loose,
+)
 from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer
 
 _START = r"(?<![\dA-Za-z])"
@@ -35,5 +42,19 @@ class JpDateOfBirthRecognizer(JapanesePatternRecognizer):
     )  # fmt: skip
     CONTEXT_WINDOW = (20, 6)
 
+    #: taken off the score of an era date past its era's end (平成31年5月1日)
+    ERA_OVERRUN_PENALTY = 0.1
+
     def validate_result(self, pattern_text: str) -> bool:
         return parse_date_loose(pattern_text) is not None
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            if era_overrun(text[result.start : result.end]):
+                result.score = max(0.0, result.score - self.ERA_OVERRUN_PENALTY)
+                result.recognition_metadata[SCORE_PENALTY] = self.ERA_OVERRUN_PENALTY
+                result.analysis_explanation.append_textual_explanation_line(
+                    "era date past its era's end (as old forms write it): lower score"
+                )
+        return results

@@ -45,6 +45,19 @@ def test_complete_scan_exits_0(workspace, capsys) -> None:
     assert capsys.readouterr().err == ""
 
 
+def test_totals_agree_between_summary_and_reports(workspace, capsys) -> None:
+    assert main(["scan", "--config", str(workspace / "kojin.toml"), "--executor", "serial"]) == 0
+    terminal = capsys.readouterr().err
+    summary = json.loads((workspace / "kojin-out" / "summary.json").read_text(encoding="utf-8"))
+    report = workspace / "r.json"
+    assert main(["report", "--config", str(workspace / "kojin.toml"), "--out", str(report)]) == 0
+    charts = json.loads(report.read_text(encoding="utf-8"))["summary"]["by_category"]
+    assert summary["findings_by_category"] == charts and "法人番号" not in charts
+    assert summary["not_personal_findings"] >= 1  # the partners' corporate numbers
+    line = next(x for x in terminal.splitlines() if x.startswith("personal findings: "))
+    assert all(f"{c} {n}" in line for c, n in charts.items())
+
+
 def test_unreachable_source_is_partial_and_carried_forward(workspace, capsys) -> None:
     assert scan(workspace) == 0
     capsys.readouterr()
@@ -108,3 +121,12 @@ def test_ctrl_c_says_how_to_resume_and_exits_130(workspace, capsys, monkeypatch)
     assert scan(workspace) == 130
     err = capsys.readouterr().err
     assert err == "kojin: interrupted; `kojin scan --resume` continues\n"
+
+
+def test_progress_size_text() -> None:
+    from scanner.cli.scan_command import size_text
+
+    assert size_text(0, 0) == ""  # a database-only run: no bytes, no "0.0/0.0 MB"
+    assert size_text(1200, 35_000) == "1.2/35.0 KB"
+    assert size_text(3_000_000, 10_100_000) == "3.0/10.1 MB"
+    assert size_text(5, 300) == "5/300 B"

@@ -93,3 +93,11 @@ def test_deep_mode_finds_at_least_what_fast_finds(fast_detector, deep_detector):
 def test_a_birth_mark_does_not_carry_over_to_the_next_date(fast_detector):
     text = "小林様（昭和23年5月9日生）、退職日2024年3月23日"
     assert spans(fast_detector.analyze(text), "DATE_OF_BIRTH") == ["昭和23年5月9日"]
+
+
+def test_an_era_date_past_its_end_is_a_birthdate_with_a_lower_score(fast_detector):
+    [late] = fast_detector.analyze("生年月日：平成31年5月1日")
+    [exact] = fast_detector.analyze("生年月日：令和元年5月1日")
+    assert late.entity == exact.entity == "DATE_OF_BIRTH"
+    assert late.score < exact.score and late.score >= 0.5
+    assert any("past its era's end" in reason for reason in late.reasons)
