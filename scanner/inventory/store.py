@@ -120,13 +120,7 @@ class Inventory:
         carried = [f for f in carried if f.key not in rows]
         if any(f.last_scanned_run_pk is None for f in carried):
             raise ValueError("a carried finding needs the run that last read it")
-        reviews = self.latest_reviews()
-        violations = sum(
-            1
-            for key, jf in rows.items()
-            if jf.judgement.is_violation
-            and not (key in reviews and reviews[key].mark == Mark.false_positive)
-        ) + sum(1 for f in carried if replace(f, review=reviews.get(f.key)).is_violation)
+        violations = _violations(rows, carried, self.latest_reviews())
         statuses = {s.status for s in sources}
         status = "failed" if statuses == {"failed"} else "ok" if statuses <= {"ok"} else "partial"
         with self.engine.begin() as conn:
@@ -155,29 +149,7 @@ class Inventory:
                      "errors": s.errors, "stats_json": _json(dict(s.stats))}
                     for s in sources
                 ])  # fmt: skip
-            for batch in _batches(rows.items()):
-                conn.execute(insert(t.findings), [_finding_row(pk, k, jf) for k, jf in batch])
-            for batch in _batches(carried):
-                conn.execute(insert(t.findings), [_carried_row(pk, f) for f in batch])
-            id_query = select(t.findings.c.finding_key, t.findings.c.id).where(
-                t.findings.c.run_pk == pk
-            )
-            ids = {key: finding_pk for key, finding_pk in conn.execute(id_query)}
-            old_prints = _fingerprints_of(conn, [f.pk for f in carried])
-            prints = itertools.chain(
-                (
-                    {"run_pk": pk, "finding_pk": ids[key], "fingerprint": fp}
-                    for key, jf in rows.items()
-                    for fp in jf.finding.fingerprints
-                ),
-                (
-                    {"run_pk": pk, "finding_pk": ids[f.key], "fingerprint": fp}
-                    for f in carried
-                    for fp in old_prints.get(f.pk, ())
-                ),
-            )
-            for batch in _batches(prints):
-                conn.execute(insert(t.fingerprints), batch)
+            _insert_findings(conn, pk, rows, carried)
             for batch in _batches(errors):
                 conn.execute(insert(t.scan_errors), [
                     {"run_pk": pk, "source": e.source, "location_json": _json(dict(e.location)),
@@ -329,6 +301,47 @@ class Inventory:
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().one()
         return run, _stored_finding(row, self.latest_reviews().get(key))
+
+
+def _violations(
+    rows: dict[str, JudgedFinding], carried: Sequence[StoredFinding], reviews: dict[str, Review]
+) -> int:
+    """Violating findings that no reviewer marked a false positive, carried ones too."""
+    return sum(
+        1
+        for key, jf in rows.items()
+        if jf.judgement.is_violation
+        and not (key in reviews and reviews[key].mark == Mark.false_positive)
+    ) + sum(1 for f in carried if replace(f, review=reviews.get(f.key)).is_violation)
+
+
+def _insert_findings(
+    conn, pk: int, rows: dict[str, JudgedFinding], carried: Sequence[StoredFinding]
+) -> None:
+    """The run's findings and carried findings, then the fingerprints of both."""
+    for batch in _batches(rows.items()):
+        conn.execute(insert(t.findings), [_finding_row(pk, k, jf) for k, jf in batch])
+    for batch in _batches(carried):
+        conn.execute(insert(t.findings), [_carried_row(pk, f) for f in batch])
+    id_query = select(t.findings.c.finding_key, t.findings.c.id).where(
+        t.findings.c.run_pk == pk
+    )
+    ids = {key: finding_pk for key, finding_pk in conn.execute(id_query)}
+    old_prints = _fingerprints_of(conn, [f.pk for f in carried])
+    prints = itertools.chain(
+        (
+            {"run_pk": pk, "finding_pk": ids[key], "fingerprint": fp}
+            for key, jf in rows.items()
+            for fp in jf.finding.fingerprints
+        ),
+        (
+            {"run_pk": pk, "finding_pk": ids[f.key], "fingerprint": fp}
+            for f in carried
+            for fp in old_prints.get(f.pk, ())
+        ),
+    )
+    for batch in _batches(prints):
+        conn.execute(insert(t.fingerprints), batch)
 
 
 def _dedupe(judged: Sequence[JudgedFinding]) -> dict[str, JudgedFinding]:
