@@ -26,6 +26,59 @@ HARD_BOUNDARY = "\x1e"
 CANCELLED = ("", "cancelled")
 
 
+def _word_char_class(ch: str) -> str:
+    """The script a word edge must not continue into: latin letters/digits or katakana."""
+    if ch.isascii():
+        return "latin" if ch.isalnum() else ""
+    if "ァ" <= ch <= "ヺ" or ch == "ー":
+        return "kata"
+    return ""
+
+
+def _run_length(text: str, pos: int, step: int, kind: str) -> int:
+    """How many characters of script ``kind`` follow ``pos`` (step 1) or precede it (-1)."""
+    n = 0
+    i = pos if step == 1 else pos - 1
+    while 0 <= i < len(text) and _word_char_class(text[i]) == kind:
+        n += 1
+        i += step
+    return n
+
+
+def _is_whole_word(text: str, pos: int, word: str) -> bool:
+    """Whether ``word`` at ``pos`` is not the inside of a longer latin or katakana word.
+
+    dob inside adobe, name inside username, カナ inside カナダ do not count. A katakana
+    word may be glued to another katakana word of three or more characters
+    (クレジット|カード), and kanji and hiragana words may be glued (氏名欄, 山田さんの).
+    """
+    end = pos + len(word)
+    for edge, at, step in ((word[0], pos, -1), (word[-1], end, 1)):
+        kind = _word_char_class(edge)
+        if not kind:
+            continue
+        run = _run_length(text, at, step, kind)
+        if run and (kind == "latin" or run < 3):
+            return False
+    return True
+
+
+def rfind_word(text: str, word: str) -> int:
+    """The last whole-word occurrence of ``word`` in ``text``, or -1."""
+    pos = text.rfind(word)
+    while pos != -1 and not _is_whole_word(text, pos, word):
+        pos = text.rfind(word, 0, pos + len(word) - 1) if pos > 0 else -1
+    return pos
+
+
+def find_word(text: str, word: str) -> int:
+    """The first whole-word occurrence of ``word`` in ``text``, or -1."""
+    pos = text.find(word)
+    while pos != -1 and not _is_whole_word(text, pos, word):
+        pos = text.find(word, pos + 1)
+    return pos
+
+
 def find_context(
     text: str,
     start: int,
@@ -58,21 +111,23 @@ def find_context(
 
     pos_before, word_before = -1, ""
     for word in positive:
-        pos = before.rfind(word)
+        pos = rfind_word(before, word)
         if pos > pos_before:
             pos_before, word_before = pos, word
-    neg_before = max((before.rfind(w) for w in negative), default=-1)
+    neg_before = max((rfind_word(before, w) for w in negative), default=-1)
     if neg_before > pos_before:
         return CANCELLED
     if pos_before != -1:
         return word_before, "before"
     pos_after, word_after = len(after) + 1, ""
     for word in positive:
-        pos = after.find(word)
+        pos = find_word(after, word)
         if pos != -1 and pos < pos_after:
             pos_after, word_after = pos, word
     if word_after:
-        neg_after = min((p for w in negative if (p := after.find(w)) != -1), default=len(after))
+        neg_after = min(
+            (p for w in negative if (p := find_word(after, w)) != -1), default=len(after)
+        )
         if neg_after >= pos_after:
             return word_after, "after"
     return None

@@ -22,6 +22,14 @@ _HIRA_NAME = r"(?<![ぁ-ゖー])" + _HIRA + r"(?:[ 　]" + _HIRA + r")?(?![ぁ-�
 
 
 _LABEL_WORDS = frozenset({"カナ", "フリガナ", "ヨミ", "ヨミガナ", "ふりがな", "よみがな", "メイギ"})
+# A job title in brackets after a post is no reading: 開発部長（リードエンジニア）.
+_JOB_WORDS = (
+    "エンジニア", "マネージャー", "マネジャー", "デザイナー", "ディレクター", "リーダー",
+    "プログラマー", "コンサルタント", "アナリスト", "スペシャリスト", "アーキテクト", "オフィサー",
+    "プロデューサー", "アシスタント", "スタッフ", "メンバー", "チーフ", "インターン", "トレーナー",
+    "サポーター", "オーナー", "パートナー", "アドバイザー", "コーディネーター", "エキスパート",
+    "プランナー", "ライター", "エディター", "オペレーター", "テスター", "ヘッド", "フェロー",
+)  # fmt: skip
 
 
 class JpKanaNameRecognizer(JapanesePatternRecognizer):
@@ -47,5 +55,5 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
     CONTEXT_WINDOW = (12, 0)
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """A label is not a name (口座名義（カナ）)."""
-        return pattern_text in _LABEL_WORDS
+        """A label is not a name (口座名義（カナ）), nor a job title (（リードエンジニア））."""
+        return pattern_text in _LABEL_WORDS or pattern_text.endswith(_JOB_WORDS)

@@ -30,6 +30,13 @@ _KATAKANA = re.compile(r"[ァ-ヴー]+")
 _ROMAJI_NAME = re.compile(
     r"(?<![A-Za-z@.])([A-Z][a-z]{1,11}|[A-Z]{2,12})[ ]([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z@])"
 )
+# English words that also spell out as Hepburn syllables (To Do, You Owe, San Juan).
+_ENGLISH_WORDS = frozenset(
+    "you to do san owe go no so me we be he she see use are one make take home page more site"
+    " type note code time name date game same sale open mode data done gone none tone zone"
+    " line fine nine mine wine side ride wide made fade wake bake move hope rope joke"
+    " juan jose de la le du des die der das he hi oh yes ago age tube online".split()
+)
 _HEPBURN = re.compile(r"(?:(?:ch|sh|ts|[kgszjtdnhbpmyrwf])?y?[aiueo]|n)+")
 _FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE = 0.85, 0.65, 0.7, 0.3
 _PROPER_HONORIFIC, _ROMAJI, _ROMAJI_UNCONFIRMED = 0.6, 0.75, 0.4
@@ -88,9 +95,15 @@ _HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
 
 
 def honorific_at(text: str, pos: int) -> str:
-    """The honorific or title starting at ``pos`` (様, さん, 部長 ...), or ""."""
+    """The honorific or title starting at ``pos`` (様, さん, 部長 ...), or "".
+
+    A katakana one must end where the katakana does: サン in 京都サンガ is no honorific.
+    """
     for h in _HONORIFICS_LONGEST_FIRST:
         if text.startswith(h, pos):
+            end = pos + len(h)
+            if _KATAKANA.fullmatch(h) and end < len(text) and _KATAKANA.match(text[end]):
+                continue
             return h
     return ""
 
@@ -271,7 +284,7 @@ class JpPersonRecognizer(LocalRecognizer):
         results = []
         for match in _ROMAJI_NAME.finditer(text):
             parts = [match.group(1).lower(), match.group(2).lower()]
-            if not all(_HEPBURN.fullmatch(p) for p in parts):
+            if not all(_HEPBURN.fullmatch(p) for p in parts) or _ENGLISH_WORDS & set(parts):
                 continue
             tagged = sum(self._romaji_is_name(engine, p) for p in parts)
             score, why = (
