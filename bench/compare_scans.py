@@ -1,6 +1,7 @@
 """Same findings from two checkouts: the benchmark corpora scanned by code A and code B.
 
     python bench/compare_scans.py OLD_CHECKOUT [NEW_CHECKOUT] [--rows N] [--copies N]
+                                  [--corpus DIR]
 
 Builds the synthetic corpora once (the files benchmark's share without its sparse
 hostile file, and the database benchmark's shop at ``--rows`` customers), runs
@@ -126,10 +127,15 @@ def main() -> None:
     parser.add_argument("new", type=Path, nargs="?", default=ROOT, help="checkout B")
     parser.add_argument("--rows", type=int, default=2000, help="customers in the shop")
     parser.add_argument("--copies", type=int, default=2, help="documents per format variant")
+    parser.add_argument("--corpus", type=Path, help="build the corpora here once, reuse them")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kojin-compare-") as tmp:
         workdir = Path(tmp)
-        db, share = build_corpora(workdir, args.rows, args.copies)
+        corpus = args.corpus or workdir
+        if (corpus / "shop.sqlite3").exists():
+            db, share = corpus / "shop.sqlite3", corpus / "share"
+        else:
+            db, share = build_corpora(corpus, args.rows, args.copies)
         a = scan_with(args.old.resolve(), db, share, workdir / "a")
         b = scan_with(args.new.resolve(), db, share, workdir / "b")
     problems = compare(a, b)
