@@ -62,6 +62,9 @@ class Document:
     items: Iterator[TextChunk | TableBlock]
     report: ExtractReport = field(default_factory=ExtractReport)
     failed: bool = False
+    #: the on-disk name's bytes in hex when they are not the display path's UTF-8 (NFD,
+    #: cp932, invalid bytes): what opens the file again (the subject index)
+    path_hex: str = ""
 
 
 class FilesSource:
@@ -209,7 +212,7 @@ class FilesSource:
             stats["skipped"] += 1
             return
         try:
-            stream = open_regular(full, self.config.follow_links)
+            stream = open_regular(full, self.config.follow_links, self.config.root)
         except OSError as exc:
             kind = "symlink" if getattr(exc, "errno", None) == 40 else error_kind(exc)
             report.problem(location, kind, exc.strerror or type(exc).__name__)
@@ -230,6 +233,10 @@ class FilesSource:
                 stats["skipped_unchanged"] += 1
                 return
             document = self.open_document(stream, display, report)
+            on_disk = bytes.fromhex(entry["path_hex"]) if "path_hex" in entry else None
+            on_disk = on_disk if on_disk is not None else os.fsencode(entry["path"])
+            if on_disk != display.encode("utf-8", "surrogateescape"):
+                document.path_hex = on_disk.hex()
             yield document
             document.items.close()
         if document.failed:
@@ -311,19 +318,22 @@ class FilesSource:
         return FilesSource(self.config.model_copy(update={"mode": "full", "file_timeout_s": 0}))
 
     @contextlib.contextmanager
-    def document_at(self, path: str) -> Iterator[Document]:
-        """The document of one file by its root-relative path (OSError if it can't be
-        opened); what it steps over is not reported."""
-        with open_regular(self._path_of(path), self.config.follow_links) as stream:
+    def document_at(self, path: str, path_hex: str | None = None) -> Iterator[Document]:
+        """The document of one file by its root-relative display path, or its on-disk
+        name as hex when that is not the display name (OSError if it can't be opened);
+        what it steps over is not reported."""
+        with self._open(path, path_hex) as stream:
             yield self.open_document(stream, path, UnitReport())
 
-    def file_hash(self, path: str) -> str:
-        """``content_hash`` of one file by its root-relative path (OSError if unreadable)."""
-        with open_regular(self._path_of(path), self.config.follow_links) as stream:
+    def file_hash(self, path: str, path_hex: str | None = None) -> str:
+        """``content_hash`` of one file, named as for ``document_at`` (OSError if unreadable)."""
+        with self._open(path, path_hex) as stream:
             return content_hash(stream, os.fstat(stream.fileno()).st_size, self.limits)
 
-    def _path_of(self, path: str) -> str:
-        return os.path.join(os.fspath(self.config.root), path)
+    def _open(self, path: str, path_hex: str | None) -> BinaryIO:
+        """A file opened as the scan opens it: no links out of the root, no FIFOs."""
+        entry = {"path_hex": path_hex} if path_hex else {"path": path}
+        return open_regular(self.absolute_path(entry), self.config.follow_links, self.config.root)
 
     @staticmethod
     def _account(document: Document, stats: Any, meta: dict[str, Any]) -> None:

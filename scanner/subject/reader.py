@@ -310,7 +310,11 @@ def _file_error(source: FilesSource, place: FilePlace, exc: OSError) -> PlaceRea
     return PlaceReadError(f"{source.name}:{place.path}: {exc.strerror or type(exc).__name__}")
 
 
-def file_path(source: FilesSource, place: FilePlace) -> str:
+def file_path(source: FilesSource, place: FilePlace) -> str | bytes:
+    """Where the file is: its on-disk name when the scan kept one (NFD, cp932 or invalid
+    bytes), never the display name, which would not open."""
+    if place.path_hex:
+        return os.path.join(os.fsencode(source.config.root), bytes.fromhex(place.path_hex))
     return os.path.join(os.fspath(source.config.root), place.path)
 
 
@@ -326,7 +330,7 @@ def file_signature(source: FilesSource, place: FilePlace) -> tuple[int, int]:
 def file_hash(source: FilesSource, place: FilePlace) -> str:
     """The file's whole-content hash, as the connector computes it in full mode."""
     try:
-        return source.whole().file_hash(place.path)
+        return source.whole().file_hash(place.path, place.path_hex)
     except OSError as exc:
         raise _file_error(source, place, exc) from None
 
@@ -345,7 +349,7 @@ def read_file(
     pending: list[TextChunk] = []
     rows_seen: dict[tuple[str | None, str | None], int] = {}
     try:
-        with source.whole().document_at(place.path) as document:
+        with source.whole().document_at(place.path, place.path_hex) as document:
             size = 0
             for item in document.items:
                 if isinstance(item, TableBlock):
