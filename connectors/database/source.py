@@ -9,6 +9,7 @@ else that goes wrong with one table becomes a ``Problem`` and the scan goes on.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -125,6 +126,11 @@ class DatabaseSource:
             )
         return self._engine
 
+    def connect(self) -> contextlib.AbstractContextManager[sa.Connection]:
+        """A read-only connection under the source's statement timeout (a transaction that
+        is rolled back)."""
+        return read_only(self.engine(), self.config.statement_timeout_s)
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
@@ -139,7 +145,7 @@ class DatabaseSource:
 
     def test_connection(self) -> None:
         try:
-            with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+            with self.connect() as conn:
                 conn.execute(sa.select(sa.literal(1))).scalar_one()
         except SourceError:
             raise
@@ -153,7 +159,7 @@ class DatabaseSource:
     def work_units(self) -> Iterator[WorkUnit]:
         self.carried = {}
         try:
-            with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+            with self.connect() as conn:
                 refs = list_tables(conn, self._filter, self.config.include_views)
                 markers = {ref.key: self._marker(conn, ref) for ref in refs}
         except SourceError:
@@ -196,7 +202,7 @@ class DatabaseSource:
         ref = TableRef(payload["schema"], payload["table"], payload["kind"], payload["sql_schema"])
         location = {"schema": ref.schema, "table": ref.name}
         try:
-            with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+            with self.connect() as conn:
                 yield from self._read_table(conn, ref, report, exotic=True)
         except Exception as exc:  # one table's failure must not stop the scan
             kind = error_kind(exc)
@@ -210,7 +216,7 @@ class DatabaseSource:
                     f"({self._message(exc)})",
                 )
                 try:
-                    with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+                    with self.connect() as conn:
                         yield from self._read_table(conn, ref, report, exotic=False)
                 except Exception as again:
                     report.problem(location, error_kind(again), self._message(again))
