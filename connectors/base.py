@@ -14,6 +14,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+#: ``UnitReport.metadata[ITEMS]``: the items (files, tables) a unit read, each a dict
+#: ``{"key", "location", "marker"}``: ``location`` holds the keys every finding of the item
+#: has; ``marker`` is what tells the next run whether the item changed (size, mtime and
+#: hash; catalog statistics), None when nothing can tell. ``"unchanged": True`` says the
+#: marker matched the previous run's and the item was not read further.
+ITEMS = "items"
+
 
 class SourceError(Exception):
     """A source cannot be reached or read at all (bad URL, unreachable server, no root).
@@ -68,7 +75,12 @@ class UnitReport:
 
 
 class Source(Protocol):
+    """A source created with ``previous`` (item key -> marker from the last run) leaves
+    the items it can tell are unchanged out of its work units and lists them in
+    ``carried`` (item key -> marker) once ``work_units`` has run."""
+
     name: str
+    carried: Mapping[str, Mapping[str, Any]]
 
     def test_connection(self) -> None:
         """Raise SourceError with a clear, value-free message if the source can't be read."""

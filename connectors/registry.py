@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import import_module
 from typing import Any
 
@@ -13,6 +14,8 @@ _SOURCES = {
 }
 
 
-def create_source(config: Any) -> Source:
+def create_source(config: Any, previous: Mapping[str, Mapping[str, Any]] | None = None) -> Source:
+    """The source for ``config``; ``previous`` (item key -> marker) makes a rescan incremental."""
     module_name, _, class_name = _SOURCES[config.type].partition(":")
-    return getattr(import_module(module_name), class_name)(config)
+    cls = getattr(import_module(module_name), class_name)
+    return cls(config, previous=previous) if previous else cls(config)

@@ -90,6 +90,10 @@ def page_data(data: ReportData, lang: str, timezone: str) -> dict[str, Any]:
         {"id": "verdict", "title": text("chart_by_verdict", lang),
          "bars": [[verdict_label(v, lang), counts["by_verdict"][v], VERDICT_COLOURS[v]]
                   for v in VERDICT_ORDER if v in counts["by_verdict"]]},
+        {"id": "special-care", "title": text("chart_special_care", lang),
+         "bars": [[k, v, VERDICT_COLOURS["special_care"]]
+                  for k, v in counts["special_care_by_category"].items()],
+         "empty": text("no_special_care", lang)},
     ]  # fmt: skip
     if "change" in counts:
         charts.append({

@@ -1,4 +1,5 @@
-"""The 個人情報管理台帳 as an Excel workbook: ledger, violations, scan errors, changes, run.
+"""The 個人情報管理台帳 as an Excel workbook: ledger, violations, 要配慮, scan errors, changes,
+run.
 
 Written in openpyxl's write-only mode, with one named style for wrapped ledger cells
 (per-cell styles cost more than the data at 100,000 rows). Text that Excel would take
@@ -43,6 +44,8 @@ def write_ledger_xlsx(data: ReportData, path: Path, lang: str = "ja",
            (ledger_cells(r, data, lang, timezone) for r in data.ledger), wrap=True)  # fmt: skip
     _sheet(wb, text("sheet_violations", lang), FINDING_COLUMNS, lang,
            (finding_cells(f, data, lang) for f in data.violations))  # fmt: skip
+    _sheet(wb, text("sheet_special_care", lang), FINDING_COLUMNS, lang,
+           (finding_cells(f, data, lang) for f in data.special_care))  # fmt: skip
     _sheet(wb, text("sheet_errors", lang), ERROR_COLUMNS, lang,
            (error_cells(e) for e in data.errors))  # fmt: skip
     _sheet(wb, text("sheet_changes", lang), CHANGE_COLUMNS, lang, change_rows(data, lang))
@@ -118,6 +121,7 @@ def _run_sheet(wb, data: ReportData, lang: str, timezone: str) -> None:
         (text("status", lang), run.status),
         (text("findings", lang), len(data.findings)),
         (text("violations", lang), len(data.violations)),
+        (text("sheet_special_care", lang), len(data.special_care)),
         (text("errors", lang), len(data.errors)),
         (text("config_fingerprint", lang), run.config_fingerprint),
         (text("previous_run", lang),

@@ -90,6 +90,11 @@ class ReportData:
     def violations(self) -> tuple[StoredFinding, ...]:
         return tuple(f for f in self.findings if f.is_violation)
 
+    @property
+    def special_care(self) -> tuple[StoredFinding, ...]:
+        """要配慮個人情報 no reviewer marked a false positive: its own sheet and chart."""
+        return tuple(f for f in self.violations if f.verdict == Verdict.special_care)
+
     def change_of(self, finding: StoredFinding) -> str | None:
         """ "new", "changed" or "not_scanned" relative to the previous run; None if
         unchanged or no run."""
@@ -328,6 +333,8 @@ def summary_counts(data: ReportData, lang: str = "ja") -> dict:
         "by_category": personal_by_category(data.findings, lang),
         "by_source": dict(Counter(f.source for f in data.findings).most_common()),
         "by_verdict": dict(Counter(f.verdict for f in data.findings).most_common()),
+        "special_care": len(data.special_care),
+        "special_care_by_category": personal_by_category(data.special_care, lang),
     }
     if data.diff is not None:
         out["change"] = {

@@ -21,6 +21,12 @@ class Entity(StrEnum):
     JP_BANK_ACCOUNT = "JP_BANK_ACCOUNT"
     CREDIT_CARD = "CREDIT_CARD"
     JP_CORPORATE_NUMBER = "JP_CORPORATE_NUMBER"
+    SPECIAL_CARE_MEDICAL = "SPECIAL_CARE_MEDICAL"
+    SPECIAL_CARE_HEALTH_CHECK = "SPECIAL_CARE_HEALTH_CHECK"
+    SPECIAL_CARE_DISABILITY = "SPECIAL_CARE_DISABILITY"
+    SPECIAL_CARE_CRIMINAL = "SPECIAL_CARE_CRIMINAL"
+    SPECIAL_CARE_CREED = "SPECIAL_CARE_CREED"
+    SPECIAL_CARE_RACE = "SPECIAL_CARE_RACE"
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,8 @@ class EntityInfo:
     category_en: str
     personal: bool
     identification_code: bool = False
+    #: 要配慮個人情報 (APPI Art. 2(3)): acquiring it needs prior consent
+    special_care: bool = False
 
 
 ENTITY_INFO: dict[Entity, EntityInfo] = {
@@ -46,6 +54,30 @@ ENTITY_INFO: dict[Entity, EntityInfo] = {
     Entity.JP_BANK_ACCOUNT: EntityInfo("口座番号", "Bank account", True),
     Entity.CREDIT_CARD: EntityInfo("クレジットカード番号", "Credit card number", True),
     Entity.JP_CORPORATE_NUMBER: EntityInfo("法人番号", "Corporate number", False),
+    Entity.SPECIAL_CARE_MEDICAL: EntityInfo(
+        "病歴（要配慮）", "Medical history (special care)", True, special_care=True
+    ),
+    Entity.SPECIAL_CARE_HEALTH_CHECK: EntityInfo(
+        "健康診断結果（要配慮）", "Health-check results (special care)", True, special_care=True
+    ),
+    Entity.SPECIAL_CARE_DISABILITY: EntityInfo(
+        "障害（要配慮）", "Disability (special care)", True, special_care=True
+    ),
+    Entity.SPECIAL_CARE_CRIMINAL: EntityInfo(
+        "犯罪歴・犯罪被害（要配慮）",
+        "Criminal record or crime victim (special care)",
+        True,
+        special_care=True,
+    ),
+    Entity.SPECIAL_CARE_CREED: EntityInfo(
+        "信条（要配慮）", "Creed (special care)", True, special_care=True
+    ),
+    Entity.SPECIAL_CARE_RACE: EntityInfo(
+        "人種・社会的身分（要配慮）",
+        "Race or social status (special care)",
+        True,
+        special_care=True,
+    ),
 }
 
 #: The six kinds the policy names in its definition of personal information.
@@ -58,6 +90,11 @@ POLICY_ENTITIES: tuple[Entity, ...] = (
     Entity.EMPLOYER,
 )
 
+#: 要配慮個人情報: the catalog always judges these ``special_care``
+SPECIAL_CARE_ENTITIES: tuple[Entity, ...] = tuple(
+    e for e, info in ENTITY_INFO.items() if info.special_care
+)
+
 ALL_ENTITIES: tuple[Entity, ...] = tuple(Entity)
 
 
@@ -68,6 +105,13 @@ def category(entity: str, lang: str = "ja") -> str:
     except ValueError:
         return entity
     return info.category_ja if lang == "ja" else info.category_en
+
+
+def is_special_care(entity: str) -> bool:
+    try:
+        return ENTITY_INFO[Entity(entity)].special_care
+    except ValueError:
+        return False
 
 
 def is_personal(entity: str) -> bool:

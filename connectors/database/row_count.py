@@ -30,7 +30,7 @@ def count_rows(conn: sa.Connection, info: TableInfo, exact_below: int) -> RowCou
     """The table's row count: exact when small, a catalog estimate when large."""
     if info.ref.kind == "view":
         return RowCount(None, "not counted (a view can be expensive to evaluate)", False)
-    estimate, method = _catalog_estimate(conn, info)
+    estimate, method = catalog_estimate(conn, info)
     if estimate is not None and estimate >= exact_below:
         return RowCount(estimate, method, False)
     inner = (
@@ -42,7 +42,7 @@ def count_rows(conn: sa.Connection, info: TableInfo, exact_below: int) -> RowCou
     return RowCount(int(bounded), f"count(*) bounded at {exact_below + 1}", False)
 
 
-def _catalog_estimate(conn: sa.Connection, info: TableInfo) -> tuple[int | None, str]:
+def catalog_estimate(conn: sa.Connection, info: TableInfo) -> tuple[int | None, str]:
     dialect = conn.dialect.name
     ref = info.ref
     if dialect == "postgresql":

@@ -15,7 +15,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from connectors.base import SourceError, UnitReport, WorkUnit, safe_error_message
+from connectors.base import ITEMS, SourceError, UnitReport, WorkUnit, safe_error_message
+from connectors.database.change_marker import table_marker
 from connectors.database.config import DatabaseSourceConfig
 from connectors.database.errors import connect_error_kind, error_kind
 from connectors.database.filters import NameFilter
@@ -63,11 +64,19 @@ class DatabaseSource:
     """A ``type = "database"`` source (connectors.base.Source protocol).
 
     The engine is created on first use and is not pickled, so the source can be sent to
-    a worker process together with its work units.
+    a worker process together with its work units. ``previous`` maps table keys to the
+    change markers (``change_marker.py``) a previous run read them with: a table whose
+    marker is the same is left out of the units and listed in ``carried``.
     """
 
-    def __init__(self, config: DatabaseSourceConfig) -> None:
+    def __init__(
+        self,
+        config: DatabaseSourceConfig,
+        previous: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
         self.config = config
+        self._previous = dict(previous or {})
+        self.carried: dict[str, Mapping[str, Any]] = {}
         self.name = config.name
         self._filter = NameFilter(
             tuple(config.include_schemas),
@@ -134,9 +143,11 @@ class DatabaseSource:
     # -- planning --------------------------------------------------------------------
 
     def work_units(self) -> Iterator[WorkUnit]:
+        self.carried = {}
         try:
             with read_only(self.engine(), self.config.statement_timeout_s) as conn:
                 refs = list_tables(conn, self._filter, self.config.include_views)
+                markers = {ref.key: self._marker(conn, ref) for ref in refs}
         except SourceError:
             raise
         except Exception as exc:
@@ -145,6 +156,10 @@ class DatabaseSource:
                 connect_error_kind(exc),
             ) from None
         for ref in refs:
+            marker = markers[ref.key]
+            if marker is not None and self._previous.get(ref.key) == marker:
+                self.carried[ref.key] = marker
+                continue
             yield WorkUnit(
                 source=self.name,
                 kind="table",
@@ -154,8 +169,17 @@ class DatabaseSource:
                     "table": ref.name,
                     "kind": ref.kind,
                     "sql_schema": ref.sql_schema,
+                    "marker": marker,
                 },
             )
+
+    @staticmethod
+    def _marker(conn: sa.Connection, ref: TableRef) -> dict[str, Any] | None:
+        """The table's change marker; None (always read) if the catalog cannot tell."""
+        try:
+            return table_marker(conn, reflect_table(conn, ref))
+        except Exception:  # noqa: BLE001 - an odd table is read, and fails there if it must
+            return None
 
     # -- reading --------------------------------------------------------------------
 
@@ -184,6 +208,9 @@ class DatabaseSource:
                     report.problem(location, error_kind(again), self._message(again))
             else:
                 report.problem(location, kind, self._message(exc))
+        report.metadata[ITEMS] = [
+            {"key": unit.key, "location": location, "marker": payload.get("marker")}
+        ]
 
     def _read_table(
         self, conn: sa.Connection, ref: TableRef, report: UnitReport, exotic: bool

@@ -4,7 +4,8 @@ Work units carry only relative paths, sizes and mtimes (plain, picklable data), 
 batch runs the same in-process or in a worker process. ``read`` yields one ``Document``
 per file that could be opened; the document's items (text chunks with their place,
 table blocks) come from the extractors while the consumer asks for them. Per-file facts
-(size, mtime, content hash) go to the unit's metadata.
+(size, mtime, content hash) go to the unit's metadata (``ITEMS``) so the next run can leave
+unchanged files alone (see ``FilesSource``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from connectors.base import SourceError, UnitReport, WorkUnit
+from connectors.base import ITEMS, SourceError, UnitReport, WorkUnit
 from connectors.files.config import FilesSourceConfig
 from connectors.files.crawler import (
     CrawlEntry,
@@ -64,12 +65,25 @@ class Document:
 
 
 class FilesSource:
-    """A ``type = "files"`` source (see connectors.base.Source)."""
+    """A ``type = "files"`` source (see connectors.base.Source).
 
-    def __init__(self, config: FilesSourceConfig) -> None:
+    ``previous`` maps display paths to the marker a previous run recorded for them
+    (``{"size", "mtime_ns", "hash"}``): a file whose size and mtime still match is not put
+    in any unit but listed in ``carried`` (nothing is read); one whose size matches but
+    mtime does not is hashed, and an equal hash marks it ``unchanged`` without extracting.
+    """
+
+    def __init__(
+        self,
+        config: FilesSourceConfig,
+        previous: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
         self.config = config
         self.name = config.name
         self.limits = ScanLimits.from_config(config)
+        self._previous = dict(previous or {})
+        #: display path -> marker of the files ``work_units`` found unchanged
+        self.carried: dict[str, Mapping[str, Any]] = {}
 
     # -- planning -----------------------------------------------------------------
 
@@ -92,6 +106,7 @@ class FilesSource:
         large files do not end up in one unit that a single worker runs alone; crawl problems
         ride along with the next batch."""
         self.test_connection()
+        self.carried = {}
         files: list[dict[str, Any]] = []
         problems: list[dict[str, str]] = []
         size = 0
@@ -104,6 +119,14 @@ class FilesSource:
         ):
             if isinstance(item, CrawlProblem):
                 problems.append({"path": item.path, "kind": item.kind, "message": item.message})
+                continue
+            previous = self._previous.get(item.display)
+            if (
+                previous is not None
+                and previous.get("size") == item.size
+                and previous.get("mtime_ns") == item.mtime_ns
+            ):
+                self.carried[item.display] = previous
                 continue
             files.append(self._file_entry(item))
             size += item.size
@@ -131,6 +154,9 @@ class FilesSource:
             entry["path_hex"] = os.fsencode(item.path).hex()
         if item.name_issue:
             entry["name_issue"] = item.name_issue
+        previous = self._previous.get(item.display)
+        if previous is not None and previous.get("size") == item.size:
+            entry["previous_hash"] = previous.get("hash")  # touched: the hash decides
         return entry
 
     def _unit(
@@ -151,6 +177,15 @@ class FilesSource:
         for entry in unit.payload.get("files", ()):
             yield from self._read_file(entry, report, files_meta)
         report.metadata["files"] = files_meta
+        report.metadata[ITEMS] = [
+            {
+                "key": display,
+                "location": {"path": display},
+                "marker": {k: meta[k] for k in ("size", "mtime_ns", "hash")},
+                **({"unchanged": True} if meta.get("unchanged") else {}),
+            }
+            for display, meta in files_meta.items()
+        ]
 
     def absolute_path(self, entry: Mapping[str, Any]) -> bytes:
         """The file system path of a work-unit entry, as bytes (names may not be UTF-8)."""
@@ -189,6 +224,11 @@ class FilesSource:
                 stats["skipped"] += 1
                 return
             files_meta[display] = meta
+            if entry.get("previous_hash") == meta["hash"]:
+                meta["unchanged"] = True  # the previous run's findings still hold
+                stats["skipped"] += 1
+                stats["skipped_unchanged"] += 1
+                return
             document = self.open_document(stream, display, report)
             yield document
             document.items.close()

@@ -130,7 +130,7 @@ class CatalogConfig(BaseModel):
     not_personal: list[NotPersonalRule] = Field(default_factory=list)
     special_care_entities: list[str] = Field(
         default_factory=list,
-        description="entity names the scanner may emit for 要配慮個人情報 (病歴, 犯罪歴 …)",
+        description="entity names judged 要配慮個人情報 besides the built-in SPECIAL_CARE_* ones",
     )
 
     def purpose(self, purpose_id: str) -> Purpose | None:

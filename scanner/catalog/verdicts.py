@@ -19,7 +19,7 @@ from typing import Any
 
 from scanner.catalog.matching import CompiledMatch
 from scanner.catalog.models import Asset, CatalogConfig, NotPersonalRule
-from scanner.entities import ENTITY_INFO, Entity, category
+from scanner.entities import ENTITY_INFO, SPECIAL_CARE_ENTITIES, Entity, category
 from scanner.findings import Finding
 from scanner.fingerprint import Fingerprinter
 
@@ -84,7 +84,7 @@ def place_of(source: str, location: Mapping[str, Any]) -> str:
 
 
 def special_care_entities(catalog: CatalogConfig) -> frozenset[str]:
-    built_in = {e.value for e, info in ENTITY_INFO.items() if getattr(info, "special_care", False)}
+    built_in = {e.value for e in SPECIAL_CARE_ENTITIES}
     return frozenset(built_in | set(catalog.special_care_entities))
 
 

@@ -30,9 +30,10 @@ from scanner.classify.column_name_hints import (
     NameHint,
     column_hint,
     identifier_tokens,
+    is_person_key,
     table_is_person_like,
 )
-from scanner.entities import Entity, is_personal
+from scanner.entities import Entity, is_personal, is_special_care
 from scanner.fingerprint import bounded_fingerprints, keep_value
 from scanner.masking import mask
 
@@ -797,6 +798,8 @@ class TableClassifier:
             ]
 
         persons = columns_with(Entity.PERSON, "")
+        keys = [n for n in self.columns if is_person_key(n)]
+        person_table = table_is_person_like(self.table_name)
         organisation = self._organisation_evidence(candidates)
         places = self._is_place_list(candidates)
         for name in list(candidates):
@@ -810,6 +813,14 @@ class TableClassifier:
                 if cand.free_text:
                     kept.append(cand)
                     continue
+                if is_special_care(cand.entity):
+                    about = [p for p in beside + keys if p != name]
+                    if not (about or person_table):
+                        continue  # a disease or drug master table is about nobody
+                    cand.reasons.append(
+                        "about a person: "
+                        + (", ".join(about[:4]) if about else f"table {self.table_name}")
+                    )
                 if organisation and not cand.mixed and cand.entity in _CORPORATE_CONTACT:
                     continue  # an organisation's own name, reading, address, phone, e-mail
                 if places and cand.entity == Entity.ADDRESS and not cand.mixed:

@@ -35,6 +35,12 @@ KIND_ENTITY: dict[str, str | None] = {
     "bank_account": Entity.JP_BANK_ACCOUNT,
     "credit_card": Entity.CREDIT_CARD,
     "corporate_number": Entity.JP_CORPORATE_NUMBER,
+    "medical": Entity.SPECIAL_CARE_MEDICAL,
+    "health_check": Entity.SPECIAL_CARE_HEALTH_CHECK,
+    "disability": Entity.SPECIAL_CARE_DISABILITY,
+    "criminal": Entity.SPECIAL_CARE_CRIMINAL,
+    "creed": Entity.SPECIAL_CARE_CREED,
+    "race": Entity.SPECIAL_CARE_RACE,
     "free_text": None,
     "non_personal": None,
 }
@@ -125,6 +131,21 @@ _add("bank_account", 0.85, "bankaccount accountno accountnumber koza kouza kozab
 _add("credit_card", 0.85, "cardno cardnumber creditcard ccnumber creditcardno")
 _add("corporate_number", 0.95, "corporatenumber corporateno corpno houjinbangou hojinbango")
 _add("corporate_number", 0.95, "houjin hojin corporatenum")
+# 要配慮個人情報: counted only beside a person (see the classifier's neighbour rules)
+_add("medical", 0.85, "byoreki byoureki kioreki kiooreki kioureki kiourekishi jibyo jibyou")
+_add("medical", 0.85, "shindanmei byomei byoumei shobyomei shoubyoumei fukuyaku tsuin tsuuin")
+_add("medical", 0.85, "medicalhistory pastmedicalhistory diagnosis diagnosisname disease")
+_add("medical", 0.85, "diseasename medication medications icd icdcode chronicdisease allergy")
+_add("health_check", 0.85, "kenshin kenshinkekka kenkoshindan kenkoushindan kenshinhantei")
+_add("health_check", 0.85, "ketsuatsu bmi gtp ggt hba1c ketto kettou chuseishibo healthcheck")
+_add("health_check", 0.85, "checkupresult healthcheckresult bloodpressure systolic diastolic")
+_add("disability", 0.85, "shogai shougai shogaitokyu shougaitoukyuu shougaitokyu shogaitoukyu")
+_add("disability", 0.85, "shogaishatecho shougaishatechou disability disabilitygrade techo")
+_add("disability", 0.85, "ryoikutecho ryouikutechou")
+_add("criminal", 0.85, "zenka taihoreki hanzaireki criminalrecord arrestrecord conviction")
+_add("creed", 0.85, "shukyo shuukyou religion shuha shuuha shinko shinkou shijiseito")
+_add("creed", 0.85, "politicalparty faith denomination")
+_add("race", 0.85, "jinshu minzoku ethnicity race honseki honsekichi registereddomicile")
 _add("free_text", 0.8, "note notes memo message comment comments remarks remark biko bikou")
 _add("free_text", 0.8, "body content contents description inquiry naiyo naiyou text freetext")
 
@@ -160,6 +181,8 @@ _EMAIL_NEGATIVE = frozenset(
     "flg flag magazine maga mailmaga template send sent status type".split()
 )
 _EMAIL_NEGATIVE |= {"subject", "history", "kbn", "count", "title", "body", "id"}
+
+_CODED_SPECIAL_KINDS = frozenset({"medical", "health_check", "disability"})
 
 _PREFECTURE_WORDS = frozenset("pref prefecture todofuken todoufuken".split())
 #: a date named for one of these is an event in a person's life, never their birth
@@ -206,6 +229,11 @@ def _ascii_hint(name: str) -> NameHint | None:
         return NameHint("generic_name", 0.5, compact)
     words = set(tokens)
     last = tokens[-1]
+    # a disease's code in a patient table is still the disease: byomei_cd, disease_code
+    if last in _CODE_TAILS and len(tokens) > 1:
+        special = _COMPACT.get("".join(tokens[:-1])) or _COMPACT.get(tokens[-2])
+        if special is not None and special[0] in _CODED_SPECIAL_KINDS:
+            return NameHint(special[0], special[1], "".join(tokens[:-1]))
     if last in _CODE_TAILS and "".join(tokens[:-1]) in _PREFECTURE_WORDS:
         return NameHint("prefecture", 0.7, "pref id")  # pref_id: a key into the prefectures
     if words & {"country", "countries", "nation", "nationality", "kuni"}:
@@ -263,6 +291,15 @@ def _ascii_hint(name: str) -> NameHint | None:
 _JA_RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = tuple(
     (kind, strength, tuple(words.split()))
     for kind, strength, words in (
+        ("medical", 0.85, "病歴 既往歴 既往症 持病 診断名 傷病名 病名 疾患 服薬 服用 通院"),
+        ("medical", 0.85, "治療歴 主訴"),
+        ("medical", 0.85, "アレルギー 処方 ICD"),
+        ("health_check", 0.85, "健診 健康診断 人間ドック 血圧 BMI GTP 血糖 HBA1C 中性脂肪"),
+        ("health_check", 0.85, "コレステロール 尿酸 腹囲 判定結果 総合判定"),
+        ("disability", 0.85, "障害 障がい 療育手帳 障碍"),
+        ("criminal", 0.85, "前科 逮捕歴 犯罪歴 前歴 補導歴 服役"),
+        ("creed", 0.85, "宗教 宗派 信仰 信教 支持政党 信条"),
+        ("race", 0.85, "人種 民族 本籍 出自"),
         ("non_personal", 0.6, "入社 入学 入会 契約 採用 雇用 退職 退社"),
         ("non_personal", 0.6, "登録日 申込日 注文日 受付日"),
         ("non_personal", 0.6, "作成日 更新日 開始日 終了日 有効期限 発行日 交付日"),
@@ -348,6 +385,26 @@ _PERSON_TABLE_WORDS = frozenset(
 _PERSON_TABLE_JA = tuple(
     "顧客 会員 社員 従業員 患者 利用者 名簿 受注 注文 申込 問合 お客様 職員 学生 生徒".split()
 )
+
+
+_PERSON_KEY_JA = tuple(
+    "社員番号 社員コード 従業員番号 職員番号 患者番号 患者ID カルテ番号 受診者番号 会員番号"
+    " 顧客番号"
+    " 利用者番号 学籍番号 被保険者番号".split()
+)
+
+
+def is_person_key(name: str) -> bool:
+    """Does the column identify a person (employee_id, shain_no, 患者番号)?"""
+    if not name.isascii():
+        text = unicodedata.normalize("NFKC", name).upper()
+        return any(word.upper() in text for word in _PERSON_KEY_JA)
+    tokens = identifier_tokens(name)
+    return (
+        len(tokens) >= 2
+        and tokens[-1] in _CODE_TAILS | _NUMBER_TAILS
+        and bool(set(tokens[:-1]) & _PERSON_WORDS)
+    )
 
 
 def table_is_person_like(table: str) -> bool:

@@ -19,6 +19,8 @@ class ExitCode(IntEnum):
     new_violations = 3
     #: the scan finished, but a source or some of its units (tables, files) were not read
     partial = 4
+    #: ``kojin scan --fail-on special-care``: the run holds 要配慮個人情報 nobody ruled out
+    special_care = 5
     #: interrupted (Ctrl-C); ``kojin scan --resume`` continues a scan
     interrupted = 130
 
@@ -26,5 +28,6 @@ class ExitCode(IntEnum):
 EPILOG = (
     "Exit codes: 0 complete; 1 a check failed (catalog check, refused deletion); "
     "2 usage or config error; 3 new violations (scan --fail-on new-violations); "
-    "4 partial scan (a source or unit was not read); 130 interrupted."
+    "4 partial scan (a source or unit was not read); "
+    "5 special care-required data (scan --fail-on special-care); 130 interrupted."
 )

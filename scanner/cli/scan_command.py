@@ -18,6 +18,7 @@ from scanner.scan.options import Executor, ScanOptions
 
 class FailOn(StrEnum):
     new_violations = "new-violations"
+    special_care = "special-care"
 
 
 def scan(
@@ -46,9 +47,18 @@ def scan(
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help="new-violations: exit 3 if the run has violations the previous run had not.",
+            help="new-violations: exit 3 if the run has violations the previous run had not; "
+            "special-care: exit 5 if it holds 要配慮個人情報 not reviewed as a false positive.",
         ),
     ] = None,
+    since_last: Annotated[
+        bool,
+        typer.Option(
+            "--since-last/--full",
+            help="Read only files and tables changed since the previous run and carry the "
+            "others' findings forward (the default once a run exists); --full reads all.",
+        ),
+    ] = True,
     index_subjects: Annotated[
         bool,
         typer.Option(
@@ -72,17 +82,18 @@ def scan(
     # soft_wrap: a line longer than the (assumed 80-column) log is never cut mid-list
     console = Console(stderr=True, quiet=quiet, soft_wrap=True)
     pipeline = Pipeline(cfg, config)
-    options = ScanOptions(out, resume, executor, workers, scheduler)
+    options = ScanOptions(out, resume, executor, workers, scheduler, since_last)
     outcome = _scan(pipeline, options, console, quiet)
     _print_summary(console, outcome)
     recorded = _record(pipeline, outcome, console)
     if index_subjects or cfg.inventory.index_subjects:
         _index_subjects(pipeline, recorded.run, console)
     new_violations = fail_on is FailOn.new_violations and bool(recorded.diff.new_violations)
-    code = scan_exit_code(outcome, new_violations)
+    special = _special_care(cfg, recorded.run) if fail_on is FailOn.special_care else []
+    code = scan_exit_code(outcome, new_violations, bool(special))
     if code is not ExitCode.ok:
         # printed even with --quiet: cron mails stderr, and it must say what to look at
-        _print_incomplete(outcome, recorded, code)
+        _print_incomplete(outcome, recorded, code, special)
         raise typer.Exit(int(code))
 
 
@@ -98,6 +109,7 @@ def _scan(pipeline, options: ScanOptions, console, quiet: bool):
 
     from connectors.base import SourceError
     from scanner.fingerprint import FingerprintKeyError
+    from scanner.inventory.migrations import InventoryError
 
     progress = Progress(
         TextColumn("[bold]scan"),
@@ -127,6 +139,8 @@ def _scan(pipeline, options: ScanOptions, console, quiet: bool):
             return pipeline.scan(options, on_progress)
         except (SourceError, FingerprintKeyError) as exc:
             raise CliError(str(exc)) from None
+        except InventoryError as exc:
+            raise CliError(f"{exc} (--full scans without the previous run)") from None
         except KeyboardInterrupt:
             raise CliError(
                 "interrupted; `kojin scan --resume` continues", ExitCode.interrupted
@@ -144,18 +158,22 @@ def size_text(done: int, total: int) -> str:
     return f"{done}/{total} B"
 
 
-def scan_exit_code(outcome, new_violations: bool) -> ExitCode:
-    """3 when asked to fail on new violations and there are some, else 4 when a source or
-    a unit was not read, else 0."""
+def scan_exit_code(outcome, new_violations: bool, special_care: bool = False) -> ExitCode:
+    """3 when asked to fail on new violations and there are some, 5 when asked to fail on
+    要配慮個人情報 and there is some, else 4 when a source or a unit was not read, else 0."""
     if new_violations:
         return ExitCode.new_violations
+    if special_care:
+        return ExitCode.special_care
     if any(s.status != "ok" for s in outcome.sources):
         return ExitCode.partial
     return ExitCode.ok
 
 
-def _print_incomplete(outcome, recorded, code: ExitCode) -> None:
+def _print_incomplete(outcome, recorded, code: ExitCode, special: list) -> None:
     import sys
+
+    from scanner.catalog.verdicts import place_of
 
     lines = []
     for s in outcome.sources:
@@ -173,9 +191,23 @@ def _print_incomplete(outcome, recorded, code: ExitCode) -> None:
         lines.append(f"{len(carried)} earlier finding(s) carried forward as not scanned")
     if code is ExitCode.new_violations:
         lines.append(f"{len(recorded.diff.new_violations)} new violation(s)")
+    if code is ExitCode.special_care:
+        places = sorted({place_of(f.source, f.location) for f in special})
+        more = f" and {len(places) - 5} more" if len(places) > 5 else ""
+        lines.append(f"{len(special)} 要配慮個人情報 finding(s) in {', '.join(places[:5])}{more}")
     details = f"; see {outcome.out_dir}/errors.jsonl" if outcome.errors else ""
     print(f"kojin: exit {int(code)} ({code.name.replace('_', ' ')}): " + "; ".join(lines)
           + details, file=sys.stderr)  # fmt: skip
+
+
+def _special_care(cfg, run) -> list:
+    """The run's 要配慮個人情報 findings that no reviewer marked a false positive."""
+    from scanner.catalog.verdicts import Verdict
+    from scanner.inventory.store import Inventory
+
+    with Inventory.open(cfg.inventory) as inventory:
+        return [f for f in inventory.findings(run) if f.is_violation
+                and f.verdict == Verdict.special_care]  # fmt: skip
 
 
 def _record(pipeline, outcome, console):
@@ -247,11 +279,12 @@ def _print_summary(console, outcome) -> None:
     from rich.table import Table
 
     table = Table(title=f"Kojin scan {outcome.run_id}")
-    for col in ("source", "type", "status", "units", "findings", "errors"):
+    for col in ("source", "type", "status", "units", "read", "carried", "findings", "errors"):
         table.add_column(col)
     for s in outcome.sources:
-        table.add_row(s.name, s.type, s.status, f"{s.units_done}/{s.units}", str(s.findings),
-                      str(s.errors))  # fmt: skip
+        table.add_row(s.name, s.type, s.status, f"{s.units_done}/{s.units}",
+                      str(s.stats.get("items_read", 0)), str(s.stats.get("items_carried", 0)),
+                      str(s.findings), str(s.errors))  # fmt: skip
     console.print(table)
     if outcome.errors:
         console.print(f"[yellow]{len(outcome.errors)} problem(s) reported:[/yellow]")

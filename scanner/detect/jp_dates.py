@@ -72,6 +72,15 @@ def kanji_to_int(text: str) -> int | None:
     return total + current
 
 
+def era_of(date: dt.date) -> str | None:
+    """``1976-07-07`` -> ``昭和51年``, ``2019-05-01`` -> ``令和元年``; None before 明治."""
+    for name, (start, end) in ERAS.items():
+        if start <= date and (end is None or date <= end):
+            year = date.year - start.year + 1
+            return f"{name}{'元' if year == 1 else year}年"
+    return None
+
+
 def era_to_year(era: str, year: int) -> int | None:
     era = ERA_LETTERS.get(era.upper(), era)
     if era not in ERAS or year < 1:

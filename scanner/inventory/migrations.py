@@ -173,10 +173,30 @@ def _v3_not_scanned(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE kojin_findings ADD COLUMN last_scanned_run_pk INTEGER"))
 
 
+def _v4_item_states(conn: Connection) -> None:
+    md = MetaData()
+    runs = Table("kojin_runs", md, Column("id", Integer, primary_key=True))
+    Table(
+        "kojin_item_states", md,
+        Column("id", Integer, primary_key=True),
+        Column("run_pk", Integer, ForeignKey(runs.c.id), nullable=False),
+        Column("source", String(200), nullable=False),
+        Column("item_key", Text, nullable=False),
+        Column("settings", String(64), nullable=False),
+        Column("marker_json", Text, nullable=False),
+        Column("finding_keys_json", Text, nullable=False),
+        Column("metadata_json", Text, nullable=False),
+        Column("read_in", String(64), nullable=False),
+        Index("ix_kojin_item_states_run_source", "run_pk", "source"),
+    )  # fmt: skip
+    md.tables["kojin_item_states"].create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "subject index and subject request log", _v2_subjects),
     Migration(3, "findings carried forward from places not scanned", _v3_not_scanned),
+    Migration(4, "per-item state for incremental rescans", _v4_item_states),
 )
 
 

@@ -118,7 +118,7 @@ def record_scan(
     with Inventory.open(config.inventory) as inventory:
         last = inventory.latest_run()
         carried = not_scanned_findings(inventory, last, outcome) if last is not None else []
-        run = inventory.record_run(new_run, judged, outcome.errors, sources, carried)
+        run = inventory.record_run(new_run, judged, outcome.errors, sources, carried, outcome.items)
         previous = inventory.previous_run(run)
         diff = diff_runs(inventory, previous, run)
     return RecordedRun(run, previous, diff.findings)

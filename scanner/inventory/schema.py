@@ -159,3 +159,18 @@ subject_log = Table(
     Column("outcome", String(20), nullable=False),
     Column("detail_json", Text, nullable=False),  # counts and places, never values
 )
+
+item_states = Table(
+    "kojin_item_states",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_pk", Integer, ForeignKey("kojin_runs.id"), nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("item_key", Text, nullable=False),  # a file's path, "schema.table"
+    Column("settings", String(64), nullable=False),  # digest of what the item was read with
+    Column("marker_json", Text, nullable=False),  # size, mtime, hash; catalog statistics
+    Column("finding_keys_json", Text, nullable=False),  # the item's findings in this run
+    Column("metadata_json", Text, nullable=False),  # what finalize needs (table links)
+    Column("read_in", String(64), nullable=False),  # the run that last read the item
+    Index("ix_kojin_item_states_run_source", "run_pk", "source"),
+)

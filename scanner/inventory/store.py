@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, func, insert, select
 from sqlalchemy.engine import make_url
@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from connectors.base import safe_error_message
 from connectors.database.drivers import missing_driver_hint, with_default_driver
 from scanner.catalog.verdicts import place_of
-from scanner.findings import ScanError
+from scanner.findings import Finding, ScanError
 from scanner.inventory import schema as t
 from scanner.inventory.config import InventoryConfig
 from scanner.inventory.migrations import InventoryError, migrate
@@ -36,6 +36,9 @@ from scanner.inventory.records import (
     StoredFinding,
     finding_key,
 )
+
+if TYPE_CHECKING:
+    from scanner.scan.incremental import ItemRecord, PreviousScan
 
 _INSERT_BATCH = 5000
 
@@ -113,12 +116,16 @@ class Inventory:
         errors: Sequence[ScanError],
         sources: Sequence[SourceRecord],
         carried: Sequence[StoredFinding] = (),
+        items: Sequence[ItemRecord] = (),
     ) -> RunInfo:
         """Store one finished scan in a single transaction; returns it as stored.
 
         ``carried`` are findings of an earlier run whose places this run could not read,
         each with ``last_scanned_run_pk`` set: they are stored again as last seen.
+        ``items`` are the per-item states the next scan compares against (incremental).
         """
+        from scanner.inventory.item_states import write_item_states
+
         rows = _dedupe(judged)
         carried = [f for f in carried if f.key not in rows]
         if any(f.last_scanned_run_pk is None for f in carried):
@@ -187,6 +194,7 @@ class Inventory:
                      "kind": e.kind, "message": e.message}
                     for e in batch
                 ])  # fmt: skip
+            write_item_states(conn, pk, items)
         return self.resolve_run(str(pk))
 
     @staticmethod
@@ -245,6 +253,21 @@ class Inventory:
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
         return _run_info(row) if row else None
+
+    def previous_scan(self) -> PreviousScan:
+        """What the next scan needs to be incremental: per source, the latest run's item
+        states with their findings (see ``item_states.py``)."""
+        from scanner.inventory.item_states import load_previous_scan
+
+        def findings_of(run_pk: int) -> dict[str, Finding]:
+            run = self.resolve_run(str(run_pk))
+            prints = self.fingerprints(run)
+            return {
+                f.key: f.to_finding(tuple(sorted(prints.get(f.pk, ()))))
+                for f in self.findings(run)
+            }
+
+        return load_previous_scan(self.engine, findings_of)
 
     def previous_run(self, run: RunInfo) -> RunInfo | None:
         query = select(t.runs).where(t.runs.c.id < run.pk).order_by(t.runs.c.id.desc()).limit(1)

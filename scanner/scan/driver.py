@@ -2,7 +2,9 @@
 
 Only this process writes results. Every finished unit is appended to a checkpoint
 (``scan-state.jsonl``) so an interrupted scan resumes with ``--resume`` without redoing
-finished units; a source or unit that fails is reported and the scan goes on.
+finished units; a source or unit that fails is reported and the scan goes on. Given the
+previous run's item states (``previous``), a scan reads only the items that changed and
+carries the findings of the others forward (``scanner.scan.incremental``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +25,16 @@ from scanner.config import KojinConfig
 from scanner.findings import Finding, ScanError
 from scanner.fingerprint import Fingerprinter
 from scanner.scan.executors import ProgressCallback, Task, run_tasks
+from scanner.scan.incremental import (
+    ItemRecord,
+    PreviousItem,
+    PreviousScan,
+    apply_unchanged,
+    carried_result,
+    item_records,
+    items_read,
+    settings_digest,
+)
 from scanner.scan.runner import Runner, UnitResult
 
 if TYPE_CHECKING:
@@ -60,6 +72,8 @@ class ScanOutcome:
     resumed_units: int = 0
     #: the settings of the detector that produced the findings (recorded with the run)
     detector: dict[str, Any] = field(default_factory=dict)
+    #: the items read cleanly or carried forward, for the next run (incremental.py)
+    items: list[ItemRecord] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -159,8 +173,13 @@ def run_scan(
     workers: int | None = None,
     scheduler: str | None = None,
     fingerprinter: Fingerprinter | None = None,
+    previous: PreviousScan | None = None,
 ) -> ScanOutcome:
     """Scan every source of ``config``; write findings, errors and a summary to ``out_dir``.
+
+    ``previous`` (``Inventory.previous_scan()``) makes the scan
+    incremental: items whose change marker matches the previous run's are not read, and
+    their findings are carried forward.
 
     ``executor`` is "serial", "processes" or "dask"; whichever runs the units, the
     findings are the same and only this process writes results. Findings carry HMAC
@@ -186,41 +205,56 @@ def run_scan(
     runner = Runner(detector, fingerprinter)
     checkpoint = _Checkpoint(out / STATE_FILE, fingerprint, resume)
     try:
-        plan = _plan(config, create_source or default_create_source, checkpoint)
+        plan = _plan(
+            config, create_source or default_create_source, checkpoint,
+            previous, settings_of(detector, fingerprinter),
+        )  # fmt: skip
         resumed = len(plan.results)
         for result in _run(plan, runner, executor, workers, scheduler, on_progress):
             checkpoint.record(result)
             plan.results[(result.unit.source, result.unit.key)] = result
     finally:
         checkpoint.close()
-    findings, errors = _collect(plan, runner)
+    findings, errors, items = _collect(plan, runner, run_id)
     findings.sort(key=_finding_order)
     ended = _now()
     _write_jsonl(out / FINDINGS_FILE, (f.to_json_dict() for f in findings))
     _write_jsonl(out / ERRORS_FILE, (e.to_json_dict() for e in errors))
     statuses = list(plan.statuses.values())
     outcome = ScanOutcome(
-        run_id, out, started, ended, findings, errors, statuses, resumed, detector.settings()
-    )
+        run_id, out, started, ended, findings, errors, statuses, resumed,
+        detector.settings(), items,
+    )  # fmt: skip
+    _write_summary(out / SUMMARY_FILE, outcome, fingerprint, detector, executor, previous)
+    (out / STATE_FILE).unlink(missing_ok=True)  # finished: nothing left to resume
+    return outcome
+
+
+def _write_summary(
+    path: Path,
+    outcome: ScanOutcome,
+    fingerprint: str,
+    detector: Any,
+    executor: str,
+    previous: PreviousScan | None,
+) -> None:
+    findings, errors, statuses = outcome.findings, outcome.errors, outcome.sources
     summary = {
         "format_version": 1,
-        "run_id": run_id,
-        "started": started,
-        "ended": ended,
+        "run_id": outcome.run_id,
+        "started": outcome.started,
+        "ended": outcome.ended,
         "config_fingerprint": fingerprint,
         "detector": outcome.detector,
         "executor": executor,
-        "resumed_units": resumed,
+        "resumed_units": outcome.resumed_units,
+        "incremental": previous is not None,
         "sources": [dataclasses.asdict(s) | {"stats": dict(s.stats)} for s in statuses],
         "findings_by_category": dict(Counter(f.category for f in findings).most_common()),
         "errors": len(errors),
         "error_samples": [e.to_json_dict() for e in errors[:SAMPLE_ERRORS]],
     }
-    (out / SUMMARY_FILE).write_text(
-        json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    (out / STATE_FILE).unlink(missing_ok=True)  # finished: nothing left to resume
-    return outcome
+    path.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 @dataclass
@@ -233,21 +267,42 @@ class _Plan:
     tasks: list[Task] = field(default_factory=list)
     results: dict[tuple[str, str], UnitResult] = field(default_factory=dict)
     errors: list[ScanError] = field(default_factory=list)
+    #: per source: the settings digest, the previous run's items, the items carried
+    digests: dict[str, str] = field(default_factory=dict)
+    previous_of: dict[str, Mapping[str, PreviousItem]] = field(default_factory=dict)
+    carried_of: dict[str, dict[str, PreviousItem]] = field(default_factory=dict)
+
+
+def settings_of(detector: Any, fingerprinter: Fingerprinter | None) -> Callable[[Any], str]:
+    """The settings digest of a source config under this detector and key."""
+    settings = detector.settings()
+    return lambda source_config: settings_digest(source_config, settings, fingerprinter)
 
 
 def _plan(
-    config: KojinConfig, make_source: Callable[[Any], Source], checkpoint: _Checkpoint
+    config: KojinConfig,
+    make_source: Callable[..., Source],
+    checkpoint: _Checkpoint,
+    previous: PreviousScan | None,
+    digest_of: Callable[[Any], str],
 ) -> _Plan:
-    """List every source's units; a source that fails is reported and left out."""
+    """List every source's units; a source that fails is reported and left out. With
+    ``previous``, a source leaves its unchanged items out of the units (``carried``)."""
     plan = _Plan()
     for source_config in config.sources:
-        status = plan.statuses[source_config.name] = SourceStatus(
-            source_config.name, source_config.type
-        )
+        name = source_config.name
+        status = plan.statuses[name] = SourceStatus(name, source_config.type)
+        digest = plan.digests[name] = digest_of(source_config)
+        prev = plan.previous_of[name] = previous.items_for(name, digest) if previous else {}
         try:
-            source = make_source(source_config)
+            if prev:
+                source = make_source(source_config, {k: i.marker for k, i in prev.items()})
+            else:
+                source = make_source(source_config)
             source.test_connection()
             units = list(source.work_units())
+            carried = getattr(source, "carried", {})
+            plan.carried_of[name] = {k: prev[k] for k in carried if k in prev}
         except Exception as exc:  # noqa: BLE001 - any failure of one source is reported
             status.status = "failed"
             status.errors += 1
@@ -291,15 +346,25 @@ def _run(
             on_progress(result.unit.key, done_units, total_units, done_bytes, total_bytes)
 
 
-def _collect(plan: _Plan, runner: Runner) -> tuple[list[Finding], list[ScanError]]:
-    """Every unit's findings and errors, source by source, plus the sources' final ones."""
+def _collect(
+    plan: _Plan, runner: Runner, run_id: str
+) -> tuple[list[Finding], list[ScanError], list[ItemRecord]]:
+    """Every unit's findings and errors, source by source, plus the sources' final ones,
+    the findings carried forward and the item states to record."""
     findings: list[Finding] = []
     errors = list(plan.errors)
+    items: list[ItemRecord] = []
     for name, source in plan.sources.items():
         status = plan.statuses[name]
         source_results = [plan.results[(name, u.key)] for u in plan.units_of[name]]
+        previous, carried = plan.previous_of[name], plan.carried_of[name]
+        unchanged = sum(apply_unchanged(r, previous) for r in source_results)
+        stand_ins = [carried_result(name, key, item) for key, item in carried.items()]
+        status.stats["items_read"] = items_read(source_results)
+        status.stats["items_carried"] = len(stand_ins) + unchanged
+        items += item_records(name, plan.digests[name], run_id, source_results, carried, previous)
         try:
-            extra = runner.finalize(source, source_results)
+            extra = runner.finalize(source, source_results + stand_ins)
         except Exception as exc:  # noqa: BLE001
             extra = []
             errors.append(ScanError(name, {}, "finalize_failed", safe_error_message(exc)))
@@ -307,6 +372,7 @@ def _collect(plan: _Plan, runner: Runner) -> tuple[list[Finding], list[ScanError
         for result in source_results:
             status.units_done += 1
             status.stats.update(result.stats)
+        for result in source_results + stand_ins:
             findings.extend(result.findings)
             errors.extend(result.errors)
             status.findings += len(result.findings)
@@ -315,7 +381,7 @@ def _collect(plan: _Plan, runner: Runner) -> tuple[list[Finding], list[ScanError
         status.findings += len(extra)
         if status.errors:
             status.status = "partial"
-    return findings, errors
+    return findings, errors, items
 
 
 def _finding_order(f: Finding) -> tuple:

@@ -23,3 +23,5 @@ class ScanOptions:
     executor: Executor = Executor.serial
     workers: int | None = None  # None: the core count
     scheduler: str | None = None  # a Dask scheduler address; None: a local cluster
+    #: read only what changed since the previous run in the inventory (if there is one)
+    since_last: bool = True

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from scanner.detect.detector import Detector
     from scanner.inventory.recorder import RecordedRun
     from scanner.inventory.records import RunInfo
+    from scanner.scan.incremental import PreviousScan
     from scanner.subject.index import IndexReport
 
 
@@ -75,7 +76,10 @@ class Pipeline:
     def scan(
         self, options: ScanOptions | None = None, on_progress: ProgressCallback | None = None
     ) -> ScanOutcome:
-        """Read and judge every source; findings.jsonl, errors.jsonl and summary.json."""
+        """Read and judge every source; findings.jsonl, errors.jsonl and summary.json.
+
+        With ``options.since_last`` (the default) and a previous run in the inventory, only
+        changed items are read and the others' findings are carried forward."""
         options = options or ScanOptions()
         return run_scan(
             self.config,
@@ -88,7 +92,18 @@ class Pipeline:
             executor=options.executor,
             workers=options.workers,
             scheduler=options.scheduler,
+            previous=self.previous_scan() if options.since_last else None,
         )
+
+    def previous_scan(self) -> PreviousScan | None:
+        """The inventory's item states of the last runs; None before the first scan."""
+        from scanner.inventory.store import Inventory
+
+        inventory_config = self.config.inventory
+        if not inventory_config.url and not inventory_config.path.exists():
+            return None
+        with Inventory.open(inventory_config) as inventory:
+            return inventory.previous_scan()
 
     def record(self, outcome: ScanOutcome) -> RecordedRun:
         """Judge the findings against the catalog and store the run in the inventory."""

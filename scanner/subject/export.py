@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scanner.catalog.verdicts import Judge
+from scanner.detect.jp_dates import era_of
 from scanner.entities import category
 from scanner.findings import Finding
 from scanner.fingerprint import Fingerprinter
@@ -181,8 +183,34 @@ def _records(
 ) -> dict[str, Record]:
     keys = [h.record["row"] for h in hits if h.kind == "table" and h.record.get("row")]
     whole = any(h.kind == "file" or not h.record.get("row") for h in hits)
-    records = read_place(config, place, detector, sources, keys=None if whole else keys)
+    records = read_place(config, place, detector, sources, keys=None if whole else keys,
+                         labels=True)  # fmt: skip
     return {_locator_key(r.locator): r for r in records}
+
+
+_ISO_DATE = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[ T](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?"
+)
+
+
+def display_value(text: str) -> str:
+    """A value as a person reads it: a stored date (``1976-07-07 00:00:00.000000``) in
+    Japanese with its era (``1976年7月7日（昭和51年）``); anything else unchanged."""
+    m = _ISO_DATE.fullmatch(text.strip())
+    if m is None:
+        return text
+    try:
+        date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return text
+    shown = f"{date.year}年{date.month}月{date.day}日"
+    era = era_of(date)
+    if era:
+        shown += f"（{era}）"
+    clock = (m["time"] or "")[:5]
+    if clock and clock != "00:00":
+        shown += f" {int(clock[:2])}時{clock[3:5]}分"
+    return shown
 
 
 def _items(hit: SubjectHit, record: Record, judge: Judge) -> list[DisclosedItem]:
@@ -203,7 +231,7 @@ def _items(hit: SubjectHit, record: Record, judge: Judge) -> list[DisclosedItem]
         out.append(
             DisclosedItem(
                 entity=value.entity,
-                value=value.text,
+                value=display_value(value.text),
                 source=hit.source,
                 place=hit.place,
                 record=_record_text(hit.kind, record.locator),

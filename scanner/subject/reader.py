@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -126,11 +127,14 @@ def read_table(
     detector: DetectorFactory | None,
     keys: Sequence[Mapping[str, Any]] | None = None,
     digest: RowDigest | None = None,
+    labels: bool = False,
 ) -> Iterator[Record]:
     """Every row of ``place`` (or only the rows with these primary ``keys``), read-only.
 
     Values longer than the source's ``max_value_chars`` are cut as in the scan, except when
     ``keys`` are given (an export shows whole values). ``digest`` is fed every row read.
+    ``labels`` shows a foreign key by its lookup's label (住所 ``宮城県``, not ``4``): for
+    a person reading their own data, never for fingerprints.
     """
     from connectors.database.readonly import read_only
 
@@ -138,7 +142,8 @@ def read_table(
         with read_only(source.engine(), source.config.statement_timeout_s) as conn:
             forget_reflections(conn)
             cap = None if keys is not None else source.config.max_value_chars
-            yield from table_records(conn, place, detector, keys, digest, cap)
+            records = table_records(conn, place, detector, keys, digest, cap, labels=labels)
+            yield from records
     except PlaceReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - reported per place, without values
@@ -153,6 +158,7 @@ def table_records(
     digest: RowDigest | None = None,
     max_chars: int | None = None,
     for_update: bool = False,
+    labels: bool = False,
 ) -> Iterator[Record]:
     """``read_table`` on a connection the caller holds (the deletion's own transaction)."""
     from connectors.database.values import to_text
@@ -161,6 +167,8 @@ def table_records(
     for pk, values, rows in _row_batches(conn, place, keys, max_chars, for_update):
         wanted = tuple(dict.fromkeys(c for v in values for c in v.columns))
         texts = {n: [to_text(r[n]) for r in rows] for n in wanted}
+        if labels:
+            _lookup_labels(conn, reflect_place(conn, place.schema, place.table), rows, texts)
         found: list[list[FoundValue]] = [[] for _ in rows]
         for value in values:
             _table_values(value, texts, found, detector)
@@ -174,6 +182,38 @@ def table_records(
                 else {"row": None, "position": position}
             )
             yield Record(locator, tuple(row_values))
+
+
+_LABEL_NAME = re.compile(r"name|label|title|名", re.IGNORECASE)
+
+
+def _lookup_labels(
+    conn: sa.Connection,
+    info: TableInfo,
+    rows: Sequence[Mapping[str, Any]],
+    texts: dict[str, list[str | None]],
+) -> None:
+    """Replace single-column foreign keys in ``texts`` by their referenced row's label
+    (the first name-like text column of the lookup table, e.g. ``mtb_pref.name``)."""
+    from connectors.database.values import to_text
+
+    for fk in info.foreign_keys:
+        if len(fk.columns) != 1 or fk.columns[0] not in texts:
+            continue
+        column, target_key = fk.columns[0], fk.referred_columns[0]
+        target = reflect_place(conn, fk.referred_schema, fk.referred_table)
+        text_columns = [c.name for c in target.columns
+                        if c.category == "text" and not c.is_primary_key]  # fmt: skip
+        label = next((c for c in text_columns if _LABEL_NAME.search(c)), None)
+        wanted = sorted({r[column] for r in rows if r[column] is not None}, key=str)
+        if label is None or not wanted:
+            continue
+        clause = target.clause((target_key, label))
+        query = sa.select(clause.c[target_key], clause.c[label]).where(
+            clause.c[target_key].in_(wanted)
+        )
+        names = {to_text(k): to_text(v) for k, v in conn.execute(query)}
+        texts[column] = [names.get(v, v) if v is not None else None for v in texts[column]]
 
 
 def table_digest(source: DatabaseSource, place: TablePlace) -> str:

@@ -228,8 +228,10 @@ def read_place(
     detector: Callable[[], Detector] | None,
     sources: dict[str, Any],
     keys: list[Mapping[str, Any]] | None = None,
+    labels: bool = False,
 ) -> Iterable[Record]:
-    """The records of a place through its configured source (created once per search)."""
+    """The records of a place through its configured source (created once per search);
+    ``labels``: foreign keys shown by their lookup's label (the disclosure export)."""
     from connectors.registry import create_source
 
     source = sources.get(place.source)
@@ -239,7 +241,7 @@ def read_place(
             raise PlaceReadError(f"{place.source}: no such source in the config")
         source = sources[place.source] = create_source(configs[place.source])
     if isinstance(place, TablePlace):
-        return read_table(source, place, detector, keys=keys)
+        return read_table(source, place, detector, keys=keys, labels=labels)
     assert isinstance(place, FilePlace)
     return read_file(source, place, detector)
 

@@ -37,7 +37,13 @@ def test_self_contained_and_escaped(report_data, tmp_path):
     data = _data_block(html)
     assert HOSTILE in "".join(data["strings"])
     assert len(data["findings"]) == len(report_data.findings)
-    assert [c["id"] for c in data["charts"]] == ["category", "source", "verdict", "change"]
+    assert [c["id"] for c in data["charts"]] == [
+        "category",
+        "source",
+        "verdict",
+        "special-care",
+        "change",
+    ]
 
 
 def _chromium() -> str:
@@ -69,7 +75,7 @@ def test_renders_in_headless_chromium(report_data, tmp_path):
     page = write_html(report_data, tmp_path / "report.html")
     dom = _run_chromium(binary, tmp_path / "profile", "--dump-dom", page.as_uri()).stdout
     assert 'data-ready="1"' in dom  # the inline script ran to its end
-    assert dom.count('class="chart-svg"') == 4 and dom.count("<rect") >= 10
+    assert dom.count('class="chart-svg"') == 5 and dom.count("<rect") >= 10
     assert dom.count('class="finding"') == len(report_data.findings)
     assert "メールマガジン会員" in dom and "要配慮個人情報" in dom
 

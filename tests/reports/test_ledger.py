@@ -35,13 +35,15 @@ def test_xlsx_sheets_and_headers(report_data, tmp_path, lang):
 
     path = write_ledger_xlsx(report_data, tmp_path / "ledger.xlsx", lang)
     wb = load_workbook(path)
-    ledger, violations, errors, changes, run = wb.worksheets
+    ledger, violations, special, errors, changes, run = wb.worksheets
     headers = [c.value for c in ledger[1]]
     assert headers == [col[1 if lang == "ja" else 2] for col in LEDGER_COLUMNS]
     first = dict(zip(headers, [c.value for c in ledger[2]], strict=True))
     if lang == "ja":
-        assert wb.sheetnames == ["個人情報管理台帳", "違反", "スキャンエラー", "変更履歴",
-                                 "スキャン情報"]  # fmt: skip
+        assert wb.sheetnames == [
+            "個人情報管理台帳", "違反", "要配慮個人情報", "スキャンエラー", "変更履歴",
+            "スキャン情報",
+        ]  # fmt: skip
         assert headers == [
             "管理番号", "個人情報の名称", "項目", "件数", "件数の根拠", "本人の区分", "利用目的",
             "取得方法・取得元", "保管媒体", "保管場所", "アクセス権限者", "管理部署", "管理責任者",
@@ -70,13 +72,14 @@ def test_xlsx_sheets_and_headers(report_data, tmp_path, lang):
         assert first["Count"] == 1500 and first["Medium"] == "Database"
         assert first["Verdict"] == "Not allowed for purpose"
     assert violations.max_row - 1 == len(report_data.violations) == 5
+    assert special.max_row - 1 == len(report_data.special_care) == 1
+    assert [c.value for c in special[2]][3] in ("要配慮個人情報", "Special care")
     assert [c.value for c in errors[2]][:3] == ["share", "path=壊れた.xlsx", "corrupt"]
     texts = [c.value for sheet in wb.worksheets for row in sheet.iter_rows() for c in row]
     hostile = next(c for row in violations.iter_rows() for c in row if c.value
                    and str(c.value).startswith("share:=HYPERLINK"))  # fmt: skip
     assert hostile.data_type == "s"  # a name, never a formula
     assert not any(str(t).startswith("=") for t in texts if t)
-
 
 
 def test_a_files_count_is_its_records_not_one_file(tmp_path, monkeypatch):

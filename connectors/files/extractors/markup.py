@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from connectors.files.extractors.base import ExtractContext, Item, Place, TextChunk
+from connectors.files.extractors.base import ExtractContext, Item, Notice, Place, TextChunk
 from connectors.files.extractors.sheet import extract_sheet
-from connectors.files.textio import iter_lines, resolve_encoding
+from connectors.files.textio import iter_chunks, iter_lines, resolve_encoding
 
 _BLOCKS = frozenset(
     "p div li dt dd h1 h2 h3 h4 h5 h6 pre blockquote address title caption "
@@ -108,12 +108,27 @@ def _table(elem: Any, name: str, ctx: ExtractContext) -> Iterator[Item]:
 
 
 def extract_xml(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
+    """XML entries; a document that is not well-formed (an XML snippet saved as .txt) is
+    read as text after what was parsed, like a broken JSON document."""
+    from lxml import etree
+
+    codec = _codec(stream, ctx, _XML_DECL_CHARSET)
+    try:
+        yield from _xml_entries(stream, ctx, codec)
+    except etree.XMLSyntaxError:
+        if ctx.report.truncated:
+            return
+        yield Notice("corrupt", "XML document not well-formed; read as text", ctx.place())
+        stream.seek(0)
+        yield from iter_chunks(iter_lines(stream, ctx, codec), ctx)
+
+
+def _xml_entries(stream: BinaryIO, ctx: ExtractContext, codec: str) -> Iterator[Item]:
     from lxml import etree
 
     parser = etree.XMLPullParser(
         events=("start", "end"), resolve_entities=False, no_network=True, huge_tree=False
     )
-    codec = _codec(stream, ctx, _XML_DECL_CHARSET)
     path: list[str] = []
     buf: list[str] = []
     marks: list[tuple[int, Place]] = []
@@ -144,13 +159,9 @@ def extract_xml(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
             if size > ctx.limits.chunk_chars:
                 yield TextChunk("\n".join(buf), ctx.place(), tuple(keys)[:24], tuple(marks))
                 buf, marks, keys, size = [], [], {}, 0
-    try:
-        parser.close()
-    except etree.XMLSyntaxError:
-        if not ctx.report.truncated:
-            raise
-    if buf:
+    if buf:  # what parsed well is kept even when the end is broken
         yield TextChunk("\n".join(buf), ctx.place(), tuple(keys)[:24], tuple(marks))
+    parser.close()
 
 
 def html_to_text(html: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_HEADER_CELL = re.compile(r"[A-Za-z_ぁ-ゖァ-ヴー一-龥][\w ()（）・/-]{0,30}")
+_HEADER_CELL = re.compile(r"[A-Za-z_ぁ-ゖァ-ヴー一-龥α-ω][\w ()（）・/-]{0,30}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,9 +51,13 @@ class JapanesePatternRecognizer(PatternRecognizer):
         """The value handed to validators (digits only, for most number recognizers)."""
         return value
 
+    def compiled_patterns(self, text: str, nlp_artifacts) -> list[tuple[Pattern, re.Pattern]]:
+        """The patterns to run on this text; default: all of them."""
+        return self._compiled
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results: list[RecognizerResult] = []
-        for pattern, compiled in self._compiled:
+        for pattern, compiled in self.compiled_patterns(text, nlp_artifacts):
             for match in compiled.finditer(text):
                 start, end = match.span("v") if "v" in compiled.groupindex else match.span()
                 start, end = self.adjust_span(text, start, end)

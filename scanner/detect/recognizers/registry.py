@@ -20,6 +20,12 @@ from .jp_person_recognizer import JpPersonRecognizer
 from .jp_phone_recognizer import JpPhoneRecognizer
 from .jp_postal_code_recognizer import JpPostalCodeRecognizer
 from .jp_residence_card_recognizer import JpResidenceCardRecognizer
+from .jp_special_care_creed_recognizer import JpSpecialCareCreedRecognizer
+from .jp_special_care_criminal_recognizer import JpSpecialCareCriminalRecognizer
+from .jp_special_care_disability_recognizer import JpSpecialCareDisabilityRecognizer
+from .jp_special_care_health_check_recognizer import JpSpecialCareHealthCheckRecognizer
+from .jp_special_care_medical_recognizer import JpSpecialCareMedicalRecognizer
+from .jp_special_care_race_recognizer import JpSpecialCareRaceRecognizer
 
 FAST_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     JpPersonRecognizer,
@@ -38,6 +44,12 @@ FAST_RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
     JpBasicPensionNumberRecognizer,
     JpBankAccountRecognizer,
     JpCreditCardRecognizer,
+    JpSpecialCareMedicalRecognizer,
+    JpSpecialCareHealthCheckRecognizer,
+    JpSpecialCareDisabilityRecognizer,
+    JpSpecialCareCriminalRecognizer,
+    JpSpecialCareCreedRecognizer,
+    JpSpecialCareRaceRecognizer,
 )
 
 

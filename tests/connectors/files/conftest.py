@@ -44,8 +44,8 @@ def make_config(root: Path, **overrides) -> FilesSourceConfig:
     return FilesSourceConfig(type="files", name="share", root=root, **overrides)
 
 
-def scan(root: Path, detector=None, **overrides) -> ScanOutcome:
-    source = FilesSource(make_config(root, **overrides))
+def scan(root: Path, detector=None, previous=None, **overrides) -> ScanOutcome:
+    source = FilesSource(make_config(root, **overrides), previous=previous)
     runner = Runner(detector or FakeDetector(), None)
     return ScanOutcome([runner.run(source, u) for u in source.work_units()])
 

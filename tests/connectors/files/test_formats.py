@@ -160,6 +160,15 @@ def test_html_text_straight_under_the_document(tmp_path: Path) -> None:
     assert out.entities("titled.html") == ALL3
 
 
+def test_xml_that_is_not_well_formed_is_read_as_text(tmp_path: Path) -> None:
+    # python-docx keeps XML snippets as .txt: two roots, so no XML parser accepts them
+    snippet = f'<w:tbl xmlns:w="x">\n<w:tr/>\n</w:tbl>\n<w:p>{PERSON_LINE}</w:p>\n'
+    _write(tmp_path, "snippet.txt", snippet.encode())
+    out = scan(tmp_path)
+    assert out.entities("snippet.txt") == ALL3
+    assert out.error_kinds("snippet.txt") == {"corrupt"}  # said, and read anyway
+
+
 def test_vertical_pdf_is_read_in_reading_order(tmp_path: Path) -> None:
     lines = ["担当：山田太郎様", "電話 090-1234-5678", "メール taro@example.co.jp"]
     _write(tmp_path, "tategaki.pdf", builders.build_pdf([lines], vertical=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -62,14 +63,30 @@ def test_table_rows_are_sampled_in_sample_mode(tmp_path: Path) -> None:
     assert tel.rows_sampled == 5000
 
 
-def test_every_file_read_has_its_size_mtime_and_content_hash(tmp_path: Path) -> None:
-    """What an incremental scan (issue 14) will compare; a change of content changes it."""
+def test_unchanged_files_are_carried_by_size_mtime_then_hash(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(LINE)
-    meta = scan(tmp_path).results[0].metadata["files"]["a.txt"]
-    assert set(meta) >= {"size", "mtime_ns", "hash"} and len(meta["hash"]) == 32
-    path.write_text(LINE + LINE)
-    assert scan(tmp_path).results[0].metadata["files"]["a.txt"]["hash"] != meta["hash"]
+    (tmp_path / "b.txt").write_text(LINE)
+    first = scan(tmp_path)
+    items = {i["key"]: i for i in first.results[0].metadata["items"]}
+    marker = items["a.txt"]["marker"]
+    assert set(marker) == {"size", "mtime_ns", "hash"} and len(marker["hash"]) == 32
+    assert items["a.txt"]["location"] == {"path": "a.txt"}
+    previous = {"a.txt": marker}
+    source = FilesSource(make_config(tmp_path), previous=previous)
+    units = list(source.work_units())
+    assert source.carried == {"a.txt": marker}  # not in any unit: nothing is read
+    assert [e["display"] for u in units for e in u.payload["files"]] == ["b.txt"]
+    os.utime(path, ns=(marker["mtime_ns"] + 10**9, marker["mtime_ns"] + 10**9))  # touched only
+    touched = scan(tmp_path, previous=previous)
+    item = next(i for i in touched.results[0].metadata["items"] if i["key"] == "a.txt")
+    assert item["unchanged"] and touched.stat("skipped_unchanged") == 1
+    assert touched.entities("a.txt") == set()  # hashed, not scanned
+    path.write_text(LINE + LINE)  # changed: a different hash
+    changed = scan(tmp_path, previous=previous)
+    item = next(i for i in changed.results[0].metadata["items"] if i["key"] == "a.txt")
+    assert item["marker"]["hash"] != marker["hash"] and changed.entities("a.txt")
+    assert changed.stat("skipped_unchanged") == 0
 
 
 def test_units_run_in_a_worker_process(tmp_path: Path) -> None:

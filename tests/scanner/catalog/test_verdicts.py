@@ -30,6 +30,9 @@ CASES = [
      "entity_not_personal", None, (), ["法人番号"]),
     (db("newsletter", "history", "MEDICAL_HISTORY"), "special_care", "special_care",
      "メールマガジン会員", ("newsletter",), ["要配慮個人情報", "同意"]),
+    # the built-in SPECIAL_CARE_* entities need no catalog entry
+    (db("customers", "byoreki", "SPECIAL_CARE_MEDICAL"), "special_care", "special_care", None,
+     (), ["病歴", "要配慮個人情報"]),
     (file("人事/履歴書_2024.docx", "DATE_OF_BIRTH"), "allowed", "purpose_allows", "応募書類",
      ("recruiting",), ["採用活動"]),
     (file("人事/社員名簿.xlsx", "PERSON"), "no_purpose", "no_asset", None, (), []),

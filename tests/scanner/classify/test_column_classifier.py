@@ -147,6 +147,18 @@ NAMES = [(SURNAMES[i % 10], GIVEN[(i * 3) % 10]) for i in range(N)]
         ("担当者名", "person_name"),
         ("会社電話番号", "phone"),
         ("法人番号", "corporate_number"),
+        ("byoreki", "medical"),
+        ("byomei_cd", "medical"),
+        ("既往歴", "medical"),
+        ("kenshin_kekka", "health_check"),
+        ("健康診断結果", "health_check"),
+        ("shougai_toukyuu", "disability"),
+        ("障害者手帳等級", "disability"),
+        ("zenka", "criminal"),
+        ("religion", "creed"),
+        ("支持政党", "creed"),
+        ("honseki", "race"),
+        ("民族", "race"),
         # look-alikes
         ("mailmaga_flg", "non_personal"),
         ("customer_id", "non_personal"),
@@ -301,6 +313,41 @@ def test_company_name_is_an_employer_only_beside_a_person() -> None:
         FakeDetector(),
     )
     assert alone == []
+
+
+def test_special_care_columns_count_only_about_a_person() -> None:
+    """A 健康診断 table keyed by employee is 要配慮; a drug or disease master is not."""
+    checkup = classify_table(
+        "kenshin_2024",
+        [
+            col("shain_no", [f"E{i:04d}" for i in range(N)]),
+            col("ketsuatsu", cycle(["128/82", "141/95", "110/70"], N)),
+            col("kenshin_kekka", cycle(["A", "要再検査", "B"], N)),
+        ],
+        FakeDetector(),
+    )
+    assert by_column(checkup) == {
+        "ketsuatsu": {"SPECIAL_CARE_HEALTH_CHECK"},
+        "kenshin_kekka": {"SPECIAL_CARE_HEALTH_CHECK"},
+    }
+    assert any("shain_no" in str(v.evidence) for v in checkup)
+    staff = classify_table(
+        "t_staff",
+        [col("氏名", ["".join(n) for n in NAMES]), col("障害等級", cycle(["2級", "なし"], N))],
+        FakeDetector(),
+    )
+    assert by_column(staff)["障害等級"] == {"SPECIAL_CARE_DISABILITY"}
+    drugs = classify_table(
+        "drug_master",
+        [
+            col("drug_code", [f"D{i:04d}" for i in range(N)]),
+            col("drug_name", cycle(["アムロジピン", "メトホルミン"], N)),
+            col("byomei", cycle(["高血圧症", "2型糖尿病"], N)),
+            col("icd10", cycle(["I10", "E11"], N)),
+        ],
+        FakeDetector(),
+    )
+    assert drugs == []
 
 
 def test_corporate_numbers_jan_codes_and_tracking_numbers() -> None:

@@ -80,6 +80,41 @@ def test_scheduled_scans_fail_only_on_new_violations(tmp_path, capsys, monkeypat
     assert out.count("\n+ ") == 1 and "share:app.log" in out
 
 
+def test_fail_on_special_care_until_reviewed(tmp_path, capsys, monkeypatch):
+    """要配慮個人情報 fails a scheduled scan (exit 5) until a reviewer rules it out."""
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "memo.txt").write_text("会員：山田太郎様\n既往歴：高血圧\n", encoding="utf-8")
+    (share / "leaflet.txt").write_text(
+        "【効能・効果】高血圧症。本剤は1日1回服用する。\n", encoding="utf-8"
+    )
+    config = tmp_path / "kojin.toml"
+    config.write_text(SCAN_CONFIG.replace('formats = ["json"]', 'formats = ["json", "xlsx"]'),
+                      encoding="utf-8")  # fmt: skip
+    scan = ("scan", "--config", str(config), "--executor", "serial", "--fail-on", "special-care")
+
+    code, _, err = run(capsys, *scan)
+    assert code == 5, err
+    assert "要配慮個人情報" in err and "share:memo.txt" in err and "leaflet" not in err
+    report = json.loads(next((tmp_path / "kojin-reports").glob("*.json")).read_text())
+    [medical] = [f for f in report["findings"] if f["verdict"] == "special_care"]
+    assert medical["entity"] == "SPECIAL_CARE_MEDICAL" and "高血圧" not in json.dumps(report)
+    assert report["summary"]["special_care"] == 1
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(next((tmp_path / "kojin-reports").glob("*.xlsx")), read_only=True)
+    rows = list(book["要配慮個人情報"].iter_rows(values_only=True))
+    assert len(rows) == 2 and "memo.txt" in rows[1][1]
+
+    code, _, err = run(capsys, "review", medical["finding_id"], "--config", str(config),
+                       "--mark", "false_positive", "--note", "記入例", "--by", "sato")  # fmt: skip
+    assert code == 0, err
+    code, _, err = run(capsys, *scan)
+    assert code == 0, err
+
+
 @pytest.fixture
 def two_runs(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("KOJIN_HMAC_KEY", "k")

@@ -41,6 +41,11 @@ def test_export_writes_the_values_by_purpose_and_logs_who_when_whom(examples, ca
     assert items["email"]["value"] == row["email"]
     assert items["name01+name02"]["value"] == f"{row['name01']} {row['name02']}"
     assert items["tel01+tel02+tel03"]["category"] == "電話番号"
+    # a person reads their data: the prefecture by name (not its key), dates in Japanese
+    address = next(i for i in items.values() if i["category"] == "住所" and "pref" in i["where"])
+    assert address["value"].startswith("宮城県") and not address["value"].startswith("4")
+    birth = next(i for i in items.values() if i["category"] == "生年月日")
+    assert row["birth"].startswith("1976-07-07") and birth["value"] == "1976年7月7日（昭和51年）"
     assert {i["place"] for i in items.values()} == {"shop-db:main.dtb_customer"}
     assert items["email"]["asset"] == "会員情報" and items["email"]["owner"] == "EC事業部"
     groups = {tuple(p["id"] for p in g["purposes"]): g for g in doc["groups"]}
