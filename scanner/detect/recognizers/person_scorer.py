@@ -69,6 +69,18 @@ TITLES = frozenset(
 )
 
 
+_PLACE_SUFFIXES = tuple("都道府県市区町村郡")
+
+
+def place_part(ms: list[Morpheme], cand: Candidate) -> bool:
+    """Whether the candidate is glued to a place name before it (本埜村|戸島 in an address)."""
+    k = cand.first - 1
+    if k < 0 or ms[k].end != cand.start:
+        return False
+    prev = ms[k]
+    return prev.pos[2] == "地名" or prev.surface.endswith(_PLACE_SUFFIXES)
+
+
 def company_word(text: str, ms: list[Morpheme], cand: Candidate) -> bool:
     """Whether the candidate is the family-name part of a company's name."""
     if _LEGAL_AFTER.match(text, cand.end) or _LEGAL_BEFORE.search(
@@ -276,7 +288,7 @@ def candidate_features(
     recurring = {seg: coref_surfaces(ms, cs, classes) for seg, cs in segments.items()}
     out = []
     for c in found:
-        if company_word(text, ms, c):
+        if company_word(text, ms, c) or place_part(ms, c):
             continue
         single = c.first == c.last
         coref = single and ms[c.first].surface in recurring[bisect_left(cuts, c.start)]
