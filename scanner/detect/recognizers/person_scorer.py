@@ -4,15 +4,16 @@ Sudachi tags only about seven names in ten as 人名 in encyclopedic and web pro
 rest are surnames it files as place names (岩村, 小笠原), foreign names it does not know
 (ラズナー, ロリス・カステルッチ) and names that are also words (咲, レイ). And a 人名
 tag alone is wrong one time in four. So every run of tokens that *could* be a name
-(人名, other proper nouns, unknown words, katakana nouns, common nouns the dictionary
-also lists as surnames, joined directly or by ・ / a space) becomes a candidate, and a
-logistic regression over what the candidate is made of and the words around it (は, が,
-監督, 氏, 選手, 「, 駅 ...) says how likely it is a person's name. A candidate also
-counts as a name when the same text uses it inside a longer name (鈴木一郎 … 鈴木は).
+(人名, other proper nouns, unknown words, and katakana nouns or surname-like common
+nouns beside those, joined directly or by ・ / a space) becomes a candidate, unless it is
+the family name in a company's name or glued to a place name; a logistic regression
+over what the candidate is made of and the words around it (は, が, 監督, 氏, 選手, 「,
+駅 ...) says how likely it is a person's name. A candidate also counts as a name when
+the same text uses it inside a longer name (鈴木一郎 … 鈴木は).
 
 The weights (``person_scorer_weights.json``) are trained offline by
-``bench/train_person_scorer.py`` on the UD Japanese GSD train split (CC BY-SA 4.0);
-nothing is downloaded at run time.
+``bench/train_person_scorer.py`` on the train splits of UD Japanese GSD and the
+Wikipedia Annotated Corpus (both CC BY-SA 4.0); nothing is downloaded at run time.
 """
 
 from __future__ import annotations
