@@ -62,6 +62,9 @@ class Document:
     items: Iterator[TextChunk | TableBlock]
     report: ExtractReport = field(default_factory=ExtractReport)
     failed: bool = False
+    #: the on-disk name's bytes in hex when they are not the display path's UTF-8 (NFD,
+    #: cp932, invalid bytes): what opens the file again (the subject index)
+    path_hex: str = ""
 
 
 class FilesSource:
@@ -209,7 +212,7 @@ class FilesSource:
             stats["skipped"] += 1
             return
         try:
-            stream = open_regular(full, self.config.follow_links)
+            stream = open_regular(full, self.config.follow_links, self.config.root)
         except OSError as exc:
             kind = "symlink" if getattr(exc, "errno", None) == 40 else error_kind(exc)
             report.problem(location, kind, exc.strerror or type(exc).__name__)
@@ -230,6 +233,10 @@ class FilesSource:
                 stats["skipped_unchanged"] += 1
                 return
             document = self.open_document(stream, display, report)
+            on_disk = bytes.fromhex(entry["path_hex"]) if "path_hex" in entry else None
+            on_disk = on_disk if on_disk is not None else os.fsencode(entry["path"])
+            if on_disk != display.encode("utf-8", "surrogateescape"):
+                document.path_hex = on_disk.hex()
             yield document
             document.items.close()
         if document.failed:
