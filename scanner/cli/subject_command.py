@@ -43,6 +43,14 @@ Birthdate = Annotated[
     typer.Option("--birthdate", help="Birthdate: 1985-04-01, 1985/4/1, 昭和60年4月1日, S60.4.1."),
 ]
 MyNumber = Annotated[str | None, typer.Option("--my-number", help="My Number (12 digits).")]
+Address = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        help="Address, any form: 千代田区千代田1-1-1 meets 東京都千代田区千代田一丁目1番1号 "
+        "…ビル3F.",
+    ),
+]
 By = Annotated[str | None, typer.Option("--by", help="Who asks (logged; default: $USER).")]
 
 
@@ -97,10 +105,10 @@ class _Session:
             raise CliError(str(exc)) from None
 
 
-def _query(name, kana, email, phone, birthdate, my_number):
+def _query(name, kana, email, phone, birthdate, my_number, address=None):
     from scanner.subject.identifiers import IdentifierError, SubjectQuery
 
-    query = SubjectQuery(name, kana, email, phone, birthdate, my_number)
+    query = SubjectQuery(name, kana, email, phone, birthdate, my_number, address)
     try:
         query.normalized()
     except IdentifierError as exc:
@@ -122,6 +130,7 @@ def find_subject(
     phone: Phone = None,
     birthdate: Birthdate = None,
     my_number: MyNumber = None,
+    address: Address = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="table (people) or json.")
     ] = OutputFormat.table,
@@ -131,7 +140,7 @@ def find_subject(
     by: By = None,
 ) -> None:
     """Every place holding a person's identifiers (where and which kinds, never the values)."""
-    query = _query(name, kana, email, phone, birthdate, my_number)
+    query = _query(name, kana, email, phone, birthdate, my_number, address)
     with _Session(config) as session:
         result = session.search(query, live)
         session.log(
@@ -183,9 +192,7 @@ def _print_hits(result, summary: str) -> None:
                 k: v for k, v in location.items() if k not in ("schema", "table", "path", "columns")
             }
             where = ", ".join(location.get("columns") or [])
-            table.add_row(
-                hit.source, hit.place_key, _record_text(record), where, ", ".join(hit.matched)
-            )
+            table.add_row(hit.source, hit.place_key, _record_text(record), where, hit.explain())
         console.print(table)
 
 
@@ -248,7 +255,7 @@ def export(
         raise CliError(str(exc)) from None
     with _Session(config) as session:
         result = session.search(query)
-        probes = query.probes(session.fingerprinter)
+        probes = query.probe_list(session.fingerprinter)
         doc = gather_disclosure(
             session.cfg, session.inventory, result, probes, session.fingerprinter
         )

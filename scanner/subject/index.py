@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from scanner.fingerprint import Fingerprinter
 from scanner.inventory.subjects import IndexEntry, SubjectIndex
-from scanner.subject.identifiers import SEARCHABLE_ENTITIES
+from scanner.subject.identifiers import SEARCHABLE_ENTITIES, value_digests
 from scanner.subject.places import FilePlace, Place, TablePlace, personal_places
 from scanner.subject.reader import (
     PlaceReadError,
@@ -93,18 +93,20 @@ def detector_factory(config: KojinConfig) -> Callable[[], Detector]:
 
 
 def record_entries(fingerprinter: Fingerprinter, records: Iterable[Record]) -> Iterator[IndexEntry]:
-    """One entry per distinct searchable value and where it sits in the record."""
+    """One entry per distinct searchable value and where it sits in the record; names and
+    addresses also under their folded keys (variant, reading), never as raw text."""
     for record in records:
         seen: set[tuple] = set()
         for value in record.values:
             if value.entity not in SEARCHABLE_ENTITIES:
                 continue
-            digest = fingerprinter.fingerprint(value.entity, value.text)
-            key = (digest, value.entity, json.dumps(value.detail, sort_keys=True))
-            if digest is None or key in seen:
-                continue
-            seen.add(key)
-            yield IndexEntry(digest, value.entity, record.locator, value.detail)
+            where = json.dumps(value.detail, sort_keys=True)
+            for digest, _how in value_digests(fingerprinter, value.entity, value.text):
+                key = (digest, value.entity, where)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield IndexEntry(digest, value.entity, record.locator, value.detail)
 
 
 def build_subject_index(
