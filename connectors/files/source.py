@@ -111,12 +111,7 @@ class FilesSource:
         problems: list[dict[str, str]] = []
         size = 0
         index = 0
-        for item in crawl(
-            self.config.root,
-            GlobSet(self.config.include),
-            GlobSet(self.config.exclude),
-            self.config.follow_links,
-        ):
+        for item in self._crawl():
             if isinstance(item, CrawlProblem):
                 problems.append({"path": item.path, "kind": item.kind, "message": item.message})
                 continue
@@ -139,6 +134,14 @@ class FilesSource:
                 files, problems, size = [], [], 0
         if files or problems:
             yield self._unit(index, files, problems, size)
+
+    def _crawl(self) -> Iterator[CrawlEntry | CrawlProblem]:
+        return crawl(
+            self.config.root,
+            GlobSet(self.config.include),
+            GlobSet(self.config.exclude),
+            self.config.follow_links,
+        )
 
     def _file_entry(self, item: CrawlEntry) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -209,7 +212,7 @@ class FilesSource:
             stats["skipped"] += 1
             return
         try:
-            stream = open_regular(full, self.config.follow_links)
+            stream = self._open(full)
         except OSError as exc:
             kind = "symlink" if getattr(exc, "errno", None) == 40 else error_kind(exc)
             report.problem(location, kind, exc.strerror or type(exc).__name__)
@@ -242,12 +245,19 @@ class FilesSource:
         else:
             stats["skipped"] += 1
 
+    def _open(self, full: Any) -> BinaryIO:
+        """The file opened read-only (a local file: never through a swapped-in link)."""
+        return open_regular(full, self.config.follow_links)
+
+    def _raw_stat(self, full: Any) -> Any:
+        return os.stat(full, follow_symlinks=self.config.follow_links)
+
     def _stat(
         self, full: bytes, location: dict[str, Any], report: UnitReport
     ) -> os.stat_result | None:
         """The file's stat, or None (with the problem noted) if it is not to be read."""
         try:
-            st = os.stat(full, follow_symlinks=self.config.follow_links)
+            st = self._raw_stat(full)
             if self.config.follow_links and not is_inside(
                 os.fsdecode(os.path.realpath(full)), os.path.realpath(self.config.root)
             ):
