@@ -45,3 +45,30 @@ def test_diff_by_identity_with_a_changed_catalog(tmp_path, monkeypatch):
         runs = inventory.runs()
         reverse = diff_runs(inventory, runs[1], runs[0]).findings
     assert len(reverse.new) == 1 and len(reverse.removed) == 2
+
+
+def test_a_failed_table_and_file_carry_forward_not_resolved(tmp_path, monkeypatch):
+    """A table that timed out and a file that could not be opened were not read: their
+    findings are carried as not scanned; what was read replaces the rest."""
+    from scanner.findings import ScanError
+    from scanner.inventory.recorder import record_scan
+    from scanner.inventory.store import Inventory
+    from tests.scanner.inventory.builders import SAMPLE_FINDINGS, make_config, outcome
+
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    config = make_config(tmp_path)
+    record_scan(config, outcome(SAMPLE_FINDINGS))
+    unread = [ScanError("shop-db", {"schema": "main", "table": "newsletter"}, "timeout", "t"),
+              ScanError("share", {"path": "logs/app.log"}, "permission", "p")]  # fmt: skip
+    read = [f for f in SAMPLE_FINDINGS if f.location.get("table") not in ("newsletter",
+            "customers") and f.location.get("path") != "logs/app.log"]  # fmt: skip
+    second = record_scan(config, outcome(read, unread, run_id="20240602T000000Z"))
+    carried = {(f.place, f.entity) for f in second.diff.not_scanned}
+    assert carried == {("shop-db:main.newsletter", "EMAIL_ADDRESS"),
+                       ("shop-db:main.newsletter", "DATE_OF_BIRTH"),
+                       ("share:logs/app.log", "PHONE_NUMBER")}  # fmt: skip
+    assert {f.place for f in second.diff.removed} == {"shop-db:main.customers"}  # was read
+    assert not any(f.place.endswith("newsletter") for f in second.diff.resolved_violations)
+    with Inventory.open(config.inventory) as inventory:
+        stored = {f.place: f for f in inventory.findings(second.run) if f.not_scanned}
+    assert stored["share:logs/app.log"].last_scanned_run_pk == 1
