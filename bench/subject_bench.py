@@ -53,7 +53,7 @@ def _score(corpus, person, result) -> tuple[int, int, int, int]:
 
 
 def run(people: int, queries: int, live: int, workdir: Path) -> dict:
-    os.environ.setdefault("KOJIN_HMAC_KEY", "subject-bench")
+    os.environ.setdefault("KOJIN_HMAC_KEY", "subject-bench-0123456789abcdef0123456789abcdef")
     db = workdir / "shop.sqlite3"
     engine = sa.create_engine(f"sqlite:///{db}")
     corpus = plant(engine, workdir / "share", people)

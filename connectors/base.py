@@ -9,6 +9,7 @@ problems it stepped over. What the content holds is the scanner's business
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -96,13 +97,37 @@ class Source(Protocol):
 def safe_error_message(exc: BaseException, limit: int = 200) -> str:
     """Describe an exception by type and a trimmed message that cannot quote row data.
 
-    Driver errors (SQLAlchemy, zipfile, ...) may embed parameters or file contents; the
-    message is cut at the first line and at any ``[parameters: ...]`` / ``[SQL: ...]`` part.
+    A database driver's error keeps only its kind, SQLSTATE / errno and object names
+    (``connectors.database.errors``). Any other message (zipfile, a date parser, ...) is
+    cut at the first line and at any ``[parameters: ...]`` / ``[SQL: ...]`` part, and every
+    quoted literal in it is replaced by ``'…'``: ``Invalid isoformat string: 'yy@…'``
+    quoted the value it could not parse.
     """
+    if type(exc).__module__.partition(".")[0] in _DRIVER_ROOTS:
+        from connectors.database.errors import driver_error_text
+
+        reduced = driver_error_text(exc)
+        if reduced is not None:
+            return reduced
     text = str(exc).split("\n", 1)[0]
     for marker in ("[SQL:", "[parameters:", "(Background on this error"):
         text = text.split(marker, 1)[0]
-    text = text.strip()
+    text = strip_quoted(text.strip())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+#: where database errors come from (checked by module name: no driver is imported here)
+_DRIVER_ROOTS = frozenset({"sqlalchemy", "psycopg2", "psycopg", "pymysql", "MySQLdb",
+                           "sqlite3", "mariadb"})  # fmt: skip
+#: a quoted literal, or an unclosed one to the end of the text
+_QUOTED = re.compile(
+    r"'(?:[^'\\]|\\.)*(?:'|$)|\"(?:[^\"\\]|\\.)*(?:\"|$)"
+    r"|“[^”]*(?:”|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)"
+)
+
+
+def strip_quoted(text: str) -> str:
+    """``text`` with every quoted literal as ``'…'``."""
+    return _QUOTED.sub("'…'", text)

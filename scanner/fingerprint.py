@@ -2,7 +2,9 @@
 the same HMAC-SHA256 digest, and without the key nobody can test a guess against it.
 
 Plain hashes of phone numbers or birthdates are brute-forced in minutes, so the key is
-secret: from ``KOJIN_HMAC_KEY`` or a key file (created on first use, mode 0600). Values
+secret: from ``KOJIN_HMAC_KEY`` or a key file (mode 0600, at least 32 bytes). A key is
+never made on the side: a lost key silently replaced would make every search answer
+"nobody" (``scanner/inventory/key_guard.py`` says when one may be created). Values
 are normalised per entity first so ``０９０－１２３４－５６７８`` and ``+81 90 1234 5678``,
 or ``やまだ たろう`` and ``ヤマダタロウ``, meet. The subject search looks values up the same
 way, so the digest covers the normalised value only, not the entity.
@@ -15,6 +17,7 @@ import hmac
 import os
 import re
 import secrets
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -113,34 +116,62 @@ def normalize_value(entity: str, value: str) -> str:
 
 
 class FingerprintKeyError(Exception):
-    """The HMAC key cannot be read or created (message names the file, never the key)."""
+    """The HMAC key cannot be used (message names the file, never the key)."""
 
 
-def load_or_create_key(key_file: Path, environ: Mapping[str, str] | None = None) -> bytes:
-    """The key from ``KOJIN_HMAC_KEY``, else from ``key_file`` (created with 0600 if absent)."""
+class MissingKeyError(FingerprintKeyError):
+    """There is no key: neither ``KOJIN_HMAC_KEY`` nor the key file."""
+
+
+#: shorter keys are refused: a short secret can be guessed, and with it every digest
+MIN_KEY_BYTES = 32
+#: what the key check value is the HMAC of: it tells which key made an index or inventory
+KEY_CHECK_TEXT = "kojin-subject-index-key-check"
+
+
+def load_key(key_file: Path, environ: Mapping[str, str] | None = None) -> bytes:
+    """The key from ``KOJIN_HMAC_KEY``, else from ``key_file``; refused when it is shorter
+    than MIN_KEY_BYTES, or when the file is readable or writable by others."""
     env = os.environ if environ is None else environ
     from_env = env.get(KEY_ENV, "").strip()
     if from_env:
-        return from_env.encode("utf-8")
+        key = from_env.encode("utf-8")
+        if len(key) < MIN_KEY_BYTES:
+            raise FingerprintKeyError(
+                f"{KEY_ENV} is shorter than {MIN_KEY_BYTES} bytes: use a long random key "
+                "(`python -c 'import secrets; print(secrets.token_hex(32))'`)"
+            )
+        return key
     try:
-        text = key_file.read_text(encoding="ascii").strip()
+        fd = os.open(key_file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
-        return _create_key(key_file)
-    except (OSError, UnicodeDecodeError) as exc:
+        raise MissingKeyError(f"{key_file}: no HMAC key ({KEY_ENV} is not set)") from None
+    except OSError as exc:
         reason = type(exc).__name__
         raise FingerprintKeyError(f"{key_file}: cannot read the HMAC key ({reason})") from None
-    if not text:
-        raise FingerprintKeyError(f"{key_file}: the HMAC key file is empty")
-    return text.encode("ascii")
+    with os.fdopen(fd, "rb") as fh:
+        mode = stat.S_IMODE(os.fstat(fh.fileno()).st_mode)
+        if mode & 0o077:
+            raise FingerprintKeyError(
+                f"{key_file}: the HMAC key file is open to others (mode {mode:04o}): "
+                f"chmod 600 {key_file}"
+            )
+        key = fh.read().strip()
+    if len(key) < MIN_KEY_BYTES:
+        raise FingerprintKeyError(
+            f"{key_file}: the HMAC key is shorter than {MIN_KEY_BYTES} bytes"
+        )
+    return key
 
 
-def _create_key(key_file: Path) -> bytes:
+def create_key(key_file: Path) -> bytes:
+    """A new random key in ``key_file`` (mode 0600); refused when the file exists."""
     key = secrets.token_hex(32)
     key_file.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process created it first: use theirs
-        return load_or_create_key(key_file, {})
+    except FileExistsError:
+        raise FingerprintKeyError(f"{key_file}: a key file is already there") from None
     except OSError as exc:
         reason = type(exc).__name__
         raise FingerprintKeyError(f"{key_file}: cannot create the HMAC key ({reason})") from None
@@ -159,7 +190,7 @@ class Fingerprinter:
     def from_key_file(
         cls, key_file: Path, environ: Mapping[str, str] | None = None
     ) -> Fingerprinter:
-        return cls(load_or_create_key(key_file, environ))
+        return cls(load_key(key_file, environ))
 
     def fingerprint(self, entity: str, value: str) -> str | None:
         """Hex digest of the normalised value; None when nothing is left to fingerprint."""
@@ -180,6 +211,10 @@ class Fingerprinter:
     def digest(self, text: str) -> str:
         """HMAC of an already normalised text (subject ids, key checks)."""
         return hmac.new(self.key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def key_check(self) -> str:
+        """A value that tells this key from another without telling anything about it."""
+        return self.digest(KEY_CHECK_TEXT)
 
 
 def keep_value(bucket: dict[str, None], value: str, limit: int = MAX_FINGERPRINTS) -> None:

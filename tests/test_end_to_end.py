@@ -49,7 +49,7 @@ def scanned(tmp_path_factory):
     config_path = base / "kojin.toml"
     config_path.write_text(text, encoding="utf-8")
     mp = pytest.MonkeyPatch()
-    mp.setenv("KOJIN_HMAC_KEY", "e2e")
+    mp.setenv("KOJIN_HMAC_KEY", "e2e-0123456789abcdef0123456789abcdef")
     try:
         code = main(["scan", "--config", str(config_path), "--executor", "serial", "-q"])
     finally:

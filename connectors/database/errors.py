@@ -1,10 +1,19 @@
 """Name the kind of a failed table read (permission, timeout, ...) without quoting it.
 
-Driver errors may embed SQL parameters or row data, so only the error codes and the
-first, trimmed line of the message (``safe_error_message``) are ever used.
+Driver errors quote row data: PostgreSQL's ``invalid input syntax for type integer:
+"yy@example.org"`` comes from a view over an e-mail column, MariaDB's ``SIGNAL`` carries
+whatever text the function built. So a driver error is reduced to what names the
+problem and never a value: its class, the SQLSTATE or errno with its condition name,
+and the objects the server names apart from the message (PostgreSQL's diagnostics:
+schema, table, column, constraint, type). Message text is kept only for the few
+templates that hold identifiers alone (SQLite's ``no such column: x``, MySQL's unknown
+column or table).
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
 
 import sqlalchemy as sa
 
@@ -46,6 +55,80 @@ def error_kind(exc: BaseException) -> str:
     if isinstance(exc, sa.exc.OperationalError) and "connect" in text:
         return "unreachable"
     return "error"
+
+
+#: exception modules whose messages may quote row data
+DRIVER_MODULES = frozenset({"sqlalchemy", "psycopg2", "psycopg", "pymysql", "MySQLdb",
+                            "sqlite3", "mariadb"})  # fmt: skip
+#: MySQL / MariaDB errors whose message names objects only: unknown column, unknown table,
+#: no such table, command denied on a table or column, view over a lost table
+_MYSQL_IDENTIFIER_ONLY = {1054, 1051, 1146, 1142, 1143, 1356, 1049}
+#: SQLite messages that name an object and nothing else
+_SQLITE_IDENTIFIER_ONLY = re.compile(
+    r"^(no such (table|column|function|module|index|view)|ambiguous column name"
+    r"|no such savepoint): [\w.$\u3000-\u9fff\uff00-\uffef]+$"
+    r"|^(database is locked|attempt to write a readonly database|unable to open database file"
+    r"|file is not a database|interrupted|disk I/O error|database disk image is malformed)$"
+)
+_PG_DIAG = (("schema_name", "schema"), ("table_name", "table"), ("column_name", "column"),
+            ("constraint_name", "constraint"), ("datatype_name", "type"))  # fmt: skip
+
+
+def driver_error_text(exc: BaseException) -> str | None:
+    """The error as kind, code and object names (see the module docstring); None when it
+    is not a database driver's error."""
+    orig = getattr(exc, "orig", None) if isinstance(exc, sa.exc.DBAPIError) else exc
+    if orig is None or type(orig).__module__.partition(".")[0] not in DRIVER_MODULES:
+        return None
+    if orig is exc and type(exc).__module__.startswith("sqlalchemy"):
+        return None  # SQLAlchemy's own errors (no driver message inside)
+    kind = type(exc).__name__
+    if type(orig).__name__ != kind:
+        kind += f" ({type(orig).__module__.partition('.')[0]}.{type(orig).__name__})"
+    return f"{kind}: {_code_and_objects(orig)}"
+
+
+def _code_and_objects(orig: BaseException) -> str:
+    driver = type(orig).__module__.partition(".")[0]
+    pgcode = getattr(orig, "pgcode", None) or getattr(orig, "sqlstate", None)
+    if pgcode and driver.startswith("psycopg"):
+        parts = [f"SQLSTATE {pgcode} {_pg_condition(pgcode)}".strip()]
+        diag = getattr(orig, "diag", None)
+        for attr, label in _PG_DIAG:
+            value = getattr(diag, attr, None) if diag is not None else None
+            if value:
+                parts.append(f"{label} {value}")
+        return ", ".join(parts)
+    args = getattr(orig, "args", ())
+    if args and isinstance(args[0], int) and driver != "sqlite3":
+        text = f"MySQL error {args[0]} {_mysql_names().get(args[0], '')}".strip()
+        if args[0] in _MYSQL_IDENTIFIER_ONLY and len(args) > 1:
+            text += f" ({' '.join(str(args[1]).split())[:200]})"
+        return text
+    if driver == "sqlite3":
+        name = getattr(orig, "sqlite_errorname", None)
+        message = str(orig).split("\n", 1)[0].strip()
+        shown = f" ({message})" if _SQLITE_IDENTIFIER_ONLY.match(message) else ""
+        return f"SQLite {name or 'error'}{shown}"
+    return "driver error (message left out: it may quote row data)"
+
+
+def _pg_condition(code: str) -> str:
+    try:
+        from psycopg2 import errorcodes
+
+        return errorcodes.lookup(code).lower()
+    except (ImportError, KeyError):
+        return ""
+
+
+@cache
+def _mysql_names() -> dict[int, str]:
+    try:
+        from pymysql.constants import ER
+    except ImportError:
+        return {}
+    return {v: k for k, v in vars(ER).items() if k.isupper() and isinstance(v, int)}
 
 
 _PG_AUTH = {"28P01", "28000"}  # invalid_password, invalid_authorization_specification

@@ -7,6 +7,7 @@ description is read by the unit that scans it, so one odd table cannot stop the 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -151,21 +152,34 @@ def reflect_table(conn: sa.Connection, ref: TableRef) -> TableInfo:
         return _reflect_table(conn, ref)
 
 
+def _unescaped(conn: sa.Connection) -> Callable[[str], str]:
+    """SQLAlchemy's MySQL reflection reads SHOW CREATE TABLE and leaves a backtick in a
+    name doubled (```we``ird` ``), so the column would be quoted twice and not found."""
+    if conn.dialect.name in ("mysql", "mariadb"):
+        return lambda name: name.replace("``", "`")
+    return lambda name: name
+
+
 def _reflect_table(conn: sa.Connection, ref: TableRef) -> TableInfo:
     inspector = sa.inspect(conn)
+    fix = _unescaped(conn)
     schema = ref.sql_schema
     pk: tuple[str, ...] = ()
     fks: list[ForeignKeyInfo] = []
     if ref.kind == "table":
         pk = tuple(
-            inspector.get_pk_constraint(ref.name, schema=schema).get("constrained_columns") or ()
+            fix(c)
+            for c in inspector.get_pk_constraint(ref.name, schema=schema).get(
+                "constrained_columns"
+            )
+            or ()
         )
         for fk in inspector.get_foreign_keys(ref.name, schema=schema):
             if not fk.get("referred_table"):
                 continue
             fks.append(
                 ForeignKeyInfo(
-                    columns=tuple(fk["constrained_columns"]),
+                    columns=tuple(fix(c) for c in fk["constrained_columns"]),
                     referred_schema=fk.get("referred_schema") or ref.schema,
                     referred_table=fk["referred_table"],
                     referred_columns=tuple(fk["referred_columns"]),
@@ -174,6 +188,7 @@ def _reflect_table(conn: sa.Connection, ref: TableRef) -> TableInfo:
     single_fk = {fk.columns[0]: fk for fk in fks if len(fk.columns) == 1}
     columns = []
     for col in inspector.get_columns(ref.name, schema=schema):
+        col = {**col, "name": fix(col["name"])}
         type_ = col["type"]
         fk = single_fk.get(col["name"])
         columns.append(

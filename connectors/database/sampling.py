@@ -280,3 +280,11 @@ def stream_rows(
     for partition in result.partitions():
         yield [tuple(row) for row in partition]
         extend_deadline(conn)
+
+
+def probe_column(info: TableInfo, name: str, rows: int) -> sa.Select:
+    """A read of one column over at most ``rows`` rows that the server must evaluate (a
+    view column can fail on some rows only), sending back one number."""
+    clause = info.clause((name,))
+    first = sa.select(clause.c[name].label("v")).limit(rows).subquery()
+    return sa.select(sa.func.count(first.c.v))

@@ -23,7 +23,13 @@ from connectors.database.filters import NameFilter
 from connectors.database.readonly import create_read_only_engine, guard_description, read_only
 from connectors.database.reflect import ColumnInfo, TableInfo, TableRef, list_tables, reflect_table
 from connectors.database.row_count import count_rows
-from connectors.database.sampling import full_scan_plan, plan_sample, read_sample, stream_rows
+from connectors.database.sampling import (
+    full_scan_plan,
+    plan_sample,
+    probe_column,
+    read_sample,
+    stream_rows,
+)
 from connectors.database.url import resolve_url, safe_url, scrub
 from connectors.database.values import to_text
 
@@ -206,19 +212,59 @@ class DatabaseSource:
                         yield from self._read_table(conn, ref, report, exotic=False)
                 except Exception as again:
                     report.problem(location, error_kind(again), self._message(again))
+            elif kind in ("error", "unsupported_type") and (failing := self._failing_columns(ref)):
+                # one column the server cannot read (a name quoted wrong, a view column
+                # that fails per row) must not lose the table: read it without them
+                report.problem(
+                    location,
+                    "column",
+                    f"columns left out after a read error: {', '.join(failing)} "
+                    f"({self._message(exc)})",
+                )
+                try:
+                    with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+                        yield from self._read_table(conn, ref, report, True, set(failing))
+                except Exception as again:
+                    report.problem(location, error_kind(again), self._message(again))
             else:
                 report.problem(location, kind, self._message(exc))
         report.metadata[ITEMS] = [
             {"key": unit.key, "location": location, "marker": payload.get("marker")}
         ]
 
+    def _failing_columns(self, ref: TableRef) -> list[str]:
+        """The columns a one-column read of ``ref`` fails on, each probed in a savepoint
+        (PostgreSQL aborts the transaction on an error otherwise)."""
+        failing = []
+        rows = max(self.config.sample_size, 1)
+        try:
+            with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+                info = reflect_table(conn, ref)
+                for column in info.columns:
+                    if not self._filter.column(ref.schema, ref.name, column.name):
+                        continue
+                    try:
+                        with conn.begin_nested():
+                            conn.execute(probe_column(info, column.name, rows)).all()
+                    except sa.exc.DBAPIError:
+                        failing.append(column.name)
+        except Exception:  # noqa: BLE001 - the probe itself failed: report the first error
+            return []
+        return failing if len(failing) < len(info.columns) else []
+
     def _read_table(
-        self, conn: sa.Connection, ref: TableRef, report: UnitReport, exotic: bool
+        self,
+        conn: sa.Connection,
+        ref: TableRef,
+        report: UnitReport,
+        exotic: bool,
+        failing: set[str] = frozenset(),
     ) -> Iterator[Any]:
-        """Read one table; ``exotic=False`` leaves out columns of unknown type."""
+        """Read one table; ``exotic=False`` leaves out columns of unknown type, and the
+        ``failing`` ones are left out too."""
         cfg = self.config
         info = reflect_table(conn, ref)
-        scanned = self._columns_to_read(info, report, exotic)
+        scanned = self._columns_to_read(info, report, exotic, failing)
         count = count_rows(conn, info, cfg.exact_count_max_rows)
         report.metadata["row_count"] = count.to_dict()
         yield TableStart(ref.schema, ref.name, tuple(scanned), cfg.max_value_chars)
@@ -256,9 +302,10 @@ class DatabaseSource:
         yield TableEnd(rows_read, sampling)
 
     def _columns_to_read(
-        self, info: TableInfo, report: UnitReport, exotic: bool
+        self, info: TableInfo, report: UnitReport, exotic: bool, failing: set[str]
     ) -> list[ColumnInfo]:
-        """The columns the filters keep, less those of types that hold no personal data."""
+        """The columns the filters keep, less those of types that hold no personal data
+        and those that fail to read."""
         ref = info.ref
         wanted = [c for c in info.columns if self._filter.column(ref.schema, ref.name, c.name)]
         skipped = [
@@ -272,6 +319,8 @@ class DatabaseSource:
                 for c in wanted
                 if c.category == "other"
             ]
+        skipped += [{"column": c.name, "reason": "reading it failed"} for c in wanted
+                    if c.name in failing]  # fmt: skip
         left_out = {s["column"] for s in skipped}
         scanned = [c for c in wanted if c.name not in left_out]
         report.metadata.update(self._table_metadata(info))

@@ -8,6 +8,7 @@ a loop and is reported, not followed.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -149,6 +150,23 @@ def crawl(
         stack.extend(reversed(subdirs))
 
 
+def _opened_inside(fd: int, path: str | bytes, root: str | os.PathLike) -> bool:
+    """Is the file open on ``fd`` inside ``root``? Linux names it in /proc; elsewhere the
+    path as it resolves now must be inside and be the very file that is open."""
+    real_root = os.fsencode(os.path.realpath(root)).rstrip(b"/")
+    try:
+        opened = os.readlink(os.fsencode(f"/proc/self/fd/{fd}"))
+    except OSError:
+        opened = os.fsencode(os.path.realpath(path))
+        try:
+            now, held = os.stat(opened), os.fstat(fd)
+        except OSError:
+            return False
+        if (now.st_dev, now.st_ino) != (held.st_dev, held.st_ino):
+            return False
+    return opened.startswith(real_root + b"/")
+
+
 def _os_kind(exc: OSError, link: bool = False) -> str:
     if isinstance(exc, PermissionError):
         return "permission"
@@ -164,17 +182,24 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-def open_regular(path: str | bytes, follow_links: bool) -> BinaryIO:
+def open_regular(
+    path: str | bytes, follow_links: bool, root: str | os.PathLike | None = None
+) -> BinaryIO:
     """Open a file for reading without following a link (unless allowed) or blocking.
 
     O_NOFOLLOW stops a file swapped for a symlink after the crawl from leading outside
-    the root; O_NONBLOCK stops a FIFO from hanging the scan; fstat proves it is a file.
+    the root, but it guards the last component only: a folder on the way swapped for a
+    link still leads out. So, given ``root``, the file actually opened is checked to lie
+    inside it (its path from the descriptor, after opening: no race). O_NONBLOCK stops a
+    FIFO from hanging the scan; fstat proves it is a file.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     if not follow_links:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags)
     try:
+        if not follow_links and root is not None and not _opened_inside(fd, path, root):
+            raise OSError(errno.ELOOP, "a folder on the path is a link out of the root")
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise IsADirectoryError(21, "not a regular file")
         return os.fdopen(fd, "rb", buffering=1024 * 1024)

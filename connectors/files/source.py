@@ -62,6 +62,9 @@ class Document:
     items: Iterator[TextChunk | TableBlock]
     report: ExtractReport = field(default_factory=ExtractReport)
     failed: bool = False
+    #: the on-disk name's bytes in hex when they are not the display path's UTF-8 (NFD,
+    #: cp932, invalid bytes): what opens the file again (the subject index)
+    path_hex: str = ""
 
 
 class FilesSource:
@@ -233,6 +236,10 @@ class FilesSource:
                 stats["skipped_unchanged"] += 1
                 return
             document = self.open_document(stream, display, report)
+            on_disk = bytes.fromhex(entry["path_hex"]) if "path_hex" in entry else None
+            on_disk = on_disk if on_disk is not None else os.fsencode(entry["path"])
+            if on_disk != display.encode("utf-8", "surrogateescape"):
+                document.path_hex = on_disk.hex()
             yield document
             document.items.close()
         if document.failed:
@@ -247,7 +254,7 @@ class FilesSource:
 
     def _open(self, full: Any) -> BinaryIO:
         """The file opened read-only (a local file: never through a swapped-in link)."""
-        return open_regular(full, self.config.follow_links)
+        return open_regular(full, self.config.follow_links, self.config.root)
 
     def _raw_stat(self, full: Any) -> Any:
         return os.stat(full, follow_symlinks=self.config.follow_links)

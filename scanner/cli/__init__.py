@@ -48,6 +48,7 @@ def _register() -> None:
         catalog_command,
         detect_command,
         diff_command,
+        key_command,
         report_command,
         review_command,
         scan_command,
@@ -55,7 +56,7 @@ def _register() -> None:
     )
 
     for module in (detect_command, scan_command, catalog_command, report_command,
-                   diff_command, review_command, subject_command):  # fmt: skip
+                   diff_command, review_command, subject_command, key_command):  # fmt: skip
         module.register(app)
 
 

@@ -61,10 +61,14 @@ def check(
 def _rejudged(cfg, inventory, run):
     """The run's findings judged by the catalog as it is now (it may have changed)."""
     from scanner.catalog.verdicts import Judge
-    from scanner.fingerprint import Fingerprinter
+    from scanner.fingerprint import FingerprintKeyError
+    from scanner.inventory.key_guard import checked_fingerprinter
 
     needs_prints = any(rule.values for rule in cfg.catalog.not_personal)
-    fingerprinter = Fingerprinter.from_key_file(cfg.inventory.key_file) if needs_prints else None
+    try:
+        fingerprinter = checked_fingerprinter(cfg.inventory, inventory) if needs_prints else None
+    except FingerprintKeyError as exc:
+        raise CliError(str(exc)) from None
     prints = inventory.fingerprints(run) if needs_prints else {}
     judge = Judge(cfg.catalog, fingerprinter)
     out = []

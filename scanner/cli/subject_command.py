@@ -55,15 +55,17 @@ class _Session:
     """The config, the HMAC key and the open inventory of one command."""
 
     def __init__(self, config: Path):
-        from scanner.fingerprint import Fingerprinter, FingerprintKeyError
+        from scanner.fingerprint import FingerprintKeyError
+        from scanner.inventory.key_guard import checked_fingerprinter
 
         self.config_path = config_path_for_cli(config)
         self.cfg = load_config_for_cli(config)
-        try:
-            self.fingerprinter = Fingerprinter.from_key_file(self.cfg.inventory.key_file)
-        except FingerprintKeyError as exc:
-            raise CliError(str(exc)) from None
         self.inventory = open_inventory_for_cli(self.cfg)
+        try:
+            self.fingerprinter = checked_fingerprinter(self.cfg.inventory, self.inventory)
+        except FingerprintKeyError as exc:
+            self.inventory.close()
+            raise CliError(str(exc)) from None
 
     def __enter__(self) -> _Session:
         return self

@@ -25,7 +25,8 @@ class InventoryConfig(BaseModel):
     )
     key_file: Path = Field(
         default=Path("kojin-hmac.key"),
-        description="HMAC key for fingerprints (KOJIN_HMAC_KEY wins); created with mode 0600",
+        description="HMAC key for fingerprints (KOJIN_HMAC_KEY wins); mode 0600, made by the "
+        "first scan or `kojin key init`",
     )
     index_subjects: bool = Field(
         default=False,

@@ -192,11 +192,23 @@ def _v4_item_states(conn: Connection) -> None:
     md.tables["kojin_item_states"].create(conn)
 
 
+def _v5_settings(conn: Connection) -> None:
+    md = MetaData()
+    Table(
+        "kojin_settings", md,
+        Column("name", String(64), primary_key=True),
+        Column("value", Text, nullable=False),
+        Column("set_at", String(40), nullable=False),
+    )  # fmt: skip
+    md.create_all(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "subject index and subject request log", _v2_subjects),
     Migration(3, "findings carried forward from places not scanned", _v3_not_scanned),
     Migration(4, "per-item state for incremental rescans", _v4_item_states),
+    Migration(5, "inventory settings (the HMAC key check value)", _v5_settings),
 )
 
 

@@ -174,3 +174,11 @@ item_states = Table(
     Column("read_in", String(64), nullable=False),  # the run that last read the item
     Index("ix_kojin_item_states_run_source", "run_pk", "source"),
 )
+
+settings = Table(
+    "kojin_settings",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("set_at", String(40), nullable=False),
+)

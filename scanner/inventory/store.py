@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -222,7 +222,22 @@ class Inventory:
             )
         return Review(key, Mark(mark), note, by, at)
 
+    def set_setting(self, name: str, value: str) -> None:
+        """Store one inventory-wide setting (replacing the old value)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.settings).where(t.settings.c.name == name))
+            conn.execute(insert(t.settings).values(name=name, value=value, set_at=_now()))
+
     # --- reading ---
+
+    def setting(self, name: str) -> str | None:
+        with self.engine.connect() as conn:
+            query = select(t.settings.c.value).where(t.settings.c.name == name)
+            return conn.execute(query).scalar()
+
+    def has_runs(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.runs.c.id).limit(1)).first() is not None
 
     def runs(self) -> list[RunInfo]:
         with self.engine.connect() as conn:

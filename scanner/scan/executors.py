@@ -92,9 +92,12 @@ def _worker_state() -> _WorkerState:
 def _init_worker(settings: dict, fingerprinter: Fingerprinter | None = None) -> None:
     import signal
 
+    from scanner.scan.parent_watch import exit_with_parent
+
     # Ctrl-C reaches the whole process group: the driver stops the pool and says how to
     # resume; a worker must not die with a traceback of its own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()  # a killed driver leaves no worker behind
     _worker_state().runner(settings, fingerprinter)  # load once, before the first unit
 
 

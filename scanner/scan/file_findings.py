@@ -59,9 +59,16 @@ def _place_fields(place: Place) -> dict[str, Any]:
 class FileFindings:
     """Accumulates one top-level file's detections and verdicts; ``findings()`` at the end."""
 
-    def __init__(self, source: str, path: str, fingerprinter: Fingerprinter | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        path: str,
+        fingerprinter: Fingerprinter | None = None,
+        path_hex: str = "",
+    ) -> None:
         self.source = source
         self.path = path
+        self.path_hex = path_hex  # the on-disk name, when it is not the display path
         self.fingerprinter = fingerprinter
         self._text: dict[tuple[str | None, str], _TextAcc] = {}
         self._columns: dict[tuple[str | None, str, str, str], _ColumnAcc] = {}
@@ -115,6 +122,7 @@ class FileFindings:
             "types": sorted(report.types),
             "sampled": report.sampled,
             "truncated": report.truncated,
+            "path_hex": self.path_hex or None,
         }
         common = {k: v for k, v in common.items() if v not in (None, [])}
         out: list[Finding] = []

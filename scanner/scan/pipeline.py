@@ -56,9 +56,12 @@ class Pipeline:
 
     @property
     def fingerprinter(self) -> Fingerprinter:
-        """The HMAC key, read once (KOJIN_HMAC_KEY or the inventory's key file)."""
+        """The HMAC key, read once (KOJIN_HMAC_KEY or the inventory's key file) and checked
+        against the inventory's; made only for the first scan of an empty inventory."""
         if self._fingerprinter is None:
-            self._fingerprinter = Fingerprinter.from_key_file(self.config.inventory.key_file)
+            from scanner.inventory.key_guard import scan_fingerprinter
+
+            self._fingerprinter = scan_fingerprinter(self.config.inventory)
         return self._fingerprinter
 
     @property

@@ -84,7 +84,7 @@ class Runner:
         self, source: str, document: Document, report: UnitReport, findings: list[Finding]
     ) -> None:
         """Detect in one file's text and classify its tables; a failure stays with the file."""
-        builder = FileFindings(source, document.path, self.fingerprinter)
+        builder = FileFindings(source, document.path, self.fingerprinter, document.path_hex)
         batch = _Batch(self.detector, builder)
         try:
             for item in document.items:

@@ -96,9 +96,8 @@ def run_plan(
     transaction. ``places`` are the personal tables by (source, "schema.table")."""
     from connectors.database.readonly import read_only
     from connectors.registry import create_source
-    from scanner.subject.index import key_check
 
-    if plan["key_check"] != key_check(fingerprinter):
+    if plan["key_check"] != fingerprinter.key_check():
         raise PlanError("the plan was made with another HMAC key: make a new plan")
     configs = {s.name: s for s in config.sources}
     for database in plan["databases"]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -318,10 +319,14 @@ def to_json_dict(doc: Disclosure) -> dict[str, Any]:
 
 
 def write_disclosure(doc: Disclosure, path: Path) -> Path:
-    """Write the document as .json or .xlsx (by suffix), through a temporary file."""
+    """Write the document as .json or .xlsx (by suffix), through a temporary file made
+    with mode 0600 before a byte is written: it holds raw values, for the person only."""
     fmt = export_format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    os.chmod(tmp, 0o600)  # whatever the umask
     if fmt == "json":
         text = json.dumps(to_json_dict(doc), ensure_ascii=False, indent=2) + "\n"
         tmp.write_text(text, encoding="utf-8")

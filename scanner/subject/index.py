@@ -49,10 +49,6 @@ if TYPE_CHECKING:
     from scanner.inventory.records import RunInfo
     from scanner.inventory.store import Inventory
 
-#: the text whose HMAC tells which key made an index
-KEY_CHECK_TEXT = "kojin-subject-index-key-check"
-
-
 @dataclass(frozen=True)
 class IndexReport:
     run_pk: int
@@ -63,10 +59,6 @@ class IndexReport:
     entries: int
     errors: tuple[str, ...]
     seconds: float
-
-
-def key_check(fingerprinter: Fingerprinter) -> str:
-    return fingerprinter.digest(KEY_CHECK_TEXT)
 
 
 def place_kind(place: Place) -> str:
@@ -133,7 +125,7 @@ def build_subject_index(
     places = personal_places(inventory.findings(run))
     configs = {s.name: s for s in config.sources}
     existing = {(p.source, p.kind, p.place_key): p for p in index.places()}
-    check = key_check(fingerprinter)
+    check = fingerprinter.key_check()
     get_detector = detector or detector_factory(config)
     sources: dict[str, Any] = {}
     kept: set[int] = set()

@@ -65,6 +65,7 @@ class FilePlace:
     path: str
     has_text: bool  # personal data found in the file's text (not only in table columns)
     columns: tuple[FileColumn, ...] = ()
+    path_hex: str = ""  # the on-disk name's bytes when they are not ``path``'s UTF-8
 
     @property
     def key(self) -> str:
@@ -86,6 +87,7 @@ def personal_places(findings: Iterable[StoredFinding]) -> list[Place]:
     """Tables and files with personal values, each with what to read, sorted."""
     tables: dict[tuple[str, str, str], dict[tuple[str, ...], ValueColumn]] = {}
     files: dict[tuple[str, str], tuple[bool, dict[tuple, FileColumn]]] = {}
+    on_disk: dict[tuple[str, str], str] = {}
     for f in findings:
         if not _counts(f):
             continue
@@ -104,6 +106,8 @@ def personal_places(findings: Iterable[StoredFinding]) -> list[Place]:
             tables.setdefault(key, {})[(*value.columns, value.entity)] = value
         elif loc.get("path"):
             has_text, columns = files.setdefault((f.source, loc["path"]), (False, {}))
+            if f.evidence.get("path_hex"):
+                on_disk[(f.source, loc["path"])] = f.evidence["path_hex"]
             if loc.get("column"):
                 entity = "" if free_text else f.entity
                 column = FileColumn(
@@ -117,7 +121,9 @@ def personal_places(findings: Iterable[StoredFinding]) -> list[Place]:
         for (source, schema, table), values in sorted(tables.items())
     ]
     out += [
-        FilePlace(source, path, has_text, tuple(columns.values()))
+        FilePlace(
+            source, path, has_text, tuple(columns.values()), on_disk.get((source, path), "")
+        )
         for (source, path), (has_text, columns) in sorted(files.items())
     ]
     return out

@@ -90,7 +90,7 @@ def build_plan(
 ) -> dict[str, Any]:
     """The deletion plan for ``result``'s strong hits, as the JSON document to review."""
     from connectors.registry import create_source
-    from scanner.subject.index import key_check, place_kind
+    from scanner.subject.index import place_kind
 
     run = inventory.resolve_run(None)
     findings = inventory.findings(run)
@@ -128,7 +128,7 @@ def build_plan(
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "config": config_path,
         "run": run.pk,
-        "key_check": key_check(fingerprinter),
+        "key_check": fingerprinter.key_check(),
         "databases": databases,
         "files": files,
         "not_planned": {"weak_hits": len(result.weak), "rows": unplanned},
@@ -474,8 +474,6 @@ def render(conn: sa.Connection, statement: sa.Executable) -> str:
 
 def load_plan(text: str, origin: str, fingerprinter: Fingerprinter) -> dict[str, Any]:
     """A plan file, checked: its kind and version, its key, and that nobody edited it."""
-    from scanner.subject.index import key_check
-
     try:
         plan = json.loads(text)
     except json.JSONDecodeError:
@@ -484,7 +482,7 @@ def load_plan(text: str, origin: str, fingerprinter: Fingerprinter) -> dict[str,
         raise PlanError(f"{origin}: not a Kojin deletion plan")
     if plan.get("format_version") != PLAN_VERSION:
         raise PlanError(f"{origin}: plan format {plan.get('format_version')} is not supported")
-    if plan.get("key_check") != key_check(fingerprinter):
+    if plan.get("key_check") != fingerprinter.key_check():
         raise PlanError(f"{origin}: the plan was made with another HMAC key: make a new plan")
     digest = plan.get("digest")
     if not isinstance(digest, str) or not hmac.compare_digest(

@@ -314,7 +314,11 @@ def _file_error(source: FilesSource, place: FilePlace, exc: OSError) -> PlaceRea
     return PlaceReadError(f"{source.name}:{place.path}: {exc.strerror or type(exc).__name__}")
 
 
-def file_path(source: FilesSource, place: FilePlace) -> str:
+def file_path(source: FilesSource, place: FilePlace) -> str | bytes:
+    """Where the file is: its on-disk name when the scan kept one (NFD, cp932 or invalid
+    bytes), never the display name, which would not open."""
+    if place.path_hex:
+        return os.path.join(os.fsencode(source.config.root), bytes.fromhex(place.path_hex))
     return os.path.join(os.fspath(source.config.root), place.path)
 
 
@@ -332,7 +336,9 @@ def file_hash(source: FilesSource, place: FilePlace) -> str:
 
     digest = hashlib.blake2b(digest_size=16)
     try:
-        with open_regular(file_path(source, place), source.config.follow_links) as fh:
+        with open_regular(
+            file_path(source, place), source.config.follow_links, source.config.root
+        ) as fh:
             while block := fh.read(1024 * 1024):
                 digest.update(block)
     except OSError as exc:
@@ -371,7 +377,7 @@ def read_file(
     pending: list[TextChunk] = []
     rows_seen: dict[tuple[str | None, str | None], int] = {}
     try:
-        stream = open_regular(file_path(source, place), config.follow_links)
+        stream = open_regular(file_path(source, place), config.follow_links, config.root)
     except OSError as exc:
         raise _file_error(source, place, exc) from None
     with stream:

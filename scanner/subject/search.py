@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from scanner.fingerprint import Fingerprinter
+from scanner.inventory.migrations import InventoryError
 from scanner.inventory.subjects import SubjectIndex
 from scanner.subject.identifiers import KIND_ENTITY, SubjectQuery, strength
 from scanner.subject.index import detector_factory, place_kind
@@ -270,6 +271,10 @@ def find_subject(
     run = inventory.resolve_run(None)
     index = SubjectIndex(inventory)
     indexed = [] if live else index.places()
+    if any(p.key_check != fingerprinter.key_check() for p in indexed):
+        raise InventoryError(
+            "the subject index was made with another HMAC key: run `kojin subject index --full`"
+        )
     covered = {(p.source, p.kind, p.place_key) for p in indexed}
     to_read: list[Place] = []
     wanted: set[tuple[str, str, str]] | None = None

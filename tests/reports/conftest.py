@@ -19,7 +19,7 @@ HOSTILE = '=HYPERLINK("x")</script><b>.csv'
 def report_data(tmp_path_factory) -> ReportData:
     base = tmp_path_factory.mktemp("reports")
     mp = pytest.MonkeyPatch()
-    mp.setenv("KOJIN_HMAC_KEY", "k")
+    mp.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     try:
         config = make_config(base)
         record_scan(config, outcome(SAMPLE_FINDINGS[:-1]))

@@ -13,7 +13,7 @@ from tests.scanner.inventory.builders import CONFIG, SAMPLE_FINDINGS, db, make_c
 
 @pytest.fixture
 def frames(tmp_path, monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     (tmp_path / "kojin.toml").write_text(CONFIG, encoding="utf-8")
     config = make_config(tmp_path)
     record_scan(config, outcome(SAMPLE_FINDINGS[:-1]))

@@ -90,7 +90,7 @@ def test_a_files_count_is_its_records_not_one_file(tmp_path, monkeypatch):
     from scanner.inventory.store import Inventory
     from tests.scanner.inventory.builders import file, make_config, outcome
 
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     config = make_config(tmp_path)
     roster = [
         Finding("share", {"path": "名簿/会員.csv", "column": column}, entity, 0.9,

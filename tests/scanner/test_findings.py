@@ -37,7 +37,7 @@ path = "inventory.sqlite3"
 
 @pytest.fixture
 def workspace(tmp_path, monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "finding-key")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "finding-key-0123456789abcdef0123456789abcdef")
     share = tmp_path / "share"
     share.mkdir()
     (share / "signature.txt").write_text(
@@ -76,7 +76,7 @@ def test_findings_carry_bounded_keyed_fingerprints_of_their_values(
         ): f
         for f in outcome.findings
     }
-    fp = Fingerprinter(b"finding-key")
+    fp = Fingerprinter(b"finding-key-0123456789abcdef0123456789abcdef")
     email = by_place[("db", "customer", "email", "EMAIL_ADDRESS")]
     assert set(email.fingerprints) == {
         fp.fingerprint("EMAIL_ADDRESS", v) for v in ("a@example.jp", "b@example.jp", "c@example.jp")

@@ -50,8 +50,21 @@ def extract_sheet(name: str, rows: Iterable[Row], ctx: ExtractContext) -> Iterat
     yield TextChunk("\t".join(header), ctx.place(sheet=name), ("header",))
     data = (cells[start:] for _, cells in it)
     if not ctx.limits.full:
-        data = iter(sample_rows(data, ctx.limits.table_sample_rows))
+        data = iter(sample_rows(_bounded(data, ctx), ctx.limits.table_sample_rows))
     yield from table_blocks(name, header, data, ctx)
+
+
+def _bounded(rows: Iterator[Sequence[str | None]], ctx: ExtractContext) -> Iterator:
+    """Sample mode reads at most ``table_sample_rows × windows`` rows of a sheet: a sheet
+    is parsed from its start (there is no seeking into its XML), so rows further down
+    would cost their parsing whatever is kept, and a 1M-row workbook would run out its
+    time with no finding. The sample is drawn from these rows; the rest are not read."""
+    cap = ctx.limits.table_sample_rows * max(1, ctx.limits.windows)
+    for n, row in enumerate(rows):
+        if n >= cap:
+            ctx.report.sampled = True
+            return
+        yield row
 
 
 def _until_blank_run(rows: Iterable[Row], ctx: ExtractContext) -> Iterator[Row]:

@@ -161,6 +161,25 @@ def test_file_swapped_for_a_symlink_after_the_crawl_is_not_followed(share: Path)
     assert not [f for f in result.findings if f.location["path"] == "swap.txt"]
 
 
+def test_folder_swapped_for_a_symlink_after_the_crawl_is_not_followed(share: Path) -> None:
+    """O_NOFOLLOW guards the last component only: ``sub/`` becoming a link to a folder
+    outside must not lead the read out of the root (the issue read an outside file)."""
+    outside = share.parent / f"{share.name}-outside"
+    outside.mkdir()
+    (outside / "list.txt").write_text(GOOD)
+    (share / "sub").mkdir()
+    _write(share, "sub/list.txt", b"harmless")
+    source = FilesSource(make_config(share))
+    units = list(source.work_units())
+    (share / "sub" / "list.txt").unlink()
+    (share / "sub").rmdir()
+    os.symlink(outside, share / "sub")
+    results = [Runner(FakeDetector(), None).run(source, u) for u in units]
+    errors = [e for r in results for e in r.errors if e.location.get("path") == "sub/list.txt"]
+    assert [e.kind for e in errors] == ["symlink"]
+    assert not [f for r in results for f in r.findings if "list.txt" in f.location["path"]]
+
+
 def test_fifo_does_not_hang_the_scan(share: Path) -> None:
     os.mkfifo(share / "pipe.txt")
     out = scan(share)

@@ -28,7 +28,7 @@ def test_check_lists_every_error_with_its_line(tmp_path, capsys):
 
 
 def test_check_against_the_latest_run_and_suggest(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     path = tmp_path / "kojin.toml"
     path.write_text(CONFIG, encoding="utf-8")
     code, out, err = run(capsys, "catalog", "check", "--config", str(path))

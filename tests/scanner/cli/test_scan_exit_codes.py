@@ -23,7 +23,7 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture
 def workspace(tmp_path, monkeypatch) -> Path:
     """A copy of the example config whose database can be moved away."""
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "exit-codes")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "exit-codes-0123456789abcdef0123456789abcdef")
     shutil.copy(EXAMPLES / "sample.sqlite3", tmp_path / "shop.sqlite3")
     share = tmp_path / "share"
     share.mkdir()

@@ -9,7 +9,7 @@ from tests.scanner.inventory.builders import CONFIG, db, file, make_config, outc
 
 
 def test_diff_by_identity_with_a_changed_catalog(tmp_path, monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     before = [
         db("newsletter", "email", "EMAIL_ADDRESS", matched=90),
         db("customers", "name", "PERSON"),
@@ -55,7 +55,7 @@ def test_a_failed_table_and_file_carry_forward_not_resolved(tmp_path, monkeypatc
     from scanner.inventory.store import Inventory
     from tests.scanner.inventory.builders import SAMPLE_FINDINGS, make_config, outcome
 
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     config = make_config(tmp_path)
     record_scan(config, outcome(SAMPLE_FINDINGS))
     unread = [ScanError("shop-db", {"schema": "main", "table": "newsletter"}, "timeout", "t"),

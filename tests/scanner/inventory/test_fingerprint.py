@@ -6,7 +6,15 @@ import stat
 
 import pytest
 
-from scanner.fingerprint import KEY_ENV, Fingerprinter, load_or_create_key, normalize_value
+from scanner.fingerprint import (
+    KEY_ENV,
+    Fingerprinter,
+    FingerprintKeyError,
+    MissingKeyError,
+    create_key,
+    load_key,
+    normalize_value,
+)
 
 SAME_VALUE = [
     ("PHONE_NUMBER",
@@ -43,9 +51,35 @@ def test_digest_is_keyed_and_never_the_value():
         a.fingerprint("PERSON", "山田太郎"), a.fingerprint("PERSON", "鈴木"))  # fmt: skip
 
 
-def test_key_file_is_created_once_with_0600(tmp_path):
+def test_a_key_file_is_created_0600_only_when_asked(tmp_path):
     key_file = tmp_path / "keys" / "kojin-hmac.key"
-    first = load_or_create_key(key_file, environ={})
-    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
-    assert load_or_create_key(key_file, environ={}) == first
-    assert load_or_create_key(key_file, environ={KEY_ENV: "from-env"}) == b"from-env"
+    with pytest.raises(MissingKeyError):
+        load_key(key_file, environ={})  # never made on the side
+    assert not key_file.exists()
+    first = create_key(key_file)
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600 and len(first) >= 32
+    assert load_key(key_file, environ={}) == first
+    with pytest.raises(FingerprintKeyError, match="already there"):
+        create_key(key_file)
+    from_env = "e" * 32
+    assert load_key(key_file, environ={KEY_ENV: from_env}) == from_env.encode()
+
+
+@pytest.mark.parametrize("short", ["a", "x" * 31])
+def test_short_keys_are_refused(tmp_path, short):
+    with pytest.raises(FingerprintKeyError, match="shorter than 32 bytes"):
+        load_key(tmp_path / "none.key", environ={KEY_ENV: short})
+    key_file = tmp_path / "short.key"
+    key_file.write_text(short)
+    key_file.chmod(0o600)
+    with pytest.raises(FingerprintKeyError, match="shorter than 32 bytes"):
+        load_key(key_file, environ={})
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604, 0o660])
+def test_a_key_file_open_to_others_is_refused(tmp_path, mode):
+    key_file = tmp_path / "kojin-hmac.key"
+    create_key(key_file)
+    key_file.chmod(mode)
+    with pytest.raises(FingerprintKeyError, match=f"open to others \\(mode {mode:04o}\\)"):
+        load_key(key_file, environ={})

@@ -44,7 +44,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_scheduled_scans_fail_only_on_new_violations(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     share = tmp_path / "share"
     share.mkdir()
     (share / "memo.txt").write_text(
@@ -82,7 +82,7 @@ def test_scheduled_scans_fail_only_on_new_violations(tmp_path, capsys, monkeypat
 
 def test_fail_on_special_care_until_reviewed(tmp_path, capsys, monkeypatch):
     """要配慮個人情報 fails a scheduled scan (exit 5) until a reviewer rules it out."""
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     share = tmp_path / "share"
     share.mkdir()
     (share / "memo.txt").write_text("会員：山田太郎様\n既往歴：高血圧\n", encoding="utf-8")
@@ -117,7 +117,7 @@ def test_fail_on_special_care_until_reviewed(tmp_path, capsys, monkeypatch):
 
 @pytest.fixture
 def two_runs(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     path = tmp_path / "kojin.toml"
     path.write_text(CONFIG, encoding="utf-8")
     config = make_config(tmp_path)

@@ -47,7 +47,7 @@ def pg_schema() -> Iterator[str]:
 
 
 def test_runs_reviews_and_diff_on_postgres(tmp_path, monkeypatch, pg_schema):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     url = f"{PG_URL}?options=-csearch_path%3D{pg_schema}"
     config = make_config(tmp_path, CONFIG.replace(
         'path = "inventory.sqlite3"', f'url = "{url}"'))  # fmt: skip

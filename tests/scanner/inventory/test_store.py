@@ -18,7 +18,7 @@ from tests.scanner.inventory.builders import SAMPLE_FINDINGS, db, file, make_con
 
 @pytest.fixture
 def config(tmp_path, monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "test-key")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "test-key-0123456789abcdef0123456789abcdef")
     return make_config(tmp_path)
 
 
@@ -91,7 +91,7 @@ def test_find_finding_refuses_bad_and_unknown_ids(config):
 
 
 def test_twins_of_one_identity_become_one_finding(config):
-    key = Fingerprinter(b"test-key")
+    key = Fingerprinter(b"test-key-0123456789abcdef0123456789abcdef")
     twins = [
         file("a.txt", "PHONE_NUMBER", 0.6, fingerprints=key.fingerprints("PHONE_NUMBER", ["1"])),
         file("a.txt", "PHONE_NUMBER", 0.9, fingerprints=key.fingerprints("PHONE_NUMBER", ["2"])),
@@ -104,7 +104,7 @@ def test_twins_of_one_identity_become_one_finding(config):
 
 
 def test_no_raw_value_reaches_the_database(config):
-    key = Fingerprinter(b"test-key")
+    key = Fingerprinter(b"test-key-0123456789abcdef0123456789abcdef")
     raw = ["090-1234-5678", "taro.yamada@example.co.jp"]
     findings = [
         file("a.txt", "PHONE_NUMBER", fingerprints=key.fingerprints("PHONE_NUMBER", raw[:1])),

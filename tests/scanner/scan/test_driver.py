@@ -49,7 +49,8 @@ class FakeSource:
 
 @pytest.fixture
 def config(monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")  # no key file beside the working directory
+    # no key file beside the working directory
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     return parse_config(CONFIG, Path("."))
 
 

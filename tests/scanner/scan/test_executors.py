@@ -10,6 +10,7 @@ import pytest
 
 from connectors.base import WorkUnit
 from scanner.config import load_config
+from scanner.fingerprint import create_key
 from scanner.scan.driver import run_scan
 from scanner.scan.executors import Task, run_tasks
 from scanner.scan.runner import Runner
@@ -29,6 +30,7 @@ def example_config(tmp_path_factory):
         '[[sources]]\ntype = "files"\nname = "file-share"\nroot = "share"\nfiles_per_unit = 3\n',
         encoding="utf-8",
     )
+    create_key(folder / "kojin-hmac.key")  # the key file every executor's workers read
     return load_config(folder / "kojin.toml")
 
 

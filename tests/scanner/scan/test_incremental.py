@@ -49,7 +49,7 @@ class CountingDetector(FakeDetector):
 
 @pytest.fixture
 def workspace(tmp_path, monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     share = tmp_path / "share"
     share.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):

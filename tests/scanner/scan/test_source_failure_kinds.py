@@ -22,7 +22,7 @@ def _kind(tmp_path: Path, source_toml: str) -> tuple[str, str]:
 
 @pytest.fixture(autouse=True)
 def _key(monkeypatch):
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
     monkeypatch.delenv("KOJIN_UNSET_PASSWORD", raising=False)
 
 

@@ -26,7 +26,7 @@ from scanner.scan.pipeline import Pipeline
 from tests.connectors.database.conftest import MARIADB_URLS, PG_URLS, _first_reachable
 
 ROOT = Path(__file__).resolve().parents[3]
-KEY = "subject-tests"
+KEY = "subject-tests-0123456789abcdef0123456789abcdef"
 
 
 @dataclass

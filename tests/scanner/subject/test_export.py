@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import stat
 
 from scanner.cli import main
 from scanner.inventory.subjects import SubjectIndex
@@ -36,6 +37,7 @@ def test_export_writes_the_values_by_purpose_and_logs_who_when_whom(examples, ca
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert row["email"] not in captured.out + captured.err  # values go to the file only
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
     doc = json.loads(out.read_text(encoding="utf-8"))
     items = {i["where"]: i for g in doc["groups"] for i in g["items"]}
     assert items["email"]["value"] == row["email"]
@@ -77,6 +79,7 @@ def test_a_text_hit_exports_its_own_line_only_and_xlsx_works(examples, capsys):
         ]
     )
     assert code == 0, capsys.readouterr().err
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # raw values: the owner only
     book = load_workbook(out)
     assert book.sheetnames == ["開示内容", "概要"]
     rows = list(book["開示内容"].iter_rows(min_row=2, values_only=True))
