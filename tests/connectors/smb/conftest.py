@@ -122,4 +122,4 @@ def samba(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Samba]:
 @pytest.fixture
 def smb_env(monkeypatch):
     monkeypatch.setenv("KOJIN_TEST_SMB_PASSWORD", PASSWORD)
-    monkeypatch.setenv("KOJIN_HMAC_KEY", "k")
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "smb-0123456789abcdef0123456789abcdef")
