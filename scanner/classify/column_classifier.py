@@ -411,6 +411,17 @@ class _Candidate:
     mixed: bool = False
 
 
+#: shapes that make a column's entity on their own: (shape, share of values, base confidence)
+_STRONG_SHAPES = (
+    ("email", 0.8, 0.6),
+    ("jp_phone", 0.8, 0.6),
+    ("my_number", 0.95, 0.75),
+    ("corporate_number", 0.95, 0.8),
+    ("residence_card", 0.95, 0.7),
+    ("credit_card", 0.98, 0.7),
+)
+
+
 class TableClassifier:
     """Accumulates evidence batch by batch; ``verdicts()`` weighs it all at the end."""
 
@@ -708,16 +719,8 @@ class TableClassifier:
                 )
             )
             found.add(entity)
-        strong_shapes = (
-            ("email", 0.8, 0.6),
-            ("jp_phone", 0.8, 0.6),
-            ("my_number", 0.95, 0.75),
-            ("corporate_number", 0.95, 0.8),
-            ("residence_card", 0.95, 0.7),
-            ("credit_card", 0.98, 0.7),
-        )
         distinct = len(s.distinct)
-        for shape, floor, base in strong_shapes:
+        for shape, floor, base in _STRONG_SHAPES:
             entity = _SHAPES[shape]
             ratio = s.shape_rows[shape] / n
             if entity in found or ratio < floor or non_personal and ratio < 0.99:
@@ -739,23 +742,25 @@ class TableClassifier:
             )
             found.add(entity)
         if grouped is not None and Entity.PHONE_NUMBER not in found:
-            group, gtarget = grouped
-            if group.kind == "digits":
-                gs = gtarget.stats
-                gn = gs.non_empty or 1
-                ratio = max(gs.shape_rows["jp_phone"], gs.matched[Entity.PHONE_NUMBER]) / gn
-                if ratio >= 0.8:
-                    reasons = [f"joined {'/'.join(group.columns)}: {ratio:.0%} are phone numbers"]
-                    out.append(
-                        _Candidate(
-                            Entity.PHONE_NUMBER,
-                            0.5 + 0.4 * ratio,
-                            round(ratio * n),
-                            reasons,
-                            self._examples(target, grouped, Entity.PHONE_NUMBER, ""),
-                        )
-                    )
+            out.extend(self._joined_phone(target, grouped, n))
         return out
+
+    def _joined_phone(
+        self, target: _Target, grouped: tuple[ColumnGroup, _Target], n: int
+    ) -> list[_Candidate]:
+        """A phone number split over digit columns (tel01/tel02/tel03), judged joined."""
+        group, gtarget = grouped
+        if group.kind != "digits":
+            return []
+        gs = gtarget.stats
+        gn = gs.non_empty or 1
+        ratio = max(gs.shape_rows["jp_phone"], gs.matched[Entity.PHONE_NUMBER]) / gn
+        if ratio < 0.8:
+            return []
+        reasons = [f"joined {'/'.join(group.columns)}: {ratio:.0%} are phone numbers"]
+        examples = self._examples(target, grouped, Entity.PHONE_NUMBER, "")
+        return [_Candidate(Entity.PHONE_NUMBER, 0.5 + 0.4 * ratio, round(ratio * n), reasons,
+                           examples)]  # fmt: skip
 
     def _free_text_candidates(self, target: _Target, hint: NameHint | None) -> list[_Candidate]:
         s = target.stats
@@ -852,6 +857,31 @@ class TableClassifier:
         self._age_like_dates(candidates, persons)
         self._unnamed_postal_codes(candidates, persons)
         self._address_parts(candidates, persons)
+        self._kana_readings(candidates, persons)
+
+    def _kana_readings(self, candidates: dict[str, list[_Candidate]], persons: list[str]) -> None:
+        """Katakana under a name that says nothing (``USR_SEIKN``, ``c04``) beside a
+        person's name columns: the name's reading."""
+        if not persons:
+            return
+        for name, found in candidates.items():
+            s = self.targets[name].stats
+            if found or self.hints[name] is not None or not s.non_empty:
+                continue
+            ratio = s.shape_rows["kana"] / s.non_empty
+            if ratio < 0.9 or len(s.distinct) < 5:
+                continue
+            reasons = [f"{ratio:.0%} of values are katakana, beside " + ", ".join(persons[:3])]
+            found.append(
+                _Candidate(
+                    Entity.PERSON,
+                    0.6,
+                    s.shape_rows["kana"],
+                    reasons,
+                    list(s.examples.get("shape:kana", [])),
+                    ("kana", ratio),
+                )
+            )
 
     def _address_parts(self, candidates: dict[str, list[_Candidate]], persons: list[str]) -> None:
         """A city or town column the detector cannot read alone (横浜市中区) is part of the

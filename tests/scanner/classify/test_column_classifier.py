@@ -669,3 +669,21 @@ def test_serialized_values_are_parsed_and_their_parts_joined(fast_detector) -> N
         "sess_data": {"PHONE_NUMBER", "ADDRESS"},
         "data": {"PHONE_NUMBER", "EMAIL_ADDRESS"},
     }
+
+
+def test_katakana_under_an_opaque_name_beside_a_person_is_a_reading(fast_detector) -> None:
+    from bench.db_corpus import Values
+
+    v = Values(3)
+    people = [v.name() for _ in range(60)]
+    columns = [
+        col("USR_SEI", [p[0] for p in people]),
+        col("USR_MEI", [p[1] for p in people]),
+        col("USR_SEIKN", [p[2] for p in people]),  # a family name's reading alone
+        col("USR_TEL1", [v.phone() for _ in people]),
+    ]
+    verdicts = classify_table("CMN_USRM_INF", columns, fast_detector)
+    assert by_column(verdicts) == {
+        "USR_SEI": {"PERSON"}, "USR_MEI": {"PERSON"}, "USR_SEIKN": {"PERSON"},
+        "USR_TEL1": {"PHONE_NUMBER"},
+    }  # fmt: skip
