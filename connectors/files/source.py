@@ -215,7 +215,7 @@ class FilesSource:
             stats["skipped"] += 1
             return
         try:
-            stream = self._open(full)
+            stream = self._open_path(full)
         except OSError as exc:
             kind = "symlink" if getattr(exc, "errno", None) == 40 else error_kind(exc)
             report.problem(location, kind, exc.strerror or type(exc).__name__)
@@ -252,7 +252,7 @@ class FilesSource:
         else:
             stats["skipped"] += 1
 
-    def _open(self, full: Any) -> BinaryIO:
+    def _open_path(self, full: Any) -> BinaryIO:
         """The file opened read-only (a local file: never through a swapped-in link)."""
         return open_regular(full, self.config.follow_links, self.config.root)
 
@@ -343,7 +343,7 @@ class FilesSource:
     def _open(self, path: str, path_hex: str | None) -> BinaryIO:
         """A file opened as the scan opens it: no links out of the root, no FIFOs."""
         entry = {"path_hex": path_hex} if path_hex else {"path": path}
-        return open_regular(self.absolute_path(entry), self.config.follow_links, self.config.root)
+        return self._open_path(self.absolute_path(entry))
 
     @staticmethod
     def _account(document: Document, stats: Any, meta: dict[str, Any]) -> None:

@@ -171,7 +171,7 @@ class SmbSource(FilesSource):
             raise IsADirectoryError(21, "not a regular file")
         return SmbStat(st.st_size, st.st_mtime_ns // 1000 * 1000)
 
-    def _open(self, full: Any) -> BinaryIO:
+    def _open_path(self, full: Any) -> BinaryIO:
         import smbclient
 
         # read access only; others may keep reading, writing and deleting meanwhile
