@@ -4,14 +4,17 @@
                                   [--workdir DIR] [--json OUT]
 
 Plants ``--people`` people in a SQLite shop (customers, orders, inquiries, staff) and a
-file share (CSV, XLSX, a text log), each copy typed differently (upper-case e-mail, the
-phone reformatted or in full width, a full-width space in the name, era birthdates; see
+file share (CSV, XLSX, a text log, an old ledger), each copy typed differently (upper-case
+e-mail, the phone reformatted or in full width, a full-width space in the name, era
+birthdates, old kanji forms, romaji in either order, katakana, old-form addresses; see
 bench/subject_corpus.py), with namesakes. Scans it, builds the subject index, then looks
 ``--queries`` people up by name, kana, e-mail, phone and birthdate as a request form
 gives them. Reports recall (planted copies among the strong hits) and precision (strong
 hits that are that person's copies), weak hits (namesakes), and seconds per search with
 the index and live (``--live`` searches without it), plus one `kojin find-subject` run
-end to end (process start included).
+end to end (process start included). A second round asks by name, kana and address only
+(no e-mail, phone or birthdate): the old ledger's copies must be strong hits through the
+name's variant or reading and the folded address, and nobody else's.
 """
 
 from __future__ import annotations
@@ -50,6 +53,41 @@ def _score(corpus, person, result) -> tuple[int, int, int, int]:
     for hit in result.strong:
         got |= hit_keys(hit)
     return len(want & got), len(want - got), len(got - want), len(result.weak)
+
+
+def _variant_round(config, inventory, fingerprinter, corpus, targets) -> dict:
+    """Name + kana + address queries against the old ledger's variant copies."""
+    from collections import Counter
+
+    found = missed = false = 0
+    hows: Counter[str] = Counter()
+    seconds: list[float] = []
+    for person in targets:
+        want = {c for c in corpus.copies[person.pid] if c[1] == "旧顧客台帳.csv"}
+        form = person.query()
+        query = SubjectQuery(name=form["name"], kana=form["kana"], address=person.address)
+        started = time.perf_counter()
+        result = find_subject(config, inventory, query, fingerprinter)
+        seconds.append(time.perf_counter() - started)
+        got: set[tuple] = set()
+        for hit in result.strong:
+            got |= hit_keys(hit)
+            hows.update(f"{k}:{h}" for k, h in hit.how)
+        found += len(want & got)
+        missed += len(want - got)
+        false += len(got - corpus.copies[person.pid])
+    strong = found + false
+    return {
+        "variant_copies": found + missed,
+        "variant_recall": round(found / (found + missed), 4) if found + missed else None,
+        "variant_precision": round(found / strong, 4) if strong else None,
+        "variant_strong_hits_on_others": false,
+        "variant_matched_how": dict(sorted(hows.items())),
+        "variant_search_s": {
+            "median": round(statistics.median(seconds), 4),
+            "max": round(max(seconds), 4),
+        },
+    }
 
 
 def run(people: int, queries: int, live: int, workdir: Path) -> dict:
@@ -92,12 +130,14 @@ def run(people: int, queries: int, live: int, workdir: Path) -> dict:
             )
             live_s.append(time.perf_counter() - started)
             assert _score(corpus, person, result)[1:3] == (0, 0), "live search disagrees"
+        variants = _variant_round(config, inventory, fingerprinter, corpus, targets)
     target = targets[0].query()
     started = time.perf_counter()
     cli = subprocess.run(
         [sys.executable, "-m", "scanner", "find-subject", "--config", str(config_path),
          "--email", target["email"].upper(), "--format", "json"],
         capture_output=True, text=True, check=True, cwd=workdir,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's code, not an install
     )  # fmt: skip
     cli_s = time.perf_counter() - started
     assert json.loads(cli.stdout)
@@ -124,6 +164,7 @@ def run(people: int, queries: int, live: int, workdir: Path) -> dict:
             "searches": len(live_s),
         },
         "cli_find_subject_s": round(cli_s, 2),
+        **variants,
         "machine": f"{platform.python_version()} {platform.machine()} {os.cpu_count()} cpus",
     }
 
@@ -145,10 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     ok = (
         figures["recall"] == 1.0
         and figures["strong_hits_on_others"] == 0
-        and figures["indexed_search_s"]["max"] < 1.0
+        and figures["variant_recall"] == 1.0
+        and (figures["variant_precision"] or 0) >= 0.98
+        and figures["indexed_search_s"]["median"] < 0.05
     )
-    print("target (every copy found, no strong hit on another person, < 1 s indexed):",
-          "met" if ok else "NOT met")  # fmt: skip
+    print("target (every copy found, variants too; strong-hit precision >= 0.98; "
+          "< 50 ms indexed):", "met" if ok else "NOT met")  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0 if ok else 1

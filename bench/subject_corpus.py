@@ -13,6 +13,12 @@ people and every place a copy of each was planted (the truth a search must find)
   upper-case e-mail, ``S60.4.1``; ``名簿.xlsx``: name and a date cell;
   ``対応記録.txt``: ``山田太郎様よりお電話 ０９０－１２３４－５６７８`` between other lines.
 
+- ``旧顧客台帳.csv``: the name as other systems wrote it — old kanji forms (髙橋, 齋藤,
+  渡邊, 﨑, 濱, 澤 …) where the surname has one, else romaji given name first
+  (``Kaori Fujii``), surname first in capitals (``FUJII Kaori``) or katakana with a
+  full-width space — the address in the old form (``東京都…三丁目12番5号 …ビル``), and an
+  era birthdate. A request gives the name in kanji and the address as ``…3-12-5``.
+
 Every tenth person has a namesake (same name, other identifiers, another birthdate) so a
 name alone must stay a weak hit. Seeded: the same ``n`` gives the same corpus.
 """
@@ -29,7 +35,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bench.db_corpus import Values
+from bench.db_corpus import PREF_NAMES, Values
 
 SEED = 20240607
 ERA_START = {"S": 1925, "H": 1988, "R": 2018}
@@ -47,6 +53,10 @@ class Person:
     phone: str  # 090-1234-5678
     birth: date
     my_number: str
+    last_romaji: str = ""
+    first_romaji: str = ""
+    #: (prefecture, city + town, chome, ban, go, building) of the old-form address
+    street: tuple = ()
 
     @property
     def name(self) -> str:
@@ -67,6 +77,20 @@ class Person:
             "phone": self.phone,
             "birthdate": self.birth.isoformat(),
         }
+
+    @property
+    def address(self) -> str:
+        """The address as a request form gives it: city, town, 3-12-5, no building."""
+        _pref, town, chome, ban, go, _building = self.street
+        return f"{town}{chome}-{ban}-{go}"
+
+    @property
+    def old_address(self) -> str:
+        """The same address in an older system: prefecture, kanji 丁目, 番, 号, building."""
+        from bench.detect_corpus import _kanji_number
+
+        pref, town, chome, ban, go, building = self.street
+        return f"{pref}{town}{_kanji_number(chome)}丁目{ban}番{go}号 {building}"
 
 
 @dataclass
@@ -98,8 +122,25 @@ def era(d: date, short: bool) -> str:
     return f"{ERA_KANJI[letter]}{'元' if year == 1 else year}年{d.month}月{d.day}日"
 
 
+#: well-known old forms of name kanji (the common form first), planted in 旧顧客台帳.csv
+OLD_FORMS = dict(
+    pair
+    for pair in "高髙 崎﨑 斎齋 辺邊 浜濱 沢澤 国國 桜櫻 広廣 徳德 島嶋 真眞 恵惠 栄榮 黒黑 条條 "
+    "穂穗 寿壽 瀬瀨 槙槇 関關 蔵藏 戸戶 実實 桑桒 柳栁 遥遙 竜龍 曽曾 富冨 峰峯".split()
+)
+
+
+def old_form(name: str) -> str | None:
+    """The name with its kanji in an old form, or None if none has one."""
+    old = "".join(OLD_FORMS.get(c, c) for c in name)
+    return old if old != name else None
+
+
 def make_people(n: int, seed: int = SEED) -> list[Person]:
+    import jaconv
+
     values = Values(seed)
+    places = Values(seed + 3)
     rng = random.Random(seed)
     people: list[Person] = []
     emails: set[str] = set()
@@ -112,6 +153,13 @@ def make_people(n: int, seed: int = SEED) -> list[Person]:
             last, first, last_kana, first_kana = (
                 twin.last, twin.first, twin.last_kana, twin.first_kana
             )  # fmt: skip
+        pref, _, _ = places.street()
+        town = places.fake.city() + places.fake.town()
+        street = (
+            PREF_NAMES[pref - 1], town, places.rng.randint(1, 9), places.rng.randint(1, 30),
+            places.rng.randint(1, 20),
+            f"{places.fake.building_name()}{places.rng.randint(101, 905)}",
+        )  # fmt: skip
         email, phone, birth = values.email(), values.phone(), values.birth()
         if email in emails or phone in phones or birth in births:
             continue
@@ -129,6 +177,9 @@ def make_people(n: int, seed: int = SEED) -> list[Person]:
                 phone,
                 birth,
                 values.my_number(),
+                jaconv.kana2alphabet(jaconv.kata2hira(last_kana)).title(),
+                jaconv.kana2alphabet(jaconv.kata2hira(first_kana)).title(),
+                street,
             )  # fmt: skip
         )
     return people
@@ -273,6 +324,29 @@ def plant_files(root: Path, people: list[Person], corpus: Corpus, source: str = 
                          f"{p.phone.translate(wide)} 折り返し希望")  # fmt: skip
             corpus.add(p, source, "対応記録.txt", ("line", len(lines)))
     (root / "対応記録.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plant_old_ledger(root, people, corpus, source)
+
+
+def plant_old_ledger(root: Path, people: list[Person], corpus: Corpus, source: str) -> None:
+    """旧顧客台帳.csv: names in old kanji, romaji or katakana, addresses in the old form."""
+    rng = random.Random(SEED + 4)
+    with (root / "旧顧客台帳.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["顧客コード", "氏名", "住所", "生年月日"])
+        n = 0
+        for p in people:
+            if rng.random() >= 0.4:
+                continue
+            n += 1
+            old = old_form(p.last + p.first)
+            styles = (
+                f"{p.first_romaji} {p.last_romaji}",
+                f"{p.last_romaji.upper()} {p.first_romaji}",
+                f"{p.last_kana}\u3000{p.first_kana}",
+            )
+            name = old if old and n % 2 else styles[n % 3]
+            writer.writerow([f"K{n:06d}", name, p.old_address, era(p.birth, short=False)])
+            corpus.add(p, source, "旧顧客台帳.csv", ("row", None, n))
 
 
 def config_text(db_url: str, share: Path, *, schemas: Iterable[str] = (), prefix: str = "") -> str:

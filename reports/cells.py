@@ -119,7 +119,7 @@ def finding_cells(f: StoredFinding, data: ReportData, lang: str) -> dict[str, st
     change = data.change_of(f)
     return {
         "finding_id": f.finding_id,
-        "place": location_text(f),
+        "place": f.where,
         "category": f.category(lang),
         "verdict": verdict_label(f.verdict, lang),
         "reason": f.reason(lang),
@@ -130,18 +130,6 @@ def finding_cells(f: StoredFinding, data: ReportData, lang: str) -> dict[str, st
         "review": review_text(f, lang),
         "change": text(change, lang) if change else "",
     }
-
-
-def location_text(f: StoredFinding) -> str:
-    """``shop-db:main.customers.email`` / ``share:hr/a.xlsx [sheet=名簿, column=氏名]``."""
-    loc = dict(f.location)
-    if loc.get("table"):
-        column = loc.get("column")
-        return f.place + (f".{column}" if column else "")
-    extra = {k: v for k, v in loc.items() if k not in ("path", "schema", "table")}
-    if not extra:
-        return f.place
-    return f.place + " [" + ", ".join(f"{k}={v}" for k, v in extra.items()) + "]"
 
 
 def error_cells(e: ScanError) -> dict[str, str]:
@@ -164,7 +152,7 @@ def change_rows(data: ReportData, lang: str) -> list[dict[str, str]]:
     def row(kind: str, f: StoredFinding, detail: str) -> dict[str, str]:
         return {
             "change": text(kind, lang), "finding_id": f.finding_id,
-            "asset": f.asset or text("not_registered", lang), "place": location_text(f),
+            "asset": f.asset or text("not_registered", lang), "place": f.where,
             "category": f.category(lang), "verdict": verdict_label(f.verdict, lang),
             "detail": detail,
         }  # fmt: skip

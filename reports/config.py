@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-ReportFormat = Literal["html", "xlsx", "csv", "json"]
+
+class ReportFormat(StrEnum):
+    """What a report is written as; the format is the file's extension too."""
+
+    html = "html"
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+
+
+class Lang(StrEnum):
+    ja = "ja"
+    en = "en"
 
 
 class ReportsConfig(BaseModel):
@@ -17,7 +29,7 @@ class ReportsConfig(BaseModel):
         default_factory=list, description="written by `kojin scan` at the end of every run"
     )
     out_dir: Path = Path("kojin-reports")
-    lang: Literal["ja", "en"] = "ja"
+    lang: Lang = Lang.ja
     timezone: str = Field(default="Asia/Tokyo", description="for the times shown in reports")
 
     @field_validator("timezone")

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reports.cells import error_cells, ledger_cells, location_text, matched_text, review_text
+from reports.cells import error_cells, ledger_cells, matched_text, review_text
 from reports.labels import (
     ERROR_COLUMNS,
     FINDING_COLUMNS,
@@ -75,7 +75,7 @@ def page_data(data: ReportData, lang: str, timezone: str) -> dict[str, Any]:
     rows = []
     for f in data.findings:
         rows.append([
-            f.finding_id, strings(location_text(f)), strings(f.category(lang)),
+            f.finding_id, strings(f.where), strings(f.category(lang)),
             strings(f.verdict), strings(f.reason(lang)),
             strings(f.asset or text("not_registered", lang)), matched_text(f),
             round(f.score, 2), list(f.examples), strings(review_text(f, lang)),

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from scanner.catalog.models import Asset, CatalogConfig
-from scanner.catalog.verdicts import Verdict, place_of, worst_verdict
+from scanner.catalog.verdicts import Verdict, worst_verdict
 from scanner.entities import ALL_ENTITIES
-from scanner.findings import ScanError
+from scanner.findings import ScanError, render_place
 from scanner.inventory.diff import FindingsDiff, diff_findings
 from scanner.inventory.records import RunInfo, SourceRecord, StoredFinding
 from scanner.inventory.store import Inventory
@@ -204,20 +204,13 @@ def ledger_group(source: str, location: Mapping[str, Any]) -> str:
         folder = posixpath.dirname(str(path).replace("\\", "/").strip("/"))
         if folder:
             return f"{source}:{folder}/"
-    return place_of(source, location)
+    return render_place(source, location)
 
 
 def _entities(found: Sequence[StoredFinding]) -> tuple[str, ...]:
     present = {f.entity for f in found}
     order = [e.value for e in ALL_ENTITIES]
     return tuple(sorted(present, key=lambda e: (order.index(e) if e in order else 99, e)))
-
-
-def _table_rows(f: StoredFinding) -> int | None:
-    """The table's full row count, if the database connector counted it."""
-    sampling = f.evidence.get("sampling")
-    rows = sampling.get("table_rows") if isinstance(sampling, dict) else None
-    return rows if isinstance(rows, int) and not isinstance(rows, bool) else None
 
 
 def _file_records(f: StoredFinding) -> int:
@@ -239,7 +232,7 @@ def _volume(found: Sequence[StoredFinding]) -> tuple[int | None, bool, int | Non
     files: dict[str, int] = {}  # path -> records found in it
     for f in found:
         if f.location.get("table"):
-            full = _table_rows(f)
+            full = f.table_rows
             if full is not None:
                 counted[f.place] = max(counted.get(f.place, 0), full)
             elif f.rows_sampled is not None:

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reports.config import ReportsConfig
+from reports.config import ReportFormat, ReportsConfig
 from reports.model import ReportData, load_report_data
 from scanner.inventory.store import Inventory
-
-EXTENSIONS = {"html": "html", "xlsx": "xlsx", "csv": "csv", "json": "json"}
 
 
 def format_from_path(path: Path) -> str | None:
     suffix = path.suffix.lower().lstrip(".")
-    return suffix if suffix in EXTENSIONS else None
+    return suffix if suffix in tuple(ReportFormat) else None
 
 
 def default_path(out_dir: Path, data: ReportData, fmt: str) -> Path:
-    return out_dir / f"kojin-report-{data.run.run_id}.{EXTENSIONS[fmt]}"
+    return out_dir / f"kojin-report-{data.run.run_id}.{ReportFormat(fmt)}"
 
 
 def write_report(
@@ -39,7 +37,7 @@ def write_report(
         from reports.json_report import write_json
 
         return write_json(data, path, lang)
-    raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(EXTENSIONS)})")
+    raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(ReportFormat)})")
 
 
 def write_configured_reports(

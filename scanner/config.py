@@ -9,7 +9,7 @@ import types
 import typing
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -17,6 +17,7 @@ from connectors.database.config import DatabaseSourceConfig
 from connectors.files.config import FilesSourceConfig
 from reports.config import ReportsConfig
 from scanner.catalog.models import CatalogConfig
+from scanner.detect.modes import Mode
 from scanner.inventory.config import InventoryConfig
 from scanner.toml_lines import line_of
 
@@ -30,7 +31,7 @@ class ConfigError(Exception):
 class DetectorConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    mode: Literal["fast", "deep"] = "fast"
+    mode: Mode = Mode.fast
     threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     entities: list[str] | None = None
 

@@ -1,25 +1,122 @@
-"""Location-level findings: one per (source, location, entity), the findings.jsonl line."""
+"""Location-level findings: one per (source, location, entity), the findings.jsonl line.
+
+One class owns a finding's identity (``key``), its place as text (``place``), the evidence
+later stages act on, and its JSON in and out.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from scanner.entities import category
+
+
+class _Fields(Mapping[str, Any]):
+    """A location read as the mapping of its set fields, as findings.jsonl writes it."""
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._keys():
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+    def _keys(self) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(self) if getattr(self, f.name) is not None)  # type: ignore[arg-type]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.items())
+
+
+@dataclass(frozen=True, eq=False)
+class TableLocation(_Fields):
+    """A database table, or one of its columns."""
+
+    schema: str
+    table: str
+    column: str | None = None
+
+    def render(self, source: str) -> str:
+        """The table: ``shop-db:main.customers``."""
+        return f"{source}:{self.schema + '.' if self.schema else ''}{self.table}"
+
+    def describe(self, source: str) -> str:
+        """The column too: ``shop-db:main.customers.email``."""
+        return self.render(source) + (f".{self.column}" if self.column else "")
+
+
+@dataclass(frozen=True, eq=False)
+class FileLocation(_Fields):
+    """A file (root-relative path), a member inside it, a sheet, a table column."""
+
+    path: str
+    member: str | None = None
+    sheet: str | None = None
+    column: str | None = None
+
+    def render(self, source: str) -> str:
+        """The file: ``share:hr/a.xlsx``."""
+        return f"{source}:{self.path}"
+
+    def describe(self, source: str) -> str:
+        """Where inside it too: ``share:hr/a.xlsx [sheet=名簿, column=氏名]``."""
+        inside = [(k, v) for k, v in self.items() if k != "path"]
+        if not inside:
+            return self.render(source)
+        return self.render(source) + " [" + ", ".join(f"{k}={v}" for k, v in inside) + "]"
+
+
+Location = TableLocation | FileLocation
+
+
+def location_from(data: Mapping[str, Any]) -> Location:
+    """The typed location of a mapping (JSON in); a location stays as it is."""
+    if isinstance(data, TableLocation | FileLocation):
+        return data
+    if "table" in data:
+        return TableLocation(**data)
+    if "path" in data:
+        return FileLocation(**data)
+    raise ValueError(f"not a finding location: keys {sorted(data)}")
+
+
+def render_place(source: str, location: Mapping[str, Any]) -> str:
+    """The one readable place of a location: ``shop-db:main.customers``, ``share:a/b.csv``
+    (a table without its column, a file without its member); just the source otherwise."""
+    try:
+        return location_from(location).render(source)
+    except (TypeError, ValueError):
+        return source
+
+
+def finding_key(source: str, location: Mapping[str, Any], entity: str) -> str:
+    """SHA-256 of a finding's identity (source, location, entity): equal across runs."""
+    identity = [source, sorted([str(k), v] for k, v in location.items()), entity]
+    text = json.dumps(identity, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
 class Finding:
     """Personal information of one kind found at one place.
 
-    ``location`` holds database keys (schema, table, column) or file keys (path, member,
-    sheet, column, page, line). ``examples`` are masked; ``fingerprints`` are HMAC-SHA256
-    digests of normalised values (never the values) for the inventory and subject index.
+    ``location`` is a ``TableLocation`` or a ``FileLocation`` (a mapping given to the
+    constructor is typed on the way in). ``examples`` are masked; ``fingerprints`` are
+    HMAC-SHA256 digests of normalised values (never the values) for the inventory and
+    subject index. ``evidence`` is what the classifier or detector said; the keys later
+    stages act on are read through the properties below, nowhere else.
     """
 
     source: str
-    location: Mapping[str, Any]
+    location: Location
     entity: str
     score: float
     evidence: Mapping[str, Any] = field(default_factory=dict)
@@ -29,18 +126,64 @@ class Finding:
     count: int | None = None
     fingerprints: tuple[str, ...] = field(default=(), repr=False)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "location", location_from(self.location))
+
     @property
     def category(self) -> str:
         return category(self.entity)
 
-    def identity(self) -> tuple:
-        """What stays the same from run to run: (source, location, entity)."""
-        return (self.source, tuple(sorted(self.location.items())), self.entity)
+    @property
+    def key(self) -> str:
+        """The finding's identity, the same from run to run (see ``finding_key``)."""
+        return finding_key(self.source, self.location, self.entity)
+
+    @property
+    def place(self) -> str:
+        """The table or file: what the ledger and the catalog group by."""
+        return render_place(self.source, self.location)
+
+    @property
+    def where(self) -> str:
+        """The place down to the column or the archive member: what a reviewer reads."""
+        return self.location.describe(self.source)
+
+    # -- evidence that later stages act on ------------------------------------------
+
+    @property
+    def table_rows(self) -> int | None:
+        """The table's full row count, if the database connector counted it."""
+        sampling = self.evidence.get("sampling")
+        rows = sampling.get("table_rows") if isinstance(sampling, Mapping) else None
+        return rows if isinstance(rows, int) and not isinstance(rows, bool) else None
+
+    @property
+    def is_cross_reference(self) -> bool:
+        """A key column that leads to personal data elsewhere (容易照合性), no values."""
+        return bool(self.evidence.get("cross_reference"))
+
+    @property
+    def free_text(self) -> bool:
+        """A column of free text: its values are found by the detector, cell by cell."""
+        return bool(self.evidence.get("free_text"))
+
+    @property
+    def group(self) -> tuple[str | None, tuple[str, ...]]:
+        """(kind, columns) of the column group holding one value (tel01..03), if any."""
+        group = self.evidence.get("group") or {}
+        return group.get("kind"), tuple(group.get("columns") or ())
+
+    @property
+    def linked_table(self) -> tuple[str | None, tuple[str, ...]]:
+        """A cross-reference's target table and the kinds of its links."""
+        return self.evidence.get("linked_table"), tuple(self.evidence.get("links") or ())
+
+    # -- JSON -----------------------------------------------------------------------
 
     def to_json_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "source": self.source,
-            "location": dict(self.location),
+            "location": self.location.to_dict(),
             "entity": self.entity,
             "category": self.category,
             "score": round(self.score, 3),
@@ -53,6 +196,27 @@ class Finding:
         out["evidence"] = dict(self.evidence)
         out["examples"] = list(self.examples)
         return out
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything, fingerprints and the unrounded score too (the scan's checkpoint)."""
+        return {
+            **self.to_json_dict(), "score": self.score, "fingerprints": list(self.fingerprints)
+        }
+
+    @classmethod
+    def from_json_dict(cls, data: Mapping[str, Any]) -> Finding:
+        return cls(
+            source=data["source"],
+            location=location_from(data["location"]),
+            entity=data["entity"],
+            score=data["score"],
+            evidence=data.get("evidence", {}),
+            examples=tuple(data.get("examples", ())),
+            rows_sampled=data.get("rows_sampled"),
+            rows_matched=data.get("rows_matched"),
+            count=data.get("count"),
+            fingerprints=tuple(data.get("fingerprints", ())),
+        )
 
 
 @dataclass(frozen=True)

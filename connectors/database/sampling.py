@@ -119,8 +119,16 @@ def plan_sample(
     )
 
 
-def full_scan_plan(batch_size: int) -> SamplePlan:
-    return SamplePlan("full_scan", False, 0, f"every row, streamed in batches of {batch_size}")
+def full_scan_plan(batch_size: int, key: str | None = None) -> SamplePlan:
+    if key is None:
+        return SamplePlan("full_scan", False, 0, f"every row, streamed in batches of {batch_size}")
+    return SamplePlan(
+        "full_scan",
+        False,
+        0,
+        f"every row, in ranges of {batch_size} by {key}, each in its own short transaction",
+        key=key,
+    )
 
 
 def _exprs(
@@ -288,3 +296,32 @@ def probe_column(info: TableInfo, name: str, rows: int) -> sa.Select:
     clause = info.clause((name,))
     first = sa.select(clause.c[name].label("v")).limit(rows).subquery()
     return sa.select(sa.func.count(first.c.v))
+
+
+def batch_key(info: TableInfo, dialect: str) -> str | None:
+    """The key full mode reads by ranges: a single integer primary key (SQLite's rowid
+    for a table without one); None: stream the table in one statement."""
+    key = _integer_key(info)
+    if key is None and info.ref.kind == "table" and dialect == "sqlite":
+        key = "_rowid_"
+    return key
+
+
+def key_range_batch(
+    conn: sa.Connection,
+    info: TableInfo,
+    columns: Sequence[ColumnInfo],
+    key: str,
+    after: Any,
+    batch_size: int,
+    max_chars: int,
+) -> tuple[list[tuple], Any]:
+    """The next ``batch_size`` rows by ``key`` after ``after`` (None: from the start), and
+    the last key read (None when no row is left)."""
+    clause = info.clause(tuple(dict.fromkeys((*(c.name for c in columns), key))))
+    key_column = clause.c[key]
+    select = sa.select(key_column, *_exprs(conn.dialect.name, clause, columns, max_chars))
+    if after is not None:
+        select = select.where(key_column > after)
+    rows = _fetch(conn, select.order_by(key_column).limit(batch_size))
+    return [row[1:] for row in rows], (rows[-1][0] if rows else None)

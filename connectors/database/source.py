@@ -9,6 +9,7 @@ else that goes wrong with one table becomes a ``Problem`` and the scan goes on.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +25,9 @@ from connectors.database.readonly import create_read_only_engine, guard_descript
 from connectors.database.reflect import ColumnInfo, TableInfo, TableRef, list_tables, reflect_table
 from connectors.database.row_count import count_rows
 from connectors.database.sampling import (
+    batch_key,
     full_scan_plan,
+    key_range_batch,
     plan_sample,
     probe_column,
     read_sample,
@@ -123,6 +126,11 @@ class DatabaseSource:
             )
         return self._engine
 
+    def connect(self) -> contextlib.AbstractContextManager[sa.Connection]:
+        """A read-only connection under the source's statement timeout (a transaction that
+        is rolled back)."""
+        return read_only(self.engine(), self.config.statement_timeout_s)
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
@@ -137,7 +145,7 @@ class DatabaseSource:
 
     def test_connection(self) -> None:
         try:
-            with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+            with self.connect() as conn:
                 conn.execute(sa.select(sa.literal(1))).scalar_one()
         except SourceError:
             raise
@@ -151,7 +159,7 @@ class DatabaseSource:
     def work_units(self) -> Iterator[WorkUnit]:
         self.carried = {}
         try:
-            with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+            with self.connect() as conn:
                 refs = list_tables(conn, self._filter, self.config.include_views)
                 markers = {ref.key: self._marker(conn, ref) for ref in refs}
         except SourceError:
@@ -194,7 +202,7 @@ class DatabaseSource:
         ref = TableRef(payload["schema"], payload["table"], payload["kind"], payload["sql_schema"])
         location = {"schema": ref.schema, "table": ref.name}
         try:
-            with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+            with self.connect() as conn:
                 yield from self._read_table(conn, ref, report, exotic=True)
         except Exception as exc:  # one table's failure must not stop the scan
             kind = error_kind(exc)
@@ -208,7 +216,7 @@ class DatabaseSource:
                     f"({self._message(exc)})",
                 )
                 try:
-                    with read_only(self.engine(), self.config.statement_timeout_s) as conn:
+                    with self.connect() as conn:
                         yield from self._read_table(conn, ref, report, exotic=False)
                 except Exception as again:
                     report.problem(location, error_kind(again), self._message(again))
@@ -269,7 +277,13 @@ class DatabaseSource:
         report.metadata["row_count"] = count.to_dict()
         yield TableStart(ref.schema, ref.name, tuple(scanned), cfg.max_value_chars)
         rows_read = 0
-        if scanned and cfg.mode == "full":
+        if scanned and cfg.mode == "full" and (key := batch_key(info, conn.dialect.name)):
+            plan = full_scan_plan(cfg.batch_size, key)
+            conn.rollback()  # the reflection and count's transaction ends: its locks go
+            for batch in self._key_range_batches(info, scanned, key):
+                rows_read += len(batch)
+                yield RowBatch(_columns_of(scanned, batch))
+        elif scanned and cfg.mode == "full":
             plan = full_scan_plan(cfg.batch_size)
             for batch in stream_rows(conn, info, scanned, cfg.batch_size, cfg.max_value_chars):
                 rows_read += len(batch)
@@ -300,6 +314,24 @@ class DatabaseSource:
             columns_skipped=len(info.columns) - len(scanned),
         )
         yield TableEnd(rows_read, sampling)
+
+    def _key_range_batches(
+        self, info: TableInfo, columns: list[ColumnInfo], key: str
+    ) -> Iterator[list[tuple]]:
+        """Full mode by key ranges, each batch read in its own short read-only transaction
+        and handed on after it ended: the table's ACCESS SHARE (PostgreSQL) or metadata
+        lock (MySQL) is held for one batch's read, never while the rows are classified, so
+        an ALTER TABLE waits at most that long (and UPDATEs queued behind it too)."""
+        cfg = self.config
+        after = None
+        while True:
+            with read_only(self.engine(), cfg.statement_timeout_s) as conn:
+                rows, after = key_range_batch(
+                    conn, info, columns, key, after, cfg.batch_size, cfg.max_value_chars
+                )
+            if not rows:
+                return
+            yield rows
 
     def _columns_to_read(
         self, info: TableInfo, report: UnitReport, exotic: bool, failing: set[str]

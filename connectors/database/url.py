@@ -23,27 +23,36 @@ def resolve_url(
     url: str,
     password_env: str | None = None,
     environ: Mapping[str, str] | None = None,
-    base_dir: Path | None = None,
 ) -> sa.URL:
-    """Parse ``url``, name its driver, set the password from ``password_env``, anchor a
-    relative SQLite path."""
+    """Parse ``url``, name its driver, set the password from ``password_env``, resolve a
+    SQLite path (a relative one is anchored at the config's folder when the config is
+    read, ``scanner.config``; here it is taken as it stands)."""
     try:
         parsed = with_default_driver(sa.make_url(url))
     except ArgumentError:
         raise SourceError("database url is not a valid SQLAlchemy URL", "config") from None
-    if password_env:
-        env = os.environ if environ is None else environ
-        if password_env not in env:
-            raise SourceError(
-                f"environment variable {password_env} (password_env) is not set", "password_unset"
-            )
-        parsed = parsed.set(password=env[password_env])
+    parsed = with_password(parsed, password_env, environ)
     if parsed.get_backend_name() == "sqlite":
-        parsed = _sqlite_file(parsed, base_dir)
+        parsed = _sqlite_file(parsed)
     return parsed
 
 
-def _sqlite_file(url: sa.URL, base_dir: Path | None) -> sa.URL:
+def with_password(
+    url: sa.URL, password_env: str | None, environ: Mapping[str, str] | None = None
+) -> sa.URL:
+    """``url`` with the password from the ``password_env`` variable (the one way a password
+    gets into a URL: config files never hold one)."""
+    if not password_env:
+        return url
+    env = os.environ if environ is None else environ
+    if password_env not in env:
+        raise SourceError(
+            f"environment variable {password_env} (password_env) is not set", "password_unset"
+        )
+    return url.set(password=env[password_env])
+
+
+def _sqlite_file(url: sa.URL) -> sa.URL:
     database = url.database or ""
     if not database or database == ":memory:":
         raise SourceError(
@@ -51,10 +60,7 @@ def _sqlite_file(url: sa.URL, base_dir: Path | None) -> sa.URL:
         )
     if database.startswith("file:"):
         database = database[len("file:") :].split("?", 1)[0]
-    path = Path(database)
-    if not path.is_absolute() and base_dir is not None:
-        path = base_dir / path
-    return url.set(database=str(path.resolve()))
+    return url.set(database=str(Path(database).resolve()))
 
 
 def sqlite_read_only_url(url: sa.URL) -> sa.URL:

@@ -45,7 +45,7 @@ from connectors.files.extractors.base import (
     TextBudget,
     TextChunk,
 )
-from connectors.files.limits import ExpansionBudget, ScanLimits, plan_windows
+from connectors.files.limits import MB, ExpansionBudget, ScanLimits, plan_windows
 from connectors.files.sniff import EXTRACTABLE
 
 
@@ -135,7 +135,7 @@ class FilesSource:
             size += item.size
             if (
                 len(files) >= self.config.files_per_unit
-                or size >= self.config.unit_max_mb * 1_000_000
+                or size >= self.config.unit_max_mb * MB
             ):
                 yield self._unit(index, files, problems, size)
                 index += 1
@@ -309,6 +309,31 @@ class FilesSource:
             report.problem({"path": display}, "timeout", f"extraction took over {seconds:g}s")
         report.stats["skipped_binary"] += int(top_quiet)
         report.stats["members_skipped"] += quiet - int(top_quiet)
+
+    # -- one file, whole (subject requests) -------------------------------------------
+
+    def whole(self) -> FilesSource:
+        """This source in full mode without a time limit: a subject request must see every
+        value of a file, however long reading it takes."""
+        return FilesSource(self.config.model_copy(update={"mode": "full", "file_timeout_s": 0}))
+
+    @contextlib.contextmanager
+    def document_at(self, path: str, path_hex: str | None = None) -> Iterator[Document]:
+        """The document of one file by its root-relative display path, or its on-disk
+        name as hex when that is not the display name (OSError if it can't be opened);
+        what it steps over is not reported."""
+        with self._open(path, path_hex) as stream:
+            yield self.open_document(stream, path, UnitReport())
+
+    def file_hash(self, path: str, path_hex: str | None = None) -> str:
+        """``content_hash`` of one file, named as for ``document_at`` (OSError if unreadable)."""
+        with self._open(path, path_hex) as stream:
+            return content_hash(stream, os.fstat(stream.fileno()).st_size, self.limits)
+
+    def _open(self, path: str, path_hex: str | None) -> BinaryIO:
+        """A file opened as the scan opens it: no links out of the root, no FIFOs."""
+        entry = {"path_hex": path_hex} if path_hex else {"path": path}
+        return open_regular(self.absolute_path(entry), self.config.follow_links, self.config.root)
 
     @staticmethod
     def _account(document: Document, stats: Any, meta: dict[str, Any]) -> None:

@@ -73,16 +73,6 @@ class Judgement:
         return self.verdict in VIOLATIONS
 
 
-def place_of(source: str, location: Mapping[str, Any]) -> str:
-    """A readable place for an unmapped finding: ``shop-db:main.customers``, ``share:a/b.csv``."""
-    if location.get("table"):
-        schema = location.get("schema")
-        return f"{source}:{schema + '.' if schema else ''}{location['table']}"
-    if location.get("path"):
-        return f"{source}:{location['path']}"
-    return source
-
-
 def special_care_entities(catalog: CatalogConfig) -> frozenset[str]:
     built_in = {e.value for e in SPECIAL_CARE_ENTITIES}
     return frozenset(built_in | set(catalog.special_care_entities))

@@ -436,6 +436,17 @@ class _Candidate:
     mixed: bool = False
 
 
+#: shapes that make a column's entity on their own: (shape, share of values, base confidence)
+_STRONG_SHAPES = (
+    ("email", 0.8, 0.6),
+    ("jp_phone", 0.8, 0.6),
+    ("my_number", 0.95, 0.75),
+    ("corporate_number", 0.95, 0.8),
+    ("residence_card", 0.95, 0.7),
+    ("credit_card", 0.98, 0.7),
+)
+
+
 class TableClassifier:
     """Accumulates evidence batch by batch; ``verdicts()`` weighs it all at the end."""
 
@@ -782,16 +793,8 @@ class TableClassifier:
                 )
             )
             found.add(entity)
-        strong_shapes = (
-            ("email", 0.8, 0.6),
-            ("jp_phone", 0.8, 0.6),
-            ("my_number", 0.95, 0.75),
-            ("corporate_number", 0.95, 0.8),
-            ("residence_card", 0.95, 0.7),
-            ("credit_card", 0.98, 0.7),
-        )
         distinct = len(s.distinct)
-        for shape, floor, base in strong_shapes:
+        for shape, floor, base in _STRONG_SHAPES:
             entity = _SHAPES[shape]
             ratio = s.shape_rows[shape] / n
             if entity in found or ratio < floor or non_personal and ratio < 0.99:
@@ -813,23 +816,25 @@ class TableClassifier:
             )
             found.add(entity)
         if grouped is not None and Entity.PHONE_NUMBER not in found:
-            group, gtarget = grouped
-            if group.kind == "digits":
-                gs = gtarget.stats
-                gn = gs.non_empty or 1
-                ratio = max(gs.shape_rows["jp_phone"], gs.matched[Entity.PHONE_NUMBER]) / gn
-                if ratio >= 0.8:
-                    reasons = [f"joined {'/'.join(group.columns)}: {ratio:.0%} are phone numbers"]
-                    out.append(
-                        _Candidate(
-                            Entity.PHONE_NUMBER,
-                            0.5 + 0.4 * ratio,
-                            round(ratio * n),
-                            reasons,
-                            self._examples(target, grouped, Entity.PHONE_NUMBER, ""),
-                        )
-                    )
+            out.extend(self._joined_phone(target, grouped, n))
         return out
+
+    def _joined_phone(
+        self, target: _Target, grouped: tuple[ColumnGroup, _Target], n: int
+    ) -> list[_Candidate]:
+        """A phone number split over digit columns (tel01/tel02/tel03), judged joined."""
+        group, gtarget = grouped
+        if group.kind != "digits":
+            return []
+        gs = gtarget.stats
+        gn = gs.non_empty or 1
+        ratio = max(gs.shape_rows["jp_phone"], gs.matched[Entity.PHONE_NUMBER]) / gn
+        if ratio < 0.8:
+            return []
+        reasons = [f"joined {'/'.join(group.columns)}: {ratio:.0%} are phone numbers"]
+        examples = self._examples(target, grouped, Entity.PHONE_NUMBER, "")
+        return [_Candidate(Entity.PHONE_NUMBER, 0.5 + 0.4 * ratio, round(ratio * n), reasons,
+                           examples)]  # fmt: skip
 
     def _free_text_candidates(self, target: _Target, hint: NameHint | None) -> list[_Candidate]:
         s = target.stats

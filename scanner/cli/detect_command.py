@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from scanner.cli.errors import CliError
+from scanner.detect.modes import Mode
 
 BATCH_LINES = 500
 
@@ -19,11 +20,6 @@ BATCH_LINES = 500
 class OutputFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
-
-
-class Mode(StrEnum):
-    fast = "fast"
-    deep = "deep"
 
 
 def _decode(data: bytes, origin: str) -> str:

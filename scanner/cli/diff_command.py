@@ -67,9 +67,7 @@ def diff(
 
 
 def _line(f, lang: str) -> str:
-    from reports.cells import location_text
-
-    return f"{f.finding_id} {location_text(f)} {f.category(lang)} [{f.verdict}]"
+    return f"{f.finding_id} {f.where} {f.category(lang)} [{f.verdict}]"
 
 
 def _print_runs(runs) -> None:

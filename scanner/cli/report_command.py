@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from reports.config import Lang, ReportFormat
 from scanner.cli.errors import CliError
 
 ConfigOption = Annotated[
@@ -16,18 +16,6 @@ ConfigOption = Annotated[
         "--config", "-c", help="Kojin config (TOML); default: $KOJIN_CONFIG, else ./kojin.toml."
     ),
 ]
-
-
-class ReportFormat(StrEnum):
-    html = "html"
-    xlsx = "xlsx"
-    csv = "csv"
-    json = "json"
-
-
-class Lang(StrEnum):
-    ja = "ja"
-    en = "en"
 
 
 def config_path_for_cli(path: Path | None) -> Path:
@@ -79,15 +67,15 @@ def report(
 ) -> None:
     """Write a run's report: the ledger (xlsx), HTML, CSV or JSON."""
     from reports.model import load_report_data
-    from reports.writer import EXTENSIONS, default_path, format_from_path, write_report
+    from reports.writer import default_path, format_from_path, write_report
     from scanner.inventory.migrations import InventoryError
 
     chosen = fmt.value if fmt else (format_from_path(out) if out else None) or "html"
-    if out is not None and out.suffix and out.suffix.lower() != "." + EXTENSIONS[chosen]:
-        known = ", ".join(f".{e}" for e in EXTENSIONS.values())
+    if out is not None and out.suffix and out.suffix.lower() != f".{chosen}":
+        known = ", ".join(f".{e}" for e in ReportFormat)
         raise CliError(
             f"{out}: the suffix does not match the {chosen} format (Kojin writes {known}; "
-            f"use --out NAME.{EXTENSIONS[chosen]} or --format)"
+            f"use --out NAME.{chosen} or --format)"
         )
     cfg = load_config_for_cli(config)
     with open_inventory_for_cli(cfg) as inventory:

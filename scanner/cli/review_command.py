@@ -49,10 +49,8 @@ def review(
             inventory.add_review(finding.key, Mark(mark.value), note, reviewer, run.pk)
         except InventoryError as exc:
             raise CliError(str(exc)) from None
-    from reports.cells import location_text
-
     typer.echo(
-        f"{finding.finding_id} {location_text(finding)} {finding.entity}: {mark.value} "
+        f"{finding.finding_id} {finding.where} {finding.entity}: {mark.value} "
         f"by {reviewer} (last seen in run #{run.pk})"
     )
 

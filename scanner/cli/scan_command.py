@@ -173,8 +173,6 @@ def scan_exit_code(outcome, new_violations: bool, special_care: bool = False) ->
 def _print_incomplete(outcome, recorded, code: ExitCode, special: list) -> None:
     import sys
 
-    from scanner.catalog.verdicts import place_of
-
     lines = []
     for s in outcome.sources:
         if s.status == "failed":
@@ -192,7 +190,7 @@ def _print_incomplete(outcome, recorded, code: ExitCode, special: list) -> None:
     if code is ExitCode.new_violations:
         lines.append(f"{len(recorded.diff.new_violations)} new violation(s)")
     if code is ExitCode.special_care:
-        places = sorted({place_of(f.source, f.location) for f in special})
+        places = sorted({f.place for f in special})
         more = f" and {len(places) - 5} more" if len(places) > 5 else ""
         lines.append(f"{len(special)} 要配慮個人情報 finding(s) in {', '.join(places[:5])}{more}")
     details = f"; see {outcome.out_dir}/errors.jsonl" if outcome.errors else ""

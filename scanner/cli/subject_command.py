@@ -43,6 +43,14 @@ Birthdate = Annotated[
     typer.Option("--birthdate", help="Birthdate: 1985-04-01, 1985/4/1, 昭和60年4月1日, S60.4.1."),
 ]
 MyNumber = Annotated[str | None, typer.Option("--my-number", help="My Number (12 digits).")]
+Address = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        help="Address, any form: 千代田区千代田1-1-1 meets 東京都千代田区千代田一丁目1番1号 "
+        "…ビル3F.",
+    ),
+]
 By = Annotated[str | None, typer.Option("--by", help="Who asks (logged; default: $USER).")]
 
 
@@ -97,10 +105,10 @@ class _Session:
             raise CliError(str(exc)) from None
 
 
-def _query(name, kana, email, phone, birthdate, my_number):
+def _query(name, kana, email, phone, birthdate, my_number, address=None):
     from scanner.subject.identifiers import IdentifierError, SubjectQuery
 
-    query = SubjectQuery(name, kana, email, phone, birthdate, my_number)
+    query = SubjectQuery(name, kana, email, phone, birthdate, my_number, address)
     try:
         query.normalized()
     except IdentifierError as exc:
@@ -122,6 +130,7 @@ def find_subject(
     phone: Phone = None,
     birthdate: Birthdate = None,
     my_number: MyNumber = None,
+    address: Address = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="table (people) or json.")
     ] = OutputFormat.table,
@@ -131,7 +140,7 @@ def find_subject(
     by: By = None,
 ) -> None:
     """Every place holding a person's identifiers (where and which kinds, never the values)."""
-    query = _query(name, kana, email, phone, birthdate, my_number)
+    query = _query(name, kana, email, phone, birthdate, my_number, address)
     with _Session(config) as session:
         result = session.search(query, live)
         session.log(
@@ -183,9 +192,7 @@ def _print_hits(result, summary: str) -> None:
                 k: v for k, v in location.items() if k not in ("schema", "table", "path", "columns")
             }
             where = ", ".join(location.get("columns") or [])
-            table.add_row(
-                hit.source, hit.place_key, _record_text(record), where, ", ".join(hit.matched)
-            )
+            table.add_row(hit.source, hit.place_key, _record_text(record), where, hit.explain())
         console.print(table)
 
 
@@ -248,7 +255,7 @@ def export(
         raise CliError(str(exc)) from None
     with _Session(config) as session:
         result = session.search(query)
-        probes = query.probes(session.fingerprinter)
+        probes = query.probe_list(session.fingerprinter)
         doc = gather_disclosure(
             session.cfg, session.inventory, result, probes, session.fingerprinter
         )
@@ -382,18 +389,7 @@ def delete(
         if yes and not confirm:
             raise CliError(f"--yes needs --confirm {prefix} (the subject's fingerprint prefix)")
         if execute:
-            token = confirm if confirm is not None else _ask(prefix)
-            if token is None or token.strip() not in (prefix, "DELETE"):
-                reason = "no answer (stdin closed)" if token is None else "wrong answer"
-                session.log(
-                    by,
-                    "delete",
-                    plan["subject"],
-                    "not_confirmed",
-                    {"plan": str(plan_file.resolve()), "digest": plan["digest"], "why": reason},
-                )
-                hint = f"; use --yes --confirm {prefix}" if token is None else ""
-                raise CliError(f"not confirmed ({reason}): nothing was deleted{hint}", code=1)
+            _confirm(session, plan, plan_file, prefix, confirm, by)
         try:
             run = session.inventory.resolve_run(None)
         except InventoryError as exc:
@@ -407,30 +403,57 @@ def delete(
             outcome = run_plan(session.cfg, plan, places, session.fingerprinter, execute=execute)
         except PlanError as exc:
             raise CliError(str(exc)) from None
+        session.log(by, "delete", plan["subject"], outcome.status,
+                    _outcome_record(plan, plan_file, outcome, execute))  # fmt: skip
+    _print_steps(outcome, plan, execute)
+    if outcome.status == "dry_run":
+        typer.echo(f"dry run: nothing changed; run with --execute to delete (subject {prefix})")
+    elif outcome.status == "done":
+        typer.echo(f"deleted: {outcome.rows} row(s) changed; logged in the inventory")
+    else:
+        kept = "nothing was changed"
+        if execute and outcome.rows:  # databases before the failing one were committed
+            kept = f"its database was rolled back; {outcome.rows} row(s) before it stay deleted"
+        elif execute:
+            kept = "rolled back: nothing was changed"
+        raise CliError(f"{outcome.status}: {outcome.message}; {kept}", code=1)
+
+
+def _confirm(session, plan, plan_file: Path, prefix: str, confirm: str | None, by) -> None:
+    """The subject's fingerprint prefix (or DELETE), typed or from --confirm; a refusal is
+    logged and ends the command."""
+    token = confirm if confirm is not None else _ask(prefix)
+    if token is None or token.strip() not in (prefix, "DELETE"):
+        reason = "no answer (stdin closed)" if token is None else "wrong answer"
         session.log(
             by,
             "delete",
             plan["subject"],
-            outcome.status,
-            {
-                "plan": str(plan_file.resolve()),
-                "digest": plan["digest"],
-                "executed": execute,
-                "rows": outcome.rows,
-                "message": outcome.message,
-                "steps": [
-                    {
-                        "source": s.source,
-                        "step": s.step,
-                        "table": s.table,
-                        "action": s.action,
-                        "status": s.status,
-                        "rows": s.rows,
-                    }
-                    for s in outcome.steps
-                ],
-            },
+            "not_confirmed",
+            {"plan": str(plan_file.resolve()), "digest": plan["digest"], "why": reason},
         )
+        hint = f"; use --yes --confirm {prefix}" if token is None else ""
+        raise CliError(f"not confirmed ({reason}): nothing was deleted{hint}", code=1)
+
+
+def _outcome_record(plan, plan_file: Path, outcome, execute: bool) -> dict:
+    """What the inventory's request log keeps of a deletion run (no values)."""
+    return {
+        "plan": str(plan_file.resolve()),
+        "digest": plan["digest"],
+        "executed": execute,
+        "rows": outcome.rows,
+        "message": outcome.message,
+        "steps": [
+            {"source": s.source, "step": s.step, "table": s.table, "action": s.action,
+             "status": s.status, "rows": s.rows}
+            for s in outcome.steps
+        ],
+    }  # fmt: skip
+
+
+def _print_steps(outcome, plan, execute: bool) -> None:
+    """Each database step with what it did (or would do), then the files to redact."""
     for s in outcome.steps:
         key = ", ".join(f"{k}={v}" for k, v in s.key.items())
         state = (
@@ -444,17 +467,6 @@ def delete(
     for entry in plan["files"]:
         where = ", ".join(f"{k}={v}" for k, v in entry["location"].items())
         typer.echo(f"{entry['source']}: redact by hand: {where}")
-    if outcome.status == "dry_run":
-        typer.echo(f"dry run: nothing changed; run with --execute to delete (subject {prefix})")
-    elif outcome.status == "done":
-        typer.echo(f"deleted: {outcome.rows} row(s) changed; logged in the inventory")
-    else:
-        kept = "nothing was changed"
-        if execute and outcome.rows:  # databases before the failing one were committed
-            kept = f"its database was rolled back; {outcome.rows} row(s) before it stay deleted"
-        elif execute:
-            kept = "rolled back: nothing was changed"
-        raise CliError(f"{outcome.status}: {outcome.message}; {kept}", code=1)
 
 
 def _ask(prefix: str) -> str | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.detection import Detection
+from scanner.detect.modes import Mode
 from scanner.detect.text_normalizer import NormalizedText, normalize
 from scanner.entities import Entity, parse_entities
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 
-MODES = ("fast", "deep")
 #: texts are analysed in pieces of about this many characters, cut at line ends
 CHUNK_CHARS = 4000
 #: characters of the previous piece kept in front of a piece, so its labels still count
@@ -50,7 +50,7 @@ class Detector:
         entities: Sequence[str] | str | None = None,
         threshold: float = 0.5,
     ):
-        if mode not in MODES:
+        if mode not in tuple(Mode):
             raise ValueError(f"unknown mode {mode!r}: use 'fast' or 'deep'")
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be between 0 and 1, got {threshold}")

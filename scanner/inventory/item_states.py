@@ -16,7 +16,6 @@ from sqlalchemy import Connection, Engine, func, insert, select
 
 from scanner.findings import Finding
 from scanner.inventory import schema as t
-from scanner.inventory.records import finding_key
 from scanner.scan.incremental import ItemRecord, PreviousItem, PreviousScan, PreviousSource
 
 _BATCH = 5000
@@ -35,7 +34,7 @@ def write_item_states(conn: Connection, run_pk: int, items: Sequence[ItemRecord]
             "settings": item.settings,
             "marker_json": _json(dict(item.marker)),
             "finding_keys_json": _json(
-                sorted({finding_key(f.source, f.location, f.entity) for f in item.findings})
+                sorted({f.key for f in item.findings})
             ),
             "metadata_json": _json(dict(item.metadata)),
             "read_in": item.read_in,

@@ -45,6 +45,13 @@ class Migration:
 
 def _v1_initial(conn: Connection) -> None:
     md = MetaData()
+    runs = _v1_runs(md)
+    _v1_findings(md, runs)
+    md.create_all(conn)
+
+
+def _v1_runs(md: MetaData) -> Table:
+    """Runs and, per run, its sources' counters."""
     runs = Table(
         "kojin_runs", md,
         Column("id", Integer, primary_key=True),
@@ -75,6 +82,11 @@ def _v1_initial(conn: Connection) -> None:
         Column("errors", Integer, nullable=False),
         Column("stats_json", Text, nullable=False),
     )  # fmt: skip
+    return runs
+
+
+def _v1_findings(md: MetaData, runs: Table) -> None:
+    """Findings with their verdicts, their fingerprints, the scan's errors, the reviews."""
     findings = Table(
         "kojin_findings", md,
         Column("id", Integer, primary_key=True),
@@ -124,7 +136,6 @@ def _v1_initial(conn: Connection) -> None:
         Column("at", String(40), nullable=False),
         Column("run_pk", Integer, ForeignKey(runs.c.id)),
     )  # fmt: skip
-    md.create_all(conn)
 
 
 def _v2_subjects(conn: Connection) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from scanner.catalog.verdicts import Judge
 from scanner.fingerprint import Fingerprinter
 from scanner.inventory.diff import FindingsDiff, diff_runs
-from scanner.inventory.records import JudgedFinding, NewRun, RunInfo, SourceRecord, finding_key
+from scanner.inventory.records import JudgedFinding, NewRun, RunInfo, SourceRecord
 from scanner.inventory.store import Inventory
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def not_scanned_findings(inventory: Inventory, last: RunInfo, outcome: ScanOutco
     ]
     if not failed_sources and not failed_places:
         return []
-    seen = {finding_key(f.source, f.location, f.entity) for f in outcome.findings}
+    seen = {f.key for f in outcome.findings}
     return [
         replace(f, last_scanned_run_pk=f.last_scanned_run_pk or last.pk)
         for f in inventory.findings(last)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -20,13 +18,6 @@ FINDING_ID_LENGTH = 12
 class Mark(StrEnum):
     confirmed = "confirmed"
     false_positive = "false_positive"
-
-
-def finding_key(source: str, location: Mapping[str, Any], entity: str) -> str:
-    """SHA-256 of a finding's identity (source, location, entity): equal across runs."""
-    identity = [source, sorted([str(k), v] for k, v in location.items()), entity]
-    text = json.dumps(identity, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -89,20 +80,19 @@ class Review:
     at: str
 
 
+def _of_finding(name: str) -> property:
+    return property(lambda self: getattr(self.finding, name), doc=f"The finding's {name}.")
+
+
 @dataclass(frozen=True)
 class StoredFinding:
+    """A finding as the inventory keeps it: the scan's ``Finding`` (without fingerprints,
+    which live in their own table), its key and place, the verdict it got, its review."""
+
     pk: int
     key: str
-    source: str
-    location: Mapping[str, Any]
+    finding: Finding
     place: str
-    entity: str
-    score: float
-    evidence: Mapping[str, Any]
-    examples: tuple[str, ...]
-    rows_sampled: int | None
-    rows_matched: int | None
-    count: int | None
     verdict: str
     rule: str
     asset: str | None
@@ -113,6 +103,22 @@ class StoredFinding:
     #: the run that last read this place, when this run could not (its source failed or
     #: the place's read failed): the finding is carried forward, not resolved
     last_scanned_run_pk: int | None = None
+
+    source = _of_finding("source")
+    location = _of_finding("location")
+    entity = _of_finding("entity")
+    score = _of_finding("score")
+    evidence = _of_finding("evidence")
+    examples = _of_finding("examples")
+    rows_sampled = _of_finding("rows_sampled")
+    rows_matched = _of_finding("rows_matched")
+    count = _of_finding("count")
+    table_rows = _of_finding("table_rows")
+    is_cross_reference = _of_finding("is_cross_reference")
+    free_text = _of_finding("free_text")
+    group = _of_finding("group")
+    linked_table = _of_finding("linked_table")
+    where = _of_finding("where")
 
     @property
     def not_scanned(self) -> bool:
@@ -138,8 +144,4 @@ class StoredFinding:
 
     def to_finding(self, fingerprints: tuple[str, ...] = ()) -> Finding:
         """The finding as the scan produced it, to judge again with another catalog."""
-        return Finding(
-            source=self.source, location=self.location, entity=self.entity, score=self.score,
-            evidence=self.evidence, examples=self.examples, rows_sampled=self.rows_sampled,
-            rows_matched=self.rows_matched, count=self.count, fingerprints=fingerprints,
-        )  # fmt: skip
+        return replace(self.finding, fingerprints=fingerprints)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -19,9 +18,9 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from connectors.base import safe_error_message
+from connectors.base import SourceError, safe_error_message
 from connectors.database.drivers import missing_driver_hint, with_default_driver
-from scanner.catalog.verdicts import place_of
+from connectors.database.url import with_password
 from scanner.findings import Finding, ScanError
 from scanner.inventory import schema as t
 from scanner.inventory.config import InventoryConfig
@@ -34,7 +33,6 @@ from scanner.inventory.records import (
     RunInfo,
     SourceRecord,
     StoredFinding,
-    finding_key,
 )
 
 if TYPE_CHECKING:
@@ -53,12 +51,11 @@ def _now() -> str:
 
 def engine_for(config: InventoryConfig) -> Engine:
     """An engine for the configured inventory; the password only ever comes from the env."""
-    url = with_default_driver(make_url(config.database_url()))
-    if config.password_env:
-        password = os.environ.get(config.password_env)
-        if password is None:
-            raise InventoryError(f"inventory: {config.password_env} is not set in the environment")
-        url = url.set(password=password)
+    try:
+        url = with_password(with_default_driver(make_url(config.database_url())),
+                            config.password_env)  # fmt: skip
+    except SourceError as exc:
+        raise InventoryError(f"inventory: {exc}") from None
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -130,13 +127,7 @@ class Inventory:
         carried = [f for f in carried if f.key not in rows]
         if any(f.last_scanned_run_pk is None for f in carried):
             raise ValueError("a carried finding needs the run that last read it")
-        reviews = self.latest_reviews()
-        violations = sum(
-            1
-            for key, jf in rows.items()
-            if jf.judgement.is_violation
-            and not (key in reviews and reviews[key].mark == Mark.false_positive)
-        ) + sum(1 for f in carried if replace(f, review=reviews.get(f.key)).is_violation)
+        violations = _violations(rows, carried, self.latest_reviews())
         statuses = {s.status for s in sources}
         status = "failed" if statuses == {"failed"} else "ok" if statuses <= {"ok"} else "partial"
         with self.engine.begin() as conn:
@@ -165,29 +156,7 @@ class Inventory:
                      "errors": s.errors, "stats_json": _json(dict(s.stats))}
                     for s in sources
                 ])  # fmt: skip
-            for batch in _batches(rows.items()):
-                conn.execute(insert(t.findings), [_finding_row(pk, k, jf) for k, jf in batch])
-            for batch in _batches(carried):
-                conn.execute(insert(t.findings), [_carried_row(pk, f) for f in batch])
-            id_query = select(t.findings.c.finding_key, t.findings.c.id).where(
-                t.findings.c.run_pk == pk
-            )
-            ids = {key: finding_pk for key, finding_pk in conn.execute(id_query)}
-            old_prints = _fingerprints_of(conn, [f.pk for f in carried])
-            prints = itertools.chain(
-                (
-                    {"run_pk": pk, "finding_pk": ids[key], "fingerprint": fp}
-                    for key, jf in rows.items()
-                    for fp in jf.finding.fingerprints
-                ),
-                (
-                    {"run_pk": pk, "finding_pk": ids[f.key], "fingerprint": fp}
-                    for f in carried
-                    for fp in old_prints.get(f.pk, ())
-                ),
-            )
-            for batch in _batches(prints):
-                conn.execute(insert(t.fingerprints), batch)
+            _insert_findings(conn, pk, rows, carried)
             for batch in _batches(errors):
                 conn.execute(insert(t.scan_errors), [
                     {"run_pk": pk, "source": e.source, "location_json": _json(dict(e.location)),
@@ -372,12 +341,53 @@ class Inventory:
         return run, _stored_finding(row, self.latest_reviews().get(key))
 
 
+def _violations(
+    rows: dict[str, JudgedFinding], carried: Sequence[StoredFinding], reviews: dict[str, Review]
+) -> int:
+    """Violating findings that no reviewer marked a false positive, carried ones too."""
+    return sum(
+        1
+        for key, jf in rows.items()
+        if jf.judgement.is_violation
+        and not (key in reviews and reviews[key].mark == Mark.false_positive)
+    ) + sum(1 for f in carried if replace(f, review=reviews.get(f.key)).is_violation)
+
+
+def _insert_findings(
+    conn, pk: int, rows: dict[str, JudgedFinding], carried: Sequence[StoredFinding]
+) -> None:
+    """The run's findings and carried findings, then the fingerprints of both."""
+    for batch in _batches(rows.items()):
+        conn.execute(insert(t.findings), [_finding_row(pk, k, jf) for k, jf in batch])
+    for batch in _batches(carried):
+        conn.execute(insert(t.findings), [_carried_row(pk, f) for f in batch])
+    id_query = select(t.findings.c.finding_key, t.findings.c.id).where(
+        t.findings.c.run_pk == pk
+    )
+    ids = {key: finding_pk for key, finding_pk in conn.execute(id_query)}
+    old_prints = _fingerprints_of(conn, [f.pk for f in carried])
+    prints = itertools.chain(
+        (
+            {"run_pk": pk, "finding_pk": ids[key], "fingerprint": fp}
+            for key, jf in rows.items()
+            for fp in jf.finding.fingerprints
+        ),
+        (
+            {"run_pk": pk, "finding_pk": ids[f.key], "fingerprint": fp}
+            for f in carried
+            for fp in old_prints.get(f.pk, ())
+        ),
+    )
+    for batch in _batches(prints):
+        conn.execute(insert(t.fingerprints), batch)
+
+
 def _dedupe(judged: Sequence[JudgedFinding]) -> dict[str, JudgedFinding]:
     """One finding per identity: the best-scored one, with every fingerprint of its twins."""
     rows: dict[str, JudgedFinding] = {}
     for jf in judged:
         f = jf.finding
-        key = finding_key(f.source, f.location, f.entity)
+        key = f.key
         seen = rows.get(key)
         if seen is None:
             rows[key] = jf
@@ -403,7 +413,7 @@ def _finding_row(run_pk: int, key: str, jf: JudgedFinding) -> dict[str, Any]:
     f, j = jf.finding, jf.judgement
     return {
         "run_pk": run_pk, "finding_key": key, "source": f.source,
-        "location_json": _json(dict(f.location)), "place": place_of(f.source, f.location),
+        "location_json": _json(dict(f.location)), "place": f.place,
         "entity": f.entity, "score": round(float(f.score), 4),
         "evidence_json": _json(dict(f.evidence)), "examples_json": _json(list(f.examples)),
         "rows_sampled": f.rows_sampled, "rows_matched": f.rows_matched, "count": f.count,
@@ -451,12 +461,15 @@ def _run_info(r) -> RunInfo:
 
 
 def _stored_finding(r, review: Review | None) -> StoredFinding:
-    return StoredFinding(
-        pk=r["id"], key=r["finding_key"], source=r["source"],
-        location=json.loads(r["location_json"]), place=r["place"], entity=r["entity"],
+    finding = Finding(
+        source=r["source"], location=json.loads(r["location_json"]), entity=r["entity"],
         score=r["score"], evidence=json.loads(r["evidence_json"]),
         examples=tuple(json.loads(r["examples_json"])), rows_sampled=r["rows_sampled"],
-        rows_matched=r["rows_matched"], count=r["count"], verdict=r["verdict"], rule=r["rule"],
+        rows_matched=r["rows_matched"], count=r["count"],
+    )
+    return StoredFinding(
+        pk=r["id"], key=r["finding_key"], finding=finding, place=r["place"],
+        verdict=r["verdict"], rule=r["rule"],
         asset=r["asset"], purposes=tuple(json.loads(r["purposes_json"])),
         reason_ja=r["reason_ja"], reason_en=r["reason_en"], review=review,
         last_scanned_run_pk=r["last_scanned_run_pk"],

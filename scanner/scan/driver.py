@@ -90,20 +90,6 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _finding_to_state(f: Finding) -> dict[str, Any]:
-    d = dataclasses.asdict(f)
-    d["location"] = dict(f.location)
-    d["evidence"] = dict(f.evidence)
-    return d
-
-
-def _finding_from_state(d: dict[str, Any]) -> Finding:
-    d = dict(d)
-    d["examples"] = tuple(d.get("examples", ()))
-    d["fingerprints"] = tuple(d.get("fingerprints", ()))
-    return Finding(**d)
-
-
 class _Checkpoint:
     """Append-only record of finished units, keyed by (source, unit key)."""
 
@@ -132,7 +118,7 @@ class _Checkpoint:
             unit = WorkUnit(**rec["unit"])
             self.done[(unit.source, unit.key)] = UnitResult(
                 unit=unit,
-                findings=[_finding_from_state(f) for f in rec["findings"]],
+                findings=[Finding.from_json_dict(f) for f in rec["findings"]],
                 errors=[ScanError(**e) for e in rec["errors"]],
                 stats=rec["stats"],
                 metadata=rec["metadata"],
@@ -141,7 +127,7 @@ class _Checkpoint:
     def record(self, result: UnitResult) -> None:
         rec = {
             "unit": dataclasses.asdict(result.unit) | {"payload": dict(result.unit.payload)},
-            "findings": [_finding_to_state(f) for f in result.findings],
+            "findings": [f.to_state() for f in result.findings],
             "errors": [e.to_json_dict() for e in result.errors],
             "stats": result.stats,
             "metadata": result.metadata,

@@ -94,7 +94,6 @@ def run_plan(
 ) -> DeletionOutcome:
     """Re-check every step; with ``execute``, then run each database's steps in one
     transaction. ``places`` are the personal tables by (source, "schema.table")."""
-    from connectors.database.readonly import read_only
     from connectors.registry import create_source
 
     if plan["key_check"] != fingerprinter.key_check():
@@ -111,7 +110,7 @@ def run_plan(
     for database in plan["databases"]:  # read-only re-check of everything first
         source = create_source(configs[database["source"]])
         try:
-            with read_only(source.engine(), source.config.statement_timeout_s) as conn:
+            with source.connect() as conn:
                 forget_reflections(conn)
                 shape = _derive(conn, database["source"], database["steps"])
                 for step, refused_shape in zip(database["steps"], shape, strict=True):

@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from scanner.detect.jp_dates import era_of
 from scanner.entities import category
 from scanner.findings import Finding
 from scanner.fingerprint import Fingerprinter
+from scanner.subject.identifiers import Probe
 from scanner.subject.places import Place, personal_places
 from scanner.subject.reader import PlaceReadError, Record
 from scanner.subject.search import (
@@ -114,7 +115,7 @@ def gather_disclosure(
     config: KojinConfig,
     inventory: Inventory,
     result: SearchResult,
-    probes: Mapping[str, str],
+    probes: Sequence[Probe],
     fingerprinter: Fingerprinter,
     detector: Callable[[], Detector] | None = None,
 ) -> Disclosure:

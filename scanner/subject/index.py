@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from scanner.fingerprint import Fingerprinter
 from scanner.inventory.subjects import IndexEntry, SubjectIndex
-from scanner.subject.identifiers import SEARCHABLE_ENTITIES
+from scanner.subject.identifiers import SEARCHABLE_ENTITIES, value_digests
 from scanner.subject.places import FilePlace, Place, TablePlace, personal_places
 from scanner.subject.reader import (
     PlaceReadError,
@@ -93,18 +93,20 @@ def detector_factory(config: KojinConfig) -> Callable[[], Detector]:
 
 
 def record_entries(fingerprinter: Fingerprinter, records: Iterable[Record]) -> Iterator[IndexEntry]:
-    """One entry per distinct searchable value and where it sits in the record."""
+    """One entry per distinct searchable value and where it sits in the record; names and
+    addresses also under their folded keys (variant, reading), never as raw text."""
     for record in records:
         seen: set[tuple] = set()
         for value in record.values:
             if value.entity not in SEARCHABLE_ENTITIES:
                 continue
-            digest = fingerprinter.fingerprint(value.entity, value.text)
-            key = (digest, value.entity, json.dumps(value.detail, sort_keys=True))
-            if digest is None or key in seen:
-                continue
-            seen.add(key)
-            yield IndexEntry(digest, value.entity, record.locator, value.detail)
+            where = json.dumps(value.detail, sort_keys=True)
+            for digest, _how in value_digests(fingerprinter, value.entity, value.text):
+                key = (digest, value.entity, where)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield IndexEntry(digest, value.entity, record.locator, value.detail)
 
 
 def build_subject_index(
@@ -143,28 +145,11 @@ def build_subject_index(
             kept.add(old.pk)
         current = old is not None and not full and old.key_check == check and old.spec == spec
         try:
-            if isinstance(place, TablePlace):
-                if current and table_digest(source, place) == old.signature:
-                    index.touch(old.pk, old.signature, run.pk)
-                    unchanged += 1
-                    continue
-                digest = RowDigest()
-                records = read_table(source, place, get_detector, digest=digest)
-                signature: str | Callable[[], str] = digest.hexdigest
-            else:
-                assert isinstance(place, FilePlace)
-                size, mtime = file_signature(source, place)
-                if current and old.signature.startswith(f"{size}:{mtime}:"):
-                    index.touch(old.pk, old.signature, run.pk)
-                    unchanged += 1
-                    continue
-                content = file_hash(source, place)
-                signature = f"{size}:{mtime}:{content}"
-                if current and old.signature.endswith(f":{content}"):
-                    index.touch(old.pk, signature, run.pk)
-                    unchanged += 1
-                    continue
-                records = read_file(source, place, get_detector)
+            fresh = _changed(source, place, old if current else None, index, run, get_detector)
+            if fresh is None:
+                unchanged += 1
+                continue
+            records, signature = fresh
             entries += index.replace_place(
                 source=place.source,
                 kind=kind,
@@ -195,3 +180,32 @@ def build_subject_index(
         tuple(errors),
         round(time.monotonic() - started, 3),
     )
+
+
+def _changed(
+    source: Any,
+    place: Place,
+    current: Any,
+    index: SubjectIndex,
+    run: RunInfo,
+    get_detector: Callable[[], Detector],
+) -> tuple[Iterator[Record], str | Callable[[], str]] | None:
+    """The place's records and signature to index, or None when ``current`` (its entry,
+    when still valid) shows the place unchanged: then the entry is only touched."""
+    if isinstance(place, TablePlace):
+        if current and table_digest(source, place) == current.signature:
+            index.touch(current.pk, current.signature, run.pk)
+            return None
+        digest = RowDigest()
+        return read_table(source, place, get_detector, digest=digest), digest.hexdigest
+    assert isinstance(place, FilePlace)
+    size, mtime = file_signature(source, place)
+    if current and current.signature.startswith(f"{size}:{mtime}:"):
+        index.touch(current.pk, current.signature, run.pk)
+        return None
+    content = file_hash(source, place)
+    signature = f"{size}:{mtime}:{content}"
+    if current and current.signature.endswith(f":{content}"):
+        index.touch(current.pk, signature, run.pk)
+        return None
+    return read_file(source, place, get_detector), signature

@@ -80,7 +80,7 @@ def _counts(finding: StoredFinding) -> bool:
         return False
     if finding.review is not None and finding.review.mark == Mark.false_positive:
         return False
-    return not finding.evidence.get("cross_reference")
+    return not finding.is_cross_reference
 
 
 def personal_places(findings: Iterable[StoredFinding]) -> list[Place]:
@@ -92,14 +92,14 @@ def personal_places(findings: Iterable[StoredFinding]) -> list[Place]:
         if not _counts(f):
             continue
         loc = f.location
-        free_text = bool(f.evidence.get("free_text"))
+        free_text = f.free_text
         if loc.get("table") and loc.get("column"):
-            group = f.evidence.get("group") or {}
-            joined = group.get("columns") and not free_text
+            group_kind, group_columns = f.group
+            joined = bool(group_columns) and not free_text
             value = ValueColumn(
-                columns=tuple(group["columns"]) if joined else (loc["column"],),
+                columns=group_columns if joined else (loc["column"],),
                 entity="" if free_text else f.entity,
-                group_kind=group.get("kind") if joined else None,
+                group_kind=group_kind if joined else None,
                 free_text=free_text,
             )
             key = (f.source, str(loc.get("schema") or ""), loc["table"])

@@ -161,11 +161,9 @@ def _database_plan(
     probes: Mapping[str, str],
     findings: Sequence[Any],
 ) -> dict[str, Any]:
-    from connectors.database.readonly import read_only
-
     warnings: list[str] = []
     blocked: list[str] = []
-    with read_only(source.engine(), source.config.statement_timeout_s) as conn:
+    with source.connect() as conn:
         forget_reflections(conn)
         graph = ForeignKeys(conn, {h.place_key.partition(".")[0] for h in hits})
         steps: list[_Step] = []
@@ -180,28 +178,11 @@ def _database_plan(
 
         queue: deque[int] = deque()
         for hit in hits:
-            place = places.get((hit.source, "table", hit.place_key))
-            schema, _, table = hit.place_key.partition(".")
-            action = _deletion(judge, hit.source, schema, table)
-            recheck = {
-                "matched": {k: probes[k] for k in hit.matched},
-                "entities": {k: KIND_ENTITY[k] for k in hit.matched},
-            }
-            step = _Step(
-                schema,
-                table,
-                action,
-                dict(hit.record["row"]),
-                "primary_key",
-                why="matched " + ", ".join(hit.matched),
-                recheck=recheck,
-            )
-            if action == "nullify":
-                step.columns = _nullable(conn, place, schema, table, warnings, blocked)
-                if not step.columns:
-                    continue  # nothing to blank (warned)
+            step = _matched_step(conn, hit, places, judge, probes, warnings, blocked)
+            if step is None:
+                continue  # nothing to blank (warned)
             i = add(step)
-            if action == "delete":
+            if step.action == "delete":
                 queue.append(i)
         while queue:  # rows referencing a deleted row: planned before it
             parent = steps[queue.popleft()]
@@ -217,26 +198,7 @@ def _database_plan(
                     queue.append(i)
         _unenforced_links(findings, source.name, steps, warnings)
         ordered = _order(steps, warnings)
-        out_steps = []
-        for n, step in enumerate(ordered, start=1):
-            statement = statement_for(
-                conn, step.schema, step.table, step.action, step.key, step.columns
-            )
-            out_steps.append(
-                {
-                    "step": n,
-                    "schema": step.schema,
-                    "table": step.table,
-                    "action": step.action,
-                    "by": step.by,
-                    "key": step.key,
-                    "columns": step.columns,
-                    "why": step.why,
-                    "recheck": step.recheck,
-                    "rows": step.rows,
-                    "sql": render(conn, statement),
-                }
-            )
+        out_steps = [_step_json(conn, n, step) for n, step in enumerate(ordered, start=1)]
         dialect = conn.dialect.name
     return {
         "source": source.name,
@@ -245,6 +207,58 @@ def _database_plan(
         "steps": out_steps,
         "warnings": list(dict.fromkeys(warnings)),
         "blocked": list(dict.fromkeys(blocked)),
+    }
+
+
+def _matched_step(
+    conn: Any,
+    hit: SubjectHit,
+    places: Mapping[tuple[str, str, str], Any],
+    judge: Judge,
+    probes: Mapping[str, str],
+    warnings: list[str],
+    blocked: list[str],
+) -> _Step | None:
+    """The step for a row the subject matched: delete it, or blank its personal columns
+    (None when there is nothing to blank)."""
+    place = places.get((hit.source, "table", hit.place_key))
+    schema, _, table = hit.place_key.partition(".")
+    action = _deletion(judge, hit.source, schema, table)
+    recheck = {
+        "matched": {k: probes[k] for k in hit.matched},
+        "entities": {k: KIND_ENTITY[k] for k in hit.matched},
+    }
+    step = _Step(
+        schema,
+        table,
+        action,
+        dict(hit.record["row"]),
+        "primary_key",
+        why="matched " + ", ".join(hit.matched),
+        recheck=recheck,
+    )
+    if action == "nullify":
+        step.columns = _nullable(conn, place, schema, table, warnings, blocked)
+        if not step.columns:
+            return None
+    return step
+
+
+def _step_json(conn: Any, n: int, step: _Step) -> dict[str, Any]:
+    """A planned step as the plan file keeps it, with the SQL it will run."""
+    statement = statement_for(conn, step.schema, step.table, step.action, step.key, step.columns)
+    return {
+        "step": n,
+        "schema": step.schema,
+        "table": step.table,
+        "action": step.action,
+        "by": step.by,
+        "key": step.key,
+        "columns": step.columns,
+        "why": step.why,
+        "recheck": step.recheck,
+        "rows": step.rows,
+        "sql": render(conn, statement),
     }
 
 
@@ -409,13 +423,13 @@ def _unenforced_links(
     """Tables the scan linked to a deleted table by a column name only (no declared key)."""
     deleted = {f"{s.schema}.{s.table}" for s in steps if s.action == "delete"}
     for f in findings:
-        ev = f.evidence
-        if f.source != source or not ev.get("cross_reference"):
+        if f.source != source or not f.is_cross_reference:
             continue
-        if ev.get("linked_table") in deleted and "naming_convention" in ev.get("links", ()):
+        linked, links = f.linked_table
+        if linked in deleted and "naming_convention" in links:
             warnings.append(
                 f"{f.location.get('schema')}.{f.location.get('table')}.{f.location.get('column')}"
-                f" may point at deleted rows of {ev['linked_table']} (no declared foreign key): "
+                f" may point at deleted rows of {linked} (no declared foreign key): "
                 "review by hand"
             )
 

@@ -136,10 +136,8 @@ def read_table(
     ``labels`` shows a foreign key by its lookup's label (住所 ``宮城県``, not ``4``): for
     a person reading their own data, never for fingerprints.
     """
-    from connectors.database.readonly import read_only
-
     try:
-        with read_only(source.engine(), source.config.statement_timeout_s) as conn:
+        with source.connect() as conn:
             forget_reflections(conn)
             cap = None if keys is not None else source.config.max_value_chars
             records = table_records(conn, place, detector, keys, digest, cap, labels=labels)
@@ -222,11 +220,9 @@ def table_digest(source: DatabaseSource, place: TablePlace) -> str:
     Databases offer no change marker every dialect shares, so an unchanged table is told
     by reading it, which is cheap next to fingerprinting and detecting it again.
     """
-    from connectors.database.readonly import read_only
-
     digest = RowDigest()
     try:
-        with read_only(source.engine(), source.config.statement_timeout_s) as conn:
+        with source.connect() as conn:
             forget_reflections(conn)
             cap = source.config.max_value_chars
             for _pk, _values, rows in _row_batches(conn, place, None, cap):
@@ -332,44 +328,20 @@ def file_signature(source: FilesSource, place: FilePlace) -> tuple[int, int]:
 
 
 def file_hash(source: FilesSource, place: FilePlace) -> str:
-    from connectors.files.crawler import open_regular
-
-    digest = hashlib.blake2b(digest_size=16)
+    """The file's whole-content hash, as the connector computes it in full mode."""
     try:
-        with open_regular(
-            file_path(source, place), source.config.follow_links, source.config.root
-        ) as fh:
-            while block := fh.read(1024 * 1024):
-                digest.update(block)
+        return source.whole().file_hash(place.path, place.path_hex)
     except OSError as exc:
         raise _file_error(source, place, exc) from None
-    return digest.hexdigest()
 
 
 def read_file(
     source: FilesSource, place: FilePlace, detector: DetectorFactory | None
 ) -> Iterator[Record]:
-    """Rows of the file's personal table columns, then the places in its text, in full."""
-    from connectors.files.crawler import open_regular
-    from connectors.files.dispatch import extract_document
-    from connectors.files.extractors.base import (
-        ExtractContext,
-        ExtractReport,
-        TableBlock,
-        TextBudget,
-        TextChunk,
-    )
-    from connectors.files.limits import ExpansionBudget, ScanLimits
+    """Rows of the file's personal table columns, then the places in its text, in full,
+    read through the connector (the scan's extraction, without sampling)."""
+    from connectors.files.extractors.base import TableBlock, TextChunk
 
-    config = source.config.model_copy(update={"mode": "full"})
-    limits = ScanLimits.from_config(config)
-    ctx = ExtractContext(
-        limits=limits,
-        report=ExtractReport(),
-        name=place.path,
-        expansion=ExpansionBudget(limits.archive_max_expanded_bytes),
-        budget=TextBudget(None),
-    )
     columns: dict[tuple[str | None, str | None], list] = {}
     for c in place.columns:
         columns.setdefault((c.member, c.sheet), []).append(c)
@@ -377,21 +349,20 @@ def read_file(
     pending: list[TextChunk] = []
     rows_seen: dict[tuple[str | None, str | None], int] = {}
     try:
-        stream = open_regular(file_path(source, place), config.follow_links, config.root)
+        with source.whole().document_at(place.path, place.path_hex) as document:
+            size = 0
+            for item in document.items:
+                if isinstance(item, TableBlock):
+                    yield from _block_records(item, columns, rows_seen, detector)
+                elif isinstance(item, TextChunk) and place.has_text:
+                    pending.append(item)
+                    size += len(item.text)
+                    if size >= _BATCH_CHARS:
+                        _detect_places(pending, places, detector)
+                        pending, size = [], 0
     except OSError as exc:
         raise _file_error(source, place, exc) from None
-    with stream:
-        size = 0
-        for item in extract_document(stream, ctx):
-            if isinstance(item, TableBlock):
-                yield from _block_records(item, columns, rows_seen, detector)
-            elif isinstance(item, TextChunk) and place.has_text and item.text.strip():
-                pending.append(item)
-                size += len(item.text)
-                if size >= _BATCH_CHARS:
-                    _detect_places(pending, places, detector)
-                    pending, size = [], 0
-        _detect_places(pending, places, detector)
+    _detect_places(pending, places, detector)
     for place_key, values in places.items():
         yield Record(dict(place_key), tuple(values))
 

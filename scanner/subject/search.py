@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 from scanner.fingerprint import Fingerprinter
 from scanner.inventory.migrations import InventoryError
 from scanner.inventory.subjects import SubjectIndex
-from scanner.subject.identifiers import KIND_ENTITY, SubjectQuery, strength
+from scanner.subject.identifiers import (
+    KIND_ENTITY,
+    Probe,
+    SubjectQuery,
+    best_how,
+    strength,
+    value_digests,
+)
 from scanner.subject.index import detector_factory, place_kind
 from scanner.subject.places import FilePlace, Place, TablePlace, personal_places
 from scanner.subject.reader import FoundValue, PlaceReadError, Record, read_file, read_table
@@ -49,6 +56,8 @@ class SubjectHit:
     records: tuple[Mapping[str, Any], ...]
     matched: tuple[str, ...]
     details: tuple[Mapping[str, Any], ...] = field(default=(), repr=False)
+    #: (kind, how) for each matched kind: exact, variant (異体字, address forms) or reading
+    how: tuple[tuple[str, str], ...] = ()
 
     @property
     def record(self) -> Mapping[str, Any]:
@@ -92,8 +101,16 @@ class SubjectHit:
             "source": self.source,
             "location": self.location(),
             "matched": list(self.matched),
+            "how": dict(self.how),
             "strength": self.strength,
         }
+
+    def explain(self) -> str:
+        """``name (reading), birthdate``: which identifiers matched and how, if not exactly."""
+        how = dict(self.how)
+        return ", ".join(
+            k if how.get(k, "exact") == "exact" else f"{k} ({how[k]})" for k in self.matched
+        )
 
 
 def _merge_nearby(hits: list[SubjectHit]) -> list[SubjectHit]:
@@ -110,6 +127,9 @@ def _merge_nearby(hits: list[SubjectHit]) -> list[SubjectHit]:
             if j in used or not _near(a, b) or strength({*a.matched, *b.matched}) != "strong":
                 continue
             matched = tuple(sorted({*a.matched, *b.matched}, key=_KIND_ORDER.__getitem__))
+            hows: dict[str, str] = {}
+            for kind, how in (*a.how, *b.how):
+                hows[kind] = best_how(hows.get(kind), how)
             a = SubjectHit(
                 a.source,
                 a.kind,
@@ -117,6 +137,7 @@ def _merge_nearby(hits: list[SubjectHit]) -> list[SubjectHit]:
                 (*a.records, *b.records),
                 matched,
                 (*a.details, *b.details),
+                tuple((k, hows[k]) for k in matched if k in hows),
             )
             used.add(j)
             break
@@ -161,11 +182,11 @@ class SearchResult:
 class _Matches:
     """Hits being gathered: record -> matched kinds and where."""
 
-    def __init__(self, probes: Mapping[str, str]):
-        self.kinds_of: dict[tuple[str, str], list[str]] = {}
-        for kind, digest in probes.items():
-            self.kinds_of.setdefault((KIND_ENTITY[kind], digest), []).append(kind)
-        self.found: dict[tuple[str, str, str, str], tuple[set[str], list[Mapping[str, Any]]]] = {}
+    def __init__(self, probes: Iterable[Probe]):
+        self.kinds_of: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for p in probes:
+            self.kinds_of.setdefault((p.entity, p.digest), []).append((p.kind, p.how))
+        self.found: dict[tuple[str, str, str, str], tuple[dict[str, str], list[Mapping]]] = {}
 
     def add(
         self,
@@ -181,8 +202,9 @@ class _Matches:
         if not kinds:
             return
         ident = (source, kind, key, json.dumps(record, sort_keys=True, default=str))
-        matched, details = self.found.setdefault(ident, (set(), []))
-        matched.update(kinds)
+        matched, details = self.found.setdefault(ident, ({}, []))
+        for kind, how in kinds:
+            matched[kind] = best_how(matched.get(kind), how)
         if detail not in details:
             details.append(detail)
 
@@ -195,6 +217,7 @@ class _Matches:
                 (json.loads(record),),
                 tuple(sorted(matched, key=_KIND_ORDER.__getitem__)),
                 tuple(details),
+                tuple((k, matched[k]) for k in sorted(matched, key=_KIND_ORDER.__getitem__)),
             )
             for (source, kind, key, record), (matched, details) in self.found.items()
         ]
@@ -212,15 +235,18 @@ class _Matches:
 
 
 def matched_kinds(
-    values: Iterable[FoundValue], probes: Mapping[str, str], fingerprinter: Fingerprinter
+    values: Iterable[FoundValue], probes: Iterable[Probe], fingerprinter: Fingerprinter
 ) -> set[str]:
     """The request's identifier kinds that ``values`` (one record's) still hold."""
+    probes = list(probes)
+    entities = {p.entity for p in probes}
     digests = {
-        (v.entity, fingerprinter.fingerprint(v.entity, v.text))
+        (v.entity, digest)
         for v in values
-        if v.entity in {KIND_ENTITY[k] for k in probes}
+        if v.entity in entities
+        for digest, _how in value_digests(fingerprinter, v.entity, v.text)
     }
-    return {kind for kind, digest in probes.items() if (KIND_ENTITY[kind], digest) in digests}
+    return {p.kind for p in probes if (p.entity, p.digest) in digests}
 
 
 def read_place(
@@ -265,7 +291,7 @@ def find_subject(
 ) -> SearchResult:
     """Every record holding the person's identifiers; ``live`` ignores the index."""
     started = time.monotonic()
-    probes = query.probes(fingerprinter)
+    probes = query.probe_list(fingerprinter)
     subject = query.subject_id(fingerprinter)
     matches = _Matches(probes)
     run = inventory.resolve_run(None)
@@ -284,7 +310,7 @@ def find_subject(
         wanted = {(p.source, place_kind(p), p.key) for p in places}
         to_read = [p for p in places if (p.source, place_kind(p), p.key) not in covered]
     if indexed:
-        for m in index.lookup(probes.values()):
+        for m in index.lookup(p.digest for p in probes):
             if wanted is None or (m.source, m.kind, m.place_key) in wanted:
                 e = m.entry
                 matches.add(
@@ -293,7 +319,7 @@ def find_subject(
     get_detector = detector or detector_factory(config)
     errors: list[str] = []
     sources: dict[str, Any] = {}
-    entities = {KIND_ENTITY[k] for k in probes}
+    entities = {p.entity for p in probes}
     try:
         for place in to_read:
             try:
@@ -301,16 +327,16 @@ def find_subject(
                     for value in record.values:
                         if value.entity not in entities:
                             continue
-                        digest = fingerprinter.fingerprint(value.entity, value.text)
-                        matches.add(
-                            place.source,
-                            place_kind(place),
-                            place.key,
-                            record.locator,
-                            value.entity,
-                            digest,
-                            value.detail,
-                        )
+                        for digest, _how in value_digests(fingerprinter, value.entity, value.text):
+                            matches.add(
+                                place.source,
+                                place_kind(place),
+                                place.key,
+                                record.locator,
+                                value.entity,
+                                digest,
+                                value.detail,
+                            )
             except PlaceReadError as exc:
                 errors.append(str(exc))
     finally:

@@ -1,5 +1,6 @@
-"""Findings carry HMAC fingerprints of their values: bounded, keyed by the inventory's key,
-and enough for the catalog's value-based not_personal rule in a real scan."""
+"""Findings: typed locations with one identity, one renderer and JSON in and out; HMAC
+fingerprints of their values, bounded, keyed by the inventory's key, and enough for the
+catalog's value-based not_personal rule in a real scan."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from scanner.config import parse_config
+from scanner.findings import FileLocation, Finding, TableLocation, finding_key
 from scanner.fingerprint import MAX_FINGERPRINTS, Fingerprinter
 from scanner.inventory.recorder import record_scan
 from scanner.inventory.store import Inventory
@@ -95,3 +97,26 @@ def test_findings_carry_bounded_keyed_fingerprints_of_their_values(
     assert verdicts[("signature.txt", "ADDRESS")] == "not_personal"
     assert verdicts[("memo.txt", "ADDRESS")] == "no_purpose"
     assert stored == sum(len(f.fingerprints) for f in outcome.findings)
+
+
+def test_locations_are_typed_and_read_as_their_json() -> None:
+    column = Finding("db", {"schema": "main", "table": "t", "column": "tel"}, "PHONE_NUMBER", 0.9)
+    assert column.location == TableLocation("main", "t", "tel")
+    assert dict(column.location) == {"schema": "main", "table": "t", "column": "tel"}
+    assert column.place == "db:main.t" and column.where == "db:main.t.tel"
+    member = Finding("share", {"path": "a.zip", "member": "b.csv", "column": "氏名"}, "PERSON", 1)
+    assert isinstance(member.location, FileLocation) and "sheet" not in member.location
+    assert member.place == "share:a.zip"
+    assert member.where == "share:a.zip [member=b.csv, column=氏名]"
+    with pytest.raises(ValueError):
+        Finding("x", {"unit": "u"}, "PERSON", 1.0)
+
+
+def test_one_identity_and_json_round_trip() -> None:
+    f = Finding("share", {"path": "a.csv", "column": "tel"}, "PHONE_NUMBER", 0.91234,
+                evidence={"sampling": {"table_rows": 7}}, examples=("090-****-5678",),
+                rows_sampled=3, rows_matched=2, count=2, fingerprints=("ab",))  # fmt: skip
+    assert f.key == finding_key("share", {"column": "tel", "path": "a.csv"}, "PHONE_NUMBER")
+    again = Finding.from_json_dict(f.to_state())
+    assert again == f and again.fingerprints == ("ab",) and again.table_rows == 7
+    assert Finding.from_json_dict(f.to_json_dict()).score == 0.912

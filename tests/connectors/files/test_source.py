@@ -105,3 +105,14 @@ def test_units_run_in_a_worker_process(tmp_path: Path) -> None:
 def test_limits_follow_config(tmp_path: Path) -> None:
     limits = ScanLimits.from_config(make_config(tmp_path, per_file_budget_mb=2, mode="full"))
     assert limits.full and limits.budget_bytes == 2 * MB and limits.text_budget_chars is None
+
+
+def test_one_file_read_whole_has_the_scans_hash_and_items(tmp_path: Path) -> None:
+    """The subject requests read a file through the same path as a full scan."""
+    (tmp_path / "a.txt").write_text(LINE)
+    scanned = scan(tmp_path, mode="full").results[0].metadata["files"]["a.txt"]["hash"]
+    source = FilesSource(make_config(tmp_path)).whole()
+    assert source.file_hash("a.txt") == scanned
+    with source.document_at("a.txt") as document:
+        texts = [item.text for item in document.items]
+    assert "".join(texts).strip() == LINE.strip()

@@ -7,11 +7,12 @@ import sqlite3
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
+from scanner.findings import finding_key
 from scanner.fingerprint import Fingerprinter
 from scanner.inventory import schema
 from scanner.inventory.migrations import MIGRATIONS, InventoryError, Migration, migrate
 from scanner.inventory.recorder import record_scan
-from scanner.inventory.records import Mark, finding_key
+from scanner.inventory.records import Mark
 from scanner.inventory.store import Inventory
 from tests.scanner.inventory.builders import SAMPLE_FINDINGS, db, file, make_config, outcome
 

@@ -71,11 +71,16 @@ def test_a_person_typed_differently_is_found_strongly_from_the_index(example_tem
             "schema": "main",
             "table": "dtb_customer",
             "row": {"id": 1},
-            "columns": ["birth", "email", "name01", "name02", "tel01", "tel02", "tel03"],
+            # the kana columns hold the name's reading: they match it too
+            "columns": [
+                "birth", "email", "kana01", "kana02", "name01", "name02", "tel01", "tel02",
+                "tel03",
+            ],
         },
         "matched": ["name", "email", "phone", "birthdate"],
+        "how": {"name": "exact", "email": "exact", "phone": "exact", "birthdate": "exact"},
         "strength": "strong",
-    }
+    }  # fmt: skip
 
 
 def test_a_name_alone_is_weak_and_listed_apart(example_template, capsys):
@@ -125,12 +130,14 @@ def test_find_subject_prints_places_and_kinds_never_the_values(example_template,
             "source": "file-share",
             "location": {"path": "logs/app.log", "line": 1},
             "matched": ["email"],
+            "how": {"email": "exact"},
             "strength": "strong",
         },
         {
             "source": "file-share",
             "location": {"path": "logs/app.log", "line": 2},
             "matched": ["phone"],
+            "how": {"phone": "exact"},
             "strength": "strong",
         },
     ]
