@@ -114,6 +114,17 @@ def _code_and_objects(orig: BaseException) -> str:
 
 
 def _pg_condition(code: str) -> str:
+    """The condition name of a SQLSTATE (22P02 -> invalid_text_representation).
+
+    psycopg 3 (the `postgres` extra) names it by its exception class; psycopg2, where a user
+    chose it in the URL, by its errorcodes table.
+    """
+    try:
+        from psycopg import errors
+
+        return re.sub(r"(?<!^)(?=[A-Z])", "_", errors.lookup(code).__name__).lower()
+    except (ImportError, KeyError):
+        pass
     try:
         from psycopg2 import errorcodes
 

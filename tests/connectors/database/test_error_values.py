@@ -9,6 +9,7 @@ type integer: "<value>"``, and a MariaDB function ``SIGNAL``s the value it was g
 from __future__ import annotations
 
 import json
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -156,3 +157,12 @@ def test_only_identifier_templates_keep_their_text():
             text = driver_error_text(sa.exc.OperationalError(sql, {}, exc))
         assert text.startswith("OperationalError: SQLite SQLITE_ERROR")
         assert (kept in text) if kept else ("yy@x.jp" not in text and "(" not in text)
+
+
+def test_postgres_condition_named_without_psycopg2(monkeypatch):
+    """The `postgres` extra installs psycopg 3 only: the SQLSTATE still gets its name."""
+    from connectors.database import errors
+
+    monkeypatch.setitem(sys.modules, "psycopg2", None)
+    assert errors._pg_condition("22P02") == "invalid_text_representation"
+    assert errors._pg_condition("28P01") == "invalid_password"
