@@ -4,7 +4,9 @@ The request's identifiers are fingerprinted and looked up in the subject index; 
 the index does not cover (none at all, or personal only since it was built) are read
 live, and only those: the columns and files the inventory's latest run marked personal.
 A record's hit is ``strong`` when it matched an e-mail, phone or My Number, or a name
-together with the birthdate; a name alone is ``weak`` and listed apart.
+together with the birthdate or the address; a name alone is ``weak`` and listed apart.
+Names and addresses are also probed in their folded forms (variant, reading); a hit says
+how each identifier matched.
 """
 
 from __future__ import annotations
