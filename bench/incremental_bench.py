@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from scanner.config import parse_config
 
-    os.environ.setdefault("KOJIN_HMAC_KEY", "bench")
+    os.environ.setdefault("KOJIN_HMAC_KEY", "bench-0123456789abcdef0123456789abcdef")
     with tempfile.TemporaryDirectory(prefix="kojin-incremental-") as tmp:
         root = Path(tmp) / "share"
         size = _share(root, args.files)

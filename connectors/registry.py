@@ -11,6 +11,7 @@ from connectors.base import Source
 _SOURCES = {
     "database": "connectors.database.source:DatabaseSource",
     "files": "connectors.files.source:FilesSource",
+    "smb": "connectors.smb.source:SmbSource",
 }
 
 

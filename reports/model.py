@@ -290,7 +290,7 @@ def _asset_row(
 
 
 #: 保管媒体 of an asset that does not say, from its source's type
-_MEDIUM_OF_SOURCE = {"database": "database", "files": "file_server"}
+_MEDIUM_OF_SOURCE = {"database": "database", "files": "file_server", "smb": "file_server"}
 
 
 def _unmapped_row(name: str, found: list[StoredFinding], source_types) -> LedgerRow:

@@ -15,13 +15,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from connectors.database.config import DatabaseSourceConfig
 from connectors.files.config import FilesSourceConfig
+from connectors.smb.config import SmbSourceConfig
 from reports.config import ReportsConfig
 from scanner.catalog.models import CatalogConfig
 from scanner.detect.modes import Mode
 from scanner.inventory.config import InventoryConfig
 from scanner.toml_lines import line_of
 
-SourceConfig = Annotated[DatabaseSourceConfig | FilesSourceConfig, Field(discriminator="type")]
+SourceConfig = Annotated[
+    DatabaseSourceConfig | FilesSourceConfig | SmbSourceConfig, Field(discriminator="type")
+]
 
 
 class ConfigError(Exception):
@@ -89,14 +92,14 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
         field = model.model_fields.get(part)
         if field is None:
             # a discriminated union's tag ('database', 'files') picks the member
-            if part in ("database", "files"):
+            if part in ("database", "files", "smb"):
                 continue
             return None
         candidates = [m for m in _members(field.annotation) if isinstance(m, type)
                       and issubclass(m, BaseModel)]  # fmt: skip
         if not candidates:
             return None
-        tag = next((p for p in loc if p in ("database", "files")), None)
+        tag = next((p for p in loc if p in ("database", "files", "smb")), None)
         chosen = [c for c in candidates if tag is None or _tag_of(c) in (None, tag)]
         model = (chosen or candidates)[0]
     return model
@@ -131,7 +134,7 @@ def parse_config(text: str, base_dir: Path, origin: str = "config") -> KojinConf
         problems = []
         for err in exc.errors():
             full_loc = tuple(err["loc"])
-            loc = tuple(p for p in full_loc if p not in ("database", "files"))
+            loc = tuple(p for p in full_loc if p not in ("database", "files", "smb"))
             lookup = loc + ("type",) if err["type"].startswith("union_tag") else loc
             line = line_of(text, lookup)
             where = ".".join(str(p) for p in loc) or "(top level)"
@@ -142,7 +145,7 @@ def parse_config(text: str, base_dir: Path, origin: str = "config") -> KojinConf
     if not config.sources:
         raise ConfigError(
             f"{origin}: no [[sources]]: nothing to scan (add a [[sources]] table with "
-            'type = "database" or "files")'
+            'type = "database", "files" or "smb")'
         )
     names = [s.name for s in config.sources]
     dupes = sorted({n for n in names if names.count(n) > 1})

@@ -1,4 +1,4 @@
-"""Typed config of a ``type = "files"`` source."""
+"""Typed config of a ``type = "files"`` source (and the crawl settings SMB shares too)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class FilesSourceConfig(BaseModel):
+class CrawlSettings(BaseModel):
+    """What to read under a root and how much of it: the same for a local or SMB share."""
+
     model_config = ConfigDict(extra="forbid")
 
-    type: Literal["files"]
-    name: str
-    root: Path
     include: list[str] = Field(
         default_factory=lambda: ["**/*"],
         description="globs on the path relative to root; a pattern without '/' matches names",
@@ -55,3 +54,9 @@ class FilesSourceConfig(BaseModel):
     unit_max_mb: float = Field(
         default=2.0, gt=0, description="a unit closes once its files reach this size"
     )
+
+
+class FilesSourceConfig(CrawlSettings):
+    type: Literal["files"]
+    name: str
+    root: Path

@@ -114,12 +114,7 @@ class FilesSource:
         problems: list[dict[str, str]] = []
         size = 0
         index = 0
-        for item in crawl(
-            self.config.root,
-            GlobSet(self.config.include),
-            GlobSet(self.config.exclude),
-            self.config.follow_links,
-        ):
+        for item in self._crawl():
             if isinstance(item, CrawlProblem):
                 problems.append({"path": item.path, "kind": item.kind, "message": item.message})
                 continue
@@ -142,6 +137,14 @@ class FilesSource:
                 files, problems, size = [], [], 0
         if files or problems:
             yield self._unit(index, files, problems, size)
+
+    def _crawl(self) -> Iterator[CrawlEntry | CrawlProblem]:
+        return crawl(
+            self.config.root,
+            GlobSet(self.config.include),
+            GlobSet(self.config.exclude),
+            self.config.follow_links,
+        )
 
     def _file_entry(self, item: CrawlEntry) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -212,7 +215,7 @@ class FilesSource:
             stats["skipped"] += 1
             return
         try:
-            stream = open_regular(full, self.config.follow_links, self.config.root)
+            stream = self._open_path(full)
         except OSError as exc:
             kind = "symlink" if getattr(exc, "errno", None) == 40 else error_kind(exc)
             report.problem(location, kind, exc.strerror or type(exc).__name__)
@@ -249,12 +252,19 @@ class FilesSource:
         else:
             stats["skipped"] += 1
 
+    def _open_path(self, full: Any) -> BinaryIO:
+        """The file opened read-only (a local file: never through a swapped-in link)."""
+        return open_regular(full, self.config.follow_links, self.config.root)
+
+    def _raw_stat(self, full: Any) -> Any:
+        return os.stat(full, follow_symlinks=self.config.follow_links)
+
     def _stat(
         self, full: bytes, location: dict[str, Any], report: UnitReport
     ) -> os.stat_result | None:
         """The file's stat, or None (with the problem noted) if it is not to be read."""
         try:
-            st = os.stat(full, follow_symlinks=self.config.follow_links)
+            st = self._raw_stat(full)
             if self.config.follow_links and not is_inside(
                 os.fsdecode(os.path.realpath(full)), os.path.realpath(self.config.root)
             ):
@@ -333,7 +343,7 @@ class FilesSource:
     def _open(self, path: str, path_hex: str | None) -> BinaryIO:
         """A file opened as the scan opens it: no links out of the root, no FIFOs."""
         entry = {"path_hex": path_hex} if path_hex else {"path": path}
-        return open_regular(self.absolute_path(entry), self.config.follow_links, self.config.root)
+        return self._open_path(self.absolute_path(entry))
 
     @staticmethod
     def _account(document: Document, stats: Any, meta: dict[str, Any]) -> None:

@@ -78,7 +78,7 @@ def catalog_problems(
                 message = f"unknown purpose {purpose_id!r} (known: {known})"
                 add(_error((*loc, "purposes"), message, purpose_id))
         problems += _location_problems(asset, loc, source_types, need_location=True)
-        if asset.deletion != "delete" and source_types.get(asset.source) == "files":
+        if asset.deletion != "delete" and source_types.get(asset.source) in ("files", "smb"):
             message = "deletion applies to database rows; files are listed for redaction"
             add(CatalogProblem("warning", (*loc, "deletion"), message))
 
@@ -138,7 +138,7 @@ def _location_problems(
     kind = source_types.get(entry.source) if entry.source else None
     if kind == "database" and entry.paths:
         out.append(_error((*loc, "paths"), "paths need a files source; use tables or schemas"))
-    if kind == "files" and (entry.tables or entry.schemas):
+    if kind in ("files", "smb") and (entry.tables or entry.schemas):
         field = "tables" if entry.tables else "schemas"
         out.append(_error((*loc, field), "tables and schemas need a database source; use paths"))
     return out

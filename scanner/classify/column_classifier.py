@@ -18,7 +18,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -383,6 +383,31 @@ def _digit_columns(values: Mapping[str, Sequence[str | None]]) -> set[str]:
     return out
 
 
+_KEY_NAMES = frozenset(
+    "metakey key optionname attrname attributename propertyname fieldname settingkey "
+    "configkey itemkey profilekey".split()
+)
+_VALUE_NAMES = frozenset(
+    "metavalue value optionvalue attrvalue attributevalue propertyvalue fieldvalue "
+    "settingvalue configvalue itemvalue profilevalue".split()
+)
+#: virtual columns one key/value table may spawn
+_MAX_KEYS = 200
+
+
+def _key_value_pair(values: Mapping[str, Sequence[str | None]]) -> tuple[str, str] | None:
+    """(key column, value column) when the table stores one attribute a row
+    (``meta_key``/``meta_value``): the keys are few, short identifiers."""
+    keys = [n for n in values if "".join(identifier_tokens(n)) in _KEY_NAMES]
+    vals = [n for n in values if "".join(identifier_tokens(n)) in _VALUE_NAMES]
+    if len(keys) != 1 or len(vals) != 1:
+        return None
+    present = {v.strip() for v in values[keys[0]] if v is not None and v.strip()}
+    if not 2 <= len(present) <= _MAX_KEYS or any(len(k) > 64 for k in present):
+        return None
+    return keys[0], vals[0]
+
+
 def _kind_entity(kind: str | None) -> str | None:
     value = KIND_ENTITY.get(kind or "")
     return str(value) if value is not None else None
@@ -448,6 +473,9 @@ class TableClassifier:
             self.hints[c.name] = hint
         self.targets = {c.name: self._target(c) for c in columns}
         self.groups: list[ColumnGroup] | None = None
+        #: (key column, value column) of a key/value table (wp_usermeta), else None
+        self.pairs: tuple[str, str] | None = None
+        self.keyed: dict[str, str] = {}  # virtual column "value[key]" -> its value column
         self.group_targets: dict[tuple[str, ...], _Target] = {}
         if any(c.values for c in columns):
             self.add_batch({c.name: c.values for c in columns})
@@ -474,6 +502,7 @@ class TableClassifier:
     def add_batch(self, values: Mapping[str, Sequence[str | None]]) -> None:
         """Add rows: ``values[column][i]`` is row i's value of that column (None: NULL)."""
         if self.groups is None:  # decided on the first batch
+            self.pairs = _key_value_pair(values)
             self.groups = find_groups(list(self.columns), _digit_columns(values))
             for group in self.groups:
                 self.group_targets[group.columns] = _Target(
@@ -485,6 +514,8 @@ class TableClassifier:
                 )
         # a group member's part means little alone: the detector reads the joined value
         members = {c for g in self.groups for c in g.columns}
+        if self.pairs is not None:
+            values = self._split_by_key(values, *self.pairs)
         for name, column_values in values.items():
             if name in self.targets:
                 skip = name in members or self._skip_detector(self.columns[name])
@@ -495,6 +526,32 @@ class TableClassifier:
             parts = [values[c] for c in group.columns]
             joined = [group.join([p[i] for p in parts]) for i in range(len(parts[0]))]
             self.group_targets[group.columns].add(joined, self.detector, False)
+
+    def _split_by_key(
+        self, values: Mapping[str, Sequence[str | None]], key: str, value: str
+    ) -> dict[str, Sequence[str | None]]:
+        """A key/value table's values as one virtual column per key (``meta_value[tel]``),
+        each with the hint its key gives; the value column itself is not judged whole."""
+        if key not in values or value not in values:
+            return dict(values)
+        by_key: dict[str, list[str | None]] = {}
+        for k, v in zip(values[key], values[value], strict=True):
+            if k is None or not k.strip():
+                continue
+            name = f"{value}[{k.strip()[:64]}]"
+            if name not in self.keyed and len(self.keyed) >= _MAX_KEYS:
+                continue
+            by_key.setdefault(name, []).append(v)
+        for name in by_key:
+            if name not in self.keyed:
+                self.keyed[name] = value
+                raw_key = name[len(value) + 1 : -1]
+                self.columns[name] = ColumnSample(name, (), self.columns[value].type_name)
+                self.hints[name] = column_hint(raw_key)
+                self.targets[name] = self._target(self.columns[name])
+        out = {k: v for k, v in values.items() if k != value}
+        out.update(by_key)
+        return out
 
     def _group_context(self, group: ColumnGroup) -> tuple[str, ...]:
         hint = self.hints[group.columns[0]]
@@ -510,11 +567,28 @@ class TableClassifier:
             candidates[name] = self._column_candidates(name)
         self._apply_neighbours(candidates)
         out = []
+        by_value: dict[tuple[str, str], ColumnVerdict] = {}
         for name, found in candidates.items():
             for cand in found:
-                if cand.confidence >= self.options.min_confidence:
-                    out.append(self._verdict(name, cand))
-        return out
+                if cand.confidence < self.options.min_confidence:
+                    continue
+                verdict = self._verdict(name, cand)
+                if name not in self.keyed:
+                    out.append(verdict)
+                    continue
+                # reported on the real value column, with the keys that hold the entity
+                column = self.keyed[name]
+                keys = [name[len(column) + 1 : -1]]
+                seen = by_value.get((column, verdict.entity))
+                if seen is not None:
+                    keys = [*seen.evidence["keys"], *keys]
+                    if seen.confidence >= verdict.confidence:
+                        verdict = seen
+                evidence = {**verdict.evidence, "keys": keys[:20]}
+                by_value[column, verdict.entity] = replace(
+                    verdict, column=column, evidence=evidence
+                )
+        return out + list(by_value.values())
 
     def _group_of(self, name: str) -> tuple[ColumnGroup, _Target] | None:
         for group in self.groups or ():

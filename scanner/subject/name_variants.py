@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from scanner.fingerprint import normalize_name
 
@@ -63,8 +63,12 @@ class NameKey:
         return f"kojin-name-{self.how}\n{self.text}"
 
 
+@lru_cache(maxsize=65_536)
 def name_keys(value: str) -> tuple[NameKey, ...]:
-    """The variant and reading keys of a name as written (what the index stores)."""
+    """The variant and reading keys of a name as written (what the index stores).
+
+    Cached: a source repeats names (orders, inquiries), and reading one costs a Sudachi
+    tokenisation."""
     keys = [NameKey("variant", fold_variants(normalize_name(value)))]
     reading = reading_key(fold_variants(value))
     if reading:

@@ -687,3 +687,20 @@ def test_katakana_under_an_opaque_name_beside_a_person_is_a_reading(fast_detecto
         "USR_SEI": {"PERSON"}, "USR_MEI": {"PERSON"}, "USR_SEIKN": {"PERSON"},
         "USR_TEL1": {"PHONE_NUMBER"},
     }  # fmt: skip
+
+
+def test_a_key_value_table_is_judged_key_by_key() -> None:
+    # wp_usermeta / Welcart-style meta tables: one attribute a row
+    keys, values = [], []
+    for i in range(N):
+        for key, value in (("last_name", NAMES[i][0]), ("billing_phone", PHONES[i]),
+                           ("nickname", f"user{i}"), ("show_admin_bar", "true"),
+                           ("rich_editing", "false")):  # fmt: skip
+            keys.append(key)
+            values.append(value)
+    columns = [col("user_id", [str(i // 5) for i in range(len(keys))]),
+               col("meta_key", keys), col("meta_value", values)]  # fmt: skip
+    verdicts = classify_table("wp_usermeta", columns, FakeDetector())
+    assert by_column(verdicts) == {"meta_value": {"PERSON", "PHONE_NUMBER"}}
+    phone = next(v for v in verdicts if v.entity == "PHONE_NUMBER")
+    assert phone.evidence["keys"] == ["billing_phone"]
