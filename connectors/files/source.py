@@ -168,8 +168,8 @@ class FilesSource:
     def _unit(
         self, index: int, files: list[dict[str, Any]], problems: list[dict[str, str]], size: int
     ) -> WorkUnit:
-        key = files[0]["display"] if files else f"crawl-problems-{index}"
         payload = {"files": files, "crawl_problems": problems}
+        key = _unit_key(files, problems, index)
         return WorkUnit(self.name, "files", key, payload, size_hint=size)
 
     # -- reading ------------------------------------------------------------------
@@ -422,3 +422,20 @@ def content_hash(stream: BinaryIO, size: int, limits: ScanLimits) -> str:
             left -= len(block)
     stream.seek(0)
     return digest.hexdigest()
+
+
+def _unit_key(files: list[dict[str, Any]], problems: list[dict[str, str]], index: int) -> str:
+    """A batch's identity is what it holds: its first file (for people) and a digest of
+    every file's name, size and mtime and of its crawl problems. ``--resume`` reuses a
+    finished unit only when the same key comes back, so a batch that gained or lost a file
+    since the interruption runs again (keyed by its first file alone, it was taken as
+    done: the added file was never read, and the files that moved to the next batch were
+    reported twice)."""
+    import hashlib
+    import json
+
+    held = [[f["display"], f["size"], f["mtime_ns"]] for f in files]
+    text = json.dumps([held, problems], ensure_ascii=False, sort_keys=True)
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    first = files[0]["display"] if files else f"crawl-problems-{index}"
+    return f"{first}#{digest}"

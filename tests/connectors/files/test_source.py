@@ -116,3 +116,25 @@ def test_one_file_read_whole_has_the_scans_hash_and_items(tmp_path: Path) -> Non
     with source.document_at("a.txt") as document:
         texts = [item.text for item in document.items]
     assert "".join(texts).strip() == LINE.strip()
+
+
+def test_a_unit_key_names_exactly_what_the_unit_holds(tmp_path: Path) -> None:
+    """--resume reuses a finished unit by its key: a batch that gained or lost a file since
+    the interruption must come back under another key (keyed by its first file, it was
+    reused: a new file never scanned, moved files reported twice)."""
+    for name in "abcdefghi":
+        (tmp_path / f"{name}.txt").write_text(name)
+
+    def units() -> dict[str, list[str]]:
+        source = FilesSource(make_config(tmp_path, files_per_unit=3))
+        return {u.key: [f["display"] for f in u.payload["files"]] for u in source.work_units()}
+
+    before = units()
+    assert units() == before  # nothing changed: the same keys, so resume skips them all
+    (tmp_path / "d2.txt").write_text("d2")
+    (tmp_path / "h.txt").unlink()
+    after = units()
+    for key, held in after.items():
+        if key in before:
+            assert before[key] == held  # reused only when it holds the same files
+    assert sum(1 for key in after if key in before) == 1  # a, b, c: untouched
