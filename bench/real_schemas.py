@@ -47,14 +47,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
-from bench.db_corpus import PREF_NAMES, Values
-
-PERSON = "PERSON"
-ADDRESS = "ADDRESS"
-PHONE = "PHONE_NUMBER"
-EMAIL = "EMAIL_ADDRESS"
-DOB = "DATE_OF_BIRTH"
-EMPLOYER = "EMPLOYER"
+from bench.db_corpus import ADDRESS, DOB, EMAIL, EMPLOYER, PERSON, PHONE, PREF_NAMES, Values
 
 
 @dataclass(frozen=True)
