@@ -6,6 +6,8 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: spelt in two parts so that this file does not itself point there
+SIBLING_SHARED = "../" + "shared/"
 
 
 def test_nothing_points_into_a_sibling_shared_folder() -> None:
@@ -16,9 +18,9 @@ def test_nothing_points_into_a_sibling_shared_folder() -> None:
         path = ROOT / name
         if path.suffix not in {".py", ".md", ".toml", ".txt", ".j2", ".yaml", ".json", ""}:
             continue
-        if name == "tests/test_shipped_files.py" or not path.is_file():
+        if not path.is_file():
             continue
-        if "../shared/" in path.read_text(encoding="utf-8", errors="replace"):
+        if SIBLING_SHARED in path.read_text(encoding="utf-8", errors="replace"):
             offenders.append(name)
     assert offenders == []
 
