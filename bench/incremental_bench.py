@@ -59,7 +59,7 @@ def _scan(config, out: Path, workers: int, since_last: bool):
     elapsed = time.perf_counter() - started
     [status] = outcome.sources
     identities = sorted(
-        json.dumps([f.location, f.entity], sort_keys=True) for f in outcome.findings
+        json.dumps([f.location.to_dict(), f.entity], sort_keys=True) for f in outcome.findings
     )
     return {
         "seconds": round(elapsed, 2),

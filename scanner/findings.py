@@ -55,12 +55,15 @@ class TableLocation(_Fields):
 
 @dataclass(frozen=True, eq=False)
 class FileLocation(_Fields):
-    """A file (root-relative path), a member inside it, a sheet, a table column."""
+    """A file (root-relative path), a member inside it, a sheet, a table column; a page or
+    a line where an extractor reported a problem."""
 
     path: str
     member: str | None = None
     sheet: str | None = None
     column: str | None = None
+    page: int | None = None
+    line: int | None = None
 
     def render(self, source: str) -> str:
         """The file: ``share:hr/a.xlsx``."""
@@ -77,6 +80,33 @@ class FileLocation(_Fields):
 Location = TableLocation | FileLocation
 
 
+@dataclass(frozen=True, eq=False)
+class UnitLocation(_Fields):
+    """A work unit as a whole (a table or a file by its unit key), when its executor failed."""
+
+    unit: str
+
+    def render(self, source: str) -> str:
+        return source
+
+    def describe(self, source: str) -> str:
+        return f"{source} [unit={self.unit}]"
+
+
+@dataclass(frozen=True, eq=False)
+class SourceLocation(_Fields):
+    """The whole source (unreachable, not listed): no keys, so it reads as an empty mapping."""
+
+    def render(self, source: str) -> str:
+        return source
+
+    def describe(self, source: str) -> str:
+        return source
+
+
+ErrorLocation = TableLocation | FileLocation | UnitLocation | SourceLocation
+
+
 def location_from(data: Mapping[str, Any]) -> Location:
     """The typed location of a mapping (JSON in); a location stays as it is."""
     if isinstance(data, TableLocation | FileLocation):
@@ -86,6 +116,17 @@ def location_from(data: Mapping[str, Any]) -> Location:
     if "path" in data:
         return FileLocation(**data)
     raise ValueError(f"not a finding location: keys {sorted(data)}")
+
+
+def error_location_from(data: Mapping[str, Any]) -> ErrorLocation:
+    """The typed place of a scan problem: a finding's location, a unit, or the source."""
+    if isinstance(data, UnitLocation | SourceLocation):
+        return data
+    if not data:
+        return SourceLocation()
+    if set(data) == {"unit"}:
+        return UnitLocation(str(data["unit"]))
+    return location_from(data)
 
 
 def render_place(source: str, location: Mapping[str, Any]) -> str:
@@ -223,18 +264,23 @@ class Finding:
 class ScanError:
     """A problem at one place that the scan reported and stepped over.
 
-    ``message`` must never carry a scanned value: use ``connectors.base.safe_error_message``.
+    ``location`` is typed like a finding's (a mapping given to the constructor is typed on
+    the way in), or names a whole unit or the whole source. ``message`` must never carry a
+    scanned value: use ``connectors.base.safe_error_message``.
     """
 
     source: str
-    location: Mapping[str, Any]
+    location: ErrorLocation
     kind: str  # e.g. "permission", "corrupt", "timeout", "unreachable", "too_large"
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "location", error_location_from(self.location))
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
-            "location": dict(self.location),
+            "location": self.location.to_dict(),
             "kind": self.kind,
             "message": self.message,
         }

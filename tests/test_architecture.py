@@ -17,6 +17,17 @@ PACKAGES = ("scanner", "connectors", "reports")
 MAX_FUNCTION_LINES = 80
 #: package -> packages it must not import
 FORBIDDEN = {"connectors": ("scanner", "reports"), "reports": ("connectors",)}
+#: the connector modules the subject search may use: the sources and their content types
+#: (reading through the connectors' read path, never reflection, sampling or values), and
+#: the URL of the deletion's own writable engine (a connector only ever reads)
+SUBJECT_MAY_IMPORT = (
+    "connectors.base",
+    "connectors.registry",
+    "connectors.database.source",
+    "connectors.database.url",
+    "connectors.files.source",
+    "connectors.files.extractors.base",
+)
 
 
 def _modules() -> dict[str, Path]:
@@ -65,6 +76,19 @@ def test_connectors_and_reports_import_only_what_they_may() -> None:
             for banned in FORBIDDEN.get(module.split(".")[0], ()):
                 if name == banned or name.startswith(banned + "."):
                     bad.append(f"{path.relative_to(ROOT)}:{line} imports {name}")
+    assert not bad, "\n".join(bad)
+
+
+def test_the_subject_search_reads_through_the_connectors_public_modules() -> None:
+    bad = []
+    for module, path in _modules().items():
+        if not module.startswith("scanner.subject"):
+            continue
+        for name, line in _imports(module, path):
+            if name.split(".")[0] == "connectors" and not any(
+                name == allowed or name.startswith(allowed + ".") for allowed in SUBJECT_MAY_IMPORT
+            ):
+                bad.append(f"{path.relative_to(ROOT)}:{line} imports {name}")
     assert not bad, "\n".join(bad)
 
 

@@ -154,6 +154,40 @@ class DatabaseSource:
                 f"cannot read {self.display_url}: {self._message(exc)}", connect_error_kind(exc)
             ) from None
 
+    # -- reading whole tables on a caller's connection (the subject search) -----------
+    # The subject reader, plan and deletion read one person's rows in full, on a
+    # connection they hold (the deletion's own transaction): these are the connector's
+    # read path for them, so the scanner never reaches into reflection or sampling.
+
+    @staticmethod
+    def sql_schema(conn: sa.Connection, schema: str) -> str | None:
+        """The schema to name in SQL: None for the connection's default one."""
+        default = sa.inspect(conn).default_schema_name or "main"
+        return None if schema in ("", default) else schema
+
+    @staticmethod
+    def describe_table(conn: sa.Connection, schema: str, table: str) -> TableInfo:
+        """The columns, keys and foreign keys of a table or view."""
+        sql = DatabaseSource.sql_schema(conn, schema)
+        views = set(sa.inspect(conn).get_view_names(schema=sql))
+        kind = "view" if table in views else "table"
+        return reflect_table(conn, TableRef(schema, table, kind, sql))
+
+    @staticmethod
+    def stream_rows(
+        conn: sa.Connection,
+        info: TableInfo,
+        columns: list[ColumnInfo],
+        batch_rows: int,
+        max_chars: int,
+    ) -> Iterator[list[tuple]]:
+        """Every row of these columns, in batches (server-side cursor), values cut to
+        ``max_chars`` as in the scan."""
+        return stream_rows(conn, info, columns, batch_rows, max_chars)
+
+    #: a cell as the scan reads it: text, or None for NULL
+    cell_text = staticmethod(to_text)
+
     # -- planning --------------------------------------------------------------------
 
     def work_units(self) -> Iterator[WorkUnit]:

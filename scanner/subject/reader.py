@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
+from connectors.database.source import DatabaseSource
 from scanner.entities import is_personal
 from scanner.subject.places import FilePlace, TablePlace, ValueColumn
 
 if TYPE_CHECKING:
-    from connectors.database.reflect import TableInfo
-    from connectors.database.source import DatabaseSource
+    from connectors.database.source import TableInfo
     from connectors.files.extractors.base import TextChunk
     from connectors.files.source import FilesSource
     from scanner.detect.detector import Detector
@@ -64,23 +64,16 @@ class Record:
 # --- databases ---------------------------------------------------------------------------
 
 
-def sql_schema(conn: sa.Connection, schema: str) -> str | None:
-    """The schema to name in SQL: None for the connection's default one."""
-    default = sa.inspect(conn).default_schema_name or "main"
-    return None if schema in ("", default) else schema
+sql_schema = DatabaseSource.sql_schema
+to_text = DatabaseSource.cell_text
 
 
 def reflect_place(conn: sa.Connection, schema: str, table: str) -> TableInfo:
     """The table's description, reflected once per connection and operation: a plan that
     follows foreign keys asks for the same tables again and again (slow on MariaDB)."""
-    from connectors.database.reflect import TableRef, reflect_table
-
     cache = conn.info.setdefault(_REFLECTED, {})
     if (schema, table) not in cache:
-        sql = sql_schema(conn, schema)
-        views = set(sa.inspect(conn).get_view_names(schema=sql))
-        kind = "view" if table in views else "table"
-        cache[(schema, table)] = reflect_table(conn, TableRef(schema, table, kind, sql))
+        cache[(schema, table)] = DatabaseSource.describe_table(conn, schema, table)
     return cache[(schema, table)]
 
 
@@ -100,8 +93,6 @@ def key_value(value: Any) -> Any:
     """A key value as JSON keeps it (ints and text as they are, anything else as text)."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    from connectors.database.values import to_text
-
     return to_text(value)
 
 
@@ -159,8 +150,6 @@ def table_records(
     labels: bool = False,
 ) -> Iterator[Record]:
     """``read_table`` on a connection the caller holds (the deletion's own transaction)."""
-    from connectors.database.values import to_text
-
     position = 0
     for pk, values, rows in _row_batches(conn, place, keys, max_chars, for_update):
         wanted = tuple(dict.fromkeys(c for v in values for c in v.columns))
@@ -193,8 +182,6 @@ def _lookup_labels(
 ) -> None:
     """Replace single-column foreign keys in ``texts`` by their referenced row's label
     (the first name-like text column of the lookup table, e.g. ``mtb_pref.name``)."""
-    from connectors.database.values import to_text
-
     for fk in info.foreign_keys:
         if len(fk.columns) != 1 or fk.columns[0] not in texts:
             continue
@@ -241,8 +228,6 @@ def _row_batches(
     for_update: bool = False,
 ) -> Iterator[tuple[tuple[str, ...], list[ValueColumn], list[dict[str, Any]]]]:
     """(row key, value columns present, rows as dicts), batch by batch."""
-    from connectors.database.sampling import stream_rows
-
     info = reflect_place(conn, place.schema, place.table)
     present = {c.name for c in info.columns}
     values = [v for v in place.values if set(v.columns) <= present]
@@ -252,7 +237,9 @@ def _row_batches(
     if keys is None:
         by_name = {c.name: c for c in info.columns}
         columns = [by_name[n] for n in names]
-        batches: Any = stream_rows(conn, info, columns, BATCH_ROWS, max_chars or 2**31 - 1)
+        batches: Any = DatabaseSource.stream_rows(
+            conn, info, columns, BATCH_ROWS, max_chars or 2**31 - 1
+        )
     elif pk and keys:
         clause = info.clause(names)
         select = sa.select(*(clause.c[n] for n in names)).where(key_filter(clause, pk, keys))

@@ -10,7 +10,15 @@ import pytest
 import sqlalchemy as sa
 
 from scanner.config import parse_config
-from scanner.findings import FileLocation, Finding, TableLocation, finding_key
+from scanner.findings import (
+    FileLocation,
+    Finding,
+    ScanError,
+    SourceLocation,
+    TableLocation,
+    UnitLocation,
+    finding_key,
+)
 from scanner.fingerprint import MAX_FINGERPRINTS, Fingerprinter
 from scanner.inventory.recorder import record_scan
 from scanner.inventory.store import Inventory
@@ -120,3 +128,17 @@ def test_one_identity_and_json_round_trip() -> None:
     again = Finding.from_json_dict(f.to_state())
     assert again == f and again.fingerprints == ("ab",) and again.table_rows == 7
     assert Finding.from_json_dict(f.to_json_dict()).score == 0.912
+
+
+def test_scan_error_places_are_typed_and_read_as_their_json() -> None:
+    table = ScanError("db", {"schema": "main", "table": "t"}, "timeout", "t")
+    assert table.location == TableLocation("main", "t")
+    page = ScanError("share", {"path": "a.pdf", "page": 3}, "corrupt", "c")
+    assert isinstance(page.location, FileLocation) and page.location.page == 3
+    unit = ScanError("db", {"unit": "main.t"}, "unit_failed", "u")
+    assert unit.location == UnitLocation("main.t")
+    whole = ScanError("share", {}, "unreachable", "root not found")
+    assert isinstance(whole.location, SourceLocation) and not whole.location
+    for e in (table, page, unit, whole):
+        assert ScanError(**e.to_json_dict()) == e
+    assert page.to_json_dict()["location"] == {"path": "a.pdf", "page": 3}

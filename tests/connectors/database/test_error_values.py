@@ -49,7 +49,7 @@ def _scan(tmp_path: Path, url: str, schemas: tuple[str, ...] = ()) -> Path:
     config = parse_config(text, tmp_path)
     pipeline = Pipeline(config, fingerprinter=Fingerprinter(b"error-values-key-0123456789abcdef"))
     result = pipeline.run(ScanOptions(tmp_path / "out"), index_subjects=False)
-    assert [e for e in result.outcome.errors if "v_broken" in json.dumps(e.location)], (
+    assert [e for e in result.outcome.errors if "v_broken" in json.dumps(e.location.to_dict())], (
         "the view must fail for the test to mean anything"
     )
     return tmp_path
