@@ -67,3 +67,23 @@ def test_runs_reviews_and_diff_on_postgres(tmp_path, monkeypatch, pg_schema):
         d = diff_runs(inventory, first, second.run).findings
         assert [f.place for f in d.removed] == ["shop-db:main.newsletter"]
         assert inventory.find_finding(target.finding_id)[1].review.by == "tester"
+
+
+def test_subject_entries_are_stored_on_postgres(tmp_path, monkeypatch, pg_schema):
+    """The entries' INSERT goes to the driver directly, in its own parameter style."""
+    from scanner.inventory.subjects import IndexEntry, SubjectIndex, entry_row
+
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
+    url = f"{PG_URL}?options=-csearch_path%3D{pg_schema}"
+    config = make_config(tmp_path, CONFIG.replace(
+        'path = "inventory.sqlite3"', f'url = "{url}"'))  # fmt: skip
+    record_scan(config, outcome(SAMPLE_FINDINGS))
+    entry = IndexEntry("ab" * 32, "EMAIL", {"row": {"id": 1}}, {"columns": ["email"]})
+    with Inventory.open(config.inventory) as inventory:
+        index = SubjectIndex(inventory)
+        count = index.replace_place(
+            source="shop-db", kind="table", place_key="main.customers", spec={},
+            signature="1:0", key_check="k", run_pk=None, rows=[entry_row(entry)] * 3,
+        )  # fmt: skip
+        [place] = index.places()
+    assert count == 3 and place.entries == 3 and place.signature == "1:0"
