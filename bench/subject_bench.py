@@ -1,7 +1,7 @@
 """Subject search benchmark: planted people found, nobody else, and how fast.
 
     python bench/subject_bench.py [--people 500] [--queries 100] [--live 10]
-                                  [--workdir DIR] [--json OUT]
+                                  [--workers 2] [--workdir DIR] [--json OUT]
 
 Plants ``--people`` people in a SQLite shop (customers, orders, inquiries, staff) and a
 file share (CSV, XLSX, a text log, an old ledger), each copy typed differently (upper-case
@@ -14,7 +14,10 @@ hits that are that person's copies), weak hits (namesakes), and seconds per sear
 the index and live (``--live`` searches without it), plus one `kojin find-subject` run
 end to end (process start included). A second round asks by name, kana and address only
 (no e-mail, phone or birthdate): the old ledger's copies must be strong hits through the
-name's variant or reading and the folded address, and nobody else's.
+name's variant or reading and the folded address, and nobody else's. The index is built
+serially (the scan's detector already loaded), emptied, then built again by ``--workers``
+worker processes (pool start and their detectors' loading included), which must give
+the same entries.
 """
 
 from __future__ import annotations
@@ -40,9 +43,11 @@ from bench.subject_corpus import config_text, hit_keys, plant  # noqa: E402
 from scanner.config import parse_config  # noqa: E402
 from scanner.detect.detector import Detector  # noqa: E402
 from scanner.inventory.store import Inventory  # noqa: E402
+from scanner.inventory.subjects import SubjectIndex  # noqa: E402
 from scanner.scan.options import ScanOptions  # noqa: E402
 from scanner.scan.pipeline import Pipeline  # noqa: E402
 from scanner.subject.identifiers import SubjectQuery  # noqa: E402
+from scanner.subject.index import build_subject_index  # noqa: E402
 from scanner.subject.search import find_subject  # noqa: E402
 
 
@@ -53,6 +58,19 @@ def _score(corpus, person, result) -> tuple[int, int, int, int]:
     for hit in result.strong:
         got |= hit_keys(hit)
     return len(want & got), len(want - got), len(got - want), len(result.weak)
+
+
+def _entry_rows(inventory) -> list[tuple]:
+    """Every index entry with its place, sorted: equal lists mean equal indexes."""
+    from scanner.inventory import schema as t
+
+    places, entries = t.subject_places, t.subject_entries
+    query = sa.select(
+        places.c.source, places.c.place_key, places.c.signature, entries.c.fingerprint,
+        entries.c.entity, entries.c.record_json, entries.c.detail_json,
+    ).join(entries, entries.c.place_pk == places.c.id)  # fmt: skip
+    with inventory.engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(query))
 
 
 def _variant_round(config, inventory, fingerprinter, corpus, targets) -> dict:
@@ -90,7 +108,7 @@ def _variant_round(config, inventory, fingerprinter, corpus, targets) -> dict:
     }
 
 
-def run(people: int, queries: int, live: int, workdir: Path) -> dict:
+def run(people: int, queries: int, live: int, workdir: Path, workers: int = 2) -> dict:
     os.environ.setdefault("KOJIN_HMAC_KEY", "subject-bench-0123456789abcdef0123456789abcdef")
     db = workdir / "shop.sqlite3"
     engine = sa.create_engine(f"sqlite:///{db}")
@@ -114,6 +132,16 @@ def run(people: int, queries: int, live: int, workdir: Path) -> dict:
         started = time.perf_counter()
         report = pipeline.index_subjects()
         index_s = time.perf_counter() - started
+        entries_serial = _entry_rows(inventory)
+        index = SubjectIndex(inventory)
+        index.drop([p.pk for p in index.places()])  # both builds start from an empty index
+        started = time.perf_counter()
+        parallel = build_subject_index(
+            config, inventory, fingerprinter, executor="processes", workers=workers
+        )
+        index_parallel_s = time.perf_counter() - started
+        assert parallel.entries == report.entries and not parallel.errors
+        assert _entry_rows(inventory) == entries_serial, "the parallel index differs"
         for person in targets:
             query = SubjectQuery(**person.query())
             started = time.perf_counter()
@@ -154,6 +182,8 @@ def run(people: int, queries: int, live: int, workdir: Path) -> dict:
         "scan_s": round(scan_s, 2),
         "index_build_s": round(index_s, 2),
         "index_entries": report.entries,
+        f"index_build_{workers}_workers_s": round(index_parallel_s, 2),
+        "index_speedup": round(index_s / index_parallel_s, 2),
         "indexed_search_s": {
             "median": round(statistics.median(indexed_s), 4),
             "max": round(max(indexed_s), 4),
@@ -174,13 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--people", type=int, default=500)
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--live", type=int, default=10, help="searches run without the index")
+    parser.add_argument("--workers", type=int, default=2, help="for the parallel index build")
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kojin-subject-bench-") as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        figures = run(args.people, args.queries, args.live, workdir)
+        figures = run(args.people, args.queries, args.live, workdir, args.workers)
     for key, value in figures.items():
         print(f"{key:24} {value}")
     ok = (

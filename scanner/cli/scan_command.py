@@ -87,7 +87,7 @@ def scan(
     _print_summary(console, outcome)
     recorded = _record(pipeline, outcome, console)
     if index_subjects or cfg.inventory.index_subjects:
-        _index_subjects(pipeline, recorded.run, console)
+        _index_subjects(pipeline, recorded.run, options, console)
     new_violations = fail_on is FailOn.new_violations and bool(recorded.diff.new_violations)
     special = _special_care(cfg, recorded.run) if fail_on is FailOn.special_care else []
     code = scan_exit_code(outcome, new_violations, bool(special))
@@ -255,13 +255,13 @@ def _judged_totals(cfg, outcome, run, console) -> None:
     path.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _index_subjects(pipeline, run, console) -> None:
+def _index_subjects(pipeline, run, options, console) -> None:
     """Bring the subject index up to date with the run just recorded."""
     from scanner.fingerprint import FingerprintKeyError
     from scanner.inventory.migrations import InventoryError
 
     try:
-        report = pipeline.index_subjects(run)
+        report = pipeline.index_subjects(run, options)
     except (InventoryError, FingerprintKeyError) as exc:
         raise CliError(f"subject index: {exc}") from None
     console.print(

@@ -28,6 +28,29 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
+EntryRow = tuple[str, str, str, str]
+"""An entry as stored: fingerprint, entity, record JSON, detail JSON."""
+
+
+def entry_row(entry: IndexEntry) -> EntryRow:
+    """Encoded where it is made (a worker, in a parallel build), so the one writer only
+    inserts: the JSON of 100,000s of entries would otherwise be the driver's work."""
+    return entry.fingerprint, entry.entity, _json(entry.record), _json(entry.detail)
+
+
+def _entry_insert(conn: Any) -> str:
+    """The INSERT of entry rows in the driver's own parameter style: SQLAlchemy's
+    per-row parameter processing cost more than the insert itself."""
+    style = conn.dialect.paramstyle
+    marks = [f":{i}" for i in range(1, 6)] if style == "numeric" else []
+    marks = marks or ["?" if style == "qmark" else "%s"] * 5  # format, pyformat
+    placeholders = ", ".join(marks)
+    table = conn.dialect.identifier_preparer.format_table(t.subject_entries)
+    columns = ("place_pk", "fingerprint", "entity", "record_json", "detail_json")
+    quoted = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in columns)
+    return f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})"
+
+
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -93,12 +116,13 @@ class SubjectIndex:
         signature: str | Callable[[], str],
         key_check: str,
         run_pk: int | None,
-        entries: Iterable[IndexEntry],
+        rows: Iterable[EntryRow],
         old_pk: int | None = None,
     ) -> int:
-        """Store a place's entries in place of its old ones, in one transaction.
+        """Store a place's entries (as ``entry_row`` encodes them) in place of its old
+        ones, in one transaction.
 
-        ``signature`` may be a callable, asked once ``entries`` are consumed (a digest of
+        ``signature`` may be a callable, asked once ``rows`` are consumed (a digest of
         what was read while they were made).
         """
         count = 0
@@ -118,23 +142,16 @@ class SubjectIndex:
                     run_pk=run_pk,
                 )
             ).inserted_primary_key[0]
-            batch: list[dict[str, Any]] = []
-            for e in entries:
-                batch.append(
-                    {
-                        "place_pk": pk,
-                        "fingerprint": e.fingerprint,
-                        "entity": e.entity,
-                        "record_json": _json(e.record),
-                        "detail_json": _json(e.detail),
-                    }
-                )
+            insert_rows = _entry_insert(conn)
+            batch: list[tuple] = []
+            for row in rows:
+                batch.append((pk, *row))
                 if len(batch) >= _INSERT_BATCH:
-                    conn.execute(insert(t.subject_entries), batch)
+                    conn.exec_driver_sql(insert_rows, batch)
                     count += len(batch)
                     batch = []
             if batch:
-                conn.execute(insert(t.subject_entries), batch)
+                conn.exec_driver_sql(insert_rows, batch)
                 count += len(batch)
             final = signature() if callable(signature) else signature
             conn.execute(

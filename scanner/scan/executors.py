@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +56,13 @@ class _WorkerState:
     def runner(self, settings: dict, fingerprinter: Fingerprinter | None = None) -> Runner:
         """A runner with the loaded detector for ``settings``, fingerprinting with
         ``fingerprinter``."""
+        key = (settings["mode"], tuple(settings["entities"] or ()), settings["threshold"])
+        if (key, fingerprinter) not in self.runners:
+            self.runners[(key, fingerprinter)] = Runner(self.detector(settings), fingerprinter)
+        return self.runners[(key, fingerprinter)]
+
+    def detector(self, settings: dict) -> Any:
+        """The loaded detector for ``settings``, one per process."""
         from scanner.detect.detector import Detector
 
         key = (settings["mode"], tuple(settings["entities"] or ()), settings["threshold"])
@@ -64,9 +72,7 @@ class _WorkerState:
                 entities=settings["entities"],
                 threshold=settings["threshold"],
             ).load()
-        if (key, fingerprinter) not in self.runners:
-            self.runners[(key, fingerprinter)] = Runner(self.detectors[key], fingerprinter)
-        return self.runners[(key, fingerprinter)]
+        return self.detectors[key]
 
     def source(self, config) -> Source:
         from connectors.registry import create_source
@@ -87,6 +93,16 @@ def _worker_state() -> _WorkerState:
     if _WORKER is None:
         _WORKER = _WorkerState()
     return _WORKER
+
+
+def worker_detector(settings: dict) -> Any:
+    """This worker's detector for ``settings`` (loaded once per process)."""
+    return _worker_state().detector(settings)
+
+
+def worker_source(config: Any) -> Source:
+    """This worker's source for ``config`` (made once per process)."""
+    return _worker_state().source(config)
 
 
 def _init_worker(settings: dict, fingerprinter: Fingerprinter | None = None) -> None:
@@ -183,16 +199,11 @@ def _pool_round(
         pool.shutdown(wait=not broken, cancel_futures=True)
 
 
-def run_dask(
-    tasks: Sequence[Task],
-    settings: dict,
-    workers: int,
-    scheduler: str | None,
-    fingerprinter: Fingerprinter | None = None,
-) -> Iterator[UnitResult]:
-    """Dask distributed: a scheduler address, or a LocalCluster of ``workers`` processes."""
+@contextmanager
+def _dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
+    """A client of the scheduler at ``scheduler``, or of a LocalCluster of ``workers``."""
     import dask
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import Client, LocalCluster
 
     cluster = None
     if scheduler:
@@ -206,22 +217,80 @@ def run_dask(
             )
         client = Client(cluster)
     try:
-        futures = {
-            client.submit(
-                run_task_in_worker, task, settings, fingerprinter, pure=False, retries=1
-            ): task
-            for task in tasks
-        }
-        for fut in as_completed(futures):
-            task = futures[fut]
-            try:
-                yield fut.result()
-            except Exception as exc:  # noqa: BLE001 - KilledWorker, lost connection, ...
-                yield failed_result(task.unit, safe_error_message(exc))
+        yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def run_dask(
+    tasks: Sequence[Task],
+    settings: dict,
+    workers: int,
+    scheduler: str | None,
+    fingerprinter: Fingerprinter | None = None,
+) -> Iterator[UnitResult]:
+    """Dask distributed: a scheduler address, or a LocalCluster of ``workers`` processes."""
+    return run_calls(
+        "dask",
+        run_task_in_worker,
+        tasks,
+        settings=settings,
+        fingerprinter=fingerprinter,
+        failed=lambda task, message: failed_result(task.unit, message),
+        workers=workers,
+        scheduler=scheduler,
+    )
+
+
+def run_calls(
+    executor: str,
+    call: Callable[..., Any],
+    tasks: Sequence[Any],
+    *,
+    settings: dict,
+    fingerprinter: Fingerprinter | None,
+    failed: Callable[[Any, str], Any],
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> Iterator[Any]:
+    """``call(task, settings, fingerprinter)`` for every task in worker processes or on
+    Dask, results in completion order; a task that raises (or whose worker dies) becomes
+    ``failed(task, message)``. Other stages than the scan's units run here (the subject
+    index); as for the scan, the key travels with the tasks and the driver writes."""
+    if not tasks:
+        return
+    n = workers or default_workers()
+    if executor == "processes":
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        pool = ProcessPoolExecutor(
+            max_workers=n, initializer=_init_worker, initargs=(settings, fingerprinter)
+        )
+        try:
+            futures = {pool.submit(call, t, settings, fingerprinter): t for t in tasks}
+            for fut in as_completed(futures):
+                try:
+                    yield fut.result()
+                except Exception as exc:  # noqa: BLE001 - reported, never raised
+                    yield failed(futures[fut], safe_error_message(exc))
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return
+    if executor != "dask":
+        raise ValueError(f"unknown executor {executor!r}: use one of {', '.join(Executor)}")
+    from distributed import as_completed
+
+    with _dask_client(n, scheduler) as client:
+        futures = {
+            client.submit(call, t, settings, fingerprinter, pure=False, retries=1): t for t in tasks
+        }
+        for fut in as_completed(futures):
+            try:
+                yield fut.result()
+            except Exception as exc:  # noqa: BLE001 - KilledWorker, lost connection, ...
+                yield failed(futures[fut], safe_error_message(exc))
 
 
 def default_workers() -> int:

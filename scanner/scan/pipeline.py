@@ -122,14 +122,25 @@ class Pipeline:
         with Inventory.open(self.config.inventory) as inventory:
             return tuple(write_configured_reports(inventory, self.config.reports, str(run.pk)))
 
-    def index_subjects(self, run: RunInfo | None = None) -> IndexReport:
-        """Bring the subject index up to date with ``run`` (default: the latest run)."""
+    def index_subjects(
+        self, run: RunInfo | None = None, options: ScanOptions | None = None
+    ) -> IndexReport:
+        """Bring the subject index up to date with ``run`` (default: the latest run), its
+        places read on the scan's executor (``options``: serial when not given)."""
         from scanner.inventory.store import Inventory
         from scanner.subject.index import build_subject_index
 
+        options = options or ScanOptions()
         with Inventory.open(self.config.inventory) as inventory:
             return build_subject_index(
-                self.config, inventory, self.fingerprinter, run, detector=lambda: self.detector
+                self.config,
+                inventory,
+                self.fingerprinter,
+                run,
+                detector=lambda: self.detector,
+                executor=options.executor,
+                workers=options.workers,
+                scheduler=options.scheduler,
             )
 
     def run(
@@ -145,5 +156,5 @@ class Pipeline:
         reports = self.write_reports(recorded.run)
         if index_subjects is None:
             index_subjects = self.config.inventory.index_subjects
-        index = self.index_subjects(recorded.run) if index_subjects else None
+        index = self.index_subjects(recorded.run, options) if index_subjects else None
         return PipelineResult(outcome, recorded, reports, index)
