@@ -146,21 +146,89 @@ def finding_key(source: str, location: Mapping[str, Any], entity: str) -> str:
 
 
 @dataclass(frozen=True)
+class ColumnGroup:
+    """Columns that hold one value between them (tel01..03 → one phone number)."""
+
+    kind: str | None
+    columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False, init=False)
+class Evidence(Mapping[str, Any]):
+    """What the classifier or detector said: the JSON as it was written (reports and the
+    inventory read it as that mapping), with the keys later stages act on typed once.
+
+    ``Evidence(mapping)`` is JSON in, ``to_json()`` JSON out; the typed fields are read
+    from the JSON, never set apart from it, so the two cannot disagree.
+    """
+
+    #: the table's full row count, if the database connector counted it (``sampling``)
+    table_rows: int | None
+    #: a key column leading to personal data elsewhere (容易照合性), no values of its own
+    cross_reference: bool
+    #: a column of free text, whose values the detector finds cell by cell
+    free_text: bool
+    #: the column group holding one value, if any
+    group: ColumnGroup | None
+    #: a cross-reference's target table and the kinds of its links
+    linked_table: str | None
+    links: tuple[str, ...]
+    _json: dict[str, Any] = field(repr=False)
+
+    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+        raw = dict(data or {})
+        sampling = raw.get("sampling")
+        rows = sampling.get("table_rows") if isinstance(sampling, Mapping) else None
+        group = raw.get("group")
+        typed = {
+            "table_rows": rows if isinstance(rows, int) and not isinstance(rows, bool) else None,
+            "cross_reference": bool(raw.get("cross_reference")),
+            "free_text": bool(raw.get("free_text")),
+            "group": (
+                ColumnGroup(group.get("kind"), tuple(group.get("columns") or ()))
+                if isinstance(group, Mapping) and group
+                else None
+            ),
+            "linked_table": raw.get("linked_table"),
+            "links": tuple(raw.get("links") or ()),
+            "_json": raw,
+        }
+        for name, value in typed.items():
+            object.__setattr__(self, name, value)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Evidence, (self._json,))
+
+    def __getitem__(self, key: str) -> Any:
+        return self._json[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._json)
+
+    def __len__(self) -> int:
+        return len(self._json)
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self._json)
+
+
+@dataclass(frozen=True)
 class Finding:
     """Personal information of one kind found at one place.
 
     ``location`` is a ``TableLocation`` or a ``FileLocation`` (a mapping given to the
     constructor is typed on the way in). ``examples`` are masked; ``fingerprints`` are
     HMAC-SHA256 digests of normalised values (never the values) for the inventory and
-    subject index. ``evidence`` is what the classifier or detector said; the keys later
-    stages act on are read through the properties below, nowhere else.
+    subject index. ``evidence`` is what the classifier or detector said (an ``Evidence``;
+    a mapping given to the constructor is typed on the way in); the keys later stages act
+    on are read through the properties below, nowhere else.
     """
 
     source: str
     location: Location
     entity: str
     score: float
-    evidence: Mapping[str, Any] = field(default_factory=dict)
+    evidence: Evidence = field(default_factory=Evidence)
     examples: tuple[str, ...] = ()
     rows_sampled: int | None = None
     rows_matched: int | None = None
@@ -169,6 +237,8 @@ class Finding:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "location", location_from(self.location))
+        if not isinstance(self.evidence, Evidence):
+            object.__setattr__(self, "evidence", Evidence(self.evidence))
 
     @property
     def category(self) -> str:
@@ -194,30 +264,28 @@ class Finding:
     @property
     def table_rows(self) -> int | None:
         """The table's full row count, if the database connector counted it."""
-        sampling = self.evidence.get("sampling")
-        rows = sampling.get("table_rows") if isinstance(sampling, Mapping) else None
-        return rows if isinstance(rows, int) and not isinstance(rows, bool) else None
+        return self.evidence.table_rows
 
     @property
     def is_cross_reference(self) -> bool:
         """A key column that leads to personal data elsewhere (容易照合性), no values."""
-        return bool(self.evidence.get("cross_reference"))
+        return self.evidence.cross_reference
 
     @property
     def free_text(self) -> bool:
         """A column of free text: its values are found by the detector, cell by cell."""
-        return bool(self.evidence.get("free_text"))
+        return self.evidence.free_text
 
     @property
     def group(self) -> tuple[str | None, tuple[str, ...]]:
         """(kind, columns) of the column group holding one value (tel01..03), if any."""
-        group = self.evidence.get("group") or {}
-        return group.get("kind"), tuple(group.get("columns") or ())
+        group = self.evidence.group or ColumnGroup(None)
+        return group.kind, group.columns
 
     @property
     def linked_table(self) -> tuple[str | None, tuple[str, ...]]:
         """A cross-reference's target table and the kinds of its links."""
-        return self.evidence.get("linked_table"), tuple(self.evidence.get("links") or ())
+        return self.evidence.linked_table, self.evidence.links
 
     # -- JSON -----------------------------------------------------------------------
 
@@ -234,7 +302,7 @@ class Finding:
             out["rows_matched"] = self.rows_matched
         if self.count is not None:
             out["count"] = self.count
-        out["evidence"] = dict(self.evidence)
+        out["evidence"] = self.evidence.to_json()
         out["examples"] = list(self.examples)
         return out
 

@@ -5,12 +5,15 @@ catalog's value-based not_personal rule in a real scan."""
 from __future__ import annotations
 
 import csv
+import pickle
 
 import pytest
 import sqlalchemy as sa
 
 from scanner.config import parse_config
 from scanner.findings import (
+    ColumnGroup,
+    Evidence,
     FileLocation,
     Finding,
     ScanError,
@@ -142,3 +145,20 @@ def test_scan_error_places_are_typed_and_read_as_their_json() -> None:
     for e in (table, page, unit, whole):
         assert ScanError(**e.to_json_dict()) == e
     assert page.to_json_dict()["location"] == {"path": "a.pdf", "page": 3}
+
+
+def test_evidence_is_typed_and_written_back_as_it_was_read() -> None:
+    raw = {"sampling": {"method": "full", "table_rows": 12}, "free_text": True,
+           "group": {"kind": "phone", "columns": ["tel1", "tel2"], "joined_hit_ratio": 1.0},
+           "cross_reference": True, "linked_table": "main.customers", "links": ["fk"]}  # fmt: skip
+    f = Finding("db", {"schema": "main", "table": "t", "column": "tel1"}, "PHONE_NUMBER", 0.9,
+                evidence=raw)  # fmt: skip
+    e = f.evidence
+    assert isinstance(e, Evidence) and e.table_rows == 12 and e.free_text and e.cross_reference
+    assert e.group == ColumnGroup("phone", ("tel1", "tel2"))
+    assert (e.linked_table, e.links) == ("main.customers", ("fk",))
+    assert e.to_json() == raw and dict(e) == raw and f.to_json_dict()["evidence"] == raw
+    assert pickle.loads(pickle.dumps(f)) == f  # the process and Dask executors send findings
+    plain = Finding("db", {"schema": "main", "table": "t"}, "PERSON", 0.5,
+                    evidence={"sampling": {"table_rows": True}, "group": {}})  # fmt: skip
+    assert plain.table_rows is None and plain.evidence.group is None and plain.group == (None, ())
