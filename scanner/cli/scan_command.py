@@ -15,6 +15,15 @@ from scanner.cli.exit_codes import ExitCode
 from scanner.cli.report_command import ConfigOption, config_path_for_cli
 from scanner.scan.options import Executor, ScanOptions
 
+# where the work runs: the scan's units and the subject index's places alike
+ExecutorOption = Annotated[Executor, typer.Option(help="serial (debugging), processes, or dask.")]
+WorkersOption = Annotated[
+    int | None, typer.Option(min=1, help="Worker processes (default: the core count).")
+]
+SchedulerOption = Annotated[
+    str | None, typer.Option(help="Dask scheduler, tcp://HOST:8786 (default: a local cluster).")
+]
+
 
 class FailOn(StrEnum):
     new_violations = "new-violations"
@@ -33,16 +42,9 @@ def scan(
         bool, typer.Option("--resume", help="Continue an interrupted scan in the same --out.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (cron).")] = False,
-    executor: Annotated[
-        Executor, typer.Option(help="serial (debugging), processes, or dask.")
-    ] = "processes",
-    workers: Annotated[
-        int | None, typer.Option(min=1, help="Worker processes (default: the core count).")
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(help="Dask scheduler, tcp://HOST:8786 (default: a local cluster)."),
-    ] = None,
+    executor: ExecutorOption = "processes",
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(

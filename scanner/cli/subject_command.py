@@ -23,7 +23,7 @@ from scanner.cli.report_command import (
     open_inventory_for_cli,
 )
 from scanner.cli.review_command import _default_reviewer
-from scanner.scan.options import Executor
+from scanner.cli.scan_command import ExecutorOption, SchedulerOption, WorkersOption
 
 subject_app = typer.Typer(
     name="subject",
@@ -214,16 +214,9 @@ def _record_text(record: dict) -> str:
 def index(
     config: ConfigOption = None,
     full: Annotated[bool, typer.Option("--full", help="Re-index every place.")] = False,
-    executor: Annotated[
-        Executor, typer.Option(help="serial (debugging), processes, or dask.")
-    ] = "processes",
-    workers: Annotated[
-        int | None, typer.Option(min=1, help="Worker processes (default: the core count).")
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(help="Dask scheduler, tcp://HOST:8786 (default: a local cluster)."),
-    ] = None,
+    executor: ExecutorOption = "processes",
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Update the subject index from the latest run (as `kojin scan --index-subjects`);
     places are read in parallel as the scan's units are, the index written here alone."""
