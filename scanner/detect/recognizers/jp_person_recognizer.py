@@ -30,13 +30,19 @@ _KATAKANA = re.compile(r"[ァ-ヴー]+")
 _ROMAJI_NAME = re.compile(
     r"(?<![A-Za-z@.])([A-Z][a-z]{1,11}|[A-Z]{2,12})[ ]([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z@])"
 )
-# English words that also spell out as Hepburn syllables (To Do, You Owe, San Juan).
+# English and Spanish words that also spell out as Hepburn syllables (To Do, You Owe, San
+# Juan, Rate PO) or that Sudachi's dictionary files as 人名 (Page Last Page, del campo).
 _ENGLISH_WORDS = frozenset(
     "you to do san owe go no so me we be he she see use are one make take home page more site"
     " type note code time name date game same sale open mode data done gone none tone zone"
     " line fine nine mine wine side ride wide made fade wake bake move hope rope joke"
-    " juan jose de la le du des die der das he hi oh yes ago age tube online".split()
+    " juan jose de la le du des die der das he hi oh yes ago age tube online"
+    " page last next previous first rate an po del al el los las medio campo".split()
 )
+# A lone character with no kana within this many characters is Chinese text, not a name.
+_KANA = re.compile(r"[ぁ-ゖァ-ヺ]")
+_KANA_WINDOW = 20
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _HEPBURN = re.compile(r"(?:(?:ch|sh|ts|[kgszjtdnhbpmyrwf])?y?[aiueo]|n)+")
 _FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE = 0.85, 0.65, 0.7, 0.3
 _PROPER_HONORIFIC, _ROMAJI, _ROMAJI_UNCONFIRMED = 0.6, 0.75, 0.4
@@ -55,6 +61,11 @@ def _glued_noun(m: Morpheme | None, prev_end: int) -> bool:
     if m is None or m.start != prev_end:
         return False
     return m.pos[0] == "名詞" and m.pos[2] != "人名" and m.pos[1] != "数詞"
+
+
+def _latin_words(span: str) -> set[str]:
+    """The lower-cased Latin words of a span ("" for a Japanese one)."""
+    return {w.lower() for w in _LATIN_WORD.findall(span)}
 
 
 def _script(s: str) -> str:
@@ -171,7 +182,18 @@ class JpPersonRecognizer(LocalRecognizer):
         """Candidates of running text scored by the trained model (person_scorer.py)."""
         scorer = PersonScorer.load()
         results = []
-        for cand, feats in candidate_features(text, ms, engine, honorific_at):
+        scored = candidate_features(text, ms, engine, honorific_at)
+        full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
+        for cand, feats in scored:
+            one = text[cand.start : cand.end]
+            around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
+            if (
+                len(one) == 1
+                and "hon=" in feats
+                and not any(one in n for n in full_names)
+                and not _KANA.search(text, *around)
+            ):
+                continue  # 董, 究 in Chinese text: no kana around, no honorific, no full name
             p = scorer.probability(feats)
             if p >= _MODEL_FLOOR:
                 score = min(p, _MODEL_CAP)
@@ -240,6 +262,8 @@ class JpPersonRecognizer(LocalRecognizer):
             i = j + 1
             if not honorific and _glued_noun(following, end):
                 continue  # 藤田通信, 山田電機: a surname inside a compound noun
+            if _latin_words(text[start:end]) & _ENGLISH_WORDS:
+                continue  # Page Last Page, del campo: words Sudachi also lists as names
             if names >= 2:
                 score, why = (
                     (_SURNAME_PLUS, "surname + given-name-like word")
