@@ -60,6 +60,13 @@ def _cli(capsys, *args: str, stdin: str | None = None, monkeypatch=None) -> tupl
     return code, captured.out + captured.err
 
 
+def _execute_plan(capsys, workspace, path):
+    """`kojin subject delete --plan PATH --execute`, confirmed as a person would."""
+    config = ("--config", str(workspace.config_path))
+    return _cli(capsys, "subject", "delete", "--plan", path, *config, "--execute", "--yes",
+                "--confirm", "DELETE")  # fmt: skip
+
+
 def _plan(workspace, capsys, person) -> tuple[dict, str]:
     path = workspace.folder / "plan.json"
     code, out = _cli(
@@ -194,19 +201,7 @@ def _refuse_flow(workspace, capsys) -> None:
         )
     engine.dispose()
     before = _counts(workspace)
-    code, out = _cli(
-        capsys,
-        "subject",
-        "delete",
-        "--plan",
-        path,
-        "--config",
-        str(workspace.config_path),
-        "--execute",
-        "--yes",
-        "--confirm",
-        "DELETE",
-    )
+    code, out = _execute_plan(capsys, workspace, path)
     assert code == 1 and "REFUSED: the row changed: email no longer match" in out
     assert "nothing was changed" in out and _counts(workspace) == before
 
@@ -283,19 +278,7 @@ def _attack(workspace, capsys, digest) -> str:
     steps.append({**steps[0], **extra})  # after the person's own row: nothing fails after it
     path = _forge(workspace, plan, "forged.json", lambda p: digest(workspace, p))
     before = _counts(workspace)
-    code, out = _cli(
-        capsys,
-        "subject",
-        "delete",
-        "--plan",
-        path,
-        "--config",
-        str(workspace.config_path),
-        "--execute",
-        "--yes",
-        "--confirm",
-        "DELETE",
-    )
+    code, out = _execute_plan(capsys, workspace, path)
     assert code != 0, out
     assert _counts(workspace) == before  # nobody's items deleted
     return out
