@@ -9,16 +9,15 @@ value rules keep working on carried findings).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select
 
 from scanner.findings import Finding
 from scanner.inventory import schema as t
+from scanner.inventory.batches import batches
 from scanner.scan.incremental import ItemRecord, PreviousItem, PreviousScan, PreviousSource
-
-_BATCH = 5000
 
 
 def _json(value: Any) -> str:
@@ -41,7 +40,7 @@ def write_item_states(conn: Connection, run_pk: int, items: Sequence[ItemRecord]
         }
         for item in items
     )
-    for batch in _batches(rows):
+    for batch in batches(rows):
         conn.execute(insert(t.item_states), batch)
 
 
@@ -79,14 +78,3 @@ def load_previous_scan(
             for name, (settings, items) in grouped.items():
                 sources[name] = PreviousSource(settings, items)
     return PreviousScan(sources)
-
-
-def _batches(rows) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= _BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from connectors.database.drivers import missing_driver_hint, with_default_driver
 from connectors.database.url import with_password
 from scanner.findings import Finding, ScanError
 from scanner.inventory import schema as t
+from scanner.inventory.batches import batches
 from scanner.inventory.config import InventoryConfig
 from scanner.inventory.migrations import InventoryError, migrate
 from scanner.inventory.records import (
@@ -37,8 +38,6 @@ from scanner.inventory.records import (
 
 if TYPE_CHECKING:
     from scanner.scan.incremental import ItemRecord, PreviousScan
-
-_INSERT_BATCH = 5000
 
 
 def _json(value: Any) -> str:
@@ -157,7 +156,7 @@ class Inventory:
                     for s in sources
                 ])  # fmt: skip
             _insert_findings(conn, pk, rows, carried)
-            for batch in _batches(errors):
+            for batch in batches(errors):
                 conn.execute(insert(t.scan_errors), [
                     {"run_pk": pk, "source": e.source, "location_json": _json(dict(e.location)),
                      "kind": e.kind, "message": e.message}
@@ -357,9 +356,9 @@ def _insert_findings(
     conn, pk: int, rows: dict[str, JudgedFinding], carried: Sequence[StoredFinding]
 ) -> None:
     """The run's findings and carried findings, then the fingerprints of both."""
-    for batch in _batches(rows.items()):
+    for batch in batches(rows.items()):
         conn.execute(insert(t.findings), [_finding_row(pk, k, jf) for k, jf in batch])
-    for batch in _batches(carried):
+    for batch in batches(carried):
         conn.execute(insert(t.findings), [_carried_row(pk, f) for f in batch])
     id_query = select(t.findings.c.finding_key, t.findings.c.id).where(
         t.findings.c.run_pk == pk
@@ -378,7 +377,7 @@ def _insert_findings(
             for fp in old_prints.get(f.pk, ())
         ),
     )
-    for batch in _batches(prints):
+    for batch in batches(prints):
         conn.execute(insert(t.fingerprints), batch)
 
 
@@ -396,17 +395,6 @@ def _dedupe(judged: Sequence[JudgedFinding]) -> dict[str, JudgedFinding]:
         prints = tuple(dict.fromkeys(best.finding.fingerprints + other.finding.fingerprints))
         rows[key] = JudgedFinding(replace(best.finding, fingerprints=prints), best.judgement)
     return rows
-
-
-def _batches(items: Iterable[Any]) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= _INSERT_BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _finding_row(run_pk: int, key: str, jf: JudgedFinding) -> dict[str, Any]:

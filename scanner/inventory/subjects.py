@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 
 from scanner.inventory import schema as t
+from scanner.inventory.batches import batches
 from scanner.inventory.store import Inventory
 
-_INSERT_BATCH = 5000
 #: digests looked up per query (bound parameters stay well under every dialect's limit)
 _LOOKUP_BATCH = 500
 
@@ -143,14 +143,7 @@ class SubjectIndex:
                 )
             ).inserted_primary_key[0]
             insert_rows = _entry_insert(conn)
-            batch: list[tuple] = []
-            for row in rows:
-                batch.append((pk, *row))
-                if len(batch) >= _INSERT_BATCH:
-                    conn.exec_driver_sql(insert_rows, batch)
-                    count += len(batch)
-                    batch = []
-            if batch:
+            for batch in batches((pk, *row) for row in rows):
                 conn.exec_driver_sql(insert_rows, batch)
                 count += len(batch)
             final = signature() if callable(signature) else signature
