@@ -109,28 +109,62 @@ def find_context(
         if cut != -1:
             after = after[:cut]
 
-    pos_before, word_before = -1, ""
-    for word in positive:
-        pos = rfind_word(before, word)
-        if pos > pos_before:
-            pos_before, word_before = pos, word
-    neg_before = max((rfind_word(before, w) for w in negative), default=-1)
-    if neg_before > pos_before:
+    pos_before, word_before = _last_word(before, positive, -1)
+    if _any_word_after(before, negative, pos_before):
         return CANCELLED
     if pos_before != -1:
         return word_before, "before"
-    pos_after, word_after = len(after) + 1, ""
-    for word in positive:
-        pos = find_word(after, word)
-        if pos != -1 and pos < pos_after:
-            pos_after, word_after = pos, word
-    if word_after:
-        neg_after = min(
-            (p for w in negative if (p := find_word(after, w)) != -1), default=len(after)
-        )
-        if neg_after >= pos_after:
-            return word_after, "after"
+    pos_after, word_after = _first_word(after, positive, len(after) + 1)
+    if word_after and not _any_word_before(after, negative, pos_after):
+        return word_after, "after"
     return None
+
+
+# The four scans below give what a loop of rfind_word / find_word over every word gives,
+# but look at a word's whole-word test only when its plain occurrence could still win:
+# a whole-word occurrence is never later (rfind) or earlier (find) than the plain one.
+
+
+def _last_word(text: str, words: Sequence[str], floor: int) -> tuple[int, str]:
+    """(position, word) of the last whole-word occurrence after ``floor``; first word on ties."""
+    best, best_word = floor, ""
+    for word in words:
+        pos = text.rfind(word)
+        if pos <= best:
+            continue
+        if not _is_whole_word(text, pos, word):
+            pos = rfind_word(text, word)
+            if pos <= best:
+                continue
+        best, best_word = pos, word
+    return best, best_word
+
+
+def _any_word_after(text: str, words: Sequence[str], floor: int) -> bool:
+    """Whether a whole-word occurrence of one of ``words`` starts after ``floor``."""
+    return any(text.rfind(w) > floor and rfind_word(text, w) > floor for w in words)
+
+
+def _first_word(text: str, words: Sequence[str], ceiling: int) -> tuple[int, str]:
+    """(position, word) of the first whole-word occurrence before ``ceiling``."""
+    best, best_word = ceiling, ""
+    for word in words:
+        pos = text.find(word)
+        if pos == -1 or pos >= best:
+            continue
+        if not _is_whole_word(text, pos, word):
+            pos = find_word(text, word)
+            if pos == -1 or pos >= best:
+                continue
+        best, best_word = pos, word
+    return best, best_word
+
+
+def _any_word_before(text: str, words: Sequence[str], ceiling: int) -> bool:
+    """Whether a whole-word occurrence of one of ``words`` starts before ``ceiling``."""
+    return any(
+        -1 < text.find(w) < ceiling and -1 < find_word(text, w) < ceiling for w in words
+    )
 
 
 def _cell_of(cells: Sequence, start: int):
@@ -196,7 +230,8 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                     text, result.start, result.end, positive, negative, window, prev_end,
                     crosses,
                 )  # fmt: skip
-                if not any(w in text[result.start : result.end].lower() for w in positive):
+                span = text[result.start : result.end].lower()
+                if not any(w in span for w in positive):
                     prev_end = result.end  # (a label matched as a candidate is no value)
                 if hit is CANCELLED:
                     continue

@@ -58,6 +58,7 @@ class Detector:
         self.entities: tuple[Entity, ...] | None = parse_entities(entities)
         self.threshold = threshold
         self._analyzer: AnalyzerEngine | None = None
+        self._lean: _Pipeline | None = None
 
     # -- set-up -----------------------------------------------------------------------
     def load(self) -> Detector:
@@ -153,15 +154,14 @@ class Detector:
 
     def _run(self, text: str, context: Sequence[str]) -> list[RecognizerResult]:
         entity_names = [e.value for e in self.entities] if self.entities else None
-        results = self.analyzer.analyze(
-            text=text,
-            language="ja",
-            entities=entity_names,
-            context=list(context) or None,
-            score_threshold=self.threshold,
-            return_decision_process=True,
-        )
+        results = self._pipeline().analyze(text, list(context) or None)
         return _resolve_overlaps(results, entity_names)
+
+    def _pipeline(self) -> _Pipeline:
+        if self._lean is None:
+            entity_names = [e.value for e in self.entities] if self.entities else None
+            self._lean = _Pipeline(self.analyzer, entity_names, self.threshold)
+        return self._lean
 
     @staticmethod
     def _to_detection(norm: NormalizedText, r: RecognizerResult, base: int) -> Detection:
@@ -184,6 +184,62 @@ class Detector:
             reasons=tuple(reasons),
             value=norm.original[start:end],
         )
+
+
+class _Pipeline:
+    """What ``AnalyzerEngine.analyze`` does for Kojin's recognizers, without its per-call cost.
+
+    Presidio looks the recognizers up in its registry, splits the results per recognizer
+    for recognizer-level context (none of Kojin's recognizers has any) and re-sorts them
+    on every call. This runs the same steps in the same order — NLP artifacts, each
+    recognizer, the window context enhancer, the score threshold, presidio's own
+    ``remove_duplicates`` — with the recognizer list looked up once.
+    """
+
+    def __init__(self, analyzer: AnalyzerEngine, entities: list[str] | None, threshold: float):
+        from presidio_analyzer import EntityRecognizer
+
+        all_fields = not entities
+        self.recognizers = analyzer.registry.get_recognizers(
+            language="ja", entities=entities, all_fields=all_fields
+        )
+        self.entities = analyzer.get_supported_entities(language="ja") if all_fields else entities
+        self.nlp_engine = analyzer.nlp_engine
+        self.enhancer = analyzer.context_aware_enhancer
+        self.threshold = threshold
+        self.remove_duplicates = EntityRecognizer.remove_duplicates
+        own = [
+            r for r in self.recognizers
+            if type(r).enhance_using_context is not EntityRecognizer.enhance_using_context
+        ]  # fmt: skip
+        if own:  # a recognizer with context of its own: presidio's full path keeps it right
+            self.analyze = lambda text, context: analyzer.analyze(
+                text=text, language="ja", entities=entities, context=context,
+                score_threshold=threshold, return_decision_process=True,
+            )  # fmt: skip
+
+    def analyze(self, text: str, context: list[str] | None) -> list[RecognizerResult]:
+        from presidio_analyzer import RecognizerResult
+
+        id_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        artifacts = self.nlp_engine.process_text(text, "ja")
+        results: list[RecognizerResult] = []
+        for recognizer in self.recognizers:
+            if not recognizer.is_loaded:
+                recognizer.load()
+                recognizer.is_loaded = True
+            found = recognizer.analyze(text=text, entities=self.entities, nlp_artifacts=artifacts)
+            for result in found or ():
+                if not result.recognition_metadata:
+                    result.recognition_metadata = {}
+                result.recognition_metadata.setdefault(id_key, recognizer.id)
+                results.append(result)
+        results = self.enhancer.enhance_using_context(
+            text=text, raw_results=results, nlp_artifacts=artifacts,
+            recognizers=self.recognizers, context=context,
+        )  # fmt: skip
+        results = [r for r in results if r.score >= self.threshold]
+        return self.remove_duplicates(results)
 
 
 def _resolve_overlaps(
