@@ -52,6 +52,10 @@ _MODEL_FLOOR = 0.3
 _MODEL_CAP = 0.8
 
 
+#: the second POS level of every token a name can start with (人名 is a 固有名詞)
+_NAME_POS1 = frozenset({"固有名詞", "普通名詞"})
+
+
 def _is_space(m: Morpheme) -> bool:
     return m.surface == " "
 
@@ -221,6 +225,9 @@ class JpPersonRecognizer(LocalRecognizer):
         i = 0
         while i < n:
             m = ms[i]
+            if m.pos[1] not in _NAME_POS1:  # neither a name, a proper noun nor a common noun
+                i += 1
+                continue
             if not m.is_person_name:
                 if i + 1 < n and (_is_proper_noun(m) or _maybe_surname(engine, m)):
                     found = self._proper_noun_name(text, ms, i)
