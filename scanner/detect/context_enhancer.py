@@ -16,6 +16,7 @@ a character window around the span instead, with three refinements:
 from __future__ import annotations
 
 from collections import defaultdict
+import re
 from collections.abc import Sequence
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -88,6 +89,7 @@ def find_context(
     window: tuple[int, int],
     floor: int = 0,
     after_crosses_lines: bool = False,
+    quick: tuple[re.Pattern | None, re.Pattern | None] = (None, None),
 ) -> tuple[str, str] | None:
     """The nearest context word around [start, end), as (word, "before"|"after").
 
@@ -97,6 +99,9 @@ def find_context(
     A negative word nearer than every positive one before the span cancels the span's
     context altogether (取引先：… ⏎ TEL is still a partner). The window after a span ends
     at the line's end: a label on the next line belongs to the next value.
+
+    ``quick`` holds, when given, one regex of all ``positive`` and one of all ``negative``
+    words (``alternation``): a window without any of them is passed over at once.
     """
     lo = max(floor, start - window[0])
     before = text[lo:start].lower()
@@ -109,15 +114,29 @@ def find_context(
         if cut != -1:
             after = after[:cut]
 
-    pos_before, word_before = _last_word(before, positive, -1)
-    if _any_word_after(before, negative, pos_before):
+    pos_rx, neg_rx = quick
+    pos_before, word_before = -1, ""
+    if pos_rx is None or pos_rx.search(before):
+        pos_before, word_before = _last_word(before, positive, -1)
+    if (neg_rx is None or neg_rx.search(before)) and _any_word_after(
+        before, negative, pos_before
+    ):
         return CANCELLED
     if pos_before != -1:
         return word_before, "before"
+    if pos_rx is not None and not pos_rx.search(after):
+        return None
     pos_after, word_after = _first_word(after, positive, len(after) + 1)
     if word_after and not _any_word_before(after, negative, pos_after):
         return word_after, "after"
     return None
+
+
+def alternation(words: Sequence[str]) -> re.Pattern | None:
+    """One regex that finds whether any of ``words`` occurs (None for no words)."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
 # The four scans below give what a loop of rfind_word / find_word over every word gives,
@@ -214,10 +233,10 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             )
         for rec_id, results in grouped.items():
             recognizer = by_id.get(rec_id)
-            positive = [w.lower() for w in (getattr(recognizer, "context", None) or [])]
-            if not positive:
+            words = self._words_of(rec_id, recognizer)
+            if words is None:
                 continue
-            negative = [w.lower() for w in getattr(recognizer, "NEGATIVE_CONTEXT", ())]
+            positive, negative, quick = words
             window = getattr(recognizer, "CONTEXT_WINDOW", (24, 8))
             crosses = getattr(recognizer, "CONTEXT_AFTER_CROSSES_LINES", False)
             prev_end = 0
@@ -228,10 +247,9 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                     continue
                 hit = find_context(
                     text, result.start, result.end, positive, negative, window, prev_end,
-                    crosses,
+                    crosses, quick,
                 )  # fmt: skip
-                span = text[result.start : result.end].lower()
-                if not any(w in span for w in positive):
+                if not quick[0].search(text[result.start : result.end].lower()):
                     prev_end = result.end  # (a label matched as a candidate is no value)
                 if hit is CANCELLED:
                     continue
@@ -244,6 +262,16 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                     continue
                 self._boost(result, word)
         return raw_results
+
+    def _words_of(self, rec_id: str, recognizer) -> tuple | None:
+        """(positive, negative, their two regexes) for a recognizer, lower-cased, cached."""
+        cache = self.__dict__.setdefault("_words", {})
+        if rec_id not in cache:
+            positive = [w.lower() for w in (getattr(recognizer, "context", None) or [])]
+            negative = [w.lower() for w in getattr(recognizer, "NEGATIVE_CONTEXT", ())]
+            quick = (alternation(positive), alternation(negative))
+            cache[rec_id] = (positive, negative, quick) if positive else None
+        return cache[rec_id]
 
     def _boost(self, result: RecognizerResult, word: str) -> None:
         score = max(
