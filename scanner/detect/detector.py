@@ -16,6 +16,7 @@ from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.detection import Detection
 from scanner.detect.modes import Mode
 from scanner.detect.text_normalizer import NormalizedText, normalize
+from scanner.detect.text_normalizer import _fold_char as fold_char
 from scanner.entities import Entity, parse_entities
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class Detector:
     # -- analysis ---------------------------------------------------------------------
     def analyze(self, text: str, context: Sequence[str] = ()) -> list[Detection]:
         """Detections in ``text``; ``context`` adds words such as a column name."""
-        if not text or text.isspace():
+        if not may_hold_personal_data(text):
             return []
         norm = normalize(text)
         out: list[Detection] = []
@@ -128,7 +129,7 @@ class Detector:
         unique: dict[str, list[Detection]] = {}
         pending: list[tuple[NormalizedText, str]] = []
         for text in texts:
-            if text in unique or not text or text.isspace():
+            if text in unique or not may_hold_personal_data(text):
                 continue
             unique[text] = []
             norm = normalize(text)
@@ -184,6 +185,20 @@ class Detector:
             reasons=tuple(reasons),
             value=norm.original[start:end],
         )
+
+
+def may_hold_personal_data(text: str) -> bool:
+    """The pre-filter: False for a text no recognizer can find anything in.
+
+    Every value a recognizer reports holds a letter or a digit (kanji, kana and 々 ー
+    count as letters), in the text or once it is normalised (㈱ is (株)): a text of only
+    spaces, punctuation and symbols (-, ―, ※, 　) is skipped without being normalised or
+    tokenised.
+    """
+    for c in text:
+        if c.isalnum() or (not c.isascii() and any(x.isalnum() for x in fold_char(c))):
+            return True
+    return False
 
 
 class _Pipeline:

@@ -21,7 +21,7 @@ from scanner.detect.context_enhancer import (
     find_word,
     rfind_word,
 )
-from scanner.detect.detector import _resolve_overlaps
+from scanner.detect.detector import _resolve_overlaps, may_hold_personal_data
 from scanner.detect.recognizers.jp_employer_recognizer import JpEmployerRecognizer
 from scanner.detect.recognizers.jp_phone_recognizer import JpPhoneRecognizer
 from scanner.detect.text_normalizer import NormalizedText, _fold_char, _fold_digit_dashes
@@ -147,3 +147,41 @@ def test_required_regex_skips_no_match():
     for text in texts:
         got = _key(with_check.analyze(text, ["EMPLOYER"]))
         assert got == _key(without.analyze(text, ["EMPLOYER"])), text
+
+
+# -- the pre-filter ----------------------------------------------------------------------
+
+_SYMBOLS = "".join(
+    c for c in map(chr, range(0x20, 0x3100)) if not may_hold_personal_data(c)
+) + "\x1e\n\t\u3000"
+
+
+def test_prefilter_never_skips_a_text_with_a_finding(fast_detector):
+    """Property over both synthetic corpora: every line, and every value found in it."""
+    from bench.heldout_corpus import generate as generate_heldout
+
+    texts = [d.text for d in generate(2000)] + [d.text for d in generate_heldout()]
+    lines = [line for t in texts for line in t.split("\n")]
+    analyzer = fast_detector.analyzer
+    for line in lines:
+        if may_hold_personal_data(line):
+            continue
+        assert analyzer.analyze(text=line, language="ja", score_threshold=0.0) == [], line
+    for found in fast_detector.analyze_batch(lines):
+        for d in found:
+            assert may_hold_personal_data(d.value), d
+
+
+def test_prefilter_skips_only_texts_presidio_finds_nothing_in(fast_detector):
+    """Random texts of the characters the pre-filter passes over, with and without context."""
+    rng = random.Random(14)
+    analyzer = fast_detector.analyzer
+    assert not may_hold_personal_data(_SYMBOLS)
+    for i in range(300):
+        text = "".join(rng.choice(_SYMBOLS) for _ in range(rng.randint(1, 60)))
+        context = ["氏名", "電話番号", "勤務先"] if i % 2 else None
+        found = analyzer.analyze(text=text, language="ja", context=context, score_threshold=0.0)
+        assert found == [], text
+    assert fast_detector.analyze("―――　※") == []
+    assert may_hold_personal_data("㈱") and may_hold_personal_data("－ ① －")
+    assert may_hold_personal_data("page smith") and not may_hold_personal_data("＠ - ＠")
