@@ -107,6 +107,7 @@ _KANA_FUNCTION_WORDS = frozenset(
     " も や か ね よ さま ください".split()
 )
 _HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
+_HONORIFIC_FIRST_CHARS = frozenset(h[0] for h in HONORIFICS)
 
 
 def honorific_at(text: str, pos: int) -> str:
@@ -114,6 +115,8 @@ def honorific_at(text: str, pos: int) -> str:
 
     A katakana one must end where the katakana does: サン in 京都サンガ is no honorific.
     """
+    if text[pos : pos + 1] not in _HONORIFIC_FIRST_CHARS:
+        return ""
     for h in _HONORIFICS_LONGEST_FIRST:
         if text.startswith(h, pos):
             end = pos + len(h)
