@@ -15,8 +15,8 @@ a character window around the span instead, with three refinements:
 
 from __future__ import annotations
 
-from collections import defaultdict
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -118,9 +118,7 @@ def find_context(
     pos_before, word_before = -1, ""
     if pos_rx is None or pos_rx.search(before):
         pos_before, word_before = _last_word(before, positive, -1)
-    if (neg_rx is None or neg_rx.search(before)) and _any_word_after(
-        before, negative, pos_before
-    ):
+    if (neg_rx is None or neg_rx.search(before)) and _any_word_after(before, negative, pos_before):
         return CANCELLED
     if pos_before != -1:
         return word_before, "before"
@@ -181,9 +179,7 @@ def _first_word(text: str, words: Sequence[str], ceiling: int) -> tuple[int, str
 
 def _any_word_before(text: str, words: Sequence[str], ceiling: int) -> bool:
     """Whether a whole-word occurrence of one of ``words`` starts before ``ceiling``."""
-    return any(
-        -1 < text.find(w) < ceiling and -1 < find_word(text, w) < ceiling for w in words
-    )
+    return any(-1 < text.find(w) < ceiling and -1 < find_word(text, w) < ceiling for w in words)
 
 
 def _cell_of(cells: Sequence, start: int):

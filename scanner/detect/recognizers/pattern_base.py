@@ -21,7 +21,6 @@ from typing import ClassVar
 import regex as re
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
-
 _UNKNOWN = object()
 
 

@@ -151,9 +151,10 @@ def test_required_regex_skips_no_match():
 
 # -- the pre-filter ----------------------------------------------------------------------
 
-_SYMBOLS = "".join(
-    c for c in map(chr, range(0x20, 0x3100)) if not may_hold_personal_data(c)
-) + "\x1e\n\t\u3000"
+_SYMBOLS = (
+    "".join(c for c in map(chr, range(0x20, 0x3100)) if not may_hold_personal_data(c))
+    + "\x1e\n\t\u3000"
+)
 
 
 def test_prefilter_never_skips_a_text_with_a_finding(fast_detector):
