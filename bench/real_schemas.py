@@ -18,6 +18,9 @@ lists, prefectures, countries, job titles) the real rows come with them.
 - ``frevocrm``: F-RevoCRM, a Japanese CRM (a vtiger fork; thinkingreed-inc/F-RevoCRM):
   the first-install MySQL dump ``setup/sql/dump_firstinstall.sql`` (CREATE TABLE and the
   seed INSERTs, which carry no column list). Held out like Zen Cart.
+- ``opencart``: OpenCart 3 (opencart/opencart-3), a shop: ``upload/install/opencart.sql``
+  with its seed rows (zones, settings, statuses). Held out: its rules were written after
+  the fixes F-RevoCRM showed and before Kojin first scanned it.
 
 The truth is written here, per application, as rules ``(table glob, column glob,
 meaning)``: the meaning says what a column holds (a customer's family name, a shop's own
@@ -258,8 +261,15 @@ _DUMP_INSERT = re.compile(r"^INSERT INTO `(\w+)` (?:\(([^)]*)\) )?VALUES\s*", re
 
 
 def frevocrm(path: Path) -> list[TableDef]:
+    return _dump_tables(Snapshot(path).read("setup/sql/dump_firstinstall.sql"))
+
+
+def opencart(path: Path) -> list[TableDef]:
+    return _dump_tables(Snapshot(path).read("upload/install/opencart.sql"))
+
+
+def _dump_tables(dump: str) -> list[TableDef]:
     """A mysqldump: backquoted CREATE TABLEs, INSERTs with or without a column list."""
-    dump = Snapshot(path).read("setup/sql/dump_firstinstall.sql")
     tables = _backquoted_tables(dump)
     for m in _DUMP_INSERT.finditer(dump):
         table = tables.get(m.group(1))
@@ -445,6 +455,27 @@ def _field_change(f: Filler) -> str | None:
     return f.pick("Active", "Inactive", "Hot", "Cold", "1", "0", "営業部", "")
 
 
+def _activity_json(f: Filler, row: dict) -> str:
+    """What a shop logs of a customer's action: their id and name (OpenCart's activity)."""
+    last, first, _, _ = _person(f, row)
+    return json.dumps({"customer_id": str(f.rng.randint(1, 999)), "name": f"{last} {first}"},
+                      ensure_ascii=False)  # fmt: skip
+
+
+def _json_session(f: Filler, row: dict) -> str:
+    """A shop session kept as JSON: half of them a guest's checkout details."""
+    data: dict = {"language": "ja-jp", "currency": "JPY", "token": f.v.token(20)}
+    if f.rng.random() < 0.5:
+        last, first, _, _ = _person(f, row)
+        pref, city, street = _street(f, row)
+        data["guest"] = {"firstname": first, "lastname": last, "email": f.v.email(),
+                         "telephone": f.v.phone()}  # fmt: skip
+        data["payment_address"] = {"firstname": first, "lastname": last, "city": city,
+                                   "address_1": street, "postcode": _zip(f),
+                                   "zone": PREF_NAMES[pref - 1]}  # fmt: skip
+    return json.dumps(data, ensure_ascii=False)
+
+
 #: meaning -> (entities, value maker). Makers take the filler and the row so far (a row
 #: keeps one person: their name, kana and e-mail agree); None values are NULL.
 Maker = Callable[[Filler, dict], object]
@@ -501,6 +532,9 @@ MEANINGS: dict[str, tuple[tuple[str, ...], Maker]] = {
     "passport": (("JP_PASSPORT",), lambda f, r: f"T{f.pick('K', 'R', 'Z')}{f.v.digits(7)}"),
     "php_session": ((PERSON, ADDRESS, PHONE, EMAIL), lambda f, r: _php_session(f, r)),
     "record_label": ((PERSON,), lambda f, r: _record_label(f)),
+    "activity_json": ((PERSON,), lambda f, r: _activity_json(f, r)),
+    "json_session": ((PERSON, ADDRESS, PHONE, EMAIL), lambda f, r: _json_session(f, r)),
+    "bank_account": (("JP_BANK_ACCOUNT",), lambda f, r: f.v.digits(7)),
     "field_change": ((PERSON, PHONE, EMAIL), lambda f, r: _field_change(f)),
     #: a phone's digits reversed, kept for suffix look-ups (a caller id search)
     "reversed_phone": ((PHONE,), lambda f, r: shapes_digits(f.v.phone())[::-1]),
@@ -1102,6 +1136,126 @@ vtiger_invoice notes plain_note
 """)
 
 
+OPENCART_RULES = _rules("""
+oc_address firstname given_name
+oc_address lastname family_name
+oc_address company employer
+oc_address address_1 street
+oc_address address_2 street
+oc_address city city
+oc_address postcode postal_code
+oc_address zone_id pref_id
+oc_address country_id flag
+oc_customer firstname given_name
+oc_customer lastname family_name
+oc_customer email email
+oc_customer telephone phone
+oc_customer fax phone
+oc_customer password token
+oc_customer token token
+oc_customer code token
+oc_customer ip ip
+oc_customer_activity data activity_json
+oc_customer_activity key word
+oc_customer_affiliate company employer
+oc_customer_affiliate website url
+oc_customer_affiliate tracking token
+oc_customer_affiliate tax code
+oc_customer_affiliate payment word
+oc_customer_affiliate cheque full_name
+oc_customer_affiliate paypal email
+oc_customer_affiliate bank_name corp_name
+oc_customer_affiliate bank_branch_number code
+oc_customer_affiliate bank_swift_code code
+oc_customer_affiliate bank_account_name full_name
+oc_customer_affiliate bank_account_number bank_account
+oc_customer_history comment contact_note
+oc_customer_login email email
+oc_customer_online url url
+oc_customer_online referer url
+oc_customer_search keyword word
+oc_gdpr email email
+oc_gdpr code token
+oc_gdpr action word
+oc_location name corp_name
+oc_location address corp_address
+oc_location telephone corp_phone
+oc_location fax corp_phone
+oc_location geocode code
+oc_location open word
+oc_location comment plain_note
+oc_order store_name corp_name
+oc_order store_url url
+oc_order firstname given_name
+oc_order lastname family_name
+oc_order email email
+oc_order telephone phone
+oc_order fax phone
+oc_order *_firstname given_name
+oc_order *_lastname family_name
+oc_order *_company employer
+oc_order *_address_1 street
+oc_order *_address_2 street
+oc_order *_city city
+oc_order *_postcode postal_code
+oc_order *_country word
+oc_order *_zone pref_name
+oc_order *_zone_id pref_id
+oc_order *_country_id flag
+oc_order *_address_format template
+oc_order *_method word
+oc_order comment plain_note
+oc_order user_agent word
+oc_order accept_language word
+oc_order tracking code
+oc_order invoice_prefix code
+oc_order_voucher,oc_voucher from_name full_name
+oc_order_voucher,oc_voucher from_email email
+oc_order_voucher,oc_voucher to_name full_name
+oc_order_voucher,oc_voucher to_email email
+oc_order_voucher,oc_voucher message plain_note
+oc_return firstname given_name
+oc_return lastname family_name
+oc_return email email
+oc_return telephone phone
+oc_return product word
+oc_return model code
+oc_review author full_name
+oc_review text plain_note
+oc_session session_id token
+oc_session data json_session
+oc_store name corp_name
+oc_store url url
+oc_store ssl url
+oc_user username login
+oc_user password token
+oc_user firstname given_name
+oc_user lastname family_name
+oc_user email email
+oc_user image file
+oc_user code token
+oc_api username login
+oc_api key token
+oc_api_session session_id token
+oc_cart session_id token
+oc_modification author word
+oc_upload name file
+oc_download filename file
+oc_download mask file
+* ip ip
+* forwarded_ip ip
+* user_agent word
+* comment plain_note
+* description plain_note
+* *url url
+* filename file
+* code code
+* name word
+* *_date recent
+* date_* recent
+""")
+
+
 @dataclass(frozen=True)
 class Application:
     name: str
@@ -1119,6 +1273,9 @@ APPLICATIONS: dict[str, Application] = {
     "zencart": Application("Zen Cart", zencart, ZENCART_RULES, "fetch github:zencart/zencart"),
     "frevocrm": Application(
         "F-RevoCRM", frevocrm, FREVOCRM_RULES, "fetch github:thinkingreed-inc/F-RevoCRM"
+    ),
+    "opencart": Application(
+        "OpenCart 3", opencart, OPENCART_RULES, "fetch github:opencart/opencart-3"
     ),
 }
 
