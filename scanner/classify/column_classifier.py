@@ -1057,7 +1057,7 @@ class TableClassifier:
                 return f"corporate numbers in {name}"
         own_name = re.split(r"[/\\:]", self.table_name)[-1]  # a file's folders say nothing
         words = set(word_tokens(own_name)) & _ORGANISATION_TABLE_WORDS
-        if words:
+        if words and not table_is_person_like(own_name):  # shop_member, company_employees
             return f"table of {sorted(words)[0]}"
         traits = [n for n in self.columns if "".join(word_tokens(n)) in _ORGANISATION_TRAITS]
         if len(traits) >= 2:  # industry, employees, annual revenue: a company's profile

@@ -836,3 +836,12 @@ def test_a_leads_address_table_without_names_is_still_about_people() -> None:
     got = by_column(classify_table("vtiger_leadaddress", columns, FakeDetector()))
     assert got == {"city": {"ADDRESS"}, "code": {"ADDRESS"}, "state": {"ADDRESS"},
                    "phone": {"PHONE_NUMBER"}}  # fmt: skip
+
+
+def test_a_shops_member_table_is_about_members_not_the_shop() -> None:
+    # a shop plugin's member meta: the kana reading alone must not make it the shop's row
+    meta = [col("meta_key", cycle(["customer_kana", "memo"], N)),
+            col("meta_value", [KANA[i % 8] + " " + KANA[(i + 5) % 8] if i % 2 == 0 else "特になし"
+                               for i in range(N)])]  # fmt: skip
+    got = by_column(classify_table("wp_shop_member_meta", meta, FakeDetector()))
+    assert got == {"meta_value": {"PERSON"}}
