@@ -930,8 +930,12 @@ class TableClassifier:
         keys = [n for n in self.columns if is_person_key(n)]
         person_table = table_is_person_like(self.table_name)
         organisation = self._organisation_evidence(candidates)
-        # a table named for people (contacts, customers) is not a list of places
+        # a table named for people (contacts, customers) is not a list of places; one with
+        # no person, contact or key to a person in it holds nobody's address either (an
+        # invoice's or an account's billing address, a postal-code master)
         places = not person_table and self._is_place_list(candidates)
+        # a "key" whose values are postal codes (vtiger's bill_code) is no key to a person
+        ownerless = places and not [k for k in keys if not self._holds_places(k, candidates)]
         for name in list(candidates):
             hint = self.hints[name]
             kind = hint.kind if hint is not None else None
@@ -956,6 +960,8 @@ class TableClassifier:
                 if places and cand.entity == Entity.ADDRESS and not cand.mixed:
                     if kind in ("postal_code", "prefecture") or s.shape_rows["has_digit"] < n / 2:
                         continue  # a postal-code or prefecture master lists places
+                    if ownerless:
+                        continue  # whose address? nothing in the row says it is a person's
                 if (
                     cand.entity == Entity.EMAIL_ADDRESS
                     and n
@@ -1063,6 +1069,12 @@ class TableClassifier:
         if len(traits) >= 2:  # industry, employees, annual revenue: a company's profile
             return "organisation columns " + ", ".join(traits[:3])
         return None
+
+    def _holds_places(self, name: str, candidates: dict[str, list[_Candidate]]) -> bool:
+        s = self.targets[name].stats
+        n = s.non_empty or 1
+        shaped = max(s.shape_rows["postal_code"], s.shape_rows["prefecture"]) / n >= 0.5
+        return shaped or any(c.entity == Entity.ADDRESS for c in candidates.get(name, ()))
 
     def _is_place_list(self, candidates: dict[str, list[_Candidate]]) -> bool:
         """No person, phone or e-mail in the table: its postal codes, prefectures and

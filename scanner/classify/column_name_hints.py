@@ -196,7 +196,7 @@ _PREFECTURE_WORDS = frozenset("pref prefecture todofuken todoufuken tdfk".split(
 #: a key into the states of a country (osCommerce's zones): a prefecture in Japan
 _ZONE_WORDS = frozenset("zone state province".split())
 #: a place named as a code whose values may be the place itself (city_code: 横浜市)
-_NOT_ZONE_WORDS = frozenset("geo tax time shipping ship delivery deliv".split())
+_NOT_ZONE_WORDS = frozenset("geo tax time".split())
 _CODED_PLACES = frozenset("city town ward district suburb".split())
 #: a date named for one of these is an event in a person's life, never their birth
 _NOT_BIRTH_WORDS = frozenset(

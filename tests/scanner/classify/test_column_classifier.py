@@ -845,3 +845,19 @@ def test_a_shops_member_table_is_about_members_not_the_shop() -> None:
                                for i in range(N)])]  # fmt: skip
     got = by_column(classify_table("wp_shop_member_meta", meta, FakeDetector()))
     assert got == {"meta_value": {"PERSON"}}
+
+
+def test_an_address_with_nobody_in_its_row_is_not_reported() -> None:
+    # vtiger's invoice and account billing addresses: no name, contact or person key
+    parts = [
+        col("bill_street", [f"{TOWNS[i % 4]}{1 + i % 9}-2-3" for i in range(N)]),
+        col("bill_city", cycle(list(TOWNS), N)),
+        col("bill_code", [f"231{1000 + i:04d}" for i in range(N)]),  # no detection: a shape
+        col("bill_state", cycle(list(PREFS), N)),
+    ]
+    ids = col("invoicebilladdressid", [str(i) for i in range(N)], is_primary_key=True)
+    assert classify_table("vtiger_invoicebillads", [ids, *parts], FakeDetector()) == []
+    # the same parts with a key to a person are somebody's
+    owner = col("customer_id", [str(i % 20) for i in range(N)])
+    got = by_column(classify_table("delivery_addresses", [owner, *parts], FakeDetector()))
+    assert got.get("bill_street") == {"ADDRESS"}
