@@ -178,6 +178,8 @@ _PERSON_WORDS = frozenset(
 )
 #: tokens after which a column is an id or code, whatever came before (customer_id)
 _CODE_TAILS = frozenset("id cd code no num kbn flg flag kf type status count cnt key hash".split())
+#: the ends of a phone call, before "number" (from_number, caller_no)
+_CALL_ENDS = frozenset("from caller callee calling called dialed dialled".split())
 #: tokens after which a column describes a field (its format, label, rule), not a value
 _FORM_TAILS = frozenset(
     "format template pattern label caption placeholder regex validation mask".split()
@@ -300,6 +302,10 @@ def _ascii_hint(name: str) -> NameHint | None:
     events = words & _NOT_BIRTH_WORDS
     if events and (words & _DATE_TAILS or (events & _LIFE_EVENTS and last not in _TOKEN)):
         return NameHint("non_personal", 0.6, sorted(events)[0])
+    if last in _NUMBER_TAILS and len(tokens) > 1 and tokens[-2] in _CALL_ENDS:
+        # a call's from_number / caller_no (a PBX's log): the other party's phone, if the
+        # values bear it out (an extension "1234" does not)
+        return NameHint("phone", 0.6, f"{tokens[-2]} number")
     if last in _FORM_TAILS and len(tokens) > 1:
         # address_format, name_label, phone_pattern: how a value is shown, not a value
         return NameHint("non_personal", 0.6, last)

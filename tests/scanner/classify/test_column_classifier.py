@@ -861,3 +861,11 @@ def test_an_address_with_nobody_in_its_row_is_not_reported() -> None:
     owner = col("customer_id", [str(i % 20) for i in range(N)])
     got = by_column(classify_table("delivery_addresses", [owner, *parts], FakeDetector()))
     assert got.get("bill_street") == {"ADDRESS"}
+
+
+def test_a_callers_number_kept_as_an_integer_is_a_phone() -> None:
+    # a PBX log's from_number in a BIGINT: the leading 0 is gone; extensions are no phones
+    callers = [p.replace("-", "").lstrip("0") for p in PHONES]
+    columns = [col("from_number", callers), col("to_number", [str(200 + i % 30) for i in range(N)])]
+    got = by_column(classify_table("vtiger_asteriskincomingevents", columns, FakeDetector()))
+    assert got == {"from_number": {"PHONE_NUMBER"}}
