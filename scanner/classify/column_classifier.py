@@ -138,10 +138,10 @@ _DOCUMENT_LENGTH = 160
 #: covers only part of each value: the entity is inside mixed values
 _MIXED_RATIO = 0.2
 _MIXED_SCORE = 0.75
-#: a phone number or e-mail address found nearly for sure (score >= 0.9) in a memo
+#: a phone number or e-mail address found nearly for sure (score >= 0.85) in a memo
 #: column's short values: a tenth of the rows is enough (「折り返しは090-…まで」)
 _MIXED_RATIO_SURE = 0.08
-_MIXED_SURE_SCORE = 0.9
+_MIXED_SURE_SCORE = 0.85  # e-mail addresses score 0.9: not on the edge
 #: what an organisation's own row holds that would be personal in a person's row
 _CORPORATE_CONTACT = frozenset(
     {Entity.PERSON, Entity.ADDRESS, Entity.PHONE_NUMBER, Entity.EMAIL_ADDRESS, Entity.EMPLOYER}
@@ -815,30 +815,9 @@ class TableClassifier:
                 )
             )
         found = {c.entity for c in out} | skip
-        for entity, rows in s.any_hit.items():
-            mean = s.any_score_sum[entity] / rows
-            ratio = rows / n
-            floor = _MIXED_RATIO_SURE if mean >= _MIXED_SURE_SCORE else _MIXED_RATIO
-            if entity in found or rows < 3 or ratio < floor or mean < _MIXED_SCORE:
-                continue
-            if entity == Entity.PERSON and ratio < _MIXED_RATIO:
-                continue  # a name's score says less than a phone number's shape
-            if entity == Entity.JP_MY_NUMBER:
-                continue  # a checksum inside a longer value proves nothing
-            reasons = [
-                f"mixed values: {ratio:.0%} of values contain {entity} (mean score {mean:.2f})"
-            ]
-            out.append(
-                _Candidate(
-                    entity,
-                    min(0.4 + 0.5 * mean * min(1.0, ratio * 2), 0.9),
-                    rows,
-                    reasons,
-                    list(s.examples.get("det:" + entity, [])),
-                    mixed=True,
-                )
-            )
-            found.add(entity)
+        mixed = self._mixed_candidates(s, n, found)
+        out.extend(mixed)
+        found |= {c.entity for c in mixed}
         distinct = len(s.distinct)
         for shape, floor, base in _STRONG_SHAPES:
             entity = _SHAPES[shape]
@@ -863,6 +842,37 @@ class TableClassifier:
             found.add(entity)
         if grouped is not None and Entity.PHONE_NUMBER not in found:
             out.extend(self._joined_phone(target, grouped, n))
+        return out
+
+    @staticmethod
+    def _mixed_candidates(s: _Stats, n: int, found: set[str]) -> list[_Candidate]:
+        """Entities inside short mixed values ("山田 太郎" <taro@example.jp>, 田中様 来社)."""
+        out: list[_Candidate] = []
+        found = set(found)
+        for entity, rows in s.any_hit.items():
+            mean = s.any_score_sum[entity] / rows
+            ratio = rows / n
+            floor = _MIXED_RATIO_SURE if mean >= _MIXED_SURE_SCORE else _MIXED_RATIO
+            if entity in found or rows < 3 or ratio < floor or mean < _MIXED_SCORE:
+                continue
+            if entity == Entity.PERSON and ratio < _MIXED_RATIO:
+                continue  # a name's score says less than a phone number's shape
+            if entity == Entity.JP_MY_NUMBER:
+                continue  # a checksum inside a longer value proves nothing
+            reasons = [
+                f"mixed values: {ratio:.0%} of values contain {entity} (mean score {mean:.2f})"
+            ]
+            out.append(
+                _Candidate(
+                    entity,
+                    min(0.4 + 0.5 * mean * min(1.0, ratio * 2), 0.9),
+                    rows,
+                    reasons,
+                    list(s.examples.get("det:" + entity, [])),
+                    mixed=True,
+                )
+            )
+            found.add(entity)
         return out
 
     def _joined_phone(
@@ -1048,16 +1058,24 @@ class TableClassifier:
         """Why each row of the table is an organisation (the shop itself, a company, its
         offices, a partner), or None: a company column, a corporate number or an
         organisation's table name, and no column naming a person (a kana reading alone is
-        the company's)."""
+        the company's; nor a name found only in the values of an unnamed column beside a
+        company column: the shop's own manager, a representative)."""
+        company = next(
+            (n for n, h in self.hints.items()
+             if h is not None and h.kind in ("company_name", "corporate_number")),
+            None,
+        )  # fmt: skip
+        about_people = table_is_person_like(self.table_name)
         for name, found in candidates.items():
             hint = self.hints[name]
             if hint is not None and hint.kind == "kana_name":
                 continue
+            if hint is None and company is not None and not about_people:
+                continue
             if any(c.entity == Entity.PERSON and not (c.free_text or c.mixed) for c in found):
                 return None
-        for name, hint in self.hints.items():
-            if hint is not None and hint.kind in ("company_name", "corporate_number"):
-                return f"company column {name}"
+        if company is not None:
+            return f"company column {company}"
         for name, found in candidates.items():
             if any(c.entity == Entity.JP_CORPORATE_NUMBER for c in found):
                 return f"corporate numbers in {name}"

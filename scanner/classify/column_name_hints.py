@@ -267,6 +267,27 @@ def identifier_tokens(name: str) -> list[str]:
     return out
 
 
+def _keyed_hint(tokens: list[str], words: set[str]) -> NameHint | None:
+    """Names whose last word (id, code, number, format) decides what the rest means."""
+    last = tokens[-1]
+    before = tokens[-2] if len(tokens) > 1 else ""
+    if last in _CODE_TAILS and "".join(tokens[:-1]) in _PREFECTURE_WORDS:
+        return NameHint("prefecture", 0.7, "pref id")  # pref_id: a key into the prefectures
+    if last in ("id", "cd", "code") and before in _ZONE_WORDS and not words & _NOT_ZONE_WORDS:
+        # entry_zone_id, state_code: a key into a country's states, a prefecture here
+        return NameHint("prefecture", 0.7, f"{before} {last}")
+    if last in ("cd", "code") and before in _CODED_PLACES:
+        return NameHint("address", 0.6, f"{before} {last}", coded=True)
+    if last in _NUMBER_TAILS and before in _CALL_ENDS:
+        # a call's from_number / caller_no (a PBX's log): the other party's phone, if the
+        # values bear it out (an extension "1234" does not)
+        return NameHint("phone", 0.6, f"{before} number")
+    if last in _FORM_TAILS and before:
+        # address_format, name_label, phone_pattern: how a value is shown, not a value
+        return NameHint("non_personal", 0.6, last)
+    return None
+
+
 def _ascii_hint(name: str) -> NameHint | None:
     tokens = identifier_tokens(name)
     if not tokens:
@@ -285,30 +306,14 @@ def _ascii_hint(name: str) -> NameHint | None:
         special = _COMPACT.get("".join(tokens[:-1])) or _COMPACT.get(tokens[-2])
         if special is not None and special[0] in _CODED_SPECIAL_KINDS:
             return NameHint(special[0], special[1], "".join(tokens[:-1]))
-    if last in _CODE_TAILS and "".join(tokens[:-1]) in _PREFECTURE_WORDS:
-        return NameHint("prefecture", 0.7, "pref id")  # pref_id: a key into the prefectures
-    if (
-        last in ("id", "cd", "code")
-        and len(tokens) > 1
-        and tokens[-2] in _ZONE_WORDS
-        and not words & _NOT_ZONE_WORDS
-    ):
-        # entry_zone_id, state_code: a key into a country's states, a prefecture here
-        return NameHint("prefecture", 0.7, f"{tokens[-2]} {last}")
-    if last in ("cd", "code") and len(tokens) > 1 and tokens[-2] in _CODED_PLACES:
-        return NameHint("address", 0.6, f"{tokens[-2]} {last}", coded=True)
+    keyed = _keyed_hint(tokens, words)
+    if keyed is not None:
+        return keyed
     if words & {"country", "countries", "nation", "nationality", "kuni"}:
         return NameHint("non_personal", 0.6, "country")  # a country alone is nobody's address
     events = words & _NOT_BIRTH_WORDS
     if events and (words & _DATE_TAILS or (events & _LIFE_EVENTS and last not in _TOKEN)):
         return NameHint("non_personal", 0.6, sorted(events)[0])
-    if last in _NUMBER_TAILS and len(tokens) > 1 and tokens[-2] in _CALL_ENDS:
-        # a call's from_number / caller_no (a PBX's log): the other party's phone, if the
-        # values bear it out (an extension "1234" does not)
-        return NameHint("phone", 0.6, f"{tokens[-2]} number")
-    if last in _FORM_TAILS and len(tokens) > 1:
-        # address_format, name_label, phone_pattern: how a value is shown, not a value
-        return NameHint("non_personal", 0.6, last)
     # identifiers and codes: customer_id, product_code, tel_flg
     if last in _CODE_TAILS and not (last in _NUMBER_TAILS and len(tokens) > 1):
         return NameHint("non_personal", 0.5, last)

@@ -869,3 +869,20 @@ def test_a_callers_number_kept_as_an_integer_is_a_phone() -> None:
     columns = [col("from_number", callers), col("to_number", [str(200 + i % 30) for i in range(N)])]
     got = by_column(classify_table("vtiger_asteriskincomingevents", columns, FakeDetector()))
     assert got == {"from_number": {"PHONE_NUMBER"}}
+
+
+def test_the_shops_own_row_with_its_managers_name_is_corporate() -> None:
+    # the shop's information table: its responsible manager's name does not make the
+    # shop's address, phone and e-mail a person's
+    shop = [
+        col("company_name", ["株式会社山田商事"] * 3), col("law_manager", ["山田 太郎"] * 3),
+        col("zip01", ["100"] * 3), col("zip02", ["0005"] * 3),
+        col("addr01", ["東京都千代田区丸の内"] * 3), col("addr02", ["1-2-3"] * 3),
+        col("law_tel", ["03-1234-5678"] * 3), col("email01", ["shop@example.jp"] * 3),
+    ]  # fmt: skip
+    assert classify_table("dtb_shop_info", shop, FakeDetector()) == []
+    # a person's own row with an employer column keeps its person
+    people = [col("company_name", cycle(["株式会社山田商事"], N)),
+              col("c01", [f"{a} {b}" for a, b in NAMES]), col("tel", PHONES)]  # fmt: skip
+    got = by_column(classify_table("dtb_customer", people, FakeDetector()))
+    assert got["c01"] == {"PERSON"} and got["tel"] == {"PHONE_NUMBER"}
