@@ -195,11 +195,7 @@ def candidates(ms: list[Morpheme], is_surname) -> tuple[list[Candidate], list[st
             else:
                 break
         last = _regnal_end(ms, j)
-        if (
-            last != j
-            or not _WEAK_CLASSES.issuperset(classes[i : j + 1])
-            or _beside_title(ms, i, j)
-        ):
+        if last != j or not _WEAK_CLASSES.issuperset(classes[i : j + 1]) or _beside_title(ms, i, j):
             found.append(Candidate(i, last, ms[i].start, ms[last].end))
         i = last + 1
     return found, classes
