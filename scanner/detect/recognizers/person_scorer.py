@@ -280,10 +280,10 @@ def _context_features(
 
     The last character of a noun beside it generalises titles the list lacks (経済産業相,
     政務官, 高梁市長); a bag of the content words within ``_WINDOW`` tokens (生まれ, 演じ,
-    俳優); how often the text repeats the candidate; a regnal number (ヘンリー8世).
+    俳優); a regnal number (ヘンリー8世).
     """
     p1, p1pos, n1, n1pos, n2 = around
-    feats = [f"first2={surface[:2]}", f"p1n1={p1}_{n1}", f"rep={min(text.count(surface), 3)}"]
+    feats = [f"first2={surface[:2]}", f"p1n1={p1}_{n1}"]
     if surface.endswith("世") and ms[cand.last].pos[0] == "接尾辞":
         feats.append("regnal")
     if n1pos.startswith(("名詞", "接尾")):
