@@ -52,6 +52,10 @@ _MODEL_FLOOR = 0.3
 _MODEL_CAP = 0.8
 
 
+#: the second POS level of every token a name can start with (人名 is a 固有名詞)
+_NAME_POS1 = frozenset({"固有名詞", "普通名詞"})
+
+
 def _is_space(m: Morpheme) -> bool:
     return m.surface == " "
 
@@ -106,6 +110,7 @@ _HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
 # Hiragana that may follow a kana honorific (さんは, さまの, くんだ); any other hiragana
 # continues a word, as in a reading written after its headword (ウラルさんみゃく).
 _AFTER_KANA_HONORIFIC = frozenset("はがをにのともへでやかよねだじっらたな")
+_HONORIFIC_FIRST_CHARS = frozenset(h[0] for h in HONORIFICS)
 
 
 def honorific_at(text: str, pos: int) -> str:
@@ -114,6 +119,8 @@ def honorific_at(text: str, pos: int) -> str:
     A katakana one must end where the katakana does: サン in 京都サンガ is no honorific;
     a hiragana one must not run on into a word (さんみゃく, さんりょう are readings).
     """
+    if text[pos : pos + 1] not in _HONORIFIC_FIRST_CHARS:
+        return ""
     for h in _HONORIFICS_LONGEST_FIRST:
         if text.startswith(h, pos):
             end = pos + len(h)
@@ -229,6 +236,9 @@ class JpPersonRecognizer(LocalRecognizer):
         i = 0
         while i < n:
             m = ms[i]
+            if m.pos[1] not in _NAME_POS1:  # neither a name, a proper noun nor a common noun
+                i += 1
+                continue
             if not m.is_person_name:
                 if i + 1 < n and (_is_proper_noun(m) or _maybe_surname(engine, m)):
                     found = self._proper_noun_name(text, ms, i, engine)
