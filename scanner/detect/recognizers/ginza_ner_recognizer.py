@@ -5,7 +5,8 @@ mode's learned scorer (person_scorer_deep.py), whose features are the fast score
 GiNZA's labels and dependencies, so GiNZA is calibrated rather than gated: a GiNZA Person
 span counts as much as the training data says it should. In deep mode this replaces fast
 mode's model scores (jp_person_recognizer.py leaves its candidates to this recognizer);
-fast mode's rule results (a full name, a name with 様 ...) stay as they are.
+fast mode's rule results (a full name, a name with 様 ...) stay as they are. The score is
+the probability plus ``THRESHOLD_SHIFT``.
 
 EMPLOYER: a Company span counts only with employment context, and anything overlapping a
 stronger detection loses in the detector's overlap resolution.

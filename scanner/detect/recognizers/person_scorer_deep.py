@@ -6,8 +6,8 @@ features plus what GiNZA says about the span: the extended-NE label of the GiNZA
 that overlap it (Person, Name_Other, Province, Company ...) and whether one matches it
 exactly, GiNZA's NE label on the tokens around it (Position_Vocation before 山田 in 社長の
 山田), and the dependency of the span's head token (nsubj of 述べる, compound with 氏).
-GiNZA's Person spans that no candidate covers become candidates of their own, with
-features of their own (``gonly``), so GiNZA's recall adds to the scorer's.
+GiNZA's Person, Character and God spans that no candidate covers become candidates of
+their own, with features of their own (``gonly``), so GiNZA's recall adds to the scorer's.
 
 The weights (``person_scorer_deep_weights.json``) are trained offline by
 ``bench/train_person_scorer_deep.py`` on the same CC BY-SA 4.0 train splits as the fast
