@@ -49,14 +49,16 @@ def _scan(config, out: Path, workers: int, since_last: bool):
     from scanner.inventory.store import Inventory
     from scanner.scan.driver import run_scan
 
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     previous = None
     if since_last and config.inventory.path.exists():
         with Inventory.open(config.inventory) as inventory:
             previous = inventory.previous_scan()
     outcome = run_scan(config, out, executor="processes", workers=workers, previous=previous)
-    record_scan(config, outcome)
+    run = record_scan(config, outcome).run
     elapsed = time.perf_counter() - started
+    stored, referenced = _rows(config, run.pk)
     [status] = outcome.sources
     identities = sorted(
         json.dumps([f.location.to_dict(), f.entity], sort_keys=True) for f in outcome.findings
@@ -66,7 +68,25 @@ def _scan(config, out: Path, workers: int, since_last: bool):
         "read": status.stats.get("items_read", 0),
         "carried": status.stats.get("items_carried", 0),
         "findings": len(outcome.findings),
+        "rows_stored": stored,
+        "rows_referenced": referenced,
+        # the 1-minute load average before and after: the machine is shared
+        "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }, identities
+
+
+def _rows(config, run_pk: int) -> tuple[int, int]:
+    """The finding rows the run stored and those it points at (unchanged items')."""
+    import sqlalchemy as sa
+
+    from scanner.inventory import schema as t
+    from scanner.inventory.store import Inventory
+
+    count = sa.func.count()
+    with Inventory.open(config.inventory) as inventory, inventory.engine.connect() as conn:
+        own = conn.execute(sa.select(count).where(t.findings.c.run_pk == run_pk)).scalar()
+        refs = conn.execute(sa.select(count).where(t.finding_refs.c.run_pk == run_pk)).scalar()
+    return own, refs
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,13 +125,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"{args.files} files ({figures['megabytes']} MB), {args.workers} workers\n"
         f"first scan:          {first['seconds']:8.2f} s  read {first['read']}, "
-        f"{first['findings']} findings\n"
+        f"{first['findings']} findings (load {first['load']})\n"
         f"unchanged rescan:    {unchanged['seconds']:8.2f} s  read {unchanged['read']}, "
         f"carried {unchanged['carried']} "
         f"({figures['unchanged_share_of_first']:.1%} of the first scan; findings equal: "
-        f"{figures['unchanged_findings_equal']})\n"
+        f"{figures['unchanged_findings_equal']}; rows stored {unchanged['rows_stored']}, "
+        f"referenced {unchanged['rows_referenced']}; load {unchanged['load']})\n"
         f"one file changed:    {one['seconds']:8.2f} s  read {one['read']}, "
-        f"carried {one['carried']}"
+        f"carried {one['carried']} (load {one['load']})"
     )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
