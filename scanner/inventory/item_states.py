@@ -67,7 +67,7 @@ class StoredFindingRow:
     finding: Finding
     pk: int | None  # its row; None: a row that cannot be pointed at (not scanned)
     judgement: tuple[Any, ...]  # as stored (see ``StoredRow``)
-    read_in: str  # the run id of the run that read it (the row's)
+    read_in: str  # the run that read it, as a run pointing at the row shows it
 
 
 def load_previous_scan(
@@ -102,7 +102,7 @@ def load_previous_scan(
 
 def _previous_item(r: Mapping[str, Any], findings: Mapping[str, StoredFindingRow]) -> PreviousItem:
     """An item state with its findings, marked once with the run that read them, and the
-    rows that hold them (a row whose reading run is not the one the item names is not)."""
+    rows that hold them (those a later run can point at, showing the same mark)."""
     stored = [findings[k] for k in json.loads(r["finding_keys_json"]) if k in findings]
     item = PreviousItem(
         marker=json.loads(r["marker_json"]),

@@ -260,12 +260,14 @@ class Inventory:
             out: dict[str, StoredFindingRow] = {}
             for r, read_in in rows:
                 fingerprints = tuple(sorted(prints.get(r["id"], ())))
-                # marked with the run that read it: by reference, or this run's own read
+                # marked with the run that read it (the row's own mark, else the run
+                # holding the row): as a run pointing at the row will show it
+                finding = _finding_of_row(r, read_in or run.run_id, fingerprints)
                 out[r["finding_key"]] = StoredFindingRow(
-                    _finding_of_row(r, read_in or run.run_id, fingerprints),
+                    finding,
                     r["id"] if r["last_scanned_run_pk"] is None else None,
                     _stored_judgement(r),
-                    read_in or run.run_id,
+                    finding.evidence[CARRIED_FROM],
                 )
             return out
 
@@ -578,7 +580,8 @@ def _finding_of_row(r, read_in: str | None = None, fingerprints: tuple[str, ...]
 
 
 def _stored_finding(r, review: Review | None, read_in: str | None = None) -> StoredFinding:
-    """A row as stored; ``read_in``: held by reference, carried from that run."""
+    """A row as stored; ``read_in``: held by reference to a row of that run (carried
+    from it, unless the row itself was carried from an earlier one)."""
     finding = _finding_of_row(r, read_in)
     return StoredFinding(
         pk=r["id"], key=r["finding_key"], finding=finding, place=r["place"],
