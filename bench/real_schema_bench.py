@@ -1,6 +1,7 @@
 """Real-schema benchmark: column-level accuracy on real applications' schemas.
 
     python -m bench.real_schema_bench --eccube4 PATH [--orangehrm PATH] [--aipo PATH]
+                                      [--zencart PATH] [--frevocrm PATH] [--opencart PATH]
                                       [--rows 200] [--errors] [--json OUT]
 
 Each PATH is a fetched snapshot (the bare git directory the search tool's ``fetch`` leaves

@@ -15,6 +15,12 @@ lists, prefectures, countries, job titles) the real rows come with them.
 - ``zencart``: Zen Cart (zencart/zencart), a shop with a Japanese edition:
   ``zc_install/sql/install/mysql_zencart.sql``. Held out: its rules were written before
   Kojin ever scanned it, and the classifier was not tuned on it.
+- ``frevocrm``: F-RevoCRM, a Japanese CRM (a vtiger fork; thinkingreed-inc/F-RevoCRM):
+  the first-install MySQL dump ``setup/sql/dump_firstinstall.sql`` (CREATE TABLE and the
+  seed INSERTs, which carry no column list). Held out like Zen Cart.
+- ``opencart``: OpenCart 3 (opencart/opencart-3), a shop: ``upload/install/opencart.sql``
+  with its seed rows (zones, settings, statuses). Held out: its rules were written after
+  the fixes F-RevoCRM showed and before Kojin first scanned it.
 
 The truth is written here, per application, as rules ``(table glob, column glob,
 meaning)``: the meaning says what a column holds (a customer's family name, a shop's own
@@ -158,8 +164,8 @@ _SQL_TYPES = {
 }  # fmt: skip
 
 
-def orangehrm(path: Path) -> list[TableDef]:
-    dump = Snapshot(path).read(".github/workflows/4x_dumps/V4_10_1.sql")
+def _backquoted_tables(dump: str) -> dict[str, TableDef]:
+    """The CREATE TABLE `name` (...) statements of a MySQL dump."""
     tables: dict[str, TableDef] = {}
     for m in _CREATE.finditer(dump):
         columns = []
@@ -169,6 +175,12 @@ def orangehrm(path: Path) -> list[TableDef]:
                 length = int(c.group(3)) if c.group(3) else None
                 columns.append(ColumnDef(c.group(1), _SQL_TYPES.get(c.group(2), "str"), length))
         tables[m.group(1)] = TableDef(m.group(1), columns)
+    return tables
+
+
+def orangehrm(path: Path) -> list[TableDef]:
+    dump = Snapshot(path).read(".github/workflows/4x_dumps/V4_10_1.sql")
+    tables = _backquoted_tables(dump)
     for m in _INSERT.finditer(dump):
         table = tables.get(m.group(1))
         if table is None:
@@ -237,6 +249,34 @@ def zencart(path: Path) -> list[TableDef]:
             continue
         names = (
             [n.strip() for n in m.group(2).split(",")]
+            if m.group(2)
+            else [c.name for c in table.columns]
+        )
+        rows = [dict(zip(names, values, strict=False)) for values in _sql_tuples(dump, m.end())]
+        table.rows = (table.rows or []) + rows
+    return list(tables.values())
+
+
+_DUMP_INSERT = re.compile(r"^INSERT INTO `(\w+)` (?:\(([^)]*)\) )?VALUES\s*", re.M)
+
+
+def frevocrm(path: Path) -> list[TableDef]:
+    return _dump_tables(Snapshot(path).read("setup/sql/dump_firstinstall.sql"))
+
+
+def opencart(path: Path) -> list[TableDef]:
+    return _dump_tables(Snapshot(path).read("upload/install/opencart.sql"))
+
+
+def _dump_tables(dump: str) -> list[TableDef]:
+    """A mysqldump: backquoted CREATE TABLEs, INSERTs with or without a column list."""
+    tables = _backquoted_tables(dump)
+    for m in _DUMP_INSERT.finditer(dump):
+        table = tables.get(m.group(1))
+        if table is None:
+            continue
+        names = (
+            [n.strip(" `") for n in m.group(2).split(",")]
             if m.group(2)
             else [c.name for c in table.columns]
         )
@@ -392,6 +432,50 @@ def _json_profile(f: Filler, row: dict) -> str:
     )
 
 
+def _record_label(f: Filler) -> str:
+    """A CRM record's display label: a contact's or lead's name, else a company or a deal."""
+    roll = f.rng.random()
+    if roll < 0.5:
+        last, first, _, _ = f.name_pair()
+        return f"{last} {first}"
+    if roll < 0.8:
+        return f.v.company()
+    return f.pick("新規導入案件", "保守契約更新", "見積依頼 2024-05", "年間サポート")
+
+
+def _field_change(f: Filler) -> str | None:
+    """A changed field's old or new value in an audit log: any field of any record."""
+    roll = f.rng.random()
+    if roll < 0.3:
+        return f.name_pair()[0]
+    if roll < 0.5:
+        return f.v.phone()
+    if roll < 0.7:
+        return f.v.email()
+    return f.pick("Active", "Inactive", "Hot", "Cold", "1", "0", "営業部", "")
+
+
+def _activity_json(f: Filler, row: dict) -> str:
+    """What a shop logs of a customer's action: their id and name (OpenCart's activity)."""
+    last, first, _, _ = _person(f, row)
+    return json.dumps({"customer_id": str(f.rng.randint(1, 999)), "name": f"{last} {first}"},
+                      ensure_ascii=False)  # fmt: skip
+
+
+def _json_session(f: Filler, row: dict) -> str:
+    """A shop session kept as JSON: half of them a guest's checkout details."""
+    data: dict = {"language": "ja-jp", "currency": "JPY", "token": f.v.token(20)}
+    if f.rng.random() < 0.5:
+        last, first, _, _ = _person(f, row)
+        pref, city, street = _street(f, row)
+        data["guest"] = {"firstname": first, "lastname": last, "email": f.v.email(),
+                         "telephone": f.v.phone()}  # fmt: skip
+        data["payment_address"] = {"firstname": first, "lastname": last, "city": city,
+                                   "address_1": street, "postcode": _zip(f),
+                                   "zone": PREF_NAMES[pref - 1]}  # fmt: skip
+    return json.dumps(data, ensure_ascii=False)
+
+
 #: meaning -> (entities, value maker). Makers take the filler and the row so far (a row
 #: keeps one person: their name, kana and e-mail agree); None values are NULL.
 Maker = Callable[[Filler, dict], object]
@@ -407,6 +491,10 @@ def _street(f: Filler, row: dict) -> tuple[int, str, str]:
     if "_street" not in row:
         row["_street"] = f.v.street()
     return row["_street"]
+
+
+def shapes_digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 def _zip(f: Filler) -> str:
@@ -443,6 +531,17 @@ MEANINGS: dict[str, tuple[tuple[str, ...], Maker]] = {
     "signature": ((PERSON, PHONE, EMAIL), lambda f, r: _signature(f, r)),
     "passport": (("JP_PASSPORT",), lambda f, r: f"T{f.pick('K', 'R', 'Z')}{f.v.digits(7)}"),
     "php_session": ((PERSON, ADDRESS, PHONE, EMAIL), lambda f, r: _php_session(f, r)),
+    "record_label": ((PERSON,), lambda f, r: _record_label(f)),
+    "activity_json": ((PERSON,), lambda f, r: _activity_json(f, r)),
+    "json_session": ((PERSON, ADDRESS, PHONE, EMAIL), lambda f, r: _json_session(f, r)),
+    "bank_account": (("JP_BANK_ACCOUNT",), lambda f, r: f.v.digits(7)),
+    "field_change": ((PERSON, PHONE, EMAIL), lambda f, r: _field_change(f)),
+    #: a phone's digits reversed, kept for suffix look-ups (a caller id search)
+    "reversed_phone": ((PHONE,), lambda f, r: shapes_digits(f.v.phone())[::-1]),
+    "email_list": (
+        (EMAIL,),
+        lambda f, r: json.dumps([f.v.email() for _ in range(f.rng.randint(1, 2))]),
+    ),
     "json_profile": ((PERSON, EMAIL, PHONE), lambda f, r: _json_profile(f, r)),
     # not personal
     "corp_name": ((), lambda f, r: f.v.company()),
@@ -453,6 +552,7 @@ MEANINGS: dict[str, tuple[tuple[str, ...], Maker]] = {
     "corp_city": ((), lambda f, r: _street(f, r)[1]),
     "corp_street": ((), lambda f, r: _street(f, r)[2]),
     "corp_pref_id": ((), lambda f, r: _street(f, r)[0]),
+    "corp_pref_name": ((), lambda f, r: PREF_NAMES[_street(f, r)[0] - 1]),
     "corp_email": ((), lambda f, r: f"info@{f.v.fake.domain_name()}"),
     "join_date": ((), lambda f, r: f.join_date()),
     "recent": ((), lambda f, r: f.recent()),
@@ -824,6 +924,338 @@ admin_activity_log page_parameters url
 """)
 
 
+FREVOCRM_RULES = _rules("""
+vtiger_contactdetails firstname given_name
+vtiger_contactdetails lastname family_name
+vtiger_contactdetails email email
+vtiger_contactdetails otheremail email
+vtiger_contactdetails secondaryemail email
+vtiger_contactdetails phone phone
+vtiger_contactdetails mobile mobile
+vtiger_contactdetails fax phone
+vtiger_contactdetails title word
+vtiger_contactdetails department department
+vtiger_contactdetails salutation word
+vtiger_contactdetails imagename file
+vtiger_contactdetails contact_no code
+vtiger_contactsubdetails homephone phone
+vtiger_contactsubdetails otherphone phone
+vtiger_contactsubdetails assistant full_name
+vtiger_contactsubdetails assistantphone phone
+vtiger_contactsubdetails birthday birth
+vtiger_contactaddress *city city
+vtiger_contactaddress *street street
+vtiger_contactaddress *state pref_name
+vtiger_contactaddress *zip postal_code
+vtiger_contactaddress *country word
+vtiger_contactaddress *pobox middle_name
+vtiger_leaddetails firstname given_name
+vtiger_leaddetails lastname family_name
+vtiger_leaddetails email email
+vtiger_leaddetails secondaryemail email
+vtiger_leaddetails company employer
+vtiger_leaddetails designation word
+vtiger_leaddetails comments plain_note
+vtiger_leaddetails lead_no code
+vtiger_leaddetails *date join_date
+vtiger_leadaddress city city
+vtiger_leadaddress code postal_code
+vtiger_leadaddress state pref_name
+vtiger_leadaddress lane street
+vtiger_leadaddress pobox middle_name
+vtiger_leadaddress country word
+vtiger_leadaddress phone phone
+vtiger_leadaddress mobile mobile
+vtiger_leadaddress fax phone
+vtiger_leadsubdetails website url
+vtiger_users first_name given_name
+vtiger_users last_name family_name
+vtiger_users user_name login
+vtiger_users user_password token
+vtiger_users confirm_password token
+vtiger_users accesskey token
+vtiger_users email1 email
+vtiger_users email2 email
+vtiger_users secondaryemail email
+vtiger_users phone_home phone
+vtiger_users phone_mobile mobile
+vtiger_users phone_work phone
+vtiger_users phone_other phone
+vtiger_users phone_fax phone
+vtiger_users phone_crm_extension code
+vtiger_users title word
+vtiger_users department department
+vtiger_users signature signature
+vtiger_users address_street street
+vtiger_users address_city city
+vtiger_users address_state pref_name
+vtiger_users address_postalcode postal_code
+vtiger_users address_country word
+vtiger_users description plain_note
+vtiger_users imagename file
+vtiger_users date_* recent
+vtiger_users user_preferences token
+vtiger_account accountname corp_name
+vtiger_account phone corp_phone
+vtiger_account otherphone corp_phone
+vtiger_account fax corp_phone
+vtiger_account email* corp_email
+vtiger_account website url
+vtiger_account account_no code
+vtiger_account siccode code
+vtiger_account tickersymbol code
+vtiger_account ownership word
+vtiger_accountbillads,vtiger_accountshipads,vtiger_*billads,vtiger_*shipads *_city corp_city
+vtiger_accountbillads,vtiger_accountshipads,vtiger_*billads,vtiger_*shipads *_street corp_street
+vtiger_accountbillads,vtiger_accountshipads,vtiger_*billads,vtiger_*shipads *_code corp_postal_code
+vtiger_accountbillads,vtiger_accountshipads,vtiger_*billads,vtiger_*shipads *_state corp_pref_name
+vtiger_accountbillads,vtiger_accountshipads,vtiger_*billads,vtiger_*shipads *_country word
+vtiger_accountbillads,vtiger_accountshipads,vtiger_*billads,vtiger_*shipads *_pobox middle_name
+vtiger_organizationdetails organizationname corp_name
+vtiger_organizationdetails address corp_street
+vtiger_organizationdetails city corp_city
+vtiger_organizationdetails state corp_pref_name
+vtiger_organizationdetails code corp_postal_code
+vtiger_organizationdetails phone corp_phone
+vtiger_organizationdetails fax corp_phone
+vtiger_organizationdetails website url
+vtiger_organizationdetails country word
+vtiger_organizationdetails vatid code
+vtiger_organizationdetails logo* file
+vtiger_vendor vendorname corp_name
+vtiger_vendor phone corp_phone
+vtiger_vendor email corp_email
+vtiger_vendor street corp_street
+vtiger_vendor city corp_city
+vtiger_vendor state corp_pref_name
+vtiger_vendor postalcode corp_postal_code
+vtiger_vendor pobox middle_name
+vtiger_vendor country word
+vtiger_vendor website url
+vtiger_vendor description plain_note
+vtiger_*statushistory accountname corp_name
+vtiger_*statushistory vendorname corp_name
+vtiger_crmentity label record_label
+vtiger_crmentity description plain_note
+vtiger_tracker item_summary record_label
+vtiger_modcomments commentcontent contact_note
+vtiger_modcomments reasontoedit plain_note
+vtiger_ticketcomments comments contact_note
+vtiger_faqcomments comments plain_note
+vtiger_troubletickets title title
+vtiger_troubletickets solution plain_note
+vtiger_troubletickets update_log plain_note
+vtiger_modtracker_detail prevalue field_change
+vtiger_modtracker_detail postvalue field_change
+vtiger_notebook_contents contents plain_note
+vtiger_smsnotifier message contact_note
+vtiger_smsnotifier_status tonumber mobile
+vtiger_emaildetails from_email email
+vtiger_emaildetails to_email email_list
+vtiger_emaildetails cc_email email_list
+vtiger_emaildetails bcc_email email_list
+vtiger_emaildetails assigned_user_email email
+vtiger_emaildetails idlists code
+vtiger_emailslookup value email
+vtiger_mailer_queue fromname full_name
+vtiger_mailer_queue fromemail email
+vtiger_mailer_queue subject title
+vtiger_mailer_queue body mail_body
+vtiger_mailer_queueinfo name full_name
+vtiger_mailer_queueinfo email email
+vtiger_mailmanager_mailrecord mfrom from_header
+vtiger_mailmanager_mailrecord mto email
+vtiger_mailmanager_mailrecord mcc email
+vtiger_mailmanager_mailrecord mbcc email
+vtiger_mailmanager_mailrecord msubject title
+vtiger_mailmanager_mailrecord mbody mail_body
+vtiger_mailmanager_mailrecord mdate recent
+vtiger_mailmanager_mailrecord muniqueid token
+vtiger_mail_accounts display_name full_name
+vtiger_mail_accounts mail_id email
+vtiger_mail_accounts mail_username login
+vtiger_mail_accounts mail_password token
+vtiger_mail_accounts mail_servername url
+vtiger_mailscanner username login
+vtiger_mailscanner password token
+vtiger_mailscanner server url
+vtiger_mailscanner connecturl url
+vtiger_mailscanner_rules fromaddress email
+vtiger_mailscanner_rules toaddress email
+vtiger_mailscanner_rules subject title
+vtiger_asteriskincomingcalls from_number phone
+vtiger_asteriskincomingcalls from_name full_name
+vtiger_asteriskincomingcalls to_number code
+vtiger_asteriskincomingevents from_number phone
+vtiger_asteriskincomingevents from_name full_name
+vtiger_asteriskincomingevents to_number code
+vtiger_pbxmanager customernumber phone
+vtiger_pbxmanager recordingurl url
+vtiger_pbxmanager_phonelookup fnumber phone
+vtiger_pbxmanager_phonelookup rnumber reversed_phone
+vtiger_loginhistory user_name login
+vtiger_loginhistory user_ip ip
+vtiger_portalinfo user_name email
+vtiger_portalinfo user_password token
+vtiger_customerdetails support_*_date join_date
+vtiger_schedulereports specificemails email
+vtiger_systems server_username login
+vtiger_systems server_password token
+vtiger_systems from_email_field corp_email
+vtiger_systems server url
+vtiger_asterisk username login
+vtiger_asterisk password token
+vtiger_extnstore_users username login
+vtiger_extnstore_users password token
+vtiger_smsnotifier_servers username login
+vtiger_smsnotifier_servers password token
+vtiger_google_oauth2 *_token token
+vtiger_potential potentialname title
+vtiger_potential nextstep plain_note
+vtiger_potential description plain_note
+vtiger_potential remarks plain_note
+vtiger_campaign sponsor corp_name
+vtiger_activity subject title
+vtiger_activity location word
+vtiger_notes title title
+vtiger_notes notecontent plain_note
+vtiger_invoice,vtiger_quotes,vtiger_salesorder,vtiger_purchaseorder subject title
+vtiger_invoice,vtiger_quotes,vtiger_salesorder,vtiger_purchaseorder terms_conditions plain_note
+vtiger_invoice notes plain_note
+* *_no code
+* *date recent
+* *_date recent
+* *url url
+* *password* token
+* filename file
+* *path file
+* name word
+* *name word
+* description plain_note
+* comments plain_note
+""")
+
+
+OPENCART_RULES = _rules("""
+oc_address firstname given_name
+oc_address lastname family_name
+oc_address company employer
+oc_address address_1 street
+oc_address address_2 street
+oc_address city city
+oc_address postcode postal_code
+oc_address zone_id pref_id
+oc_address country_id flag
+oc_customer firstname given_name
+oc_customer lastname family_name
+oc_customer email email
+oc_customer telephone phone
+oc_customer fax phone
+oc_customer password token
+oc_customer token token
+oc_customer code token
+oc_customer ip ip
+oc_customer_activity data activity_json
+oc_customer_activity key word
+oc_customer_affiliate company employer
+oc_customer_affiliate website url
+oc_customer_affiliate tracking token
+oc_customer_affiliate tax code
+oc_customer_affiliate payment word
+oc_customer_affiliate cheque full_name
+oc_customer_affiliate paypal email
+oc_customer_affiliate bank_name corp_name
+oc_customer_affiliate bank_branch_number code
+oc_customer_affiliate bank_swift_code code
+oc_customer_affiliate bank_account_name full_name
+oc_customer_affiliate bank_account_number bank_account
+oc_customer_history comment contact_note
+oc_customer_login email email
+oc_customer_online url url
+oc_customer_online referer url
+oc_customer_search keyword word
+oc_gdpr email email
+oc_gdpr code token
+oc_gdpr action word
+oc_location name corp_name
+oc_location address corp_address
+oc_location telephone corp_phone
+oc_location fax corp_phone
+oc_location geocode code
+oc_location open word
+oc_location comment plain_note
+oc_order store_name corp_name
+oc_order store_url url
+oc_order firstname given_name
+oc_order lastname family_name
+oc_order email email
+oc_order telephone phone
+oc_order fax phone
+oc_order *_firstname given_name
+oc_order *_lastname family_name
+oc_order *_company employer
+oc_order *_address_1 street
+oc_order *_address_2 street
+oc_order *_city city
+oc_order *_postcode postal_code
+oc_order *_country word
+oc_order *_zone pref_name
+oc_order *_zone_id pref_id
+oc_order *_country_id flag
+oc_order *_address_format template
+oc_order *_method word
+oc_order comment plain_note
+oc_order user_agent word
+oc_order accept_language word
+oc_order tracking code
+oc_order invoice_prefix code
+oc_order_voucher,oc_voucher from_name full_name
+oc_order_voucher,oc_voucher from_email email
+oc_order_voucher,oc_voucher to_name full_name
+oc_order_voucher,oc_voucher to_email email
+oc_order_voucher,oc_voucher message plain_note
+oc_return firstname given_name
+oc_return lastname family_name
+oc_return email email
+oc_return telephone phone
+oc_return product word
+oc_return model code
+oc_review author full_name
+oc_review text plain_note
+oc_session session_id token
+oc_session data json_session
+oc_store name corp_name
+oc_store url url
+oc_store ssl url
+oc_user username login
+oc_user password token
+oc_user firstname given_name
+oc_user lastname family_name
+oc_user email email
+oc_user image file
+oc_user code token
+oc_api username login
+oc_api key token
+oc_api_session session_id token
+oc_cart session_id token
+oc_modification author word
+oc_upload name file
+oc_download filename file
+oc_download mask file
+* ip ip
+* forwarded_ip ip
+* user_agent word
+* comment plain_note
+* description plain_note
+* *url url
+* filename file
+* code code
+* name word
+* *_date recent
+* date_* recent
+""")
+
+
 @dataclass(frozen=True)
 class Application:
     name: str
@@ -839,6 +1271,12 @@ APPLICATIONS: dict[str, Application] = {
     ),
     "aipo": Application("Aipo", aipo, AIPO_RULES, "fetch github:hosokawaLassic/aipo-custom"),
     "zencart": Application("Zen Cart", zencart, ZENCART_RULES, "fetch github:zencart/zencart"),
+    "frevocrm": Application(
+        "F-RevoCRM", frevocrm, FREVOCRM_RULES, "fetch github:thinkingreed-inc/F-RevoCRM"
+    ),
+    "opencart": Application(
+        "OpenCart 3", opencart, OPENCART_RULES, "fetch github:opencart/opencart-3"
+    ),
 }
 
 

@@ -146,7 +146,7 @@ def _exprs(
             expr = sa.cast(expr, sa.Text)
         long_text = (
             cast
-            or column.category == "json"
+            or column.category in ("json", "binary")
             or (
                 column.category == "text"
                 and (column.max_length is None or column.max_length > max_chars)

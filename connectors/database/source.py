@@ -37,7 +37,9 @@ from connectors.database.url import resolve_url, safe_url, scrub
 from connectors.database.values import to_text
 
 #: column categories that cannot hold the entities Kojin looks for
-_SKIPPED_CATEGORIES = {"binary": "binary data", "boolean": "boolean", "float": "floating point"}
+#: types that hold no personal data; binary columns are read (a BLOB may hold a PHP
+#: session or a serialized cart) and only their values that are text are classified
+_SKIPPED_CATEGORIES = {"boolean": "boolean", "float": "floating point"}
 
 
 @dataclass(frozen=True)

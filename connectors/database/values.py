@@ -1,7 +1,9 @@
 """Database values as the text the classifier reads.
 
 Dates become ISO text (midnight times dropped, so a DATETIME birth column reads like a
-date), numbers plain digits, JSON compact text; bytes that are not UTF-8 are skipped.
+date), numbers plain digits, JSON compact text. Bytes (a BLOB holding a PHP session, a
+serialized cart, a JSON document) are read when they are UTF-8 text, cut characters at the
+end of a truncated read forgiven; images and other binary data are skipped.
 """
 
 from __future__ import annotations
@@ -28,10 +30,19 @@ def to_text(value: Any) -> str | None:
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, bytes | bytearray | memoryview):
-        try:
-            return bytes(value).decode("utf-8")
-        except UnicodeDecodeError:
-            return None
+        return _binary_text(bytes(value))
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
+
+
+def _binary_text(data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.start < len(data) - 3 or err.reason != "unexpected end of data":
+            return None
+        text = data[: err.start].decode("utf-8")  # the read cut the last character
+    if "\x00" in text:
+        return None  # UTF-8 by chance: binary data with NULs
+    return text

@@ -32,6 +32,7 @@ from scanner.classify.column_name_hints import (
     identifier_tokens,
     is_person_key,
     table_is_person_like,
+    word_tokens,
 )
 from scanner.entities import Entity, is_personal, is_special_care
 from scanner.fingerprint import bounded_fingerprints, keep_value
@@ -137,6 +138,10 @@ _DOCUMENT_LENGTH = 160
 #: covers only part of each value: the entity is inside mixed values
 _MIXED_RATIO = 0.2
 _MIXED_SCORE = 0.75
+#: a phone number or e-mail address found nearly for sure (score >= 0.85) in a memo
+#: column's short values: a tenth of the rows is enough (「折り返しは090-…まで」)
+_MIXED_RATIO_SURE = 0.08
+_MIXED_SURE_SCORE = 0.85  # e-mail addresses score 0.9: not on the edge
 #: what an organisation's own row holds that would be personal in a person's row
 _CORPORATE_CONTACT = frozenset(
     {Entity.PERSON, Entity.ADDRESS, Entity.PHONE_NUMBER, Entity.EMAIL_ADDRESS, Entity.EMPLOYER}
@@ -149,7 +154,16 @@ _ORGANISATION_TABLE_WORDS = frozenset(
     "facilities partner partners supplier suppliers vendor vendors maker makers torihikisaki "
     "school schools station stations warehouse warehouses".split()
 )
+#: what only an organisation's row holds (CRM accounts, supplier masters)
+_ORGANISATION_TRAITS = frozenset(
+    "industry employees noofemployees numberofemployees employeecount annualrevenue "
+    "revenue siccode sic tickersymbol ticker ownership capital shihonkin setsuritsu "
+    "established founded foundation vatid vatnumber duns dunsnumber gyoshu jugyoinsu "
+    "listed".split()
+)
 _BLOCK = re.compile(r"^\d+(-\d+){1,3}$")
+#: the youngest age an unnamed date column's years may show to pass for birthdates
+_YOUNGEST = 15
 _NAME_KINDS = ("person_name", "generic_name", "kana_name")
 _DIGITS_ONLY = re.compile(r"^\d+$")
 _DIGIT = re.compile(r"\d")
@@ -159,6 +173,20 @@ _ROLE_EMAIL = re.compile(
     r"office|noreply|no-reply|donotreply|do-not-reply|mail|master|shop|help|service|inquiry|"
     r"toiawase|otoiawase|soumu|somu|jinji|recruit|saiyo|press|pr|billing|order|orders)"
     r"(?:[._+-]\w+)?@",
+    re.I,
+)
+#: a code's value (13101, C-01, tokyo_23): what a column named ``city_code`` holds when
+#: it holds codes and not the town's name
+_CODE_VALUE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+#: one machine identifier (``vtiger_leaddetails:lastname:Leads_Last_Name``): a name read
+#: inside it is a field's name, not a person's
+_IDENTIFIER_VALUE = re.compile(r"^(?=\S*[_:/])[\x21-\x7e]+$")
+#: an address written as an example (me@mydomain.com, you@yourdomain.com, a@b.test): in
+#: prose and configuration texts it shows a format, nobody's address. example.com/.org is
+#: not among them: test and demo data (Faker's addresses) stand in for real ones with it
+_PLACEHOLDER_EMAIL = re.compile(
+    r"@(?:[\w-]+\.)*(?:(?:(?:my|your)[-_]?(?:domain|site|company|shop|store|server|host)|"
+    r"domain)\.[a-z.]{2,}|[\w-]+\.(?:test|invalid|localhost|example))$",
     re.I,
 )
 #: a hash, salt or key: long, unbroken, letters and digits mixed
@@ -246,9 +274,11 @@ class _Target:
         context: tuple[str, ...],
         options: ClassifierOptions,
         collect: bool = False,
+        coded: bool = False,
     ) -> None:
         self.name = name
         self.kind = kind
+        self.coded = coded
         self.context = context
         self.options = options
         self.collect = collect
@@ -296,11 +326,17 @@ class _Target:
         compact_len = len(re.sub(r"\s", "", value)) or 1
         emails = [(d.start, d.end) for d in detections if d.entity == Entity.EMAIL_ADDRESS]
         # a name read inside an e-mail address (taro.yamada@) is the address, not a name
+        identifier = bool(_IDENTIFIER_VALUE.match(value))
         detections = [
             d
             for d in detections
-            if d.entity != Entity.PERSON or not any(s <= d.start < e for s, e in emails)
+            if d.entity != Entity.PERSON
+            or not (identifier or any(s <= d.start < e for s, e in emails))
         ]
+        addresses = [d for d in detections if d.entity == Entity.EMAIL_ADDRESS]
+        placeholder = bool(addresses) and all(
+            _PLACEHOLDER_EMAIL.search(d.value.strip()) for d in addresses
+        )
         spans: dict[str, list[tuple[int, int]]] = {}
         best: dict[str, float] = {}
         recognizers: dict[str, set[str]] = {}
@@ -331,11 +367,15 @@ class _Target:
             found_shapes = found_shapes | {"role_email"}
         if serialized:
             found_shapes = found_shapes | {"serialized"}
+        if placeholder:
+            found_shapes = found_shapes | {"placeholder_email"}
         return _ValueInfo(
             hits=hits,
             excerpts=excerpts,
             shapes=found_shapes,
-            fits=_fits(self.kind, value) if self.kind else True,
+            fits=_fits(self.kind, value) and not (self.coded and _CODE_VALUE.match(value))
+            if self.kind
+            else True,
             length=len(value),
             year=year,
         )
@@ -491,7 +531,10 @@ class TableClassifier:
             words.extend(hint.context)
         kind = hint.kind if hint is not None else None
         collect = self.fingerprinter is not None
-        return _Target(column.name, kind, tuple(dict.fromkeys(words)), self.options, collect)
+        coded = hint is not None and hint.coded
+        return _Target(
+            column.name, kind, tuple(dict.fromkeys(words)), self.options, collect, coded
+        )
 
     def _skip_detector(self, column: ColumnSample) -> bool:
         """Keys carry no personal data of their own (their target table is judged instead)."""
@@ -772,27 +815,9 @@ class TableClassifier:
                 )
             )
         found = {c.entity for c in out} | skip
-        for entity, rows in s.any_hit.items():
-            mean = s.any_score_sum[entity] / rows
-            ratio = rows / n
-            if entity in found or rows < 3 or ratio < _MIXED_RATIO or mean < _MIXED_SCORE:
-                continue
-            if entity == Entity.JP_MY_NUMBER:
-                continue  # a checksum inside a longer value proves nothing
-            reasons = [
-                f"mixed values: {ratio:.0%} of values contain {entity} (mean score {mean:.2f})"
-            ]
-            out.append(
-                _Candidate(
-                    entity,
-                    min(0.4 + 0.5 * mean * min(1.0, ratio * 2), 0.9),
-                    rows,
-                    reasons,
-                    list(s.examples.get("det:" + entity, [])),
-                    mixed=True,
-                )
-            )
-            found.add(entity)
+        mixed = self._mixed_candidates(s, n, found)
+        out.extend(mixed)
+        found |= {c.entity for c in mixed}
         distinct = len(s.distinct)
         for shape, floor, base in _STRONG_SHAPES:
             entity = _SHAPES[shape]
@@ -819,6 +844,37 @@ class TableClassifier:
             out.extend(self._joined_phone(target, grouped, n))
         return out
 
+    @staticmethod
+    def _mixed_candidates(s: _Stats, n: int, found: set[str]) -> list[_Candidate]:
+        """Entities inside short mixed values ("山田 太郎" <taro@example.jp>, 田中様 来社)."""
+        out: list[_Candidate] = []
+        found = set(found)
+        for entity, rows in s.any_hit.items():
+            mean = s.any_score_sum[entity] / rows
+            ratio = rows / n
+            floor = _MIXED_RATIO_SURE if mean >= _MIXED_SURE_SCORE else _MIXED_RATIO
+            if entity in found or rows < 3 or ratio < floor or mean < _MIXED_SCORE:
+                continue
+            if entity == Entity.PERSON and ratio < _MIXED_RATIO:
+                continue  # a name's score says less than a phone number's shape
+            if entity == Entity.JP_MY_NUMBER:
+                continue  # a checksum inside a longer value proves nothing
+            reasons = [
+                f"mixed values: {ratio:.0%} of values contain {entity} (mean score {mean:.2f})"
+            ]
+            out.append(
+                _Candidate(
+                    entity,
+                    min(0.4 + 0.5 * mean * min(1.0, ratio * 2), 0.9),
+                    rows,
+                    reasons,
+                    list(s.examples.get("det:" + entity, [])),
+                    mixed=True,
+                )
+            )
+            found.add(entity)
+        return out
+
     def _joined_phone(
         self, target: _Target, grouped: tuple[ColumnGroup, _Target], n: int
     ) -> list[_Candidate]:
@@ -842,6 +898,10 @@ class TableClassifier:
         out = []
         for entity, rows in s.any_hit.items():
             mean = s.any_score_sum[entity] / rows
+            if entity == Entity.EMAIL_ADDRESS:
+                rows -= s.shape_rows["placeholder_email"]  # me@mydomain.com: an example
+                if rows <= 0:
+                    continue
             if rows < 2 and mean < 0.75:
                 continue
             confidence = mean * (0.7 + 0.3 * min(1.0, rows / 5))
@@ -880,7 +940,12 @@ class TableClassifier:
         keys = [n for n in self.columns if is_person_key(n)]
         person_table = table_is_person_like(self.table_name)
         organisation = self._organisation_evidence(candidates)
-        places = self._is_place_list(candidates)
+        # a table named for people (contacts, customers) is not a list of places; one with
+        # no person, contact or key to a person in it holds nobody's address either (an
+        # invoice's or an account's billing address, a postal-code master)
+        places = not person_table and self._is_place_list(candidates)
+        # a "key" whose values are postal codes (vtiger's bill_code) is no key to a person
+        ownerless = places and not [k for k in keys if not self._holds_places(k, candidates)]
         for name in list(candidates):
             hint = self.hints[name]
             kind = hint.kind if hint is not None else None
@@ -905,6 +970,8 @@ class TableClassifier:
                 if places and cand.entity == Entity.ADDRESS and not cand.mixed:
                     if kind in ("postal_code", "prefecture") or s.shape_rows["has_digit"] < n / 2:
                         continue  # a postal-code or prefecture master lists places
+                    if ownerless:
+                        continue  # whose address? nothing in the row says it is a person's
                 if (
                     cand.entity == Entity.EMAIL_ADDRESS
                     and n
@@ -965,7 +1032,8 @@ class TableClassifier:
             for n, cs in candidates.items()
             if any(c.entity == Entity.ADDRESS and not c.free_text for c in cs)
         ]
-        if not (persons and addresses):
+        about_people = persons or table_is_person_like(self.table_name)
+        if not (about_people and addresses):
             return
         for name, found in candidates.items():
             hint = self.hints[name]
@@ -978,6 +1046,8 @@ class TableClassifier:
                 f"name: {hint.describe()}",
                 "part of the address in " + ", ".join(addresses[:4]),
             ]
+            if not persons:
+                reasons.append(f"in table {self.table_name}, named for people")
             found.append(
                 _Candidate(
                     Entity.ADDRESS, 0.55, s.fit_rows, reasons, list(s.examples.get("fit", []))
@@ -988,22 +1058,41 @@ class TableClassifier:
         """Why each row of the table is an organisation (the shop itself, a company, its
         offices, a partner), or None: a company column, a corporate number or an
         organisation's table name, and no column naming a person (a kana reading alone is
-        the company's)."""
+        the company's; nor a name found only in the values of an unnamed column beside a
+        company column: the shop's own manager, a representative)."""
+        company = next(
+            (n for n, h in self.hints.items()
+             if h is not None and h.kind in ("company_name", "corporate_number")),
+            None,
+        )  # fmt: skip
+        about_people = table_is_person_like(self.table_name)
         for name, found in candidates.items():
             hint = self.hints[name]
             if hint is not None and hint.kind == "kana_name":
                 continue
+            if hint is None and company is not None and not about_people:
+                continue
             if any(c.entity == Entity.PERSON and not (c.free_text or c.mixed) for c in found):
                 return None
-        for name, hint in self.hints.items():
-            if hint is not None and hint.kind in ("company_name", "corporate_number"):
-                return f"company column {name}"
+        if company is not None:
+            return f"company column {company}"
         for name, found in candidates.items():
             if any(c.entity == Entity.JP_CORPORATE_NUMBER for c in found):
                 return f"corporate numbers in {name}"
         own_name = re.split(r"[/\\:]", self.table_name)[-1]  # a file's folders say nothing
-        words = set(identifier_tokens(own_name)) & _ORGANISATION_TABLE_WORDS
-        return f"table of {sorted(words)[0]}" if words else None
+        words = set(word_tokens(own_name)) & _ORGANISATION_TABLE_WORDS
+        if words and not table_is_person_like(own_name):  # shop_member, company_employees
+            return f"table of {sorted(words)[0]}"
+        traits = [n for n in self.columns if "".join(word_tokens(n)) in _ORGANISATION_TRAITS]
+        if len(traits) >= 2:  # industry, employees, annual revenue: a company's profile
+            return "organisation columns " + ", ".join(traits[:3])
+        return None
+
+    def _holds_places(self, name: str, candidates: dict[str, list[_Candidate]]) -> bool:
+        s = self.targets[name].stats
+        n = s.non_empty or 1
+        shaped = max(s.shape_rows["postal_code"], s.shape_rows["prefecture"]) / n >= 0.5
+        return shaped or any(c.entity == Entity.ADDRESS for c in candidates.get(name, ()))
 
     def _is_place_list(self, candidates: dict[str, list[_Candidate]]) -> bool:
         """No person, phone or e-mail in the table: its postal codes, prefectures and
@@ -1026,9 +1115,11 @@ class TableClassifier:
             if not s.non_empty or s.shape_rows["date"] / s.non_empty < 0.9 or len(s.years) < 20:
                 continue
             years = s.years
-            in_range = sum(1 for y in years if 1900 <= y <= now - 5) / len(years)
+            # people old enough to be in a company's records: a join, order or follow-up
+            # date reaches the last few years, a birth year rarely does
+            in_range = sum(1 for y in years if 1900 <= y <= now - _YOUNGEST) / len(years)
             spread = max(years) - min(years)
-            if in_range >= 0.95 and spread >= 20 and statistics.median(years) <= now - 15:
+            if in_range >= 0.95 and spread >= 20 and statistics.median(years) <= now - 25:
                 reasons = [
                     f"dates spread over {spread} years, median {statistics.median(years):.0f}, "
                     f"in a table with person columns ({', '.join(persons[:3])}): age-like",
@@ -1052,18 +1143,22 @@ class TableClassifier:
         addresses = [
             n for n, cs in candidates.items() if any(c.entity == Entity.ADDRESS for c in cs)
         ]
-        if not (persons or addresses):
+        person_table = table_is_person_like(self.table_name)
+        if not (persons or addresses or person_table):
             return
         for name, found in candidates.items():
             hint = self.hints[name]
             if found or (hint is not None and hint.kind != "non_personal"):
                 continue
             s = self.targets[name].stats
+            # a bare "code" in a table named for people (vtiger_leadaddress.code) may be the
+            # postal code; product_code, item_cd are not, whatever their digits
+            bare_code = person_table and identifier_tokens(name) in (["code"], ["cd"])
             for shape, floor, what in (
                 ("postal_code", 0.95, "postal codes"),
                 ("prefecture", 0.9, "prefectures"),
             ):
-                if hint is not None and shape == "postal_code":
+                if hint is not None and shape == "postal_code" and not bare_code:
                     continue  # a code named so is not a postal code by its digits alone
                 ratio = s.shape_rows[shape] / s.non_empty if s.non_empty else 0.0
                 if ratio < floor:

@@ -75,6 +75,9 @@ class NameHint:
     strength: float  # 0..1: how sure the name alone is
     matched: str  # the word that matched, for the evidence
     source: str = "name"  # "name" or "comment"
+    #: named as a code (``city_code``): its values are read as the kind only when they are
+    #: not codes themselves (a town's name is, ``13101`` or ``C01`` is not)
+    coded: bool = False
 
     @property
     def entity(self) -> str | None:
@@ -105,6 +108,7 @@ _add("person_name", 0.9, "firstname lastname fullname givenname familyname surna
 _add("person_name", 0.9, "shimei simei namae seimei myoji myouji customername membername")
 _add("person_name", 0.85, "sei mei seimei")
 _add("kana_name", 0.85, "kana furigana yomigana yomi kananame namekana seikana meikana")
+_add("kana_name", 0.85, "seikn meikn seikanji")
 _add("kana_name", 0.85, "kanasei kanamei lastnamekana firstnamekana katakana")
 _add("postal_code", 0.9, "zip zipcode postcode postalcode yubin yuubin yubinbango yuubinbangou")
 _add("postal_code", 0.9, "yubinbangou postno zipno")
@@ -114,11 +118,11 @@ _add("phone", 0.9, "faxnumber mobileno telephonenumber")
 _add("email", 0.9, "email mail emailaddress mailaddress mailaddr meru meado meruado pcmail")
 _add("email", 0.9, "mobilemail emailaddr")
 _add("birth_date", 0.9, "birth birthday birthdate dateofbirth dob seinengappi tanjobi tanjoubi")
-_add("birth_date", 0.9, "bday birthymd")
+_add("birth_date", 0.9, "bday birthymd bdate birthdt")
 _add("address", 0.85, "address addr jusho juusho jyusho jusyo juusyo streetaddress street")
 _add("address", 0.85, "address1 address2 homeaddress")
 _add("address", 0.6, "city town shikuchoson banchi building tatemono suburb district ward")
-_add("prefecture", 0.7, "pref prefecture todofuken todoufuken prefname")
+_add("prefecture", 0.7, "pref prefecture todofuken todoufuken prefname tdfk")
 _add("company_name", 0.7, "company companyname kaisha kaishamei corpname")
 _add("employer", 0.9, "employer kinmusaki workplace kinmusakimei tsutomesaki")
 _add("my_number", 0.95, "mynumber kojinbango kojinbangou individualnumber mynum")
@@ -173,7 +177,13 @@ _PERSON_WORDS = frozenset(
     "shain tantou tanto tantosha buyer payer holder".split()
 )
 #: tokens after which a column is an id or code, whatever came before (customer_id)
-_CODE_TAILS = frozenset("id cd code no num kbn flg flag type status count cnt key hash".split())
+_CODE_TAILS = frozenset("id cd code no num kbn flg flag kf type status count cnt key hash".split())
+#: the ends of a phone call, before "number" (from_number, caller_no)
+_CALL_ENDS = frozenset("from caller callee calling called dialed dialled".split())
+#: tokens after which a column describes a field (its format, label, rule), not a value
+_FORM_TAILS = frozenset(
+    "format template pattern label caption placeholder regex validation mask".split()
+)
 _COMPANY_WORDS = frozenset("company corp corporation kaisha houjin hojin firm business".split())
 _NETWORK_WORDS = frozenset("ip ipv mac url uri web host server remote proxy".split())
 _NUMBER_TAILS = frozenset("no num number bango bangou".split())
@@ -184,7 +194,12 @@ _EMAIL_NEGATIVE |= {"subject", "history", "kbn", "count", "title", "body", "id"}
 
 _CODED_SPECIAL_KINDS = frozenset({"medical", "health_check", "disability"})
 
-_PREFECTURE_WORDS = frozenset("pref prefecture todofuken todoufuken".split())
+_PREFECTURE_WORDS = frozenset("pref prefecture todofuken todoufuken tdfk".split())
+#: a key into the states of a country (osCommerce's zones): a prefecture in Japan
+_ZONE_WORDS = frozenset("zone state province".split())
+#: a place named as a code whose values may be the place itself (city_code: 横浜市)
+_NOT_ZONE_WORDS = frozenset("geo tax time".split())
+_CODED_PLACES = frozenset("city town ward district suburb".split())
 #: a date named for one of these is an event in a person's life, never their birth
 _NOT_BIRTH_WORDS = frozenset(
     "join joined joining hire hired hiring entrance entry enter entered nyusha nyuusha nyusya "
@@ -206,6 +221,41 @@ _SPLIT = re.compile(r"[^a-z0-9]+")
 _TRAILING_DIGITS = re.compile(r"\d+$")
 
 
+#: words a run-together identifier is cut into (``mailingstreet``, ``contactaddress``),
+#: beside every hint word: a cut is taken only when every piece is a known word
+_COMPOUND_WORDS = frozenset(
+    "mailing other home work office bill billing ship shipping primary secondary alt "
+    "alternate assistant contact account lead user customer member order postal post "
+    "delivery sender receiver reply main sub private business personal emergency parent "
+    "spouse org organization organisation details detail info address name code number "
+    "date no id type status flag list history rel data line lines book".split()
+)
+_MIN_COMPOUND = 7
+
+
+def split_compound(token: str) -> list[str]:
+    """``mailingstreet`` -> ``["mailing", "street"]`` when every piece is a known word
+    (fewest pieces win); else the token unchanged."""
+    if len(token) < _MIN_COMPOUND or token in _TOKEN or token in _COMPOUND_WORDS:
+        return [token]
+    best: list[list[str] | None] = [[]] + [None] * len(token)
+    for end in range(2, len(token) + 1):
+        for start in range(end - 2, -1, -1):
+            piece = token[start:end]
+            if best[start] is None or not (piece in _TOKEN or piece in _COMPOUND_WORDS):
+                continue
+            candidate = [*best[start], piece]  # type: ignore[misc]
+            if best[end] is None or len(candidate) < len(best[end]):  # type: ignore[arg-type]
+                best[end] = candidate
+    found = best[len(token)]
+    return found if found and len(found) > 1 else [token]
+
+
+def word_tokens(name: str) -> list[str]:
+    """``identifier_tokens`` with run-together words cut apart (``mailingcity``)."""
+    return [piece for token in identifier_tokens(name) for piece in split_compound(token)]
+
+
 def identifier_tokens(name: str) -> list[str]:
     """``orderTel01`` -> ``["order", "tel"]``: lower case, split, numbering stripped."""
     text = _CAMEL.sub("_", unicodedata.normalize("NFKC", name)).lower()
@@ -215,6 +265,27 @@ def identifier_tokens(name: str) -> list[str]:
         if token:
             out.append(token)
     return out
+
+
+def _keyed_hint(tokens: list[str], words: set[str]) -> NameHint | None:
+    """Names whose last word (id, code, number, format) decides what the rest means."""
+    last = tokens[-1]
+    before = tokens[-2] if len(tokens) > 1 else ""
+    if last in _CODE_TAILS and "".join(tokens[:-1]) in _PREFECTURE_WORDS:
+        return NameHint("prefecture", 0.7, "pref id")  # pref_id: a key into the prefectures
+    if last in ("id", "cd", "code") and before in _ZONE_WORDS and not words & _NOT_ZONE_WORDS:
+        # entry_zone_id, state_code: a key into a country's states, a prefecture here
+        return NameHint("prefecture", 0.7, f"{before} {last}")
+    if last in ("cd", "code") and before in _CODED_PLACES:
+        return NameHint("address", 0.6, f"{before} {last}", coded=True)
+    if last in _NUMBER_TAILS and before in _CALL_ENDS:
+        # a call's from_number / caller_no (a PBX's log): the other party's phone, if the
+        # values bear it out (an extension "1234" does not)
+        return NameHint("phone", 0.6, f"{before} number")
+    if last in _FORM_TAILS and before:
+        # address_format, name_label, phone_pattern: how a value is shown, not a value
+        return NameHint("non_personal", 0.6, last)
+    return None
 
 
 def _ascii_hint(name: str) -> NameHint | None:
@@ -227,6 +298,7 @@ def _ascii_hint(name: str) -> NameHint | None:
         return NameHint(hit[0], hit[1], compact)
     if compact in ("name", "fullname"):
         return NameHint("generic_name", 0.5, compact)
+    tokens = word_tokens(name)
     words = set(tokens)
     last = tokens[-1]
     # a disease's code in a patient table is still the disease: byomei_cd, disease_code
@@ -234,8 +306,9 @@ def _ascii_hint(name: str) -> NameHint | None:
         special = _COMPACT.get("".join(tokens[:-1])) or _COMPACT.get(tokens[-2])
         if special is not None and special[0] in _CODED_SPECIAL_KINDS:
             return NameHint(special[0], special[1], "".join(tokens[:-1]))
-    if last in _CODE_TAILS and "".join(tokens[:-1]) in _PREFECTURE_WORDS:
-        return NameHint("prefecture", 0.7, "pref id")  # pref_id: a key into the prefectures
+    keyed = _keyed_hint(tokens, words)
+    if keyed is not None:
+        return keyed
     if words & {"country", "countries", "nation", "nationality", "kuni"}:
         return NameHint("non_personal", 0.6, "country")  # a country alone is nobody's address
     events = words & _NOT_BIRTH_WORDS
@@ -251,7 +324,7 @@ def _ascii_hint(name: str) -> NameHint | None:
     if words & _NETWORK_WORDS:
         return NameHint("non_personal", 0.5, "network")
     if words & {"mail", "email", "mailaddress", "meru"}:
-        if words & _EMAIL_NEGATIVE:
+        if words & _EMAIL_NEGATIVE or last in _DATE_TAILS:
             return NameHint("non_personal", 0.5, "mail flag")
         return NameHint("email", 0.85, "mail")
     for token in reversed(tokens):
@@ -271,7 +344,7 @@ def _ascii_hint(name: str) -> NameHint | None:
             return NameHint("non_personal", 0.6, next(iter(sorted(qualifiers & _THING_WORDS))))
         if qualifiers & {"pref", "prefecture"}:
             return NameHint("prefecture", 0.7, "pref")
-        if qualifiers & (_COMPANY_WORDS | {"office"}):
+        if qualifiers & (_COMPANY_WORDS | {"office", "organization", "organisation", "org"}):
             return NameHint("company_name", 0.7, "company")
         if qualifiers & {"city", "town", "building"}:
             return NameHint("address", 0.6, "city")
@@ -380,7 +453,8 @@ _PERSON_TABLE_WORDS = frozenset(
     "customer customers cust member members user users person people persons employee "
     "employees staff shain kokyaku kaiin contact contacts patient patients student students "
     "applicant applicants entry entries order orders shipping shippings recipient "
-    "recipients guest guests client clients account accounts profile profiles".split()
+    "recipients guest guests client clients account accounts profile profiles lead "
+    "leads".split()
 )
 _PERSON_TABLE_JA = tuple(
     "顧客 会員 社員 従業員 患者 利用者 名簿 受注 注文 申込 問合 お客様 職員 学生 生徒".split()
@@ -411,4 +485,4 @@ def table_is_person_like(table: str) -> bool:
     """Does the table's name say each row is about a person (customer, 会員, orders)?"""
     if not table.isascii():
         return any(word in table for word in _PERSON_TABLE_JA)
-    return bool(set(identifier_tokens(table)) & _PERSON_TABLE_WORDS)
+    return bool(set(word_tokens(table)) & _PERSON_TABLE_WORDS)

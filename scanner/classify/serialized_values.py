@@ -17,6 +17,9 @@ from scanner.classify.column_groups import find_groups
 from scanner.classify.column_name_hints import column_hint
 
 _PHP_START = re.compile(r"^[aO]:\d+:")
+#: PHP's own session format (``session_encode``): ``name|<serialized>`` one after another
+_SESSION_START = re.compile(rb"^[A-Za-z_][\w\-]*\|(?:[aOsidb]:|N;)")
+_SESSION_KEY = re.compile(rb"([A-Za-z_][\w\-]*)\|")
 _MAX_LEAVES = 500
 
 
@@ -66,6 +69,21 @@ class _PhpReader:
         return out
 
 
+def _session(data: bytes) -> dict[str, object]:
+    """``customer|a:2:{...}cart|s:3:"abc";``: each variable's name and its value."""
+    reader = _PhpReader(data)
+    out: dict[str, object] = {}
+    while reader.pos < len(data) and len(out) < _MAX_LEAVES:
+        m = _SESSION_KEY.match(data, reader.pos)
+        if m is None:
+            break
+        reader.pos = m.end()
+        out[m.group(1).decode()] = reader.value()
+    if not out:
+        raise ValueError("not a PHP session")
+    return out
+
+
 def parse(text: str) -> list[tuple[str, str]] | None:
     """(key, value) leaves of a serialized value in document order, or None."""
     text = text.strip()
@@ -73,6 +91,8 @@ def parse(text: str) -> list[tuple[str, str]] | None:
         if _PHP_START.match(text):
             reader = _PhpReader(text.encode("utf-8"))
             document = reader.value()
+        elif _SESSION_START.match(text.encode("utf-8")):
+            document = _session(text.encode("utf-8"))
         elif text[:1] in "{[" and text[-1:] in "}]":
             document = json.loads(text)
         else:

@@ -52,6 +52,10 @@ _MODEL_FLOOR = 0.3
 _MODEL_CAP = 0.8
 
 
+#: the second POS level of every token a name can start with (人名 is a 固有名詞)
+_NAME_POS1 = frozenset({"固有名詞", "普通名詞"})
+
+
 def _is_space(m: Morpheme) -> bool:
     return m.surface == " "
 
@@ -103,6 +107,7 @@ _KANA_FUNCTION_WORDS = frozenset(
     " も や か ね よ さま ください".split()
 )
 _HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
+_HONORIFIC_FIRST_CHARS = frozenset(h[0] for h in HONORIFICS)
 
 
 def honorific_at(text: str, pos: int) -> str:
@@ -110,6 +115,8 @@ def honorific_at(text: str, pos: int) -> str:
 
     A katakana one must end where the katakana does: サン in 京都サンガ is no honorific.
     """
+    if text[pos : pos + 1] not in _HONORIFIC_FIRST_CHARS:
+        return ""
     for h in _HONORIFICS_LONGEST_FIRST:
         if text.startswith(h, pos):
             end = pos + len(h)
@@ -221,6 +228,9 @@ class JpPersonRecognizer(LocalRecognizer):
         i = 0
         while i < n:
             m = ms[i]
+            if m.pos[1] not in _NAME_POS1:  # neither a name, a proper noun nor a common noun
+                i += 1
+                continue
             if not m.is_person_name:
                 if i + 1 < n and (_is_proper_noun(m) or _maybe_surname(engine, m)):
                     found = self._proper_noun_name(text, ms, i)

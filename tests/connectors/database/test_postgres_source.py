@@ -118,9 +118,8 @@ def test_odd_types_are_read_as_text(pg_admin_url, fast_detector) -> None:
         assert result.columns() == {
             "odd.j": {"PHONE_NUMBER"}, "odd.arr": {"EMAIL_ADDRESS"}, "odd.email": {"EMAIL_ADDRESS"},
         }  # fmt: skip
-        assert result.result("odd").metadata["skipped_columns"] == [
-            {"column": "b", "reason": "binary data"}
-        ]
+        # bytea is read (a BLOB may hold a PHP session); these bytes are no text: no finding
+        assert result.result("odd").metadata["skipped_columns"] == []
     finally:
         with admin.begin() as conn:
             conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))

@@ -227,3 +227,45 @@ def test_a_broken_table_is_reported_without_values(tmp_path: Path, fast_detector
     assert "a@example.jp" not in result.errors[0].message
     assert result.columns() == {"ok2.mail": {"EMAIL_ADDRESS"}}
     assert all(isinstance(f, Finding) for f in result.findings)
+
+
+def test_a_session_kept_in_a_blob_is_read(tmp_path: Path, fast_detector) -> None:
+    # Zen Cart keeps its PHP sessions in a BLOB; images in a BLOB stay unread noise
+    db = tmp_path / "s.sqlite3"
+    engine = sa.create_engine(f"sqlite:///{db}")
+    md = sa.MetaData()
+    table = sa.Table(
+        "sessions",
+        md,
+        sa.Column("sesskey", sa.String(64), primary_key=True),
+        sa.Column("value", sa.LargeBinary),
+        sa.Column("img", sa.LargeBinary),
+    )
+    md.create_all(engine)
+
+    def php(text: str) -> str:
+        return f's:{len(text.encode())}:"{text}";'
+
+    rows = []
+    for i in range(40):
+        tel = ("090", f"{1000 + i:04d}", f"{5000 + i:04d}")
+        data = {"email_address": f"user{i}@example.jp", "tel01": tel[0], "tel02": tel[1],
+                "tel03": tel[2]}  # fmt: skip
+        text = f"a:{len(data)}:{{" + "".join(php(k) + php(v) for k, v in data.items()) + "}"
+        rows.append({"sesskey": f"k{i}", "value": text.encode(), "img": b"\x89PNG\r\n\x00\xff"})
+    with engine.begin() as conn:
+        conn.execute(table.insert(), rows)
+    engine.dispose()
+    result = scan(make_source(f"sqlite:///{db}"), fast_detector)
+    assert result.columns() == {"sessions.value": {"EMAIL_ADDRESS", "PHONE_NUMBER"}}
+    assert result.result("sessions").metadata["skipped_columns"] == []
+
+
+def test_blob_bytes_become_text_only_when_they_are_text() -> None:
+    from connectors.database.values import to_text
+
+    assert to_text("山田".encode()) == "山田"
+    assert to_text("山田".encode()[:-1]) == "山"  # a read cut inside the last character
+    assert to_text(b"\x89PNG\r\n\x1a\n") is None
+    assert to_text(b"abc\x00def") is None
+    assert to_text(b"\xff" + "山田".encode()) is None

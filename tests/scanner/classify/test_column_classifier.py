@@ -704,3 +704,185 @@ def test_a_key_value_table_is_judged_key_by_key() -> None:
     assert by_column(verdicts) == {"meta_value": {"PERSON", "PHONE_NUMBER"}}
     phone = next(v for v in verdicts if v.entity == "PHONE_NUMBER")
     assert phone.evidence["keys"] == ["billing_phone"]
+
+
+# --- held-out applications' naming (issue 10: OrangeHRM, Zen Cart, F-RevoCRM) -----------
+
+TOWNS = ("横浜市中区本町", "大阪市北区梅田", "札幌市中央区北一条西", "千代田区丸の内")
+
+
+def test_a_town_under_a_code_name_is_the_address_but_codes_are_not() -> None:
+    # OrangeHRM's hs_hr_employee.city_code holds the town's name; JIS city codes do not
+    person = [col("emp_lastname", [n[0] for n in NAMES]),
+              col("emp_street1", [f"{TOWNS[i % 4]}{1 + i % 9}-2-3" for i in range(N)])]  # fmt: skip
+    towns = col("city_code", cycle(list(TOWNS), N))
+    got = by_column(classify_table("hs_hr_employee", [*person, towns], FakeDetector()))
+    assert got.get("city_code") == {"ADDRESS"}
+    for codes in (cycle(["13101", "14101", "27127"], N), cycle(["C01", "C02", "YOK-1"], N)):
+        got = by_column(classify_table("hs_hr_employee", [*person, col("city_code", codes)],
+                                       FakeDetector()))  # fmt: skip
+        assert "city_code" not in got
+
+
+def test_a_zone_key_beside_a_person_is_the_prefecture() -> None:
+    # osCommerce-family shops (Zen Cart's address_book.entry_zone_id): a country's states
+    zones = [str(1 + i % 47) for i in range(N)]
+    columns = [col("entry_lastname", [n[0] for n in NAMES]), col("entry_zone_id", zones)]
+    assert by_column(classify_table("address_book", columns, FakeDetector())) == {
+        "entry_lastname": {"PERSON"}, "entry_zone_id": {"ADDRESS"},
+    }  # fmt: skip
+    rates = [col("geo_zone_id", zones), col("zone_id", zones), col("rate", ["8.0"] * N)]
+    assert classify_table("zones_to_geo_zones", rates, FakeDetector()) == []
+
+
+def test_placeholder_addresses_in_texts_are_not_personal() -> None:
+    texts = cycle([
+        "Send a copy of order mails to: me@mydomain.com (comma separated).",
+        "Set the store's e-mail address, e.g. you@yourdomain.com, used as sender.",
+        "Number of products shown on the page before the list is split into pages.",
+        "Test address for the mailer: someone@shop.test - never a customer.",
+    ], 200)  # fmt: skip
+    desc = col("configuration_description", texts)
+    assert classify_table("configuration", [desc], FakeDetector()) == []
+    real = [t if i % 10 else f"お問い合わせは taro{i}@example.jp まで。担当者より折り返します。"
+            for i, t in enumerate(texts)]  # fmt: skip
+    got = by_column(classify_table("configuration", [col("notes", real)], FakeDetector()))
+    assert got == {"notes": {"EMAIL_ADDRESS"}}
+
+
+def test_a_name_inside_a_machine_identifier_is_a_fields_name(fast_detector) -> None:
+    # F-RevoCRM's vtiger_cvcolumnlist: "table:column:field:Module_Label:type" rows
+    fields = ("Last_Name", "First_Name", "Company", "Lead_Source", "Website", "Assigned_To",
+              "Mobile_Phone", "Title", "Email", "City")  # fmt: skip
+    ids = [f"vtiger_leaddetails:f{i}:f{i}:Leads_{fields[i % 10]}:V" for i in range(200)]
+    got = classify_table("vtiger_cvcolumnlist", [col("columnname", ids)], fast_detector)
+    assert got == []
+
+
+def test_run_together_column_names_are_read_word_by_word() -> None:
+    from scanner.classify.column_name_hints import word_tokens
+
+    assert word_tokens("mailingstreet") == ["mailing", "street"]
+    assert word_tokens("vtiger_contactaddress") == ["vtiger", "contact", "address"]
+    assert column_hint("otherzip").kind == "postal_code"
+    assert column_hint("homephone").kind == "phone"
+    for word in ("capacity", "electricity", "hotel", "reward", "nextstepdate"):
+        assert word_tokens(word) == [word] and column_hint(word) is None, word
+    assert column_hint("maildate").kind == "non_personal"  # when a mail went out
+    assert table_is_person_like("vtiger_contactaddress")
+    street = col("mailingstreet", [f"{TOWNS[i % 4]}{1 + i % 9}-2-3" for i in range(N)])
+    city = col("mailingcity", cycle(list(TOWNS), N))
+    zips = col("mailingzip", [f"231-{1000 + i:04d}" for i in range(N)])
+    got = by_column(classify_table("vtiger_contactaddress", [street, city, zips], FakeDetector()))
+    assert got == {"mailingstreet": {"ADDRESS"}, "mailingcity": {"ADDRESS"},
+                   "mailingzip": {"ADDRESS"}}  # fmt: skip
+
+
+def test_a_crm_account_with_company_traits_is_an_organisation() -> None:
+    columns = [
+        col("accountname", cycle(["山田商事株式会社", "佐藤工業株式会社", "鈴木物産株式会社"], N)),
+        col("phone", [p.replace("090", "03") for p in PHONES]),
+        col("industry", cycle(["製造", "小売", "金融"], N)),
+        col("employees", [str(10 + i) for i in range(N)]),
+        col("annualrevenue", [str(1000000 * (1 + i)) for i in range(N)]),
+    ]
+    assert classify_table("vtiger_account", columns, FakeDetector()) == []
+
+
+def test_follow_up_and_mail_dates_of_a_lead_are_not_birthdates() -> None:
+    joined = [f"{1985 + i % 39}-0{1 + i % 9}-15" for i in range(N)]
+    births = [f"{1940 + i % 60}-0{1 + i % 9}-15" for i in range(N)]
+    columns = [col("lastname", [n[0] for n in NAMES]), col("nextstepdate", joined),
+               col("c09", births)]  # fmt: skip
+    got = by_column(classify_table("vtiger_leaddetails", columns, FakeDetector()))
+    assert got == {"lastname": {"PERSON"}, "c09": {"DATE_OF_BIRTH"}}
+
+
+def test_a_phone_in_a_tenth_of_a_memos_rows_counts() -> None:
+    memos = [f"折り返しは{PHONES[i % N]}まで" if i % 10 == 0 else "在庫確認済み。"
+             for i in range(N * 2)]  # fmt: skip
+    got = by_column(classify_table("vtiger_modcomments", [col("commentcontent", memos)],
+                                   FakeDetector()))  # fmt: skip
+    assert got == {"commentcontent": {"PHONE_NUMBER"}}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("USI_TDFK_SID", "prefecture"), ("USI_BDATE", "birth_date"), ("USI_SEIKN", "kana_name"),
+     ("USI_ZIP_KF", "non_personal"), ("entry_zone_id", "prefecture"),
+     ("city_code", "address"), ("organizationname", "company_name")],
+)  # fmt: skip
+def test_romaji_abbreviations_and_code_names(name: str, kind: str) -> None:
+    assert column_hint(name).kind == kind
+
+
+def test_php_session_format_is_read(fast_detector) -> None:
+    from scanner.classify.serialized_values import readable
+
+    text = ('securityToken|s:6:"abc123";customer|a:2:{s:5:"tel01";s:3:"090";s:5:"tel02";'
+            's:4:"1234";}tel03|s:4:"5678";cart_count|i:2;')  # fmt: skip
+    assert readable(text).splitlines()[0] == "電話番号：090-1234-5678"
+    assert readable("not|a session") is None
+
+
+def test_a_leads_address_table_without_names_is_still_about_people() -> None:
+    # F-RevoCRM's vtiger_leadaddress: the lead's name lives in another table
+    columns = [
+        col("city", cycle(list(TOWNS), N)),
+        col("code", [f"231-{1000 + i:04d}" for i in range(N)]),
+        col("state", cycle(list(PREFS), N)),
+        col("phone", PHONES),
+    ]
+    got = by_column(classify_table("vtiger_leadaddress", columns, FakeDetector()))
+    assert got == {"city": {"ADDRESS"}, "code": {"ADDRESS"}, "state": {"ADDRESS"},
+                   "phone": {"PHONE_NUMBER"}}  # fmt: skip
+
+
+def test_a_shops_member_table_is_about_members_not_the_shop() -> None:
+    # a shop plugin's member meta: the kana reading alone must not make it the shop's row
+    meta = [col("meta_key", cycle(["customer_kana", "memo"], N)),
+            col("meta_value", [KANA[i % 8] + " " + KANA[(i + 5) % 8] if i % 2 == 0 else "特になし"
+                               for i in range(N)])]  # fmt: skip
+    got = by_column(classify_table("wp_shop_member_meta", meta, FakeDetector()))
+    assert got == {"meta_value": {"PERSON"}}
+
+
+def test_an_address_with_nobody_in_its_row_is_not_reported() -> None:
+    # vtiger's invoice and account billing addresses: no name, contact or person key
+    parts = [
+        col("bill_street", [f"{TOWNS[i % 4]}{1 + i % 9}-2-3" for i in range(N)]),
+        col("bill_city", cycle(list(TOWNS), N)),
+        col("bill_code", [f"231{1000 + i:04d}" for i in range(N)]),  # no detection: a shape
+        col("bill_state", cycle(list(PREFS), N)),
+    ]
+    ids = col("invoicebilladdressid", [str(i) for i in range(N)], is_primary_key=True)
+    assert classify_table("vtiger_invoicebillads", [ids, *parts], FakeDetector()) == []
+    # the same parts with a key to a person are somebody's
+    owner = col("customer_id", [str(i % 20) for i in range(N)])
+    got = by_column(classify_table("delivery_addresses", [owner, *parts], FakeDetector()))
+    assert got.get("bill_street") == {"ADDRESS"}
+
+
+def test_a_callers_number_kept_as_an_integer_is_a_phone() -> None:
+    # a PBX log's from_number in a BIGINT: the leading 0 is gone; extensions are no phones
+    callers = [p.replace("-", "").lstrip("0") for p in PHONES]
+    columns = [col("from_number", callers), col("to_number", [str(200 + i % 30) for i in range(N)])]
+    got = by_column(classify_table("vtiger_asteriskincomingevents", columns, FakeDetector()))
+    assert got == {"from_number": {"PHONE_NUMBER"}}
+
+
+def test_the_shops_own_row_with_its_managers_name_is_corporate() -> None:
+    # the shop's information table: its responsible manager's name does not make the
+    # shop's address, phone and e-mail a person's
+    shop = [
+        col("company_name", ["株式会社山田商事"] * 3), col("law_manager", ["山田 太郎"] * 3),
+        col("zip01", ["100"] * 3), col("zip02", ["0005"] * 3),
+        col("addr01", ["東京都千代田区丸の内"] * 3), col("addr02", ["1-2-3"] * 3),
+        col("law_tel", ["03-1234-5678"] * 3), col("email01", ["shop@example.jp"] * 3),
+    ]  # fmt: skip
+    assert classify_table("dtb_shop_info", shop, FakeDetector()) == []
+    # a person's own row with an employer column keeps its person
+    people = [col("company_name", cycle(["株式会社山田商事"], N)),
+              col("c01", [f"{a} {b}" for a, b in NAMES]), col("tel", PHONES)]  # fmt: skip
+    got = by_column(classify_table("dtb_customer", people, FakeDetector()))
+    assert got["c01"] == {"PERSON"} and got["tel"] == {"PHONE_NUMBER"}
