@@ -7,7 +7,10 @@ Prints per-entity precision / recall / F1 and characters per second for each sys
 Kojin on the full corpus and all three systems on a shared subset (the peer is slow), then
 the ratios. Speed is measured on one core: total characters / wall time of ``analyze()``
 calls, one document per call (Kojin fast: best of 3 passes); model loading (constructor
-plus a first call) is reported separately.
+plus a first call) is reported separately. On each corpus it also sets Kojin fast's
+``analyze()`` and ``analyze_batch()`` against raw SudachiPy tokenisation of the same texts
+(split mode C, line by line as fast mode tokenises, nothing read from the morphemes),
+interleaved per document and timed in CPU seconds, so a loaded machine skews all three alike.
 """
 
 from __future__ import annotations
@@ -179,6 +182,52 @@ def batch_vs_loop(detector, texts: Sequence[str]) -> dict[str, object]:
         "batch_chars_per_second": chars / batch_seconds,
         "batch_over_loop": loop_seconds / batch_seconds,
         "texts_with_different_results": differing,
+    }
+
+
+def tokenizer_ratio(detector, docs: Sequence[Doc], repeats: int = FAST_REPEATS) -> dict:
+    """Kojin fast ``analyze``/``analyze_batch`` against raw SudachiPy on the same texts.
+
+    Per document, in turn: ``analyze(doc)``, ``analyze_batch(doc's lines)`` and SudachiPy's
+    ``tokenize`` (split mode C) on each piece fast mode would tokenise; CPU time
+    (``time.process_time``) summed per system, best of ``repeats`` passes.
+    """
+    from sudachipy import Dictionary, SplitMode
+
+    from scanner.detect.nlp.sudachi_engine import _pieces
+    from scanner.detect.text_normalizer import normalize
+
+    tokenizer = Dictionary(dict="core").create()
+    mode = SplitMode.C
+    lines = [[x for x in d.text.split("\n") if x.strip()] for d in docs]
+    pieces = [[p for _, p in _pieces(normalize(d.text).text)] for d in docs]
+    chars = sum(len(d.text) for d in docs)
+    line_chars = sum(len(x) for ls in lines for x in ls)
+    best = {"analyze": float("inf"), "analyze_batch": float("inf"), "sudachi": float("inf")}
+    for _ in range(repeats):
+        spent = dict.fromkeys(best, 0.0)
+        for doc, doc_lines, doc_pieces in zip(docs, lines, pieces, strict=True):
+            t = time.process_time()
+            detector.analyze(doc.text)
+            spent["analyze"] += time.process_time() - t
+            t = time.process_time()
+            detector.analyze_batch(doc_lines)
+            spent["analyze_batch"] += time.process_time() - t
+            t = time.process_time()
+            for piece in doc_pieces:
+                tokenizer.tokenize(piece, mode)
+            spent["sudachi"] += time.process_time() - t
+        best = {k: min(v, spent[k]) for k, v in best.items()}
+    return {
+        "docs": len(docs),
+        "chars": chars,
+        "analyze_chars_per_cpu_s": chars / best["analyze"],
+        "analyze_batch_chars_per_cpu_s": line_chars / best["analyze_batch"],
+        "sudachi_chars_per_cpu_s": chars / best["sudachi"],
+        "analyze_over_sudachi": best["sudachi"] / best["analyze"],
+        "analyze_batch_over_sudachi": (best["sudachi"] / chars)
+        / (best["analyze_batch"] / line_chars),
+        "note": "SudachiPy: tokenize() per line of the normalised text, normalising untimed",
     }
 
 
@@ -389,6 +438,7 @@ def measure(
         )
         lines = [line for d in docs for line in d.text.split("\n") if line.strip()]
         extra["fast_batch_vs_loop_lines"] = batch_vs_loop(fast_detector, lines)
+        extra["fast_vs_sudachi"] = tokenizer_ratio(fast_detector, docs)
     deep_detector, load = _try_load_kojin("deep") if deep else (None, 0.0)
     if deep_detector is not None:
         analyze_deep = deep_detector.analyze
@@ -472,7 +522,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures["systems"] = systems
 
     if not args.skip_heldout:
-        _heldout(args, systems, scores)
+        _heldout(args, systems, scores, extra)
 
     cold = cli_cold_start()
     extra["cli_cold_start"] = cold
@@ -489,7 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _heldout(args, systems: dict, scores: dict) -> None:
+def _heldout(args, systems: dict, scores: dict, heldout_extra: dict) -> None:
     """The same systems on bench/heldout_corpus.py, written apart from the recognizers."""
     from bench.heldout_corpus import check as check_heldout
     from bench.heldout_corpus import generate as generate_heldout
@@ -499,7 +549,9 @@ def _heldout(args, systems: dict, scores: dict) -> None:
     subset = docs[:HELDOUT_PEER_DOCS]
     chars = sum(len(d.text) for d in docs)
     print(f"\n######## held-out corpus: {len(docs)} docs, {chars:,} chars ########")
-    runs, _ = measure(docs, subset, deep=not args.skip_deep, peer=not args.skip_peer)
+    runs, extra = measure(docs, subset, deep=not args.skip_deep, peer=not args.skip_peer)
+    if "fast_vs_sudachi" in extra:
+        heldout_extra["fast_vs_sudachi_heldout"] = extra["fast_vs_sudachi"]
     for key, title in (("fast", "Kojin fast"), ("deep", "Kojin deep")):
         if key in runs:
             scores[f"{key}/heldout"] = print_run(f"{title}, held-out", runs[key])
@@ -578,6 +630,17 @@ def _print_summary(systems: dict, ratios: dict, extra: dict) -> None:
                 f"{b['batch_chars_per_second']:,.0f} vs {b['loop_chars_per_second']:,.0f} chars/s "
                 f"= {b['batch_over_loop']:.2f}x; texts with different results: "
                 f"{b['texts_with_different_results']}"
+            )
+    for key, label in (("fast_vs_sudachi", "development"), ("fast_vs_sudachi_heldout", "held-out")):
+        if key in extra:
+            r = extra[key]
+            print(
+                f"Kojin fast vs raw SudachiPy ({label}, {r['docs']} docs, CPU time): analyze "
+                f"{r['analyze_chars_per_cpu_s']:,.0f}, analyze_batch (lines) "
+                f"{r['analyze_batch_chars_per_cpu_s']:,.0f}, SudachiPy tokenize "
+                f"{r['sudachi_chars_per_cpu_s']:,.0f} chars/s; analyze / SudachiPy "
+                f"{r['analyze_over_sudachi']:.2f}, analyze_batch / SudachiPy "
+                f"{r['analyze_batch_over_sudachi']:.2f}"
             )
     if "deep_ginza_share_subset" in extra:
         g = extra["deep_ginza_share_subset"]

@@ -1,7 +1,10 @@
 """Files benchmark: a generated share in every format and encoding, scanned end to end.
 
-    python bench/files_bench.py [--copies N] [--big-logs N] [--workers N] [--skip-peer]
-                                [--peer-chars N] [--keep DIR] [--json OUT]
+    python bench/files_bench.py [--copies N] [--big-logs N] [--scale K] [--workers N]
+                                [--skip-peer] [--peer-chars N] [--keep DIR] [--json OUT]
+
+``--scale K`` multiplies both ``--copies`` and ``--big-logs`` (the same mix of formats,
+K times larger): ``--scale 100`` writes a share of about 1 GB.
 
 Reports file-level precision / recall / F1 over (file, entity) pairs (a file's truth is
 the set of personal entity kinds planted in it; a prediction is the set of personal
@@ -15,6 +18,7 @@ to the share), and what happened to every hostile file (none may crash the scan)
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -75,15 +79,25 @@ def score(truth: dict[str, list[str] | None], found: dict[str, set[str]]) -> dic
     }
 
 
-def scan_serial(config, detector) -> tuple[float, list]:
+def scan_serial(config, detector) -> tuple[float, list, float]:
+    """(wall seconds, unit results, CPU seconds) of a one-core scan."""
     from connectors.files.source import FilesSource
     from scanner.scan.runner import Runner
 
     source = FilesSource(config)
     runner = Runner(detector, None)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     results = [runner.run(source, unit) for unit in source.work_units()]
-    return time.perf_counter() - started, results
+    return time.perf_counter() - started, results, time.process_time() - cpu
+
+
+def _finding_keys(results: list) -> list[str]:
+    """Every finding of a scan as canonical JSON, sorted: equal lists, equal findings."""
+    return sorted(
+        json.dumps(f.to_json_dict(), sort_keys=True, ensure_ascii=False, default=str)
+        for r in results
+        for f in r.findings
+    )
 
 
 def _warm(_: int) -> int:
@@ -179,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4, help="documents per format variant")
     parser.add_argument("--big-logs", type=int, default=4, help="~2.5 MB logs for throughput")
+    parser.add_argument("--scale", type=int, default=1,
+                        help="multiply --copies and --big-logs (100: about 1 GB)")  # fmt: skip
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-peer", action="store_true")
     parser.add_argument("--peer-chars", type=int, default=12_000, help="peer sample size")
@@ -201,7 +217,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         workdir = tempfile.TemporaryDirectory(prefix="kojin-files-bench-")
         root = Path(workdir.name)
-    truth = write(root, generate(copies=args.copies, big_logs=args.big_logs))
+    truth = write(
+        root, generate(copies=args.copies * args.scale, big_logs=args.big_logs * args.scale)
+    )
     config = FilesSourceConfig(type="files", name="bench", root=root, files_per_unit=8)
     scored = [p for p, t in truth.items() if t is not None]
     share_bytes = sum((root / p).stat().st_size for p in scored)
@@ -215,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     detector = Detector(mode=args.mode).load()
     detector.analyze(WARM_UP)
     load_s = time.perf_counter() - started
-    serial_s, results = scan_serial(config, detector)
+    serial_s, results, serial_cpu_s = scan_serial(config, detector)
     _pin(everything)
 
     found: dict[str, set[str]] = defaultdict(set)
@@ -239,6 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "mb": scanned_bytes / 1e6,
             "mb_per_s": scanned_bytes / 1e6 / serial_s,
             "files_per_s": stats["files"] / serial_s,
+            "cpu_seconds": serial_cpu_s,
+            "mb_per_cpu_s": scanned_bytes / 1e6 / serial_cpu_s,
+            "findings": sum(len(r.findings) for r in results),
+            "findings_sha1": hashlib.sha1("\n".join(_finding_keys(results)).encode()).hexdigest(),
             "stats": dict(stats),
         },
         "hostile": sorted(
@@ -256,9 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.workers > 1:
         settings = {"mode": args.mode, "entities": None, "threshold": 0.5}
         parallel_s, presults, pids = scan_parallel(config, settings, args.workers)
-        same = sorted(f.identity() for r in presults for f in r.findings) == sorted(
-            f.identity() for r in results for f in r.findings
-        )
+        same = _finding_keys(presults) == _finding_keys(results)
         figures["parallel"] = {
             "workers": args.workers,
             "distinct_worker_pids": pids,
@@ -311,8 +331,10 @@ def _print(f: dict) -> None:
     s = f["serial"]
     print(
         f"one core: {s['files']} files, {s['mb']:.1f} MB in {s['seconds']:.1f}s = "
-        f"{s['mb_per_s']:.2f} MB/s, {s['files_per_s']:.1f} files/s"
+        f"{s['mb_per_s']:.2f} MB/s, {s['files_per_s']:.1f} files/s; CPU {s['cpu_seconds']:.1f}s = "
+        f"{s['mb_per_cpu_s']:.2f} MB per CPU-second"
     )
+    print(f"findings: {s['findings']} (sha1 of all, as JSON: {s['findings_sha1'][:12]})")
     if "parallel" in f:
         p = f["parallel"]
         print(

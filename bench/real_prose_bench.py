@@ -42,7 +42,7 @@ from bench.detect_bench import (  # noqa: E402
     run_system,
 )
 from bench.metrics import Counts  # noqa: E402
-from bench.real_prose_corpus import PERSON, ProseDoc, gsd, knp  # noqa: E402
+from bench.real_prose_corpus import PERSON, ProseDoc, gsd, iob2, knp  # noqa: E402
 
 SYSTEMS = ("fast", "deep", "peer")
 
@@ -182,6 +182,9 @@ def corpora(args) -> dict[str, list[ProseDoc]]:
         sets["Wikipedia Annotated Corpus test"] = knp(args.wac, "test")
     if args.kwdlc:
         sets["KWDLC test (web documents, confirm set)"] = knp(args.kwdlc, "test")
+    if args.iob2:
+        sets["IOB2Corpus Wikipedia paragraphs (confirm set)"] = iob2(args.iob2, "wikipedia")
+        sets["IOB2Corpus Wikinews (confirm set)"] = iob2(args.iob2, "wikinews")
     if args.limit:
         sets = {k: v[: args.limit] for k, v in sets.items()}
     return sets
@@ -192,6 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gsd", type=Path, help="fetched megagonlabs/UD_Japanese-GSD")
     parser.add_argument("--kwdlc", type=Path, help="fetched ku-nlp/KWDLC")
     parser.add_argument("--wac", type=Path, help="fetched ku-nlp/WikipediaAnnotatedCorpus")
+    parser.add_argument("--iob2", type=Path, help="fetched Hironsan/IOB2Corpus (confirm set)")
     parser.add_argument("--skip-peer", action="store_true")
     parser.add_argument("--skip-deep", action="store_true")
     parser.add_argument("--skip-synthetic", action="store_true")
@@ -203,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="OUT")
     parser.add_argument("--cpu", type=int, help="CPU to pin to (default: the first allowed)")
     args = parser.parse_args(argv)
-    if not (args.gsd or args.kwdlc or args.wac):
+    if not (args.gsd or args.kwdlc or args.wac or args.iob2):
         parser.error("give --gsd, --wac and/or --kwdlc (see README: how to fetch them)")
     pinning = pin_to_one_core(args.cpu)
     forbid_network()

@@ -15,6 +15,7 @@ a character window around the span instead, with three refinements:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -88,6 +89,7 @@ def find_context(
     window: tuple[int, int],
     floor: int = 0,
     after_crosses_lines: bool = False,
+    quick: tuple[re.Pattern | None, re.Pattern | None] = (None, None),
 ) -> tuple[str, str] | None:
     """The nearest context word around [start, end), as (word, "before"|"after").
 
@@ -97,6 +99,9 @@ def find_context(
     A negative word nearer than every positive one before the span cancels the span's
     context altogether (取引先：… ⏎ TEL is still a partner). The window after a span ends
     at the line's end: a label on the next line belongs to the next value.
+
+    ``quick`` holds, when given, one regex of all ``positive`` and one of all ``negative``
+    words (``alternation``): a window without any of them is passed over at once.
     """
     lo = max(floor, start - window[0])
     before = text[lo:start].lower()
@@ -109,28 +114,72 @@ def find_context(
         if cut != -1:
             after = after[:cut]
 
+    pos_rx, neg_rx = quick
     pos_before, word_before = -1, ""
-    for word in positive:
-        pos = rfind_word(before, word)
-        if pos > pos_before:
-            pos_before, word_before = pos, word
-    neg_before = max((rfind_word(before, w) for w in negative), default=-1)
-    if neg_before > pos_before:
+    if pos_rx is None or pos_rx.search(before):
+        pos_before, word_before = _last_word(before, positive, -1)
+    if (neg_rx is None or neg_rx.search(before)) and _any_word_after(before, negative, pos_before):
         return CANCELLED
     if pos_before != -1:
         return word_before, "before"
-    pos_after, word_after = len(after) + 1, ""
-    for word in positive:
-        pos = find_word(after, word)
-        if pos != -1 and pos < pos_after:
-            pos_after, word_after = pos, word
-    if word_after:
-        neg_after = min(
-            (p for w in negative if (p := find_word(after, w)) != -1), default=len(after)
-        )
-        if neg_after >= pos_after:
-            return word_after, "after"
+    if pos_rx is not None and not pos_rx.search(after):
+        return None
+    pos_after, word_after = _first_word(after, positive, len(after) + 1)
+    if word_after and not _any_word_before(after, negative, pos_after):
+        return word_after, "after"
     return None
+
+
+def alternation(words: Sequence[str]) -> re.Pattern | None:
+    """One regex that finds whether any of ``words`` occurs (None for no words)."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+# The four scans below give what a loop of rfind_word / find_word over every word gives,
+# but look at a word's whole-word test only when its plain occurrence could still win:
+# a whole-word occurrence is never later (rfind) or earlier (find) than the plain one.
+
+
+def _last_word(text: str, words: Sequence[str], floor: int) -> tuple[int, str]:
+    """(position, word) of the last whole-word occurrence after ``floor``; first word on ties."""
+    best, best_word = floor, ""
+    for word in words:
+        pos = text.rfind(word)
+        if pos <= best:
+            continue
+        if not _is_whole_word(text, pos, word):
+            pos = rfind_word(text, word)
+            if pos <= best:
+                continue
+        best, best_word = pos, word
+    return best, best_word
+
+
+def _any_word_after(text: str, words: Sequence[str], floor: int) -> bool:
+    """Whether a whole-word occurrence of one of ``words`` starts after ``floor``."""
+    return any(text.rfind(w) > floor and rfind_word(text, w) > floor for w in words)
+
+
+def _first_word(text: str, words: Sequence[str], ceiling: int) -> tuple[int, str]:
+    """(position, word) of the first whole-word occurrence before ``ceiling``."""
+    best, best_word = ceiling, ""
+    for word in words:
+        pos = text.find(word)
+        if pos == -1 or pos >= best:
+            continue
+        if not _is_whole_word(text, pos, word):
+            pos = find_word(text, word)
+            if pos == -1 or pos >= best:
+                continue
+        best, best_word = pos, word
+    return best, best_word
+
+
+def _any_word_before(text: str, words: Sequence[str], ceiling: int) -> bool:
+    """Whether a whole-word occurrence of one of ``words`` starts before ``ceiling``."""
+    return any(-1 < text.find(w) < ceiling and -1 < find_word(text, w) < ceiling for w in words)
 
 
 def _cell_of(cells: Sequence, start: int):
@@ -180,10 +229,10 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             )
         for rec_id, results in grouped.items():
             recognizer = by_id.get(rec_id)
-            positive = [w.lower() for w in (getattr(recognizer, "context", None) or [])]
-            if not positive:
+            words = self._words_of(rec_id, recognizer)
+            if words is None:
                 continue
-            negative = [w.lower() for w in getattr(recognizer, "NEGATIVE_CONTEXT", ())]
+            positive, negative, quick = words
             window = getattr(recognizer, "CONTEXT_WINDOW", (24, 8))
             crosses = getattr(recognizer, "CONTEXT_AFTER_CROSSES_LINES", False)
             prev_end = 0
@@ -194,9 +243,9 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                     continue
                 hit = find_context(
                     text, result.start, result.end, positive, negative, window, prev_end,
-                    crosses,
+                    crosses, quick,
                 )  # fmt: skip
-                if not any(w in text[result.start : result.end].lower() for w in positive):
+                if not quick[0].search(text[result.start : result.end].lower()):
                     prev_end = result.end  # (a label matched as a candidate is no value)
                 if hit is CANCELLED:
                     continue
@@ -209,6 +258,16 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                     continue
                 self._boost(result, word)
         return raw_results
+
+    def _words_of(self, rec_id: str, recognizer) -> tuple | None:
+        """(positive, negative, their two regexes) for a recognizer, lower-cased, cached."""
+        cache = self.__dict__.setdefault("_words", {})
+        if rec_id not in cache:
+            positive = [w.lower() for w in (getattr(recognizer, "context", None) or [])]
+            negative = [w.lower() for w in getattr(recognizer, "NEGATIVE_CONTEXT", ())]
+            quick = (alternation(positive), alternation(negative))
+            cache[rec_id] = (positive, negative, quick) if positive else None
+        return cache[rec_id]
 
     def _boost(self, result: RecognizerResult, word: str) -> None:
         score = max(

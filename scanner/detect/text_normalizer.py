@@ -29,6 +29,17 @@ def _fold_char(ch: str) -> str:
     return folded
 
 
+class _FoldTable(dict):
+    """``str.translate`` table folding each character as ``_fold_char`` does, filled lazily."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     original: str
@@ -60,12 +71,12 @@ def normalize(text: str) -> NormalizedText:
     if text.isascii():
         return NormalizedText(text, text)
     if "ﾞ" not in text and "ﾟ" not in text:
-        folded = [_fold_char(c) for c in text]
-        if all(len(f) == 1 for f in folded):
+        joined = text.translate(_FOLD_TABLE)
+        if len(joined) == len(text):  # no character folds to none or to several
             # one character for one: offsets stay as they are, no map needed
             if any(c in _DIGIT_ONLY_DASHES for c in text):
-                folded = _fold_digit_dashes(text, folded)
-            return NormalizedText(text, "".join(folded))
+                joined = "".join(_fold_digit_dashes(text, list(joined)))
+            return NormalizedText(text, joined)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

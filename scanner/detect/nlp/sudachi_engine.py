@@ -74,22 +74,19 @@ class SudachiNlpEngine(NlpEngine):
         if self._tokenizer is None:
             self.load()
         out: list[Morpheme] = []
+        append = out.append
         tokenize = self._tokenizer.tokenize
         mode = self._mode
+        new = tuple.__new__  # Morpheme(...) without the named tuple's Python-level __new__
         for offset, piece in _pieces(text):
             for m in tokenize(piece, mode):
                 surface = m.surface()
                 if surface.isspace() and surface != " ":
                     continue
-                out.append(
-                    Morpheme(
-                        offset + m.begin(),
-                        offset + m.end(),
-                        surface,
-                        m.part_of_speech(),
-                        m.is_oov(),
-                    )  # fmt: skip
-                )
+                append(
+                    new(Morpheme, (offset + m.begin(), offset + m.end(), surface,
+                                   m.part_of_speech(), m.is_oov()))
+                )  # fmt: skip
         return out
 
     def process_text(self, text: str, language: str) -> JapaneseNlpArtifacts:

@@ -7,7 +7,11 @@ Differences from presidio's own pattern loop, each on purpose:
 * a validator that fails drops the span;
 * a pattern may capture the value in a group named ``v`` so it can look at its
   surroundings without them becoming part of the span;
-* patterns are compiled once per class, with explicit flags (no IGNORECASE by default).
+* patterns are compiled once per class, with explicit flags (no IGNORECASE by default);
+* a pattern listed in ``REQUIRES`` runs only on texts where its required regex (something
+  every match contains, e.g. a legal form) is found, which is much cheaper to look for;
+* validation is remembered per value (validators are pure functions of the value):
+  logs and tables repeat the same dates and numbers.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from typing import ClassVar
 
 import regex as re
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+
+_UNKNOWN = object()
 
 
 class JapanesePatternRecognizer(PatternRecognizer):
@@ -26,6 +32,10 @@ class JapanesePatternRecognizer(PatternRecognizer):
     #: characters searched for context before and after a span
     CONTEXT_WINDOW: ClassVar[tuple[int, int]] = (24, 8)
     FLAGS: ClassVar[int] = 0
+    #: pattern name -> a regex every match of that pattern contains (a cheap pre-check)
+    REQUIRES: ClassVar[dict[str, str]] = {}
+    #: values whose validation is remembered, per recognizer
+    _VALIDATION_CACHE_SIZE: ClassVar[int] = 65536
 
     def __init__(
         self,
@@ -42,6 +52,8 @@ class JapanesePatternRecognizer(PatternRecognizer):
             global_regex_flags=self.FLAGS,
         )
         self._compiled = [(p, re.compile(p.regex, self.FLAGS)) for p in self.patterns]
+        self._requires = {name: re.compile(rx, self.FLAGS) for name, rx in self.REQUIRES.items()}
+        self._validation: dict[str, bool | None] = {}
 
     def adjust_span(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Trim a match (e.g. a label word the pattern could not exclude); default: as is."""
@@ -55,41 +67,54 @@ class JapanesePatternRecognizer(PatternRecognizer):
         """The patterns to run on this text; default: all of them."""
         return self._compiled
 
+    def _validation_of(self, value: str) -> bool | None:
+        """validate_result's answer, False also when invalidate_result rules the value out."""
+        known = self._validation.get(value, _UNKNOWN)
+        if known is _UNKNOWN:
+            validation = self.validate_result(value)
+            known = False if validation is False or self.invalidate_result(value) else validation
+            if len(self._validation) >= self._VALIDATION_CACHE_SIZE:
+                self._validation.clear()
+            self._validation[value] = known
+        return known
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results: list[RecognizerResult] = []
         for pattern, compiled in self.compiled_patterns(text, nlp_artifacts):
+            needed = self._requires.get(pattern.name)
+            if needed is not None and needed.search(text) is None:
+                continue
             for match in compiled.finditer(text):
                 start, end = match.span("v") if "v" in compiled.groupindex else match.span()
                 start, end = self.adjust_span(text, start, end)
                 if start == end:
                     continue
-                value = self.normalize_value(text[start:end])
-                validation = self.validate_result(value)
-                if validation is False or self.invalidate_result(value):
+                validation = self._validation_of(self.normalize_value(text[start:end]))
+                if validation is False:
                     continue
-                explanation = AnalysisExplanation(
-                    recognizer=self.name,
-                    original_score=pattern.score,
-                    pattern_name=pattern.name,
-                    pattern=None,
-                    validation_result=validation,
-                    textual_explanation=f"pattern {pattern.name}"
-                    + (", validated" if validation else ""),
-                )
-                results.append(
-                    RecognizerResult(
-                        entity_type=self.ENTITY,
-                        start=start,
-                        end=end,
-                        score=pattern.score,
-                        analysis_explanation=explanation,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        },
-                    )
-                )
+                results.append(self._result(pattern, start, end, validation))
         return results
+
+    def _result(self, pattern: Pattern, start: int, end: int, validation) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.name,
+            original_score=pattern.score,
+            pattern_name=pattern.name,
+            pattern=None,
+            validation_result=validation,
+            textual_explanation=f"pattern {pattern.name}" + (", validated" if validation else ""),
+        )
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=pattern.score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
 
 
 def digits_only(value: str) -> str:

@@ -88,15 +88,18 @@ class SpecialCareRecognizer(JapanesePatternRecognizer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._trigger = re.compile(alternatives(self.TRIGGERS), re.IGNORECASE)
+        self._word_patterns = [(p, c) for p, c in self._compiled if not p.name.startswith("cell_")]
 
     def compiled_patterns(self, text: str, nlp_artifacts) -> list:
         """``cell_*`` patterns only on a CSV block; the others only where a trigger word is."""
-        headers = {c.header for c in getattr(nlp_artifacts, "cells", None) or ()}
+        all_cells = getattr(nlp_artifacts, "cells", None) or ()
+        headers = {c.header for c in all_cells} if all_cells else ()
         cells = any(label in h for h in headers for label in self.HEADER_LABELS)
         triggered = self._trigger.search(text) is not None
-        wanted = [(p, c) for p, c in self._compiled if not p.name.startswith("cell_")]
-        wanted = wanted if triggered else []
-        return wanted + [(p, c) for p, c in self._compiled if cells and p.name.startswith("cell_")]
+        if not cells:
+            return self._word_patterns if triggered else []
+        wanted = self._word_patterns if triggered else []
+        return wanted + [(p, c) for p, c in self._compiled if p.name.startswith("cell_")]
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         cells: list[Cell] = list(getattr(nlp_artifacts, "cells", None) or [])

@@ -1,0 +1,188 @@
+"""Fast mode's shortcuts give exactly what the plain path gives (issue 14).
+
+Each shortcut — the detector's own run of presidio's analysis steps, the one-regex check
+before a context window is scanned word by word, validation remembered per value, the
+required-regex check before a pattern runs, the one-table normalisation — is compared
+with the plain computation over the synthetic corpora and over random strings.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+
+from bench.detect_corpus import generate
+from scanner.detect.context_enhancer import (
+    CANCELLED,
+    alternation,
+    find_context,
+    find_word,
+    rfind_word,
+)
+from scanner.detect.detector import _resolve_overlaps, may_hold_personal_data
+from scanner.detect.recognizers.jp_employer_recognizer import JpEmployerRecognizer
+from scanner.detect.recognizers.jp_phone_recognizer import JpPhoneRecognizer
+from scanner.detect.text_normalizer import NormalizedText, _fold_char, _fold_digit_dashes
+from scanner.detect.text_normalizer import normalize as fast_normalize
+
+DOCS = [d.text for d in generate(120)]
+
+
+def _key(results) -> list[tuple]:
+    return [
+        (r.entity_type, r.start, r.end, round(r.score, 9),
+         (r.recognition_metadata or {}).get("recognizer_name"))
+        for r in results
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("context", [None, ["電話番号"], ["氏名", "name"]])
+def test_own_pipeline_equals_presidio_analyze(fast_detector, context):
+    analyzer = fast_detector.analyzer
+    lean = fast_detector._pipeline()
+    for text in DOCS:
+        plain = analyzer.analyze(
+            text=text, language="ja", context=context,
+            score_threshold=fast_detector.threshold, return_decision_process=True,
+        )  # fmt: skip
+        ours = lean.analyze(text, context)
+        assert _key(_resolve_overlaps(ours, None)) == _key(_resolve_overlaps(plain, None)), text
+
+
+def _plain_find_context(text, start, end, positive, negative, window, floor=0, crosses=False):
+    """find_context as first written: every word through rfind_word / find_word."""
+    lo = max(floor, start - window[0])
+    before = text[lo:start].lower()
+    cut = before.rfind("\x1e")
+    if cut != -1:
+        before = before[cut + 1 :]
+    after = text[end : end + window[1]].lower()
+    for stop in ("\x1e",) if crosses else ("\n", "\x1e"):
+        cut = after.find(stop)
+        if cut != -1:
+            after = after[:cut]
+    pos_before, word_before = -1, ""
+    for word in positive:
+        pos = rfind_word(before, word)
+        if pos > pos_before:
+            pos_before, word_before = pos, word
+    if max((rfind_word(before, w) for w in negative), default=-1) > pos_before:
+        return CANCELLED
+    if pos_before != -1:
+        return word_before, "before"
+    pos_after, word_after = len(after) + 1, ""
+    for word in positive:
+        pos = find_word(after, word)
+        if pos != -1 and pos < pos_after:
+            pos_after, word_after = pos, word
+    if word_after:
+        neg_after = min(
+            (p for w in negative if (p := find_word(after, w)) != -1), default=len(after)
+        )
+        if neg_after >= pos_after:
+            return word_after, "after"
+    return None
+
+
+def test_context_scan_equals_word_by_word_scan():
+    rng = random.Random(14)
+    alphabet = "氏名様カナダード入社日tel ab\n\x1e:：0"
+    positive = ["氏名", "様", "カナ", "tel", "a", "名", "カード"]
+    negative = ["入社日", "ダ", "b", "tel:"]
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        window = (rng.randint(0, 30), rng.randint(0, 12))
+        floor = rng.randint(0, start)
+        crosses = rng.random() < 0.3
+        pos, neg = rng.sample(positive, rng.randint(1, 4)), rng.sample(negative, rng.randint(0, 3))
+        want = _plain_find_context(text, start, end, pos, neg, window, floor, crosses)
+        quick = (alternation(pos), alternation(neg))
+        for q in ((None, None), quick):
+            got = find_context(text, start, end, pos, neg, window, floor, crosses, q)
+            assert got == want, (text, start, end, pos, neg, window, floor, crosses)
+
+
+def _plain_normalize(text: str) -> NormalizedText:
+    """The one-for-one case of normalize, character by character as first written."""
+    folded = [_fold_char(c) for c in text]
+    assert all(len(f) == 1 for f in folded)
+    if any(c in "ーｰ" for c in text):
+        folded = _fold_digit_dashes(text, folded)
+    return NormalizedText(text, "".join(folded))
+
+
+def test_one_table_normalisation_equals_folding_each_character():
+    rng = random.Random(14)
+    pool = "山田太郎ＡＢＣ１２３abc-‐－―ーｰ一〒＠@　 ｱｲｳ電話０９０\n" + "".join(DOCS[:20])
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 30)))
+        if "ﾞ" in text or "ﾟ" in text or any(len(_fold_char(c)) != 1 for c in text):
+            continue
+        assert fast_normalize(text) == _plain_normalize(text)
+    for code in range(0x20, 0x3100):  # every character alone, through the table
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cs" or ch in "ﾞﾟ" or len(_fold_char(ch)) != 1:
+            continue
+        assert fast_normalize(ch).text == _plain_normalize(ch).text
+
+
+def test_a_rejected_value_stays_rejected_when_seen_again():
+    phone = JpPhoneRecognizer()
+    text = "電話 090-0000-0000 と 090-0000-0000"  # not a valid number: rejected both times
+    assert phone.analyze(text, ["PHONE_NUMBER"]) == []
+    assert phone.analyze(text, ["PHONE_NUMBER"]) == []
+    valid = "電話 090-1234-5678 と 090-1234-5678"
+    assert len(phone.analyze(valid, ["PHONE_NUMBER"])) == 2
+
+
+def test_required_regex_skips_no_match():
+    with_check = JpEmployerRecognizer()
+    without = JpEmployerRecognizer()
+    without._requires = {}
+    texts = DOCS + ["勤務先：株式会社山田商事", "(株)田中", "所属 山田電機有限会社 営業部"]
+    for text in texts:
+        got = _key(with_check.analyze(text, ["EMPLOYER"]))
+        assert got == _key(without.analyze(text, ["EMPLOYER"])), text
+
+
+# -- the pre-filter ----------------------------------------------------------------------
+
+_SYMBOLS = (
+    "".join(c for c in map(chr, range(0x20, 0x3100)) if not may_hold_personal_data(c))
+    + "\x1e\n\t\u3000"
+)
+
+
+def test_prefilter_never_skips_a_text_with_a_finding(fast_detector):
+    """Property over both synthetic corpora: every line, and every value found in it."""
+    from bench.heldout_corpus import generate as generate_heldout
+
+    texts = [d.text for d in generate(2000)] + [d.text for d in generate_heldout()]
+    lines = [line for t in texts for line in t.split("\n")]
+    analyzer = fast_detector.analyzer
+    for line in lines:
+        if may_hold_personal_data(line):
+            continue
+        assert analyzer.analyze(text=line, language="ja", score_threshold=0.0) == [], line
+    for found in fast_detector.analyze_batch(lines):
+        for d in found:
+            assert may_hold_personal_data(d.value), d
+
+
+def test_prefilter_skips_only_texts_presidio_finds_nothing_in(fast_detector):
+    """Random texts of the characters the pre-filter passes over, with and without context."""
+    rng = random.Random(14)
+    analyzer = fast_detector.analyzer
+    assert not may_hold_personal_data(_SYMBOLS)
+    for i in range(300):
+        text = "".join(rng.choice(_SYMBOLS) for _ in range(rng.randint(1, 60)))
+        context = ["氏名", "電話番号", "勤務先"] if i % 2 else None
+        found = analyzer.analyze(text=text, language="ja", context=context, score_threshold=0.0)
+        assert found == [], text
+    assert fast_detector.analyze("―――　※") == []
+    assert may_hold_personal_data("㈱") and may_hold_personal_data("－ ① －")
+    assert may_hold_personal_data("page smith") and not may_hold_personal_data("＠ - ＠")
