@@ -174,3 +174,37 @@ def _knp_doc(doc_id: str, knp: str) -> ProseDoc:
     return ProseDoc(
         Doc(doc_id, text, tuple(sorted(set(spans), key=lambda s: s.start))), tuple(sentences)
     )
+
+
+# --- IOB2 corpora: Hironsan/IOB2Corpus ------------------------------------------------
+
+#: the files of Hironsan/IOB2Corpus: Japanese Wikipedia paragraphs and Wikinews sentences
+IOB2_FILES = {"wikipedia": "ja.wikipedia.conll", "wikinews": "hironsan.txt"}
+_IOB2_PERSON = ("PERSON", "PSN")
+
+
+def iob2(path: Path, which: str) -> list[ProseDoc]:
+    """The paragraphs of one IOB2 file (token TAB ... TAB label), one document each.
+
+    IREX-style labels (B-PERSON / B-PSN); a paragraph is cut into sentences after 。 for
+    the false-alarm rate.
+    """
+    raw = Source(path).read(IOB2_FILES[which])
+    docs = []
+    for n, block in enumerate(raw.split("\n\n")):
+        rows = [line.split("\t") for line in block.split("\n") if line.strip("\n")]
+        text, spans, start = "", [], None
+        for row in rows + [["", "O"]]:
+            label = row[-1].strip()
+            if start is not None and not (label.startswith("I-") and label[2:] in _IOB2_PERSON):
+                spans.append(Span(start, len(text), PERSON, "iob2"))
+                start = None
+            if label.startswith("B-") and label[2:] in _IOB2_PERSON:
+                start = len(text)
+            text += row[0]
+        if not text.strip():
+            continue
+        cuts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "。" and i + 1 < len(text)]
+        sentences = tuple(zip(cuts, cuts[1:] + [len(text)], strict=True))
+        docs.append(ProseDoc(Doc(f"iob2-{which}-{n}", text, tuple(spans)), sentences))
+    return docs

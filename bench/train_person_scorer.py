@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--wac", type=Path, help="fetched WikipediaAnnotatedCorpus (trained on)")
     parser.add_argument("--kwdlc", type=Path, help="fetched KWDLC: its train split is scored too")
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--l2", type=float, default=3e-4)
+    parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument(
         "--drop", nargs="*", default=[], metavar="PREFIX", help="leave out features (surf= ...)"

@@ -21,6 +21,10 @@ _HIRA = r"[ぁ-ゖ][ぁ-ゖー]{1,9}"
 _HIRA_NAME = r"(?<![ぁ-ゖー])" + _HIRA + r"(?:[ 　]" + _HIRA + r")?(?![ぁ-ゖー])"
 
 
+# さん running on into hiragana is part of a reading (ヒマラヤさんみゃく), not an honorific;
+# the hiragana a name's さん may take: さんは, さんの, さんだ ...
+_NOT_A_READING = r"(?![ぁ-ゖ](?<![はがをにのともへでやかよねだじっらたな]))"
+
 _LABEL_WORDS = frozenset({"カナ", "フリガナ", "ヨミ", "ヨミガナ", "ふりがな", "よみがな", "メイギ"})
 # A job title in brackets after a post is no reading: 開発部長（リードエンジニア）.
 _JOB_WORDS = (
@@ -40,7 +44,11 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
             r"(?:[一-龥々]|様|さん|氏)[(（](?P<v>" + _KATA_NAME + r")[)）]",
             0.6,
         ),
-        Pattern("kana_before_honorific", r"(?P<v>" + _KATA_NAME + r")[ 　]?(?:様|さん)", 0.6),
+        Pattern(
+            "kana_before_honorific",
+            r"(?P<v>" + _KATA_NAME + r")[ 　]?(?:様|さん)" + _NOT_A_READING,
+            0.6,
+        ),
         Pattern(
             "hiragana_after_label",
             r"(?:ふりがな|よみがな|フリガナ)[ 　:：]*(?P<v>" + _HIRA_NAME + ")",

@@ -107,21 +107,29 @@ _KANA_FUNCTION_WORDS = frozenset(
     " も や か ね よ さま ください".split()
 )
 _HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
+# Hiragana that may follow a kana honorific (さんは, さまの, くんだ); any other hiragana
+# continues a word, as in a reading written after its headword (ウラルさんみゃく).
+_AFTER_KANA_HONORIFIC = frozenset("はがをにのともへでやかよねだじっらたな")
 _HONORIFIC_FIRST_CHARS = frozenset(h[0] for h in HONORIFICS)
 
 
 def honorific_at(text: str, pos: int) -> str:
     """The honorific or title starting at ``pos`` (様, さん, 部長 ...), or "".
 
-    A katakana one must end where the katakana does: サン in 京都サンガ is no honorific.
+    A katakana one must end where the katakana does: サン in 京都サンガ is no honorific;
+    a hiragana one must not run on into a word (さんみゃく, さんりょう are readings).
     """
     if text[pos : pos + 1] not in _HONORIFIC_FIRST_CHARS:
         return ""
     for h in _HONORIFICS_LONGEST_FIRST:
         if text.startswith(h, pos):
             end = pos + len(h)
-            if _KATAKANA.fullmatch(h) and end < len(text) and _KATAKANA.match(text[end]):
+            nxt = text[end] if end < len(text) else ""
+            if _KATAKANA.fullmatch(h) and nxt and _KATAKANA.match(nxt):
                 continue
+            if _HIRAGANA.fullmatch(h) and nxt and _HIRAGANA.match(nxt):
+                if nxt not in _AFTER_KANA_HONORIFIC:
+                    continue
             return h
     return ""
 
@@ -233,7 +241,7 @@ class JpPersonRecognizer(LocalRecognizer):
                 continue
             if not m.is_person_name:
                 if i + 1 < n and (_is_proper_noun(m) or _maybe_surname(engine, m)):
-                    found = self._proper_noun_name(text, ms, i)
+                    found = self._proper_noun_name(text, ms, i, engine)
                     if found is not None:
                         results.append(found[0])
                         i = found[1]
@@ -295,12 +303,24 @@ class JpPersonRecognizer(LocalRecognizer):
         return results
 
     def _proper_noun_name(
-        self, text: str, ms: list[Morpheme], i: int
+        self, text: str, ms: list[Morpheme], i: int, engine
     ) -> tuple[RecognizerResult, int] | None:
-        """松本様, 小川様, 池田 充: a word that is also a surname, used as one."""
+        """松本様, 小川様, 池田 充: a word that is also a surname, used as one.
+
+        A proper noun the dictionary does not list as a surname (東北大学 教授, 日弁連 会長)
+        takes no title.
+        """
         m, nxt = ms[i], ms[i + 1]
         honorific = honorific_at(text, m.end)
-        if honorific and _KANJI.fullmatch(m.surface) and (len(m.surface) >= 2 or honorific != "様"):
+        surname_like = (
+            m.pos[2] == "人名" or not hasattr(engine, "is_surname") or engine.is_surname(m.surface)
+        )
+        if (
+            honorific
+            and surname_like
+            and _KANJI.fullmatch(m.surface)
+            and (len(m.surface) >= 2 or honorific != "様")
+        ):
             why = f"possible surname + {honorific}"
             return self._result(m.start, m.end, _PROPER_HONORIFIC, why), i + 1
         if (

@@ -71,6 +71,12 @@ TITLES = frozenset(
 
 
 _PLACE_SUFFIXES = tuple("都道府県市区町村郡")
+#: tokens on each side (past the direct neighbour) whose content words are features
+_WINDOW = 5
+_CONTENT = frozenset({"名詞", "動詞", "形容詞"})
+#: a candidate next to another across one of these is in a list (関口、日比野)
+_LIST_SEPARATORS = frozenset("、,・とや")
+_NAMED = frozenset({"姓", "名", "人名"})
 
 
 def place_part(ms: list[Morpheme], cand: Candidate) -> bool:
@@ -137,8 +143,34 @@ def token_class(m: Morpheme, is_surname) -> str:
     return ""
 
 
+def _regnal_end(ms: list[Morpheme], j: int) -> int:
+    """The last token of a regnal number right after token j (カール|4|世, ヘンリー|8|世), or j."""
+    if (
+        j + 2 < len(ms)
+        and ms[j + 1].pos[1] == "数詞"
+        and ms[j + 2].surface == "世"
+        and ms[j + 1].start == ms[j].end
+        and ms[j + 2].start == ms[j + 1].end
+    ):
+        return j + 2
+    return j
+
+
+def _beside_title(ms: list[Morpheme], i: int, j: int) -> bool:
+    """Whether tokens i..j touch a title or honorific (王子|カルラス, テーレポス|王, 根本|さん)."""
+    after = ms[j + 1] if j + 1 < len(ms) and ms[j + 1].start == ms[j].end else None
+    before = ms[i - 1] if i > 0 and ms[i - 1].end == ms[i].start else None
+    return (after is not None and after.surface in TITLES) or (
+        before is not None and before.surface in TITLES
+    )
+
+
 def candidates(ms: list[Morpheme], is_surname) -> tuple[list[Candidate], list[str]]:
-    """Maximal runs of possible name tokens, and every token's class (for features)."""
+    """Maximal runs of possible name tokens, and every token's class (for features).
+
+    A run of weak tokens only (a katakana loanword, a surname-like common noun) is a
+    candidate only beside a title (テーレポス王) or with a regnal number (カール4世).
+    """
     classes = [token_class(m, is_surname) for m in ms]
     found: list[Candidate] = []
     n = len(ms)
@@ -162,9 +194,10 @@ def candidates(ms: list[Morpheme], is_surname) -> tuple[list[Candidate], list[st
                 j += 2
             else:
                 break
-        if not _WEAK_CLASSES.issuperset(classes[i : j + 1]):
-            found.append(Candidate(i, j, ms[i].start, ms[j].end))
-        i = j + 1
+        last = _regnal_end(ms, j)
+        if last != j or not _WEAK_CLASSES.issuperset(classes[i : j + 1]) or _beside_title(ms, i, j):
+            found.append(Candidate(i, last, ms[i].start, ms[last].end))
+        i = last + 1
     return found, classes
 
 
@@ -236,6 +269,35 @@ def features(
         feats += ["coref", f"coref_pat={pattern}"]
     for m in toks:
         feats.append(f"tok={m.surface}")
+    feats += _context_features(text, ms, cand, surface, (p1, p1pos, n1, n1pos, n2))
+    return feats
+
+
+def _context_features(
+    text: str, ms: list[Morpheme], cand: Candidate, surface: str, around: tuple
+) -> list[str]:
+    """What the words around a candidate say beyond its direct neighbours.
+
+    The last character of a noun beside it generalises titles the list lacks (経済産業相,
+    政務官, 高梁市長); a bag of the content words within ``_WINDOW`` tokens (生まれ, 演じ,
+    俳優); a regnal number (ヘンリー8世).
+    """
+    p1, p1pos, n1, n1pos, n2 = around
+    feats = [f"first2={surface[:2]}", f"p1n1={p1}_{n1}"]
+    if surface.endswith("世") and ms[cand.last].pos[0] == "接尾辞":
+        feats.append("regnal")
+    if n1pos.startswith(("名詞", "接尾")):
+        feats.append(f"n1last={n1[-1]}")
+        if n2 in TITLES:
+            feats.append("n2_title")
+    if p1pos.startswith(("名詞", "接尾")):
+        feats.append(f"p1last={p1[-1]}")
+    for k in range(cand.last + 2, min(len(ms), cand.last + 2 + _WINDOW)):
+        if ms[k].pos[0] in _CONTENT:
+            feats.append(f"rw={ms[k].surface}")
+    for k in range(max(0, cand.first - 1 - _WINDOW), cand.first - 1):
+        if ms[k].pos[0] in _CONTENT:
+            feats.append(f"lw={ms[k].surface}")
     return feats
 
 
@@ -274,6 +336,19 @@ def coref_surfaces(ms: list[Morpheme], found: list[Candidate], classes: list[str
     return out
 
 
+def _list_features(ms, c: Candidate, classes, by_last, by_first) -> list[str]:
+    """A candidate listed beside another (関口、日比野; AとB): whether that one has 人名 tags."""
+    out = []
+    for other, sep, side in (
+        (by_last.get(c.first - 2), c.first - 1, "l"),
+        (by_first.get(c.last + 2), c.last + 1, "r"),
+    ):
+        if other is not None and ms[sep].surface in _LIST_SEPARATORS:
+            named = any(classes[t] in _NAMED for t in range(other.first, other.last + 1))
+            out.append(f"nb={named}_{side}")
+    return out
+
+
 def candidate_features(
     text: str, ms: list[Morpheme], engine, honorific_at
 ) -> list[tuple[Candidate, list[str]]]:
@@ -288,6 +363,8 @@ def candidate_features(
         segments.setdefault(bisect_left(cuts, c.start), []).append(c)
     recurring = {seg: coref_surfaces(ms, cs, classes) for seg, cs in segments.items()}
     out = []
+    by_last = {c.last: c for c in found}
+    by_first = {c.first: c for c in found}
     for c in found:
         if company_word(text, ms, c) or place_part(ms, c):
             continue
@@ -295,5 +372,6 @@ def candidate_features(
         coref = single and ms[c.first].surface in recurring[bisect_left(cuts, c.start)]
         feats = features(text, ms, c, classes, honorific_at(text, c.end), coref)
         feats.extend(f"dict={k}" for k in engine.entry_kinds(text[c.start : c.end]))
+        feats.extend(_list_features(ms, c, classes, by_last, by_first))
         out.append((c, feats))
     return out

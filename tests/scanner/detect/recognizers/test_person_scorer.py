@@ -50,3 +50,20 @@ def test_weights_file_says_what_it_was_trained_on():
     data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
     assert "CC BY-SA 4.0" in data["trained_on"]
     assert PersonScorer.load().weights == data["weights"]
+
+
+def test_regnal_number_is_part_of_the_candidate(engine):
+    found = _candidates(engine, "福音書はヘンリー8世の命令による。")
+    assert "regnal" in found["ヘンリー8世"]
+
+
+def test_katakana_word_beside_a_title_is_a_candidate(engine):
+    # a katakana word alone is a candidate only beside a title or honorific
+    assert "ソムリエ" in _candidates(engine, "ソムリエさんとワインを選ぶ。")
+    assert "ソムリエ" not in _candidates(engine, "ソムリエとワインを選ぶ。")
+
+
+def test_candidate_listed_beside_a_tagged_name(engine):
+    found = _candidates(engine, "佐藤、鈴木太郎と会った。")
+    assert "nb=True_r" in found["佐藤"]
+    assert "nb=True_l" in found["鈴木太郎"]
