@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -49,24 +50,55 @@ def _scan(config, out: Path, workers: int, since_last: bool):
     from scanner.inventory.store import Inventory
     from scanner.scan.driver import run_scan
 
+    load_before = os.getloadavg()[0]
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     previous = None
     if since_last and config.inventory.path.exists():
         with Inventory.open(config.inventory) as inventory:
             previous = inventory.previous_scan()
     outcome = run_scan(config, out, executor="processes", workers=workers, previous=previous)
-    record_scan(config, outcome)
+    run = record_scan(config, outcome).run
     elapsed = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
+    stored, referenced = _rows(config, run.pk)
     [status] = outcome.sources
     identities = sorted(
         json.dumps([f.location.to_dict(), f.entity], sort_keys=True) for f in outcome.findings
     )
     return {
         "seconds": round(elapsed, 2),
+        # CPU of this process and its finished workers: less moved by the other jobs' load
+        "cpu_seconds": round(cpu, 2),
         "read": status.stats.get("items_read", 0),
         "carried": status.stats.get("items_carried", 0),
         "findings": len(outcome.findings),
+        "rows_stored": stored,
+        "rows_referenced": referenced,
+        # the 1-minute load average before and after: the machine is shared
+        "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }, identities
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _rows(config, run_pk: int) -> tuple[int, int]:
+    """The finding rows the run stored and those it points at (unchanged items')."""
+    import sqlalchemy as sa
+
+    from scanner.inventory import schema as t
+    from scanner.inventory.store import Inventory
+
+    count = sa.func.count()
+    with Inventory.open(config.inventory) as inventory, inventory.engine.connect() as conn:
+        own = conn.execute(sa.select(count).where(t.findings.c.run_pk == run_pk)).scalar()
+        refs = conn.execute(sa.select(count).where(t.finding_refs.c.run_pk == run_pk)).scalar()
+    return own, refs
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,19 +131,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         "unchanged_rescan": unchanged,
         "one_changed_rescan": one,
         "unchanged_share_of_first": round(unchanged["seconds"] / first["seconds"], 4),
+        "unchanged_cpu_share_of_first": round(
+            unchanged["cpu_seconds"] / max(first["cpu_seconds"], 1e-9), 4
+        ),
         "unchanged_findings_equal": ids_unchanged == ids_first,
         "one_changed_findings_superset": set(ids_first) <= set(ids_one),
     }
     print(
         f"{args.files} files ({figures['megabytes']} MB), {args.workers} workers\n"
         f"first scan:          {first['seconds']:8.2f} s  read {first['read']}, "
-        f"{first['findings']} findings\n"
+        f"{first['findings']} findings (CPU {first['cpu_seconds']} s; load {first['load']})\n"
         f"unchanged rescan:    {unchanged['seconds']:8.2f} s  read {unchanged['read']}, "
         f"carried {unchanged['carried']} "
         f"({figures['unchanged_share_of_first']:.1%} of the first scan; findings equal: "
-        f"{figures['unchanged_findings_equal']})\n"
+        f"{figures['unchanged_findings_equal']}; rows stored {unchanged['rows_stored']}, "
+        f"referenced {unchanged['rows_referenced']}; CPU {unchanged['cpu_seconds']} s = "
+        f"{figures['unchanged_cpu_share_of_first']:.1%} of the first's; "
+        f"load {unchanged['load']})\n"
         f"one file changed:    {one['seconds']:8.2f} s  read {one['read']}, "
-        f"carried {one['carried']}"
+        f"carried {one['carried']} (CPU {one['cpu_seconds']} s; load {one['load']})"
     )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

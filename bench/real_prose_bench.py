@@ -1,11 +1,13 @@
 """Real-prose benchmark: names in annotated Japanese corpora, beside the synthetic corpora.
 
     python -m bench.real_prose_bench --gsd PATH --wac PATH --kwdlc PATH
-        [--skip-peer] [--skip-deep] [--skip-synthetic] [--limit N] [--errors N] [--json OUT]
+        [--iob2 PATH] [--skip-peer] [--skip-deep] [--skip-synthetic] [--limit N] [--errors N]
+        [--coverage] [--json OUT]
 
 PATH is a fetched repository (the search tool's ``fetch`` leaves a git directory under
 /work/.mirror/; a checked-out folder works too): megagonlabs/UD_Japanese-GSD,
-ku-nlp/WikipediaAnnotatedCorpus and ku-nlp/KWDLC. Nothing of them is committed. For each
+ku-nlp/WikipediaAnnotatedCorpus, ku-nlp/KWDLC and Hironsan/IOB2Corpus (a confirm set, like
+KWDLC). Nothing of them is committed. For each
 corpus it prints PERSON precision, recall and F1 for Kojin fast, Kojin deep and the
 presidio + GiNZA peer, and for every entity the share of sentences *without* personal
 data on which it fired (a false alarm).
@@ -138,6 +140,39 @@ def print_errors(docs: Sequence[ProseDoc], run: Run, limit: int) -> None:
             print(f"{n:>4}  {example[(kind, value)]}")
 
 
+def coverage(docs: Sequence[ProseDoc], run: Run) -> dict[str, int]:
+    """Where fast mode loses the gold names: no scorer candidate, one scored low, or found.
+
+    A gold name is ``found`` when a predicted PERSON overlaps it; otherwise ``low`` when a
+    scorer candidate overlaps it (with its best probability, below the threshold), else
+    ``no candidate`` (Sudachi's tokens give no run that could be a name).
+    """
+    from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
+    from scanner.detect.recognizers.jp_person_recognizer import honorific_at
+    from scanner.detect.recognizers.person_scorer import PersonScorer, candidate_features
+    from scanner.detect.text_normalizer import normalize
+
+    engine = SudachiNlpEngine()
+    engine.load()
+    scorer = PersonScorer.load()
+    out: Counter[str] = Counter()
+    for prose, predicted in zip(docs, run.predictions, strict=True):
+        norm = normalize(prose.doc.text)
+        ms = engine.morphemes(norm.text)
+        scored = []
+        for cand, feats in candidate_features(norm.text, ms, engine, honorific_at):
+            start, end = norm.original_span(cand.start, cand.end)
+            scored.append((start, end, scorer.probability(feats)))
+        for g in prose.doc.spans:
+            if any(p.entity == PERSON and p.start < g.end and g.start < p.end for p in predicted):
+                out["found"] += 1
+            elif any(s < g.end and g.start < e for s, e, _ in scored):
+                out["candidate scored low"] += 1
+            else:
+                out["no candidate"] += 1
+    return dict(out)
+
+
 def batch_speed(detector, docs: Sequence[ProseDoc]) -> dict[str, float]:
     """Fast mode's analyze_batch over the corpus' sentences (as a connector hands them)."""
     texts = [p.doc.text[s:e] for p in docs for s, e in p.sentences]
@@ -204,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="print the N most common missed and false names")  # fmt: skip
     parser.add_argument("--errors-system", choices=SYSTEMS, default="fast")
+    parser.add_argument(
+        "--coverage", action="store_true", help="gold names: no candidate / scored low / found"
+    )
     parser.add_argument("--json", type=Path, metavar="OUT")
     parser.add_argument("--cpu", type=int, help="CPU to pin to (default: the first allowed)")
     args = parser.parse_args(argv)
@@ -228,6 +266,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             figures[name]["fast_analyze_batch"] = speed
             print(f"fast analyze_batch over {speed['texts']:,} sentences: "
                   f"{speed['chars_per_second']:,.0f} chars/s")  # fmt: skip
+        if args.coverage and "fast" in runs:
+            cov = coverage(docs, runs["fast"])
+            figures[name]["fast_coverage"] = cov
+            print("fast, gold names: " + ", ".join(f"{k} {v}" for k, v in sorted(cov.items())))
         if args.errors and args.errors_system in runs:
             print_errors(docs, runs[args.errors_system], args.errors)
     if not args.skip_synthetic:

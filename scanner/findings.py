@@ -9,19 +9,26 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from typing import Any
 
 from scanner.entities import category
+
+#: the field names of each location class, in order
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 class _Fields(Mapping[str, Any]):
     """A location read as the mapping of its set fields, as findings.jsonl writes it."""
 
     def __getitem__(self, key: str) -> Any:
-        if key not in self._keys():
+        if key not in self._names():
             raise KeyError(key)
-        return getattr(self, key)
+        value = getattr(self, key)
+        if value is None:
+            raise KeyError(key)
+        return value
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys())
@@ -29,11 +36,18 @@ class _Fields(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(self._keys())
 
+    def _names(self) -> tuple[str, ...]:
+        names = _FIELD_NAMES.get(type(self))
+        if names is None:  # fields() is slow: the names are looked up once per class
+            names = _FIELD_NAMES[type(self)] = tuple(f.name for f in fields(self))  # type: ignore[arg-type]
+        return names
+
     def _keys(self) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(self) if getattr(self, f.name) is not None)  # type: ignore[arg-type]
+        return tuple(name for name in self._names() if getattr(self, name) is not None)
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.items())
+        return {name: value for name in self._names()
+                if (value := getattr(self, name)) is not None}  # fmt: skip
 
 
 @dataclass(frozen=True, eq=False)
@@ -145,6 +159,10 @@ def finding_key(source: str, location: Mapping[str, Any], entity: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: evidence key naming the run that last read a finding carried forward unchanged
+CARRIED_FROM = "carried_from_run"
+
+
 @dataclass(frozen=True)
 class ColumnGroup:
     """Columns that hold one value between them (tel01..03 → one phone number)."""
@@ -202,6 +220,12 @@ class Evidence(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         return self._json[key]
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._json
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._json.get(key, default)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._json)
 
@@ -244,10 +268,22 @@ class Finding:
     def category(self) -> str:
         return category(self.entity)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The finding's identity, the same from run to run (see ``finding_key``)."""
         return finding_key(self.source, self.location, self.entity)
+
+    def with_known_key(self, key: str) -> Finding:
+        """This finding, read back with its identity (``key``): not hashed again."""
+        self.__dict__["key"] = key
+        return self
+
+    def with_evidence(self, evidence: Mapping[str, Any]) -> Finding:
+        """The finding with other evidence; its identity (already computed) is kept."""
+        out = replace(self, evidence=evidence)
+        if "key" in self.__dict__:
+            out.__dict__["key"] = self.__dict__["key"]
+        return out
 
     @property
     def place(self) -> str:

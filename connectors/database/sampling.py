@@ -28,7 +28,7 @@ from connectors.database.row_count import RowCount
 KEY_RANGES = 10
 #: PostgreSQL tables from this size are sampled by page (SYSTEM) rather than by row
 SYSTEM_SAMPLE_FROM = 200_000
-_TRUNCATING_DIALECTS = ("sqlite", "postgresql", "mysql", "mariadb")
+TRUNCATING_DIALECTS = ("sqlite", "postgresql", "mysql", "mariadb")
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def _exprs(
     exprs: list[sa.ColumnElement] = []
     for column in columns:
         expr: sa.ColumnElement = source.c[column.name]
-        if dialect not in _TRUNCATING_DIALECTS:
+        if dialect not in TRUNCATING_DIALECTS:
             exprs.append(expr)
             continue
         cast = column.category in ("json", "other") and dialect == "postgresql"

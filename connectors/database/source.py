@@ -25,6 +25,7 @@ from connectors.database.readonly import create_read_only_engine, guard_descript
 from connectors.database.reflect import ColumnInfo, TableInfo, TableRef, list_tables, reflect_table
 from connectors.database.row_count import count_rows
 from connectors.database.sampling import (
+    TRUNCATING_DIALECTS,
     batch_key,
     full_scan_plan,
     key_range_batch,
@@ -381,6 +382,10 @@ class DatabaseSource:
             for c in wanted
             if c.category in _SKIPPED_CATEGORIES
         ]
+        if self.engine().dialect.name not in TRUNCATING_DIALECTS:
+            # a BLOB is cut in SQL only where the dialect can: elsewhere whole images travel
+            skipped += [{"column": c.name, "reason": "binary data"} for c in wanted
+                        if c.category == "binary"]  # fmt: skip
         if not exotic:
             skipped += [
                 {"column": c.name, "reason": "type could not be read"}

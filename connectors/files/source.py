@@ -324,8 +324,8 @@ class FilesSource:
 
     def whole(self) -> FilesSource:
         """This source in full mode without a time limit: a subject request must see every
-        value of a file, however long reading it takes."""
-        return FilesSource(self.config.model_copy(update={"mode": "full", "file_timeout_s": 0}))
+        value of a file, however long reading it takes (an SMB source stays one)."""
+        return type(self)(self.config.model_copy(update={"mode": "full", "file_timeout_s": 0}))
 
     @contextlib.contextmanager
     def document_at(self, path: str, path_hex: str | None = None) -> Iterator[Document]:
@@ -338,12 +338,18 @@ class FilesSource:
     def file_hash(self, path: str, path_hex: str | None = None) -> str:
         """``content_hash`` of one file, named as for ``document_at`` (OSError if unreadable)."""
         with self._open(path, path_hex) as stream:
-            return content_hash(stream, os.fstat(stream.fileno()).st_size, self.limits)
+            size = self.signature(path, path_hex)[0]
+            return content_hash(stream, size, self.limits)
+
+    def signature(self, path: str, path_hex: str | None = None) -> tuple[int, int]:
+        """(size, mtime_ns) of one file, named as for ``document_at``, as the crawl sees
+        them (OSError if it cannot be stat'ed)."""
+        st = self._raw_stat(self.absolute_path(_entry(path, path_hex)))
+        return st.st_size, st.st_mtime_ns
 
     def _open(self, path: str, path_hex: str | None) -> BinaryIO:
         """A file opened as the scan opens it: no links out of the root, no FIFOs."""
-        entry = {"path_hex": path_hex} if path_hex else {"path": path}
-        return self._open_path(self.absolute_path(entry))
+        return self._open_path(self.absolute_path(_entry(path, path_hex)))
 
     @staticmethod
     def _account(document: Document, stats: Any, meta: dict[str, Any]) -> None:
@@ -439,3 +445,8 @@ def _unit_key(files: list[dict[str, Any]], problems: list[dict[str, str]], index
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
     first = files[0]["display"] if files else f"crawl-problems-{index}"
     return f"{first}#{digest}"
+
+
+def _entry(path: str, path_hex: str | None) -> dict[str, str]:
+    """A work-unit entry naming one file: its on-disk name as hex, else its display path."""
+    return {"path_hex": path_hex} if path_hex else {"path": path}

@@ -250,6 +250,8 @@ class _Stats:
         self.fit_rows = 0
         self.matched: Counter[str] = Counter()  # rows a detection covers (structured)
         self.any_hit: Counter[str] = Counter()  # rows with any detection (free text)
+        #: of any_hit, rows that are an organisation's own serialized settings
+        self.corporate_hit: Counter[str] = Counter()
         self.score_sum: Counter[str] = Counter()
         self.any_score_sum: Counter[str] = Counter()
         self.recognizers: dict[str, set[str]] = {}
@@ -306,6 +308,9 @@ class _Target:
         by_value = dict(zip(run, found, strict=True))
         for v in new:
             self.cache[v] = self._describe(texts[v], by_value.get(v, ()), texts[v] is not v)
+            if texts[v] is not v and serialized_values.is_organisation_document(v):
+                info = self.cache[v]
+                self.cache[v] = replace(info, shapes=info.shapes | {"organisation_document"})
         if self.collect:
             for detections in found:
                 for d in detections:
@@ -400,6 +405,8 @@ class _Target:
             stats.years.extend([info.year] * min(n, 5000 - len(stats.years)))
         for entity, (score, coverage, recognizers) in info.hits.items():
             stats.any_hit[entity] += n
+            if "organisation_document" in info.shapes and entity in _CORPORATE_CONTACT:
+                stats.corporate_hit[entity] += n  # a shop's own settings: its details
             stats.any_score_sum[entity] += score * n
             stats.recognizers.setdefault(entity, set()).update(recognizers)
             if coverage >= self.options.coverage:
@@ -900,8 +907,9 @@ class TableClassifier:
             mean = s.any_score_sum[entity] / rows
             if entity == Entity.EMAIL_ADDRESS:
                 rows -= s.shape_rows["placeholder_email"]  # me@mydomain.com: an example
-                if rows <= 0:
-                    continue
+            rows -= s.corporate_hit[entity]
+            if rows <= 0:
+                continue
             if rows < 2 and mean < 0.75:
                 continue
             confidence = mean * (0.7 + 0.3 * min(1.0, rows / 5))

@@ -149,3 +149,23 @@ def _label(key: str, kind: str | None) -> str:
     if hint is not None and hint.entity is not None and hint.context:
         return hint.context[0]
     return key
+
+
+#: leaf keys that say the document is an organisation's (a shop's settings)
+_ORGANISATION_KINDS = frozenset({"company_name", "corporate_number"})
+#: leaf keys that say it is about a person
+_PERSON_KINDS = frozenset({"person_name", "generic_name", "kana_name", "birth_date"})
+
+
+def is_organisation_document(text: str) -> bool:
+    """A serialized document that names a company and no person: a shop's or company's
+    own settings (its address, phone and e-mail are corporate)."""
+    leaves = parse(text)
+    if not leaves:
+        return False
+    kinds = set()
+    for key, _ in leaves:
+        hint = column_hint(key)
+        if hint is not None:
+            kinds.add(hint.kind)
+    return bool(kinds & _ORGANISATION_KINDS) and not kinds & _PERSON_KINDS

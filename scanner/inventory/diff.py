@@ -86,6 +86,18 @@ def _changes(a: StoredFinding, b: StoredFinding) -> tuple[str, ...]:
 
 
 def diff_runs(inventory, before: RunInfo | None, after: RunInfo) -> RunDiff:
-    """``before`` None compares against nothing: every finding is new."""
-    old = inventory.findings(before) if before is not None else []
-    return RunDiff(before, after, diff_findings(old, inventory.findings(after)))
+    """``before`` None compares against nothing: every finding is new.
+
+    A finding both runs hold as the same stored row (a rescan's unchanged item, stored by
+    reference) is equal in both, so it is left out before the rows are read."""
+    if before is None:
+        return RunDiff(before, after, diff_findings([], inventory.findings(after)))
+    rows_before, rows_after = inventory.finding_rows(before), inventory.finding_rows(after)
+    old = inventory.findings(before, only=_not_in(rows_before, rows_after))
+    now = inventory.findings(after, only=_not_in(rows_after, rows_before))
+    return RunDiff(before, after, diff_findings(old, now))
+
+
+def _not_in(rows: dict[str, int], other: dict[str, int]) -> set[int]:
+    """The rows of ``rows`` that ``other`` does not hold for the same finding."""
+    return {row for key, row in rows.items() if other.get(key) != row}

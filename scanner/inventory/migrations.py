@@ -214,12 +214,27 @@ def _v5_settings(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _v6_finding_refs(conn: Connection) -> None:
+    # a rescan's findings of unchanged items point at the rows of the run that read them
+    md = MetaData()
+    runs = Table("kojin_runs", md, Column("id", Integer, primary_key=True))
+    findings = Table("kojin_findings", md, Column("id", Integer, primary_key=True))
+    Table(
+        "kojin_finding_refs", md,
+        Column("id", Integer, primary_key=True),
+        Column("run_pk", Integer, ForeignKey(runs.c.id), nullable=False, index=True),
+        Column("finding_pk", Integer, ForeignKey(findings.c.id), nullable=False, index=True),
+    )  # fmt: skip
+    md.tables["kojin_finding_refs"].create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "subject index and subject request log", _v2_subjects),
     Migration(3, "findings carried forward from places not scanned", _v3_not_scanned),
     Migration(4, "per-item state for incremental rescans", _v4_item_states),
     Migration(5, "inventory settings (the HMAC key check value)", _v5_settings),
+    Migration(6, "findings of unchanged items stored by reference", _v6_finding_refs),
 )
 
 

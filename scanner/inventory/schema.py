@@ -175,6 +175,16 @@ item_states = Table(
     Index("ix_kojin_item_states_run_source", "run_pk", "source"),
 )
 
+finding_refs = Table(
+    "kojin_finding_refs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # the run that holds the finding without storing it again (an unchanged item's)
+    Column("run_pk", Integer, ForeignKey("kojin_runs.id"), nullable=False, index=True),
+    # the stored finding, a row of the run that last read the item
+    Column("finding_pk", Integer, ForeignKey("kojin_findings.id"), nullable=False, index=True),
+)
+
 settings = Table(
     "kojin_settings",
     metadata,

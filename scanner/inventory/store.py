@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from connectors.base import SourceError, safe_error_message
 from connectors.database.drivers import missing_driver_hint, with_default_driver
 from connectors.database.url import with_password
-from scanner.findings import Finding, ScanError
+from scanner.findings import CARRIED_FROM, Finding, ScanError
 from scanner.inventory import schema as t
 from scanner.inventory.batches import batches
 from scanner.inventory.config import InventoryConfig
@@ -38,6 +38,10 @@ from scanner.inventory.records import (
 
 if TYPE_CHECKING:
     from scanner.scan.incremental import ItemRecord, PreviousScan
+
+
+#: up to this many row pks are fetched by pk, more by reading the run's rows and skipping
+ONLY_ROWS = 5000
 
 
 def _json(value: Any) -> str:
@@ -118,6 +122,8 @@ class Inventory:
 
         ``carried`` are findings of an earlier run whose places this run could not read,
         each with ``last_scanned_run_pk`` set: they are stored again as last seen.
+        Findings of unchanged items (``evidence.carried_from_run``) equal to the row of the
+        run that read them are stored by reference to that row (``kojin_finding_refs``).
         ``items`` are the per-item states the next scan compares against (incremental).
         """
         from scanner.inventory.item_states import write_item_states
@@ -155,14 +161,18 @@ class Inventory:
                      "errors": s.errors, "stats_json": _json(dict(s.stats))}
                     for s in sources
                 ])  # fmt: skip
-            _insert_findings(conn, pk, rows, carried)
+            refs = _references(rows, items)
+            _insert_findings(conn, pk, {k: v for k, v in rows.items() if k not in refs}, carried)
+            for batch in batches(refs.values()):
+                conn.execute(insert(t.finding_refs),
+                             [{"run_pk": pk, "finding_pk": row} for row in batch])  # fmt: skip
             for batch in batches(errors):
                 conn.execute(insert(t.scan_errors), [
                     {"run_pk": pk, "source": e.source, "location_json": _json(dict(e.location)),
                      "kind": e.kind, "message": e.message}
                     for e in batch
                 ])  # fmt: skip
-            write_item_states(conn, pk, items)
+            write_item_states(conn, pk, items, {run.run_id: run_id})
         return self.resolve_run(str(pk))
 
     @staticmethod
@@ -239,16 +249,27 @@ class Inventory:
 
     def previous_scan(self) -> PreviousScan:
         """What the next scan needs to be incremental: per source, the latest run's item
-        states with their findings (see ``item_states.py``)."""
-        from scanner.inventory.item_states import load_previous_scan
+        states with their findings and where they are stored (see ``item_states.py``)."""
+        from scanner.inventory.item_states import StoredFindingRow, load_previous_scan
 
-        def findings_of(run_pk: int) -> dict[str, Finding]:
+        def findings_of(run_pk: int) -> dict[str, StoredFindingRow]:
             run = self.resolve_run(str(run_pk))
             prints = self.fingerprints(run)
-            return {
-                f.key: f.to_finding(tuple(sorted(prints.get(f.pk, ()))))
-                for f in self.findings(run)
-            }
+            with self.engine.connect() as conn:
+                rows = _rows_of_run(conn, run_pk)
+            out: dict[str, StoredFindingRow] = {}
+            for r, read_in in rows:
+                fingerprints = tuple(sorted(prints.get(r["id"], ())))
+                # marked with the run that read it (the row's own mark, else the run
+                # holding the row): as a run pointing at the row will show it
+                finding = _finding_of_row(r, read_in or run.run_id, fingerprints)
+                out[r["finding_key"]] = StoredFindingRow(
+                    finding,
+                    r["id"] if r["last_scanned_run_pk"] is None else None,
+                    _stored_judgement(r),
+                    finding.evidence[CARRIED_FROM],
+                )
+            return out
 
         return load_previous_scan(self.engine, findings_of)
 
@@ -269,22 +290,43 @@ class Inventory:
             for r in rows
         }
 
-    def findings(self, run: RunInfo) -> list[StoredFinding]:
+    def findings(self, run: RunInfo, only: Set[int] | None = None) -> list[StoredFinding]:
+        """The run's findings, its own rows and those it holds by reference (an unchanged
+        item's, read by an earlier run), in the scan's order; ``only``: those row pks."""
+        if only is not None and not only:
+            return []
         reviews = self.latest_reviews()
-        query = select(t.findings).where(t.findings.c.run_pk == run.pk).order_by(t.findings.c.id)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).mappings().all()
-        return [_stored_finding(r, reviews.get(r["finding_key"])) for r in rows]
+            rows = _rows_of_run(conn, run.pk, only=only)
+        return [_stored_finding(r, reviews.get(r["finding_key"]), read_in) for r, read_in in rows]
+
+    def finding_rows(self, run: RunInfo) -> dict[str, int]:
+        """The stored row (pk) of each of the run's findings, by finding key."""
+        own = select(t.findings.c.finding_key, t.findings.c.id).where(
+            t.findings.c.run_pk == run.pk
+        )
+        refs = (
+            select(t.findings.c.finding_key, t.findings.c.id)
+            .select_from(_refs_join())
+            .where(t.finding_refs.c.run_pk == run.pk)
+        )
+        with self.engine.connect() as conn:
+            return dict(conn.execute(own).all()) | dict(conn.execute(refs).all())  # type: ignore[arg-type]
 
     def fingerprints(self, run: RunInfo) -> dict[int, list[str]]:
-        """Fingerprints by finding pk (the subject index)."""
-        query = select(t.fingerprints.c.finding_pk, t.fingerprints.c.fingerprint).where(
-            t.fingerprints.c.run_pk == run.pk
+        """Fingerprints by finding pk (the subject index), referenced findings' too."""
+        fp = t.fingerprints
+        own = select(fp.c.finding_pk, fp.c.fingerprint).where(fp.c.run_pk == run.pk)
+        refs = (
+            select(fp.c.finding_pk, fp.c.fingerprint)
+            .select_from(t.finding_refs.join(fp, fp.c.finding_pk == t.finding_refs.c.finding_pk))
+            .where(t.finding_refs.c.run_pk == run.pk)
         )
         out: dict[int, list[str]] = {}
         with self.engine.connect() as conn:
-            for finding_pk, fingerprint in conn.execute(query):
-                out.setdefault(finding_pk, []).append(fingerprint)
+            for query in (own, refs):
+                for finding_pk, fingerprint in conn.execute(query).all():
+                    out.setdefault(finding_pk, []).append(fingerprint)
         return out
 
     def errors(self, run: RunInfo) -> list[ScanError]:
@@ -319,25 +361,29 @@ class Inventory:
             raise InventoryError(
                 f"{finding_id!r} is not a finding id (at least 6 hex digits, as in the reports)"
             )
-        with self.engine.connect() as conn:
-            keys = conn.execute(
-                select(t.findings.c.finding_key, func.max(t.findings.c.run_pk))
-                .where(t.findings.c.finding_key.like(prefix + "%"))
-                .group_by(t.findings.c.finding_key)
-                .limit(2)
-            ).all()
-        if not keys:
-            raise InventoryError(f"no finding {finding_id!r} in the inventory")
-        if len(keys) > 1:
-            raise InventoryError(f"finding id {finding_id!r} is ambiguous: give more digits")
-        key, run_pk = keys[0]
-        run = self.resolve_run(str(run_pk))
-        query = select(t.findings).where(
-            t.findings.c.run_pk == run_pk, t.findings.c.finding_key == key
+        key_column = t.findings.c.finding_key
+        own = select(key_column, func.max(t.findings.c.run_pk)).where(
+            key_column.like(prefix + "%")
         )
+        refs = (
+            select(key_column, func.max(t.finding_refs.c.run_pk))
+            .select_from(_refs_join())
+            .where(key_column.like(prefix + "%"))
+        )
+        latest: dict[str, int] = {}
         with self.engine.connect() as conn:
-            row = conn.execute(query).mappings().one()
-        return run, _stored_finding(row, self.latest_reviews().get(key))
+            for query in (own, refs):
+                for key, run_pk in conn.execute(query.group_by(key_column).limit(2)):
+                    latest[key] = max(run_pk, latest.get(key, 0))
+        if not latest:
+            raise InventoryError(f"no finding {finding_id!r} in the inventory")
+        if len(latest) > 1:
+            raise InventoryError(f"finding id {finding_id!r} is ambiguous: give more digits")
+        [(key, run_pk)] = latest.items()
+        run = self.resolve_run(str(run_pk))
+        with self.engine.connect() as conn:
+            [(row, read_in)] = _rows_of_run(conn, run_pk, key)
+        return run, _stored_finding(row, self.latest_reviews().get(key), read_in)
 
 
 def _violations(
@@ -350,6 +396,78 @@ def _violations(
         if jf.judgement.is_violation
         and not (key in reviews and reviews[key].mark == Mark.false_positive)
     ) + sum(1 for f in carried if replace(f, review=reviews.get(f.key)).is_violation)
+
+
+def _refs_join():
+    """A run's references joined to the rows they point at."""
+    return t.finding_refs.join(t.findings, t.findings.c.id == t.finding_refs.c.finding_pk)
+
+
+def _rows_of_run(
+    conn, run_pk: int, key: str | None = None, only: Set[int] | None = None
+) -> list[tuple[Any, str | None]]:
+    """(row, None) for the run's own findings, (row, the run id that read it) for those it
+    holds by reference; a run with references in the order the scan wrote its findings.
+    ``key``: that finding only; ``only``: those row pks only."""
+    own = select(t.findings).where(t.findings.c.run_pk == run_pk)
+    refs = (
+        select(t.findings, t.runs.c.run_id.label("read_in_run"))
+        .select_from(_refs_join().join(t.runs, t.runs.c.id == t.findings.c.run_pk))
+        .where(t.finding_refs.c.run_pk == run_pk)
+    )
+    if key is not None:
+        own = own.where(t.findings.c.finding_key == key)
+        refs = refs.where(t.findings.c.finding_key == key)
+    if only is not None and len(only) <= ONLY_ROWS:
+        chunks = [sorted(only)[i : i + 500] for i in range(0, len(only), 500)]
+        own_rows = [r for c in chunks for r in _rows(conn, own.where(t.findings.c.id.in_(c)))]
+        ref_rows = [r for c in chunks for r in _rows(conn, refs.where(t.findings.c.id.in_(c)))]
+    else:
+        own_rows, ref_rows = _rows(conn, own), _rows(conn, refs)
+        if only is not None:
+            own_rows = [r for r in own_rows if r["id"] in only]
+            ref_rows = [r for r in ref_rows if r["id"] in only]
+    rows: list[tuple[Any, str | None]] = [(r, None) for r in own_rows]
+    if not ref_rows:
+        return sorted(rows, key=lambda item: item[0]["id"])
+    return sorted(rows + [(r, r["read_in_run"]) for r in ref_rows], key=_scan_order)
+
+
+def _rows(conn, query) -> list[Any]:
+    return conn.execute(query.order_by(t.findings.c.id)).mappings().all()
+
+
+def _scan_order(item: tuple[Any, str | None]) -> tuple:
+    """The driver's finding order (source, location, entity), findings not scanned last."""
+    r = item[0]
+    location = json.dumps(json.loads(r["location_json"]), sort_keys=True, default=str)
+    return (r["last_scanned_run_pk"] is not None, r["source"], location, r["entity"])
+
+
+def _references(rows: dict[str, JudgedFinding], items: Sequence[ItemRecord]) -> dict[str, int]:
+    """The stored rows that carried findings point at instead of being stored again, by
+    finding key: a carried item's finding that reached this run as the very object read
+    from that row (nothing changed it) and is judged as stored there."""
+    out: dict[str, int] = {}
+    for item in items:
+        for key, stored in item.rows.items():
+            jf = rows.get(key)
+            if jf is not None and jf.finding is stored.finding:
+                if _judgement_of(jf) == stored.judgement:
+                    out[key] = stored.pk
+    return out
+
+
+_JUDGEMENT_COLUMNS = ("verdict", "rule", "asset", "purposes_json", "reason_ja", "reason_en")
+
+
+def _judgement_of(jf: JudgedFinding) -> tuple[Any, ...]:
+    j = jf.judgement
+    return (str(j.verdict), j.rule, j.asset, _json(list(j.purposes)), j.reason_ja, j.reason_en)
+
+
+def _stored_judgement(r) -> tuple[Any, ...]:
+    return tuple(r[name] for name in _JUDGEMENT_COLUMNS)
 
 
 def _insert_findings(
@@ -448,13 +566,23 @@ def _run_info(r) -> RunInfo:
     )  # fmt: skip
 
 
-def _stored_finding(r, review: Review | None) -> StoredFinding:
-    finding = Finding(
+def _finding_of_row(r, read_in: str | None = None, fingerprints: tuple[str, ...] = ()) -> Finding:
+    """A row's finding; ``read_in``: carried from that run (unless the row says so)."""
+    evidence = json.loads(r["evidence_json"])
+    if read_in is not None:
+        evidence.setdefault(CARRIED_FROM, read_in)
+    return Finding(
         source=r["source"], location=json.loads(r["location_json"]), entity=r["entity"],
-        score=r["score"], evidence=json.loads(r["evidence_json"]),
+        score=r["score"], evidence=evidence,
         examples=tuple(json.loads(r["examples_json"])), rows_sampled=r["rows_sampled"],
-        rows_matched=r["rows_matched"], count=r["count"],
-    )
+        rows_matched=r["rows_matched"], count=r["count"], fingerprints=fingerprints,
+    ).with_known_key(r["finding_key"])  # fmt: skip
+
+
+def _stored_finding(r, review: Review | None, read_in: str | None = None) -> StoredFinding:
+    """A row as stored; ``read_in``: held by reference to a row of that run (carried
+    from it, unless the row itself was carried from an earlier one)."""
+    finding = _finding_of_row(r, read_in)
     return StoredFinding(
         pk=r["id"], key=r["finding_key"], finding=finding, place=r["place"],
         verdict=r["verdict"], rule=r["rule"],

@@ -15,18 +15,28 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from connectors.base import ITEMS, WorkUnit
-from scanner.findings import Finding, ScanError
+from scanner.findings import CARRIED_FROM, Finding, ScanError
 from scanner.fingerprint import Fingerprinter
 from scanner.scan.runner import UnitResult
 
 #: the text whose HMAC tells which key the recorded fingerprints were made with
 KEY_CHECK_TEXT = "kojin-item-state-key-check"
-#: evidence key naming the run that last read a carried finding's item
-CARRIED_FROM = "carried_from_run"
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """Where the inventory holds a carried finding: the row of the run that read it, and
+    the judgement stored there. A run that carries that very finding object and judges it
+    the same stores a reference to the row instead of a copy."""
+
+    finding: Finding
+    pk: int
+    #: verdict, rule, asset, purposes (JSON), reason_ja, reason_en, as stored
+    judgement: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,8 @@ class PreviousItem:
     findings: tuple[Finding, ...]
     metadata: Mapping[str, Any] = field(default_factory=dict)
     read_in: str = ""  # the run that last read it
+    #: the stored rows of its findings, by finding key
+    rows: Mapping[str, StoredRow] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,8 @@ class ItemRecord:
     findings: tuple[Finding, ...]
     metadata: Mapping[str, Any] = field(default_factory=dict)
     read_in: str = ""  # the run that read it: this one, or the one it was carried from
+    #: carried: where the inventory already holds its findings (``PreviousItem.rows``)
+    rows: Mapping[str, StoredRow] = field(default_factory=dict)
 
 
 def settings_digest(
@@ -97,7 +111,7 @@ def carried_findings(item: PreviousItem) -> list[Finding]:
         if CARRIED_FROM in f.evidence:
             out.append(f)
         else:
-            out.append(replace(f, evidence={**f.evidence, CARRIED_FROM: item.read_in}))
+            out.append(f.with_evidence({**f.evidence, CARRIED_FROM: item.read_in}))
     return out
 
 
@@ -142,6 +156,7 @@ def item_records(
                 tuple(carried_findings(item)),
                 item.metadata,
                 item.read_in,
+                item.rows,
             )  # fmt: skip
         )
     for result in results:
@@ -153,9 +168,9 @@ def item_records(
             if item.get("marker") is None or _has_problem(result.errors, location):
                 continue
             findings = tuple(f for f in result.findings if _within(f.location, location))
-            read_in = run_id
+            read_in, rows = run_id, {}
             if item.get("unchanged") and item["key"] in previous:
-                read_in = previous[item["key"]].read_in
+                read_in, rows = previous[item["key"]].read_in, previous[item["key"]].rows
             out.append(
                 ItemRecord(
                     source,
@@ -165,6 +180,7 @@ def item_records(
                     findings,
                     kept if len(unit_items) == 1 else {},
                     read_in,
+                    rows,
                 )  # fmt: skip
             )
     return out

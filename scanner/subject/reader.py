@@ -14,7 +14,6 @@ following links and extracted in full mode, whatever the scan's sampling.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -297,21 +296,13 @@ def _file_error(source: FilesSource, place: FilePlace, exc: OSError) -> PlaceRea
     return PlaceReadError(f"{source.name}:{place.path}: {exc.strerror or type(exc).__name__}")
 
 
-def file_path(source: FilesSource, place: FilePlace) -> str | bytes:
-    """Where the file is: its on-disk name when the scan kept one (NFD, cp932 or invalid
-    bytes), never the display name, which would not open."""
-    if place.path_hex:
-        return os.path.join(os.fsencode(source.config.root), bytes.fromhex(place.path_hex))
-    return os.path.join(os.fspath(source.config.root), place.path)
-
-
 def file_signature(source: FilesSource, place: FilePlace) -> tuple[int, int]:
-    """(size, mtime_ns): a file whose both are unchanged is not read again."""
+    """(size, mtime_ns) through the source (a local folder or an SMB share): a file whose
+    both are unchanged is not read again."""
     try:
-        st = os.stat(file_path(source, place), follow_symlinks=source.config.follow_links)
+        return source.signature(place.path, place.path_hex)
     except OSError as exc:
         raise _file_error(source, place, exc) from None
-    return st.st_size, st.st_mtime_ns
 
 
 def file_hash(source: FilesSource, place: FilePlace) -> str:

@@ -122,3 +122,29 @@ def test_config_refuses_links_and_escaping_root(tmp_path):
     assert parse_config(base + 'root = "\\\\総務\\\\2024\\\\"\n', tmp_path).sources[0].root == (
         "総務/2024"
     )
+
+
+def test_the_subject_index_search_and_export_read_the_share(samba, smb_env, tmp_path):
+    from scanner.inventory.store import Inventory
+    from scanner.subject.export import gather_disclosure
+    from scanner.subject.identifiers import SubjectQuery
+    from scanner.subject.search import find_subject
+
+    _fill(samba.path)
+    config = parse_config(samba.source_toml(), tmp_path)
+    pipeline = Pipeline(config, detector=FakeDetector())
+    result = pipeline.run(ScanOptions(out_dir=tmp_path / "out"), index_subjects=True)
+    index = result.subject_index
+    assert index is not None and not index.errors and index.entries, index
+    query = SubjectQuery(email="TARO@example.co.jp")
+    with Inventory.open(config.inventory) as inventory:
+        for live in (False, True):
+            found = find_subject(config, inventory, query, pipeline.fingerprinter, live=live,
+                                 detector=FakeDetector)  # fmt: skip
+            assert not found.errors, found.errors
+            assert {h.place_key for h in found.strong} == {"総務/メモ.txt", "tmp/skip.txt"}
+        probes = query.probe_list(pipeline.fingerprinter)
+        doc = gather_disclosure(config, inventory, found, probes, pipeline.fingerprinter,
+                                detector=FakeDetector)  # fmt: skip
+    assert not doc.errors and not doc.changed
+    assert doc.items and doc.records == 2

@@ -886,3 +886,20 @@ def test_the_shops_own_row_with_its_managers_name_is_corporate() -> None:
               col("c01", [f"{a} {b}" for a, b in NAMES]), col("tel", PHONES)]  # fmt: skip
     got = by_column(classify_table("dtb_customer", people, FakeDetector()))
     assert got["c01"] == {"PERSON"} and got["tel"] == {"PHONE_NUMBER"}
+
+
+def test_a_shops_own_serialized_settings_are_corporate() -> None:
+    # a shop plugin keeps its own company details in one serialized option value
+    settings = [_php({"company_name": "株式会社山田商事", "zip_code": "100-0005",
+                      "address1": f"東京都千代田区丸の内{1 + i % 9}-2-3",
+                      "tel_number": "03-1234-5678", "order_mail": f"order{i}@shop.example.jp"})
+                for i in range(N)]  # fmt: skip
+    meta = [col("option_name", cycle(["shop_settings"], N)), col("option_value", settings)]
+    assert classify_table("wp_options", meta, FakeDetector()) == []
+    # a customer's serialized delivery address is a person's
+    deliveries = [_php({"name1": NAMES[i][0], "name2": NAMES[i][1],
+                        "address1": f"東京都千代田区丸の内{1 + i % 9}-2-3", "tel": PHONES[i]})
+                  for i in range(N)]  # fmt: skip
+    got = by_column(classify_table("wp_shop_member", [col("mem_delivery", deliveries)],
+                                   FakeDetector()))  # fmt: skip
+    assert got == {"mem_delivery": {"PERSON", "ADDRESS", "PHONE_NUMBER"}}

@@ -74,7 +74,7 @@ def workspace(tmp_path, monkeypatch):
 def scan(config, tmp_path, detector, since_last=True):
     detector.fingerprinter = Fingerprinter.from_key_file(config.inventory.key_file)
     previous = None
-    if since_last and config.inventory.path.exists():
+    if since_last and (config.inventory.url or config.inventory.path.exists()):
         with Inventory.open(config.inventory) as inventory:
             previous = inventory.previous_scan()
     outcome = run_scan(config, tmp_path / "out", detector=detector, previous=previous)
@@ -173,3 +173,185 @@ def test_a_file_with_a_problem_is_read_again(workspace):
     second, _ = scan(config, tmp_path, CountingDetector())
     assert stats(second, "share") == (1, 3)
     assert any(e.location.get("path") == "broken.xlsx" for e in second.errors)
+
+
+# --- findings of unchanged items are stored by reference (issue 14) ---
+
+CATALOG = """
+[[catalog.purposes]]
+id = "contact"
+name = "取引先との連絡"
+entities = ["PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"]
+retention = "取引終了から5年"
+
+[[catalog.assets]]
+name = "連絡メモ"
+source = "share"
+paths = ["a.txt"]
+purposes = ["contact"]
+owner = "総務部"
+subjects = "customer"
+"""
+
+
+def rows_of(config, run) -> tuple[set[int], set[int]]:
+    """The finding rows run ``run`` stored itself and those it points at."""
+    import sqlalchemy as sa
+
+    from scanner.inventory import schema as t
+
+    with Inventory.open(config.inventory) as inventory, inventory.engine.connect() as conn:
+        own = conn.execute(sa.select(t.findings.c.id).where(t.findings.c.run_pk == run.pk))
+        refs = conn.execute(
+            sa.select(t.finding_refs.c.finding_pk).where(t.finding_refs.c.run_pk == run.pk)
+        )
+        return set(own.scalars()), set(refs.scalars())
+
+
+def comparable(f) -> tuple:
+    evidence = {k: v for k, v in f.evidence.items() if k != CARRIED_FROM}
+    return (f.key, f.verdict, f.score, f.examples, sorted(evidence.items()),
+            f.review.mark if f.review else None)  # fmt: skip
+
+
+def test_an_unchanged_rescan_points_at_the_rows_of_the_run_that_read_them(workspace):
+    from reports.model import load_report_data
+
+    tmp_path, config = workspace
+    first, one = scan(config, tmp_path, CountingDetector())
+    with Inventory.open(config.inventory) as inventory:
+        stored = inventory.findings(one.run)
+        phone = next(f for f in stored if f.location == {"path": "a.txt"}
+                     and f.entity == "PHONE_NUMBER")  # fmt: skip
+        inventory.add_review(phone.key, Mark.false_positive, "代表番号", "sato")
+    _, two = scan(config, tmp_path, CountingDetector())
+    _, three = scan(config, tmp_path, CountingDetector())
+
+    own_one, _ = rows_of(config, one.run)
+    for recorded in (two, three):
+        own, refs = rows_of(config, recorded.run)
+        assert refs and refs <= own_one, "carried findings point at the first run's rows"
+        with Inventory.open(config.inventory) as inventory:
+            mine = [f for f in inventory.findings(recorded.run) if f.pk in own]
+        # only the cross-references (derived again from the carried tables) are stored
+        assert mine and all(f.is_cross_reference and CARRIED_FROM not in f.evidence
+                            for f in mine)  # fmt: skip
+        assert not recorded.diff.new and not recorded.diff.removed and not recorded.diff.changed
+
+    with Inventory.open(config.inventory) as inventory:
+        before, after = inventory.findings(one.run), inventory.findings(three.run)
+        assert [comparable(f) for f in after] == [comparable(f) for f in before]
+        carried = [f for f in after if f.pk in own_one]
+        assert all(f.evidence[CARRIED_FROM] == one.run.run_id for f in carried)
+        again = next(f for f in after if f.key == phone.key)
+        assert again.review.mark == Mark.false_positive and not again.is_violation
+        prints_before = inventory.fingerprints(one.run)
+        assert inventory.fingerprints(three.run)[again.pk] == prints_before[phone.pk] != []
+        run, found = inventory.find_finding(phone.finding_id)
+        assert run.pk == three.run.pk and found.evidence[CARRIED_FROM] == one.run.run_id
+        report = load_report_data(inventory, str(three.run.pk))
+        assert [f.key for f in report.findings] == [f.key for f in before]
+        assert three.run.findings_count == one.run.findings_count
+        assert three.run.violations_count == two.run.violations_count  # the label counts
+
+
+def test_a_changed_file_and_a_changed_judgement_are_stored_again(workspace):
+    tmp_path, config = workspace
+    scan(config, tmp_path, CountingDetector())
+    (tmp_path / "share" / "b.txt").write_text("b.txt\n連絡先 hanako@example.jp\n", encoding="utf-8")
+    (tmp_path / "share" / "c.txt").unlink()
+    with_catalog = parse_config(CONFIG + CATALOG, tmp_path)  # a.txt now has a purpose
+    second, recorded = scan(with_catalog, tmp_path, CountingDetector())
+    assert stats(second, "share") == (1, 1)
+    own, refs = rows_of(with_catalog, recorded.run)
+    with Inventory.open(config.inventory) as inventory:
+        by_path: dict[str, set[str]] = {}
+        for f in inventory.findings(recorded.run):
+            kind = "own" if f.pk in own else "ref" if f.pk in refs else "?"
+            by_path.setdefault(f.location.get("path", f.place), set()).add(kind)
+            if f.location.get("path") == "a.txt":
+                assert f.verdict == "allowed" and f.evidence[CARRIED_FROM]
+    assert by_path["a.txt"] == {"own"}, "judged otherwise: stored with the new verdict"
+    assert by_path["b.txt"] == {"own"}, "read again"
+    assert "c.txt" not in by_path
+    removed = {(f.location.get("path"), f.entity) for f in recorded.diff.removed}
+    assert ("c.txt", "PERSON") in removed and ("b.txt", "PHONE_NUMBER") in removed
+    changed = {c.after.location.get("path") for c in recorded.diff.changed}
+    assert "a.txt" in changed  # the verdict moved
+    _, third = scan(with_catalog, tmp_path, CountingDetector())  # judged the same: references
+    own3, refs3 = rows_of(with_catalog, third.run)
+    assert {pk for pk in own if pk in refs3} and not third.diff.changed
+
+
+def test_an_inventory_from_before_references_upgrades_and_rescans(workspace):
+    import sqlalchemy as sa
+
+    tmp_path, config = workspace
+    _, one = scan(config, tmp_path, CountingDetector())
+    engine = sa.create_engine(f"sqlite:///{config.inventory.path}")
+    with engine.begin() as conn:  # back to schema version 5, as the last release left it
+        conn.execute(sa.text("DROP TABLE kojin_finding_refs"))
+        conn.execute(sa.text("DELETE FROM kojin_schema_version WHERE version = 6"))
+    engine.dispose()
+    _, two = scan(config, tmp_path, CountingDetector())
+    _, refs = rows_of(config, two.run)
+    assert refs and not two.diff.new and not two.diff.removed
+    with Inventory.open(config.inventory) as inventory:
+        assert [f.key for f in inventory.findings(one.run)] == [
+            f.key for f in inventory.findings(two.run)]  # fmt: skip
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("postgresql", marks=pytest.mark.postgres),
+        pytest.param("mariadb", marks=pytest.mark.mariadb),
+    ]
+)
+def server_inventory(request):
+    """An inventory URL on the real server (a schema or database of its own, dropped)."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    from tests.connectors.database.conftest import MARIADB_URLS, PG_URLS, _first_reachable
+
+    name = f"kojin_inv_{uuid.uuid4().hex[:8]}"
+    if request.param == "postgresql":
+        admin = _first_reachable("KOJIN_TEST_POSTGRES_URL", PG_URLS, {"connect_timeout": 3})
+        create, drop = sa.schema.CreateSchema(name), sa.schema.DropSchema(name, cascade=True)
+        url = admin.render_as_string(hide_password=False) + f"?options=-csearch_path%3D{name}"
+    else:
+        admin = _first_reachable("KOJIN_TEST_MARIADB_URL", MARIADB_URLS, {"connect_timeout": 3})
+        create = sa.text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+        drop = sa.text(f"DROP DATABASE IF EXISTS `{name}`")
+        url = admin.set(database=name, query={"charset": "utf8mb4"}).render_as_string(
+            hide_password=False
+        )
+    engine = sa.create_engine(admin, poolclass=sa.pool.NullPool)
+    with engine.begin() as conn:
+        conn.execute(create)
+    try:
+        yield url
+    finally:
+        with engine.begin() as conn:
+            conn.execute(drop)
+        engine.dispose()
+
+
+def test_rescans_by_reference_on_a_server_inventory(workspace, server_inventory):
+    tmp_path, _ = workspace
+    config = parse_config(CONFIG + f'\n[inventory]\nurl = "{server_inventory}"\n', tmp_path)
+    _, one = scan(config, tmp_path, CountingDetector())
+    _, two = scan(config, tmp_path, CountingDetector())
+    (tmp_path / "share" / "c.txt").unlink()
+    _, three = scan(config, tmp_path, CountingDetector())
+    with Inventory.open(config.inventory) as inventory:
+        first, second = inventory.findings(one.run), inventory.findings(two.run)
+        assert [comparable(f) for f in second] == [comparable(f) for f in first]
+        prints = inventory.fingerprints(two.run)
+        assert all(prints.get(f.pk) for f in second if "path" in f.location)
+        last = inventory.findings(three.run)
+    _, refs = rows_of(config, two.run)
+    assert refs and not two.diff.new and not two.diff.removed and not two.diff.changed
+    assert {f.location.get("path") for f in three.diff.removed} == {"c.txt"}
+    assert {f.key for f in last} == {f.key for f in first} - {f.key for f in three.diff.removed}
