@@ -262,8 +262,10 @@ def _resolve_overlaps(
 ) -> list[RecognizerResult]:
     """Keep, for any run of characters, only the strongest claim.
 
-    Pattern and dictionary results come first; GiNZA's NER (deep mode) only fills
-    characters nothing else claimed, so deep mode never loses what fast mode finds.
+    Pattern and dictionary results come first; deep mode's GiNZA results only fill
+    characters nothing else claimed, so deep mode keeps every pattern, dictionary and
+    name-rule result of fast mode (fast mode's name-model scores are replaced by deep
+    mode's scorer, which may drop one: ginza_ner_recognizer.py).
     """
     ranked = sorted(
         results,
