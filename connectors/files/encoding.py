@@ -128,8 +128,11 @@ def _embedded_share(text: str) -> float:
         runs += 1
         if j - i == 1:
             # a letter on both sides is an accented letter in disguise; on one side
-            # (a word's first or last letter) half as telling: ``A社 `` is Japanese
-            embedded += (_ascii_letter(text, i - 1) + _ascii_letter(text, j)) / 2
+            # (a word's first or last letter) half as telling: ``A社 `` is Japanese,
+            # but a lone half-width kana touching a Latin word (``danezﾇ``) is not
+            sides = _ascii_letter(text, i - 1) + _ascii_letter(text, j)
+            halfwidth = 0xFF61 <= ord(text[i]) <= 0xFF9F
+            embedded += min(1.0, sides) if halfwidth else sides / 2
         i = j
     return embedded / runs if runs else 0.0
 
@@ -231,9 +234,11 @@ def _other_east_asian(sample: bytes, text: str, codec: str) -> EncodingGuess | N
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample[:SNIFF_BYTES], cp_isolation=[codec, *_OTHER_CJK]).best()
-    if best is None or not best.encoding or codecs.lookup(best.encoding).name == codecs.lookup(
-        codec
-    ).name:
+    if (
+        best is None
+        or not best.encoding
+        or codecs.lookup(best.encoding).name == codecs.lookup(codec).name
+    ):
         return None
     return EncodingGuess(codecs.lookup(best.encoding).name, "cjk-frequency", 0.8)
 

@@ -97,6 +97,9 @@ _EML_HEADERS = re.compile(
 )
 _HEADER_LINE = re.compile(r"^[A-Za-z0-9-]+:[ \t]|^[ \t]+\S")
 _HTML_HINT = re.compile(r"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I)
+#: a tag (names may be Japanese: ``<氏名>``), a declaration, a comment or a processing
+#: instruction; ``<<お知らせ>>`` or ``< 5`` at the head of a text is not markup
+_MARKUP_START = re.compile(r"<(?:[^\W\d][\w.:-]*(?:[\s/>]|$)|[!?/])")
 _CSV_EXT = {".csv"}
 _TSV_EXT = {".tsv", ".tab"}
 _JSONL_EXT = {".jsonl", ".ndjson"}
@@ -155,7 +158,7 @@ def _text_kind(text: str, name: str) -> FileType:
     suffix = _suffix(name)
     stripped = text.lstrip()
     lower = stripped[:2048].lower()
-    if stripped.startswith("<"):
+    if _MARKUP_START.match(stripped):
         if _HTML_HINT.search(lower) or suffix in {".html", ".htm", ".xhtml"}:
             return FileType.HTML
         return FileType.XML

@@ -89,6 +89,7 @@ LATIN = [
     ("Zaštita podataka, ščepec.", "iso8859_16"),
     ("Ochrona danych, sądy, mąż.", "cp852"),
     ("Hrvatska čuva šumu i žive ljude.", "iso8859_16"),
+    ("Regatul (în daneză Sunet), două tări si mări, în regat.", "cp852"),
 ]
 
 
