@@ -44,6 +44,9 @@ DECLARED_ALIASES = {
 #: below this Japanese-plausibility both legacy readings are doubted
 _PLAUSIBLE = 0.3
 _ISO2022_KR_ESCAPE = b"\x1b$)C"
+#: UTF-8 "with damage": this many valid multi-byte characters, at most this share bad
+_DAMAGED_UTF8_MIN = 8
+_DAMAGED_UTF8_SHARE = 0.05
 #: a legacy reading with this many wide characters and no kana may be Korean or Chinese
 _KANA_CHECK_MIN = 16
 _OTHER_CJK = ("euc_kr", "gb18030", "big5")
@@ -196,6 +199,9 @@ def detect_encoding(
     utf16 = _looks_utf16(sample)
     if utf16:
         return EncodingGuess(utf16, "nul-pattern", 0.8)
+    damaged = _damaged_utf8(sample)
+    if damaged is not None:
+        return damaged
     readings: list[tuple[float, str]] = []
     readings_text: dict[str, str] = {}
     sjis = _strict_decode(sample, "cp932", final)
@@ -217,6 +223,20 @@ def detect_encoding(
                 return other
             return EncodingGuess(codec, "plausibility", round(min(1.0, score), 3))
     return _fallback(sample)
+
+
+def _damaged_utf8(sample: bytes) -> EncodingGuess | None:
+    """UTF-8 with a few bad bytes (a corrupted log line, a byte cut by a copy tool): read
+    as UTF-8 with the bad bytes replaced. Without this, one stray byte sent Japanese
+    UTF-8 to the cp932 reading, which turned all of it into mojibake. Legacy Japanese
+    bytes almost never form valid multi-byte UTF-8 sequences, so many valid ones and
+    few invalid ones is UTF-8."""
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) >= 0x80) - bad
+    if good >= _DAMAGED_UTF8_MIN and bad <= good * _DAMAGED_UTF8_SHARE:
+        return EncodingGuess("utf-8", "utf-8-damaged", round(1 - bad / (good + bad), 3))
+    return None
 
 
 def _other_east_asian(sample: bytes, text: str, codec: str) -> EncodingGuess | None:

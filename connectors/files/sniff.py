@@ -146,6 +146,10 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         except LookupError:
             guess = None
     controls = sum(1 for c in text if c < " " and c not in "\t\r\n\f\x1b")
+    if guess is None and _looks_like_email(head[:8192].decode("latin-1")):
+        # e-mail is a byte protocol: raw 8-bit headers in no single charset are common,
+        # and the e-mail extractor decodes each part by its own label
+        return Sniffed(FileType.EML, "e-mail with undecodable 8-bit bytes")
     if guess is None or (text and controls / len(text) > 0.05):
         for magic, label in _WEAK_MAGIC:
             if head.startswith(magic):
