@@ -144,6 +144,26 @@ def _ascii_letter(text: str, i: int) -> int:
     return int(0 <= i < len(text) and text[i].isascii() and text[i].isalpha())
 
 
+def _looks_utf32(sample: bytes) -> str | None:
+    """UTF-32 without a BOM: below U+10000 two of every four bytes are NUL, and in
+    ASCII-heavy text a third."""
+    if len(sample) < 16:
+        return None
+    sample = sample[: len(sample) // 4 * 4]
+    zeros = [sample[k::4].count(0) / (len(sample) // 4) for k in range(4)]
+    if zeros[2] > 0.95 and zeros[3] > 0.95 and zeros[0] < 0.05:
+        codec = "utf-32-le"
+    elif zeros[0] > 0.95 and zeros[1] > 0.95 and zeros[3] < 0.05:
+        codec = "utf-32-be"
+    else:
+        return None
+    text = _strict_decode(sample, codec, False)
+    if not text:
+        return None
+    printable = sum(1 for c in text if c.isprintable() or c in "\t\r\n")
+    return codec if printable / len(text) > 0.95 else None
+
+
 def _looks_utf16(sample: bytes) -> str | None:
     """UTF-16 without a BOM: ASCII-heavy text leaves NUL bytes in every other position."""
     if len(sample) < 8:
@@ -189,6 +209,9 @@ def detect_encoding(
     if _ISO2022_KR_ESCAPE in sample and sample.isascii():
         if _strict_decode(sample, "iso2022_kr", final) is not None:
             return EncodingGuess("iso2022_kr", "escape")
+    utf32 = _looks_utf32(sample) if b"\x00\x00" in sample else None
+    if utf32:
+        return EncodingGuess(utf32, "nul-pattern", 0.8)
     if sample.isascii():
         if b"\x00" in sample:
             utf16 = _looks_utf16(sample)

@@ -11,6 +11,8 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
 
+import pytest
+
 from connectors.files.encoding import detect_encoding
 from tests.connectors.files.conftest import scan
 
@@ -68,3 +70,15 @@ def test_a_declared_binary_attachment_is_binary_not_undecodable(tmp_path: Path) 
 def test_a_text_attachment_that_does_not_decode_is_still_undecodable(tmp_path: Path) -> None:
     (tmp_path / "bad.eml").write_bytes(_mail_with("application", "octet-stream", _noise(4000)))
     assert "undecodable" in scan(tmp_path).error_kinds("bad.eml")
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", ["Name: Taro Yamada, phone 090-1234-5678\n", "山田太郎様 090\n"])
+def test_utf32_without_a_bom_is_text(codec: str, text: str) -> None:
+    data = (text * 4).encode(codec)
+    guess = detect_encoding(data, complete=True)
+    assert guess is not None and data.decode(guess.encoding) == text * 4
+
+
+def test_nul_heavy_binary_is_not_utf32() -> None:
+    assert detect_encoding(b"\x07\x00\x00\x00" * 64, complete=True) is None
