@@ -26,7 +26,7 @@ from connectors.files.extractors.base import (
     join_member,
 )
 from connectors.files.limits import MB, ExpansionBudget, LimitError
-from connectors.files.sniff import EXTRACTABLE, FileType, sniff
+from connectors.files.sniff import EXTRACTABLE, FileType, Sniffed, sniff
 
 SPOOL_BYTES = 8 * MB
 #: notice kinds that are facts about a file, not problems: counted, not reported
@@ -62,6 +62,8 @@ _EXPECTED: dict[str, frozenset[FileType]] = {
     ".pdf": frozenset({FileType.PDF}),
     ".zip": frozenset({FileType.ZIP}),
 }
+_UNTYPED = frozenset({"application/octet-stream", "application/unknown"})
+_TEXTUAL = ("text/", "message/")
 _LONG_DIGITS = re.compile(r"\d{4,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _EMAIL_LIKE = re.compile(r"\S+@\S+")
@@ -87,8 +89,7 @@ def extract_document(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
     if mismatch:
         yield Notice("wrong_extension", mismatch, ctx.place())
     if sniffed.type not in EXTRACTABLE:
-        kind = "undecodable" if sniffed.detail == "undecodable bytes" else sniffed.type.value
-        yield Notice(kind, sniffed.detail, ctx.place())
+        yield _not_extracted(sniffed, ctx)
         return
     extractor = extractor_for(sniffed.type)
     if extractor is None:
@@ -103,6 +104,20 @@ def extract_document(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
                 yield item
     except Exception as exc:  # a parser failing on hostile input must not stop the scan
         yield Notice(error_kind(exc), describe_error(exc), ctx.place())
+
+
+def _not_extracted(sniffed: Sniffed, ctx: ExtractContext) -> Notice:
+    """Why a file is not read. Bytes that decode as no text are ``undecodable``, unless
+    their container declared them a non-text type (an e-mail's audio/basic, image/pbm or
+    S/MIME signature part): then they are binary content, as expected, not a problem.
+    ``application/octet-stream`` declares nothing (mailers attach CSVs so)."""
+    detail = sniffed.detail
+    if detail == "undecodable bytes":
+        declared = ctx.declared_type.lower()
+        if declared and declared not in _UNTYPED and not declared.startswith(_TEXTUAL):
+            return Notice(FileType.BINARY.value, f"{declared} content", ctx.place())
+        return Notice("undecodable", detail, ctx.place())
+    return Notice(sniffed.type.value, detail, ctx.place())
 
 
 def _embedded(item: Embedded, ctx: ExtractContext) -> Iterator[Item]:
@@ -128,6 +143,7 @@ def _embedded(item: Embedded, ctx: ExtractContext) -> Iterator[Item]:
             member=member,
             depth=ctx.depth + 1,
             encoding=None,
+            declared_type=item.declared_type,
             expansion=expansion,
             budget=TextBudget(ctx.limits.text_budget_chars),
         )

@@ -43,6 +43,13 @@ DECLARED_ALIASES = {
 }
 #: below this Japanese-plausibility both legacy readings are doubted
 _PLAUSIBLE = 0.3
+_ISO2022_KR_ESCAPE = b"\x1b$)C"
+#: UTF-8 "with damage": this many valid multi-byte characters, at most this share bad
+_DAMAGED_UTF8_MIN = 8
+_DAMAGED_UTF8_SHARE = 0.05
+#: a legacy reading with this many wide characters and no kana may be Korean or Chinese
+_KANA_CHECK_MIN = 16
+_OTHER_CJK = ("euc_kr", "gb18030", "big5")
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,62 @@ def japanese_plausibility(text: str) -> float:
         elif 0x2160 <= o <= 0x24FF or 0x3200 <= o <= 0x33FF:
             total += 0.6  # ①, Ⅳ, ㈱, ㎡: cp932's NEC symbols, common in business files
         prev_halfwidth = False
-    return total / n if n else 1.0
+    if not n:
+        return 1.0
+    return total / n * (1.0 - _embedded_share(text))
+
+
+def _embedded_share(text: str) -> float:
+    """Share of the non-ASCII runs that are one character inside an ASCII word.
+
+    Latin-1 or Central European text read as cp932 turns each accented letter and the
+    letter after it into one kanji sitting inside an English-looking word (``caf漢s``);
+    Japanese text has runs of several characters, or single ones beside digits, spaces
+    and punctuation (``3月``, ``A社 ``)."""
+    runs = 0
+    embedded = 0.0
+    i, size = 0, len(text)
+    while i < size:
+        if ord(text[i]) < 0x80:
+            i += 1
+            continue
+        j = i
+        while j < size and ord(text[j]) >= 0x80:
+            j += 1
+        runs += 1
+        if j - i == 1:
+            # a letter on both sides is an accented letter in disguise; on one side
+            # (a word's first or last letter) half as telling: ``A社 `` is Japanese,
+            # but a lone half-width kana touching a Latin word (``danezﾇ``) is not
+            sides = _ascii_letter(text, i - 1) + _ascii_letter(text, j)
+            halfwidth = 0xFF61 <= ord(text[i]) <= 0xFF9F
+            embedded += min(1.0, sides) if halfwidth else sides / 2
+        i = j
+    return embedded / runs if runs else 0.0
+
+
+def _ascii_letter(text: str, i: int) -> int:
+    return int(0 <= i < len(text) and text[i].isascii() and text[i].isalpha())
+
+
+def _looks_utf32(sample: bytes) -> str | None:
+    """UTF-32 without a BOM: below U+10000 two of every four bytes are NUL, and in
+    ASCII-heavy text a third."""
+    if len(sample) < 16:
+        return None
+    sample = sample[: len(sample) // 4 * 4]
+    zeros = [sample[k::4].count(0) / (len(sample) // 4) for k in range(4)]
+    if zeros[2] > 0.95 and zeros[3] > 0.95 and zeros[0] < 0.05:
+        codec = "utf-32-le"
+    elif zeros[0] > 0.95 and zeros[1] > 0.95 and zeros[3] < 0.05:
+        codec = "utf-32-be"
+    else:
+        return None
+    text = _strict_decode(sample, codec, False)
+    if not text:
+        return None
+    printable = sum(1 for c in text if c.isprintable() or c in "\t\r\n")
+    return codec if printable / len(text) > 0.95 else None
 
 
 def _looks_utf16(sample: bytes) -> str | None:
@@ -144,6 +206,12 @@ def detect_encoding(
             if _strict_decode(sample, codec, final) is not None:
                 return EncodingGuess(codec, "escape")
         return EncodingGuess("iso2022_jp", "escape", 0.5)
+    if _ISO2022_KR_ESCAPE in sample and sample.isascii():
+        if _strict_decode(sample, "iso2022_kr", final) is not None:
+            return EncodingGuess("iso2022_kr", "escape")
+    utf32 = _looks_utf32(sample) if b"\x00\x00" in sample else None
+    if utf32:
+        return EncodingGuess(utf32, "nul-pattern", 0.8)
     if sample.isascii():
         if b"\x00" in sample:
             utf16 = _looks_utf16(sample)
@@ -154,21 +222,68 @@ def detect_encoding(
     utf16 = _looks_utf16(sample)
     if utf16:
         return EncodingGuess(utf16, "nul-pattern", 0.8)
+    damaged = _damaged_utf8(sample)
+    if damaged is not None:
+        return damaged
     readings: list[tuple[float, str]] = []
+    readings_text: dict[str, str] = {}
     sjis = _strict_decode(sample, "cp932", final)
     if sjis is not None:
         readings.append((japanese_plausibility(sjis), "cp932"))
+        readings_text["cp932"] = sjis
     for codec in _EUC_CODECS:
         euc = _strict_decode(sample, codec, final)
         if euc is not None:
             readings.append((japanese_plausibility(euc), codec))
+            readings_text[codec] = euc
             break
     if readings:
         # ties go to cp932: it is what Windows and Excel write
         score, codec = max(readings, key=lambda r: (r[0], r[1] == "cp932"))
         if score >= _PLAUSIBLE:
+            other = _other_east_asian(sample, readings_text[codec], codec)
+            if other is not None:
+                return other
             return EncodingGuess(codec, "plausibility", round(min(1.0, score), 3))
     return _fallback(sample)
+
+
+def _damaged_utf8(sample: bytes) -> EncodingGuess | None:
+    """UTF-8 with a few bad bytes (a corrupted log line, a byte cut by a copy tool): read
+    as UTF-8 with the bad bytes replaced. Without this, one stray byte sent Japanese
+    UTF-8 to the cp932 reading, which turned all of it into mojibake. Legacy Japanese
+    bytes almost never form valid multi-byte UTF-8 sequences, so many valid ones and
+    few invalid ones is UTF-8."""
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) >= 0x80) - bad
+    if good >= _DAMAGED_UTF8_MIN and bad <= good * _DAMAGED_UTF8_SHARE:
+        return EncodingGuess("utf-8", "utf-8-damaged", round(1 - bad / (good + bad), 3))
+    return None
+
+
+def _other_east_asian(sample: bytes, text: str, codec: str) -> EncodingGuess | None:
+    """Korean (EUC-KR) and Chinese (GB, Big5) bytes also decode as EUC-JP, into common
+    kanji; real Japanese text of some length always holds kana. A long reading without
+    kana is put to charset-normalizer against those encodings, which weighs each
+    language's character frequencies; a Japanese list of names and addresses (kanji only)
+    stays Japanese."""
+    wide = [c for c in text if ord(c) >= 0x3000]
+    if len(wide) < _KANA_CHECK_MIN:
+        return None
+    kana = sum(1 for c in wide if 0x3040 <= ord(c) <= 0x30FF or 0xFF66 <= ord(c) <= 0xFF9D)
+    if kana / len(wide) >= 0.05:
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample[:SNIFF_BYTES], cp_isolation=[codec, *_OTHER_CJK]).best()
+    if (
+        best is None
+        or not best.encoding
+        or codecs.lookup(best.encoding).name == codecs.lookup(codec).name
+    ):
+        return None
+    return EncodingGuess(codecs.lookup(best.encoding).name, "cjk-frequency", 0.8)
 
 
 def _fallback(sample: bytes) -> EncodingGuess | None:

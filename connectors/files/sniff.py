@@ -97,6 +97,9 @@ _EML_HEADERS = re.compile(
 )
 _HEADER_LINE = re.compile(r"^[A-Za-z0-9-]+:[ \t]|^[ \t]+\S")
 _HTML_HINT = re.compile(r"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I)
+#: a tag (names may be Japanese: ``<氏名>``), a declaration, a comment or a processing
+#: instruction; ``<<お知らせ>>`` or ``< 5`` at the head of a text is not markup
+_MARKUP_START = re.compile(r"<(?:[^\W\d][\w.:-]*(?:[\s/>]|$)|[!?/])")
 _CSV_EXT = {".csv"}
 _TSV_EXT = {".tsv", ".tab"}
 _JSONL_EXT = {".jsonl", ".ndjson"}
@@ -143,6 +146,10 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         except LookupError:
             guess = None
     controls = sum(1 for c in text if c < " " and c not in "\t\r\n\f\x1b")
+    if guess is None and _looks_like_email(head[:8192].decode("latin-1")):
+        # e-mail is a byte protocol: raw 8-bit headers in no single charset are common,
+        # and the e-mail extractor decodes each part by its own label
+        return Sniffed(FileType.EML, "e-mail with undecodable 8-bit bytes")
     if guess is None or (text and controls / len(text) > 0.05):
         for magic, label in _WEAK_MAGIC:
             if head.startswith(magic):
@@ -155,7 +162,7 @@ def _text_kind(text: str, name: str) -> FileType:
     suffix = _suffix(name)
     stripped = text.lstrip()
     lower = stripped[:2048].lower()
-    if stripped.startswith("<"):
+    if _MARKUP_START.match(stripped):
         if _HTML_HINT.search(lower) or suffix in {".html", ".htm", ".xhtml"}:
             return FileType.HTML
         return FileType.XML

@@ -76,6 +76,8 @@ class Embedded:
     open: Callable[[], BinaryIO]
     size: int | None = None  # as declared by the container
     compressed_size: int | None = None
+    #: the MIME type the container declares for it (an e-mail part), "" when none
+    declared_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,8 @@ class ExtractContext:
     encoding: EncodingGuess | None = None
     expansion: ExpansionBudget | None = None
     budget: TextBudget = field(default_factory=lambda: TextBudget(None))
+    #: the MIME type the container declared for this member ("" for files on disk)
+    declared_type: str = ""
 
     def place(self, **fields: str | int | None) -> Place:
         return Place(member=self.member, **fields)  # type: ignore[arg-type]

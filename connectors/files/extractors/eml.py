@@ -81,7 +81,8 @@ def _part(
     if not isinstance(payload, bytes | bytearray):
         return
     if not is_body:
-        yield Embedded(filename or f"part-{counter[0]}", bytes_opener(bytes(payload)), len(payload))
+        name = filename or f"part-{counter[0]}"
+        yield Embedded(name, bytes_opener(bytes(payload)), len(payload), declared_type=ctype)
         return
     text, codec = decode_declared(bytes(payload), part.get_content_charset())
     ctx.report.encodings.add(codec)

@@ -81,3 +81,56 @@ def test_declared_charsets_are_widened_to_what_mailers_send() -> None:
 def test_utf16_without_bom_is_found_by_its_nul_pattern() -> None:
     guess = detect_encoding("Name: Yamada, Tel: 090-1234-5678\n".encode("utf-16-le"))
     assert guess is not None and guess.encoding == "utf-16-le"
+
+
+# Real fixtures (uchardet's test texts) showed these misreadings; the inputs below are
+# written here, not copied from them.
+LATIN = [
+    ("Zaštita podataka, ščepec.", "iso8859_16"),
+    ("Ochrona danych, sądy, mąż.", "cp852"),
+    ("Hrvatska čuva šumu i žive ljude.", "iso8859_16"),
+    ("Regatul (în daneză Sunet), două tări si mări, în regat.", "cp852"),
+]
+
+
+@pytest.mark.parametrize(("text", "codec"), LATIN)
+def test_latin_text_that_happens_to_be_valid_cp932_is_not_read_as_japanese(
+    text: str, codec: str
+) -> None:
+    data = text.encode(codec)
+    assert data.decode("cp932")  # the trap: strictly valid cp932
+    guess = detect_encoding(data, complete=True)
+    assert guess is None or guess.encoding != "cp932"
+
+
+def test_single_kanji_inside_ascii_words_lowers_plausibility_japanese_runs_do_not() -> None:
+    latin_as_sjis = "Hrvatska čuva šumu i žive ljude.".encode("iso8859_16").decode("cp932")
+    assert japanese_plausibility(latin_as_sjis) < 0.3
+    for text in ("A社の山田です", "3月1日 B型", "TEL:03-1234 山田", "Re: 見積書"):
+        assert japanese_plausibility(text) >= 0.5
+
+
+KOREAN = "개인정보 보호법에 따라 고객의 이름과 주소를 안전하게 관리합니다. " * 4
+CHINESE = "根据个人信息保护法的规定，公司必须妥善管理客户的姓名和地址信息。" * 4
+
+
+@pytest.mark.parametrize(("text", "codec"), [(KOREAN, "euc_kr"), (CHINESE, "gb18030")])
+def test_korean_and_chinese_legacy_bytes_are_not_read_as_euc_jp(text: str, codec: str) -> None:
+    data = text.encode(codec)
+    guess = detect_encoding(data, complete=True)
+    assert guess is not None
+    assert data.decode(guess.encoding) == text
+
+
+def test_a_kanji_only_japanese_list_stays_japanese() -> None:
+    rows = ["山田太郎,東京都千代田区", "佐藤花子,大阪府大阪市北区", "鈴木一郎,神奈川県横浜市中区"]
+    text = "氏名,住所\n" + "\n".join(rows * 3) + "\n"
+    for codec in ("euc_jp", "cp932"):
+        guess = detect_encoding(text.encode(codec), complete=True)
+        assert guess is not None and text.encode(codec).decode(guess.encoding) == text
+
+
+def test_iso_2022_kr_is_recognised_by_its_designator() -> None:
+    data = KOREAN.encode("iso2022_kr")
+    guess = detect_encoding(data, complete=True)
+    assert guess is not None and guess.encoding == "iso2022_kr" and guess.method == "escape"

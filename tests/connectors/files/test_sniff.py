@@ -28,6 +28,10 @@ def _sniff(data: bytes, name: str = "file.bin") -> FileType:
         (b'{"a": 1}\n{"a": 2}\n{"a": 3}\n', "data.log", FileType.JSONL),
         (b"<!DOCTYPE html><html><body>x</body></html>", "page.xls", FileType.HTML),
         (b'<?xml version="1.0"?><root/>', "data", FileType.XML),
+        # a memo headed <<...>> (seen on uchardet's Russian text) is not markup
+        ("<<お知らせ>>\n本日は休業です。\n".encode(), "memo.txt", FileType.TEXT),
+        ("< 5 の場合\n".encode(), "note.txt", FileType.TEXT),
+        ("<氏名>山田</氏名>".encode(), "x.dat", FileType.XML),
         (b"From: a@example.jp\nTo: b@example.jp\nSubject: hi\n\nbody\n", "mail", FileType.EML),
         ("ただのメモです。\n".encode("euc_jp"), "memo.csv", FileType.CSV),
         ("ただのメモです。\n".encode("euc_jp"), "memo", FileType.TEXT),
