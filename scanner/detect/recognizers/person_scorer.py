@@ -96,7 +96,8 @@ _CLAN_WORDS = re.compile(
 )
 _CLAN_WINDOW = 120
 # The last word of a katakana run that names a place, building or thing (アラジン・ホテル,
-# クライスト・チャーチ, ロゼッタ・ストーン, ウェストン・クリーク), or its first (ハリケーン・カトリーナ).
+# クライスト・チャーチ, ロゼッタ・ストーン, ウェストン・クリーク), or its first word
+# (ハリケーン・カトリーナ).
 _THING_LAST = frozenset(
     "ホテル チャーチ ストーン クリーク コート パーク ストリート タワー センター ハウス ホール"
     " ブリッジ ロード アベニュー スクエア ガーデン カレッジ スクール リーグ カップ ビル"
