@@ -139,50 +139,66 @@ def run_processes(
     workers: int,
     fingerprinter: Fingerprinter | None = None,
 ) -> Iterator[UnitResult]:
-    """A process pool; a worker that dies is replaced and the units it took down retried.
+    """A process pool; a worker that dies is replaced and the units it took down retried
+    (see ``retrying_pool``)."""
+    return retrying_pool(
+        run_task_in_worker, tasks, settings, workers, fingerprinter,
+        lambda task, message: failed_result(task.unit, message),
+    )  # fmt: skip
 
-    When a worker dies, every unit still pending in the pool fails with it, and the pool
-    cannot say which one killed it. So the pending units are retried in a fresh pool once;
-    if that pool breaks too, each remaining unit runs alone, and only a unit that kills its
-    worker on its own is recorded as failed.
+
+def retrying_pool(
+    call: Callable[..., Any],
+    tasks: Sequence[Any],
+    settings: dict,
+    workers: int,
+    fingerprinter: Fingerprinter | None,
+    failed: Callable[[Any, str], Any],
+) -> Iterator[Any]:
+    """``call(task, settings, fingerprinter)`` in a process pool, in completion order.
+
+    When a worker dies, every task still pending in the pool fails with it, and the pool
+    cannot say which one killed it. So the pending tasks are retried in a fresh pool once;
+    if that pool breaks too, each remaining task runs alone, and only a task that kills its
+    worker on its own becomes ``failed(task, message)`` (so does one that raises).
     """
     remaining = list(range(len(tasks)))
     rounds = 0
     while remaining:
         if rounds < 2:
             broken: list[int] = []
-            yield from _pool_round(tasks, remaining, settings, workers, broken, fingerprinter)
+            yield from _pool_round(call, tasks, remaining, settings, workers, broken,
+                                   fingerprinter, failed)  # fmt: skip
             remaining = broken
         else:
             for i in remaining:
                 broken = []
-                yield from _pool_round(tasks, [i], settings, 1, broken, fingerprinter)
+                yield from _pool_round(call, tasks, [i], settings, 1, broken, fingerprinter,
+                                       failed)  # fmt: skip
                 if broken:
-                    yield failed_result(
-                        tasks[i].unit, "worker process died running this unit (retried alone)"
-                    )
+                    yield failed(tasks[i], "worker process died running this unit (retried alone)")
             remaining = []
         rounds += 1
 
 
 def _pool_round(
-    tasks: Sequence[Task],
+    call: Callable[..., Any],
+    tasks: Sequence[Any],
     indices: list[int],
     settings: dict,
     workers: int,
     broken: list[int],
     fingerprinter: Fingerprinter | None,
-) -> Iterator[UnitResult]:
-    """Run ``indices`` in one pool; units lost to a dying worker go to ``broken``."""
+    failed: Callable[[Any, str], Any],
+) -> Iterator[Any]:
+    """Run ``indices`` in one pool; tasks lost to a dying worker go to ``broken``."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(settings, fingerprinter)
     )
-    futures = {
-        pool.submit(run_task_in_worker, tasks[i], settings, fingerprinter): i for i in indices
-    }
+    futures = {pool.submit(call, tasks[i], settings, fingerprinter): i for i in indices}
     try:
         pending = set(futures)
         while pending:
@@ -194,7 +210,7 @@ def _pool_round(
                 except BrokenProcessPool:
                     broken.append(i)
                 except Exception as exc:  # noqa: BLE001
-                    yield failed_result(tasks[i].unit, safe_error_message(exc))
+                    yield failed(tasks[i], safe_error_message(exc))
     finally:
         pool.shutdown(wait=not broken, cancel_futures=True)
 
@@ -256,27 +272,15 @@ def run_calls(
     scheduler: str | None = None,
 ) -> Iterator[Any]:
     """``call(task, settings, fingerprinter)`` for every task in worker processes or on
-    Dask, results in completion order; a task that raises (or whose worker dies) becomes
-    ``failed(task, message)``. Other stages than the scan's units run here (the subject
-    index); as for the scan, the key travels with the tasks and the driver writes."""
+    Dask, results in completion order; a task that raises, or kills its worker even when
+    retried alone (Dask: retried once), becomes ``failed(task, message)``. Other stages
+    than the scan's units run here (the subject index); as for the scan, the key travels
+    with the tasks and the driver writes."""
     if not tasks:
         return
     n = workers or default_workers()
-    if executor == "processes":
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        pool = ProcessPoolExecutor(
-            max_workers=n, initializer=_init_worker, initargs=(settings, fingerprinter)
-        )
-        try:
-            futures = {pool.submit(call, t, settings, fingerprinter): t for t in tasks}
-            for fut in as_completed(futures):
-                try:
-                    yield fut.result()
-                except Exception as exc:  # noqa: BLE001 - reported, never raised
-                    yield failed(futures[fut], safe_error_message(exc))
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+    if executor == "processes":  # a dying worker: its tasks retried as the scan's units
+        yield from retrying_pool(call, tasks, settings, n, fingerprinter, failed)
         return
     if executor != "dask":
         raise ValueError(f"unknown executor {executor!r}: use one of {', '.join(Executor)}")

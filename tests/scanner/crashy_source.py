@@ -33,3 +33,20 @@ class CrashySource:
         if unit.key.startswith("die-always"):
             os._exit(1)
         yield text_document(unit.key, "山田太郎様 090-1234-5678")
+
+
+def crashy_call(task: tuple[str, str], settings: dict, fingerprinter) -> str:
+    """A stage's task (``run_calls``) that kills its worker: ``die-once`` the first time,
+    ``die-always`` every time; the others return their name."""
+    name, marker_dir = task
+    marker = Path(marker_dir) / name
+    if name.startswith("die-once") and not marker.exists():
+        marker.touch()
+        os._exit(1)
+    if name.startswith("die-always"):
+        os._exit(1)
+    return name
+
+
+def no_detector(settings: dict, fingerprinter=None) -> None:
+    """A pool initialiser that loads nothing (``crashy_call`` needs no detector)."""

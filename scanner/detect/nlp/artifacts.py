@@ -36,6 +36,17 @@ class NerSpan:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class GinzaToken:
+    """A GiNZA token with its dependency (deep mode's name scorer reads them)."""
+
+    start: int
+    end: int
+    dep: str  # nsubj, compound, nmod_bunsetu ...
+    head_lemma: str  # the lemma of the token it depends on (述べる, 氏 ...)
+    ent_type: str  # the NER label it lies in (Person, Position_Vocation ...) or ""
+
+
 class JapaneseNlpArtifacts(NlpArtifacts):
     """Presidio artifacts without spaCy tokens: morphemes and (deep mode) NER spans.
 
@@ -49,6 +60,7 @@ class JapaneseNlpArtifacts(NlpArtifacts):
         ner_spans: list[NerSpan],
         nlp_engine,
         cells: list | None = None,
+        ginza_tokens: list[GinzaToken] | None = None,
     ):
         self.entities = []
         self.tokens = None
@@ -61,3 +73,5 @@ class JapaneseNlpArtifacts(NlpArtifacts):
         self.ner_spans = ner_spans
         #: CSV/TSV cells with their column header (scanner.detect.nlp.table_cells.Cell)
         self.cells = cells or []
+        #: deep mode: GiNZA's tokens with their dependency relation
+        self.ginza_tokens = ginza_tokens or []

@@ -196,7 +196,8 @@ class JpPersonRecognizer(LocalRecognizer):
         morphemes: list[Morpheme] = getattr(nlp_artifacts, "morphemes", None) or []
         engine = getattr(nlp_artifacts, "nlp_engine", None)
         results = self._from_morphemes(text, morphemes, engine)
-        if engine is not None and hasattr(engine, "entry_kinds"):
+        # deep mode scores the candidates with GiNZA's view (ginza_ner_recognizer.py)
+        if hasattr(engine, "entry_kinds") and not getattr(engine, "scores_names_deep", False):
             results.extend(self._from_model(text, morphemes, engine))
         if engine is not None and hasattr(engine, "morphemes"):
             results.extend(self._romaji(text, engine))

@@ -73,3 +73,21 @@ def test_a_dead_worker_is_replaced_and_its_unit_retried(tmp_path, monkeypatch, f
     assert [e.kind for e in results["die-always"].errors] == ["unit_failed"]
     assert "died" in results["die-always"].errors[0].message
     assert results["ok-1"].findings and results["ok-2"].findings
+
+
+def test_a_stage_task_that_kills_its_worker_is_retried_like_a_unit(tmp_path, monkeypatch):
+    """The subject index's places run through ``run_calls``: a dead worker used to fail
+    every place still pending in the pool; now they are retried (issue 14)."""
+    from scanner.scan import executors
+    from tests.scanner.crashy_source import crashy_call, no_detector
+
+    monkeypatch.setattr(executors, "_init_worker", no_detector)
+    names = ["ok-1", "die-once", "ok-2", "ok-3", "die-always", "ok-4"]
+    results = list(executors.run_calls(
+        "processes", crashy_call, [(n, str(tmp_path)) for n in names], settings={},
+        fingerprinter=None, failed=lambda task, message: ("failed", task[0], message), workers=2,
+    ))  # fmt: skip
+    ok = sorted(r for r in results if isinstance(r, str))
+    assert ok == sorted(n for n in names if n != "die-always")
+    [(_, name, message)] = [r for r in results if isinstance(r, tuple)]
+    assert name == "die-always" and "died" in message

@@ -1,0 +1,99 @@
+"""Deep mode's name scorer: GiNZA features, GiNZA-only candidates, the weights file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scanner.detect.nlp.artifacts import GinzaToken, JapaneseNlpArtifacts, NerSpan
+from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
+from scanner.detect.recognizers.jp_person_recognizer import (
+    HONORIFICS,
+    JpPersonRecognizer,
+    honorific_at,
+)
+from scanner.detect.recognizers.person_scorer_deep import (
+    WEIGHTS_PATH,
+    deep_candidate_features,
+    ginza_features,
+    load_deep_scorer,
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> SudachiNlpEngine:
+    e = SudachiNlpEngine()
+    e.load()
+    return e
+
+
+def test_ginza_features_name_label_neighbours_and_dependency():
+    # 社長の山田は述べた。 as GiNZA would analyse it
+    tokens = [
+        GinzaToken(0, 2, "nmod", "山田", "Position_Vocation"),
+        GinzaToken(2, 3, "case", "社長", ""),
+        GinzaToken(3, 5, "nsubj", "述べる", "Person"),
+        GinzaToken(5, 6, "case", "山田", ""),
+    ]
+    feats = ginza_features(3, 5, [NerSpan(3, 5, "Person")], tokens)
+    assert {"g:lab=Person", "g:lab_how=Person_exact", "g:dep=nsubj", "g:hl=述べる"} <= set(feats)
+    assert "g:pne=-" in feats  # の before the name carries no entity
+    assert "g:lab=none" in ginza_features(0, 2, [], tokens)
+
+
+def test_a_ginza_person_span_no_candidate_covers_becomes_a_candidate(engine):
+    text = "きのうはまりもと会った。"
+    ms = engine.morphemes(text)
+    spans = [NerSpan(4, 7, "Person")]
+    found = deep_candidate_features(text, ms, engine, honorific_at, spans, [], HONORIFICS)
+    only = [(text[c.start : c.end], f) for c, f in found if c.ginza_only]
+    assert [s for s, _ in only] == ["まりも"]
+    assert "gonly" in only[0][1] and "g:lab=Person" in only[0][1]
+
+
+def test_a_ginza_person_span_over_a_candidate_adds_features_not_a_candidate(engine):
+    text = "山田太郎さんが来た。"
+    ms = engine.morphemes(text)
+    spans = [NerSpan(0, 6, "Person")]  # GiNZA took さん in: trimmed, and it overlaps
+    found = deep_candidate_features(text, ms, engine, honorific_at, spans, [], HONORIFICS)
+    assert not any(c.ginza_only for c, _ in found)
+    assert any("g:lab=Person" in f for _, f in found)
+
+
+class _DeepEngine:
+    """Sudachi as deep mode's engine presents itself (GinzaNlpEngine.scores_names_deep)."""
+
+    scores_names_deep = True
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+def test_fast_model_candidates_are_left_to_deep_mode_scorer(engine):
+    text = "岩村はその年に引退した。"  # a name only the model finds (no honorific, no label)
+
+    def model_results(nlp_engine):
+        artifacts = JapaneseNlpArtifacts(engine.morphemes(text), [], nlp_engine)
+        results = JpPersonRecognizer().analyze(text, ["PERSON"], artifacts)
+        return [r for r in results if "name model" in r.analysis_explanation.textual_explanation]
+
+    assert model_results(engine)
+    assert not model_results(_DeepEngine(engine))
+
+
+def test_deep_weights_file_says_what_it_was_trained_on():
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert "CC BY-SA 4.0" in data["trained_on"]
+    assert load_deep_scorer().weights == data["weights"]
+    assert any(k.startswith("g:") for k in data["weights"])
+
+
+@pytest.mark.ginza
+def test_deep_mode_finds_a_name_in_running_text(deep_detector):
+    found = deep_detector.analyze("会見で岩村は新しい計画について述べた。")
+    assert [d.value for d in found if d.entity == "PERSON"] == ["岩村"]
+    assert not deep_detector.analyze("会見で市は新しい計画について述べた。")
