@@ -87,6 +87,12 @@ _THING_AFTER = frozenset(
     " 大聖堂 教会 公園 街道 線 条約".split()
 )
 # ... or, after の, a battle named after its place (マルプラケの戦い).
+# ... or, after の, a word for a town (クリーサップの街, Xの郊外).
+_TOWNS = frozenset({"街", "町", "村", "都市", "首都", "州都", "郊外", "近郊", "市街", "港町"})
+# A place name before the office of its mayor or governor (上海|市長, 大阪|府知事).
+_PLACE_OFFICES = frozenset(
+    {"市長", "知事", "県知事", "府知事", "都知事", "州知事", "町長", "村長", "区長", "市議", "県議"}
+)
 _OFFICE = ("長", "議", "知事", "民")  # 市|長, 州|知事: a title follows, the name stays
 _BATTLES = frozenset({"戦い", "会戦", "海戦", "合戦"})
 # Words that make a lone surname + 氏 a clan, not Mr X (武田氏に直属, 葛西氏は滅亡).
@@ -126,7 +132,9 @@ def not_a_person(text: str, ms: list[Morpheme], first: int, last: int) -> bool:
         return not after.startswith(_OFFICE)  # 本郷谷|市|長 is a mayor
     if nxt in _SURU and ms[k].pos[0] == "動詞":
         return True
-    if nxt == "の" and k + 1 < len(ms) and ms[k + 1].surface in _BATTLES:
+    if nxt == "の" and k + 1 < len(ms) and ms[k + 1].surface in _BATTLES | _TOWNS:
+        return True
+    if nxt in _PLACE_OFFICES and first == last and ms[first].pos[2] == "地名":
         return True
     if nxt != "氏" or first != last:
         return False
