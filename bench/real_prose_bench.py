@@ -1,7 +1,8 @@
 """Real-prose benchmark: names in annotated Japanese corpora, beside the synthetic corpora.
 
     python -m bench.real_prose_bench --gsd PATH --wac PATH --kwdlc PATH
-        [--iob2 PATH] [--skip-peer] [--skip-deep] [--skip-synthetic] [--limit N] [--errors N]
+        [--iob2 PATH [--iob2-half both|dev|confirm|all]] [--skip-peer] [--skip-deep]
+        [--skip-synthetic] [--limit N] [--errors N]
         [--coverage] [--json OUT]
 
 PATH is a fetched repository (the search tool's ``fetch`` leaves a git directory under
@@ -209,6 +210,15 @@ def synthetic(systems: Sequence[str], loaded: dict, n_docs: int) -> dict:
     return out
 
 
+def iob2_half(docs: Sequence[ProseDoc], half: str) -> list[ProseDoc]:
+    """IOB2Corpus's Wikipedia paragraphs split by paragraph index: even = dev, odd = confirm.
+
+    Error analysis looks at the dev half only; the confirm half is run once to confirm.
+    """
+    parity = 0 if half == "dev" else 1
+    return [p for p in docs if int(p.doc.id.rsplit("-", 1)[1]) % 2 == parity]
+
+
 def corpora(args) -> dict[str, list[ProseDoc]]:
     sets: dict[str, list[ProseDoc]] = {}
     if args.gsd:
@@ -218,8 +228,15 @@ def corpora(args) -> dict[str, list[ProseDoc]]:
     if args.kwdlc:
         sets["KWDLC test (web documents, confirm set)"] = knp(args.kwdlc, "test")
     if args.iob2:
-        sets["IOB2Corpus Wikipedia paragraphs (confirm set)"] = iob2(args.iob2, "wikipedia")
-        sets["IOB2Corpus Wikinews (confirm set)"] = iob2(args.iob2, "wikinews")
+        wiki = iob2(args.iob2, "wikipedia")
+        if args.iob2_half in ("dev", "both"):
+            sets["IOB2Corpus Wikipedia paragraphs, dev half (even)"] = iob2_half(wiki, "dev")
+        if args.iob2_half in ("confirm", "both"):
+            sets["IOB2Corpus Wikipedia paragraphs, confirm half (odd)"] = iob2_half(wiki, "confirm")
+        if args.iob2_half == "all":
+            sets["IOB2Corpus Wikipedia paragraphs (confirm set)"] = wiki
+        if args.iob2_half != "dev":
+            sets["IOB2Corpus Wikinews (confirm set)"] = iob2(args.iob2, "wikinews")
     if args.limit:
         sets = {k: v[: args.limit] for k, v in sets.items()}
     return sets
@@ -231,6 +248,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--kwdlc", type=Path, help="fetched ku-nlp/KWDLC")
     parser.add_argument("--wac", type=Path, help="fetched ku-nlp/WikipediaAnnotatedCorpus")
     parser.add_argument("--iob2", type=Path, help="fetched Hironsan/IOB2Corpus (confirm set)")
+    parser.add_argument(
+        "--iob2-half", choices=("both", "dev", "confirm", "all"), default="both",
+        help="IOB2Corpus Wikipedia paragraphs: even (dev) / odd (confirm) halves, or all",
+    )  # fmt: skip
     parser.add_argument("--skip-peer", action="store_true")
     parser.add_argument("--skip-deep", action="store_true")
     parser.add_argument("--skip-synthetic", action="store_true")

@@ -16,7 +16,11 @@ import jaconv
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 from scanner.detect.nlp.artifacts import Morpheme
-from scanner.detect.recognizers.person_scorer import PersonScorer, candidate_features
+from scanner.detect.recognizers.person_scorer import (
+    PersonScorer,
+    candidate_features,
+    not_a_person,
+)
 
 HONORIFICS = frozenset(
     {"様", "さん", "氏", "殿", "くん", "君", "ちゃん", "先生", "さま", "サン", "様方", "夫人",
@@ -37,7 +41,8 @@ _ENGLISH_WORDS = frozenset(
     " type note code time name date game same sale open mode data done gone none tone zone"
     " line fine nine mine wine side ride wide made fade wake bake move hope rope joke"
     " juan jose de la le du des die der das he hi oh yes ago age tube online"
-    " page last next previous first rate an po del al el los las medio campo".split()
+    " page last next previous first rate an po del al el los las medio campo japan sea nui"
+    " rapa".split()
 )
 # A lone character with no kana within this many characters is Chinese text, not a name.
 _KANA = re.compile(r"[ぁ-ゖァ-ヺ]")
@@ -111,6 +116,8 @@ _HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
 # continues a word, as in a reading written after its headword (ウラルさんみゃく).
 _AFTER_KANA_HONORIFIC = frozenset("はがをにのともへでやかよねだじっらたな")
 _HONORIFIC_FIRST_CHARS = frozenset(h[0] for h in HONORIFICS)
+# Kanji that make a word with a one-kanji honorific: 様式, 様子, 君主, 氏族, 殿堂.
+_WORD_AFTER_HONORIFIC = {"様": "式相子態々", "君": "主臨", "氏": "族名", "殿": "堂下"}
 
 
 def honorific_at(text: str, pos: int) -> str:
@@ -126,6 +133,8 @@ def honorific_at(text: str, pos: int) -> str:
             end = pos + len(h)
             nxt = text[end] if end < len(text) else ""
             if _KATAKANA.fullmatch(h) and nxt and _KATAKANA.match(nxt):
+                continue
+            if nxt and nxt in _WORD_AFTER_HONORIFIC.get(h, ""):
                 continue
             if _HIRAGANA.fullmatch(h) and nxt and _HIRAGANA.match(nxt):
                 if nxt not in _AFTER_KANA_HONORIFIC:
@@ -249,7 +258,7 @@ class JpPersonRecognizer(LocalRecognizer):
                         continue
                 i += 1
                 continue
-            j = i  # last name token of the span
+            i_first = j = i  # first and last name token of the span
             names = 1
             surname_first = m.pos[3] == "姓"
             weak_given = False
@@ -283,6 +292,8 @@ class JpPersonRecognizer(LocalRecognizer):
                 continue  # 藤田通信, 山田電機: a surname inside a compound noun
             if _latin_words(text[start:end]) & _ENGLISH_WORDS:
                 continue  # Page Last Page, del campo: words Sudachi also lists as names
+            if not_a_person(text, ms, i_first, j):
+                continue  # 加治木家, ニコライ堂, 武田氏 (a clan): not a person
             if names >= 2:
                 score, why = (
                     (_SURNAME_PLUS, "surname + given-name-like word")
@@ -321,6 +332,7 @@ class JpPersonRecognizer(LocalRecognizer):
             and surname_like
             and _KANJI.fullmatch(m.surface)
             and (len(m.surface) >= 2 or honorific != "様")
+            and not not_a_person(text, ms, i, i)
         ):
             why = f"possible surname + {honorific}"
             return self._result(m.start, m.end, _PROPER_HONORIFIC, why), i + 1

@@ -79,6 +79,69 @@ _LIST_SEPARATORS = frozenset("、,・とや")
 _NAMED = frozenset({"姓", "名", "人名"})
 
 
+# A token right after a name-like word that makes it the name of something else: a
+# house or dynasty (加治木家, ウマイヤ朝, オマリー一族), a building, place or vehicle
+# (ニコライ堂, 園城寺, 南平市, 日本丸), a style or a firm (ギャラント様式, 財閥).
+_THING_AFTER = frozenset(
+    "家 朝 王朝 一族 財閥 堂 寺 城 駅 川 号 丸 市 州 島 宮殿 宮 様式 地方 通り 港 湖 神社"
+    " 大聖堂 教会 公園 街道 線 条約".split()
+)
+# ... or, after の, a battle named after its place (マルプラケの戦い).
+# ... or, after の, a word for a town (クリーサップの街, Xの郊外).
+_TOWNS = frozenset({"街", "町", "村", "都市", "首都", "州都", "郊外", "近郊", "市街", "港町"})
+# A place name before the office of its mayor or governor (上海|市長, 大阪|府知事).
+_PLACE_OFFICES = frozenset(
+    {"市長", "知事", "県知事", "府知事", "都知事", "州知事", "町長", "村長", "区長", "市議", "県議"}
+)
+_OFFICE = ("長", "議", "知事", "民")  # 市|長, 州|知事: a title follows, the name stays
+_BATTLES = frozenset({"戦い", "会戦", "海戦", "合戦"})
+# Words that make a lone surname + 氏 a clan, not Mr X (武田氏に直属, 葛西氏は滅亡).
+_CLAN_WORDS = re.compile(
+    "一族|一門|末裔|滅亡|直属|家臣|庶流|嫡流|宗家|当主|氏族|豪族|大名|守護|家督|自称|諸家|諸氏"
+    "|支流|分家|本家|領主|覇権|藩主|内紛|配属|戦国|君長|家系|血筋|子孫|一揆|幕府"
+)
+_CLAN_WINDOW = 120
+# The last word of a katakana run that names a place, building or thing (アラジン・ホテル,
+# クライスト・チャーチ, ロゼッタ・ストーン, ウェストン・クリーク), or its first word
+# (ハリケーン・カトリーナ).
+_THING_LAST = frozenset(
+    "ホテル チャーチ ストーン クリーク コート パーク ストリート タワー センター ハウス ホール"
+    " ブリッジ ロード アベニュー スクエア ガーデン カレッジ スクール リーグ カップ ビル"
+    " ステーション アリーナ スタジアム ホテルズ キャッスル".split()
+)
+_THING_FIRST = frozenset({"ハリケーン", "サイクロン", "台風"})
+# する after a word makes it a verb (成聖する, 西行した): no name takes する directly.
+_SURU = frozenset({"する", "し", "した", "して", "します", "され", "させ", "すれ"})
+
+
+def not_a_person(text: str, ms: list[Morpheme], first: int, last: int) -> bool:
+    """Whether tokens first..last name a house, place, building, style or clan, not a person.
+
+    A word after them (加治木家, ウマイヤ朝, ニコライ堂, マルプラケの戦い) or as their last
+    or first word (アラジン・ホテル, ハリケーン・カトリーナ) says so; する makes them a verb
+    (成聖する); a lone surname + 氏 near words of lineage (一族, 滅亡, 家臣 ...) is a clan.
+    """
+    if first != last and (ms[last].surface in _THING_LAST or ms[first].surface in _THING_FIRST):
+        return True
+    k = last + 1
+    if k >= len(ms) or ms[k].start != ms[last].end:
+        return False
+    nxt = ms[k].surface
+    if nxt in _THING_AFTER:
+        after = ms[k + 1].surface if k + 1 < len(ms) and ms[k + 1].start == ms[k].end else ""
+        return not after.startswith(_OFFICE)  # 本郷谷|市|長 is a mayor
+    if nxt in _SURU and ms[k].pos[0] == "動詞":
+        return True
+    if nxt == "の" and k + 1 < len(ms) and ms[k + 1].surface in _BATTLES | _TOWNS:
+        return True
+    if nxt in _PLACE_OFFICES and first == last and ms[first].pos[2] == "地名":
+        return True
+    if nxt != "氏" or first != last:
+        return False
+    around = text[max(0, ms[first].start - _CLAN_WINDOW) : ms[k].end + _CLAN_WINDOW]
+    return _CLAN_WORDS.search(around) is not None
+
+
 def place_part(ms: list[Morpheme], cand: Candidate) -> bool:
     """Whether the candidate is glued to a place name before it (本埜村|戸島 in an address)."""
     k = cand.first - 1
@@ -367,6 +430,8 @@ def candidate_features(
     by_first = {c.first: c for c in found}
     for c in found:
         if company_word(text, ms, c) or place_part(ms, c):
+            continue
+        if not_a_person(text, ms, c.first, c.last):
             continue
         single = c.first == c.last
         coref = single and ms[c.first].surface in recurring[bisect_left(cuts, c.start)]

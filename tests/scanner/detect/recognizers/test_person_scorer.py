@@ -67,3 +67,42 @@ def test_candidate_listed_beside_a_tagged_name(engine):
     found = _candidates(engine, "佐藤、鈴木太郎と会った。")
     assert "nb=True_r" in found["佐藤"]
     assert "nb=True_l" in found["鈴木太郎"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("加治木家と垂水家がこの家格とされた。", "加治木"),
+        ("ウマイヤ朝の鎮圧軍を撃退した。", "ウマイヤ"),
+        ("ニコライ堂およびその関連施設", "ニコライ"),
+        ("マルプラケの戦いで激突した。", "マルプラケ"),
+        ("ラスベガスのアラジン・ホテルで公演した。", "アラジン"),
+        ("葛西氏は滅亡した。", "葛西"),
+        ("2006年に成聖するために訪れた。", "成聖"),
+    ],
+)
+def test_a_thing_named_after_a_name_is_no_candidate(engine, text, word):
+    found = [
+        text[c.start : c.end]
+        for c, _ in candidate_features(text, engine.morphemes(text), engine, honorific_at)
+    ]
+    assert not any(word in f for f in found)
+
+
+def test_mayor_after_a_city_suffix_and_plain_mr_stay_candidates(engine):
+    for text, word in (
+        ("恵美氏が本郷谷市長を訪ねた。", "本郷谷"),
+        ("田中氏は会見で述べた。", "田中"),
+    ):
+        ms = engine.morphemes(text)
+        found = [
+            text[c.start : c.end] for c, _ in candidate_features(text, ms, engine, honorific_at)
+        ]
+        assert word in found
+
+
+def test_kanji_that_make_a_word_with_an_honorific_are_no_honorific():
+    assert honorific_at("ギャラント様式から", 5) == ""
+    assert honorific_at("前君主の", 1) == ""
+    assert honorific_at("山田様が", 2) == "様"
+    assert honorific_at("田中君が", 2) == "君"
