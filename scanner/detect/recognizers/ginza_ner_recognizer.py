@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from scanner.detect.recognizers.jp_employer_recognizer import JpEmployerRecognizer
 from scanner.detect.recognizers.jp_person_recognizer import (
     HONORIFICS,
     JpPersonRecognizer,
+    explained_result,
     honorific_at,
 )
 from scanner.detect.recognizers.person_scorer_deep import (
@@ -106,16 +107,4 @@ class GinzaNerRecognizer(LocalRecognizer):
         return results
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=self.entity,
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(
-                recognizer=self.name, original_score=score, textual_explanation=why
-            ),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return explained_result(self, self.entity, start, end, score, why)

@@ -158,6 +158,25 @@ def _is_proper_noun(m: Morpheme) -> bool:
     return m.pos[1] == "固有名詞" and m.pos[2] in ("人名", "地名", "一般")
 
 
+
+def explained_result(
+    recognizer, entity: str, start: int, end: int, score: float, why: str
+) -> RecognizerResult:
+    """A result of ``recognizer`` with its explanation and presidio's metadata keys."""
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=AnalysisExplanation(
+            recognizer=recognizer.name, original_score=score, textual_explanation=why
+        ),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
+
 class JpPersonRecognizer(LocalRecognizer):
     ENTITY = "PERSON"
     CONTEXT = [
@@ -226,19 +245,7 @@ class JpPersonRecognizer(LocalRecognizer):
         return results
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(
-                recognizer=self.name, original_score=score, textual_explanation=why
-            ),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return explained_result(self, self.ENTITY, start, end, score, why)
 
     def _from_morphemes(self, text: str, ms: list[Morpheme], engine) -> list[RecognizerResult]:
         results = []
