@@ -59,9 +59,15 @@ _EXPECTED: dict[str, frozenset[FileType]] = {
     ".xlsm": frozenset({FileType.XLSX}),
     ".docx": frozenset({FileType.DOCX}),
     ".pptx": frozenset({FileType.PPTX}),
+    ".odt": frozenset({FileType.ODT}),
+    ".ods": frozenset({FileType.ODS}),
+    ".odp": frozenset({FileType.ODP}),
     ".pdf": frozenset({FileType.PDF}),
     ".zip": frozenset({FileType.ZIP}),
 }
+#: what a file of any extension may turn out to be without its extension being wrong (a
+#: password-protected .xlsx or .odt is an encrypted container, as its writer saved it)
+_NO_MISMATCH = frozenset({FileType.EMPTY, FileType.ENCRYPTED})
 _UNTYPED = frozenset({"application/octet-stream", "application/unknown"})
 _TEXTUAL = ("text/", "message/")
 _LONG_DIGITS = re.compile(r"\d{4,}")
@@ -154,7 +160,7 @@ def _extension_mismatch(name: str, file_type: FileType) -> str | None:
     dot = name.rfind(".")
     suffix = name[dot:].lower() if dot > name.rfind("/") else ""
     expected = _EXPECTED.get(suffix)
-    if expected is None or file_type in expected or file_type == FileType.EMPTY:
+    if expected is None or file_type in expected or file_type in _NO_MISMATCH:
         return None
     return f"content is {file_type.value}, not what the extension {suffix} says"
 

@@ -29,6 +29,9 @@ class FileType(StrEnum):
     XLS = "xls"
     DOCX = "docx"
     PPTX = "pptx"
+    ODT = "odt"
+    ODS = "ods"
+    ODP = "odp"
     PDF = "pdf"
     MSG = "msg"
     ZIP = "zip"
@@ -220,9 +223,44 @@ def _sniff_zip(stream: BinaryIO, name: str) -> Sniffed:
                 label = "binary Excel workbook (.xlsb)" if kind == FileType.UNSUPPORTED else ""
                 return Sniffed(kind, label or kind.value)
         return Sniffed(FileType.UNSUPPORTED, "Office Open XML package of unknown kind")
-    if "mimetype" in names and any(n == "content.xml" for n in names):
-        return Sniffed(FileType.UNSUPPORTED, "OpenDocument file")
+    if "mimetype" in names and "content.xml" in names:
+        return _sniff_opendocument(stream)
     return Sniffed(FileType.ZIP, "ZIP archive")
+
+
+#: OpenDocument media types (templates too) -> type
+_OPENDOCUMENT = {
+    "application/vnd.oasis.opendocument.text": FileType.ODT,
+    "application/vnd.oasis.opendocument.text-template": FileType.ODT,
+    "application/vnd.oasis.opendocument.text-master": FileType.ODT,
+    "application/vnd.oasis.opendocument.spreadsheet": FileType.ODS,
+    "application/vnd.oasis.opendocument.spreadsheet-template": FileType.ODS,
+    "application/vnd.oasis.opendocument.presentation": FileType.ODP,
+    "application/vnd.oasis.opendocument.presentation-template": FileType.ODP,
+}
+
+
+def _sniff_opendocument(stream: BinaryIO) -> Sniffed:
+    """The kind its ``mimetype`` member names; a password-protected one (its manifest
+    carries encryption data) is ``encrypted``."""
+    try:
+        with zipfile.ZipFile(stream) as zf:
+            media = zf.read("mimetype")[:100].decode("ascii", "replace").strip()
+            manifest = b""
+            if "META-INF/manifest.xml" in zf.namelist():
+                info = zf.getinfo("META-INF/manifest.xml")
+                if info.file_size <= 1_000_000:
+                    manifest = zf.read(info)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError):
+        return Sniffed(FileType.ZIP, "unreadable OpenDocument package")
+    finally:
+        stream.seek(0)
+    if b"encryption-data" in manifest:
+        return Sniffed(FileType.ENCRYPTED, "password-protected OpenDocument file")
+    kind = _OPENDOCUMENT.get(media)
+    if kind is None:
+        return Sniffed(FileType.UNSUPPORTED, f"OpenDocument file ({media[:60] or 'no type'})")
+    return Sniffed(kind, kind.value)
 
 
 def _sniff_ole(stream: BinaryIO) -> Sniffed:

@@ -30,6 +30,9 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.XLS: ("xls", "extract"),
         FileType.DOCX: ("word", "extract"),
         FileType.PPTX: ("slides", "extract"),
+        FileType.ODT: ("opendocument", "extract_text_document"),
+        FileType.ODS: ("opendocument", "extract_spreadsheet"),
+        FileType.ODP: ("opendocument", "extract_presentation"),
         FileType.PDF: ("pdf", "extract"),
         FileType.ZIP: ("archive", "extract"),
     }
