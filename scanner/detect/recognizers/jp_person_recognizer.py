@@ -51,6 +51,9 @@ _KANA_WINDOW = 20
 # Chinese text: around a kanji-only candidate, no kana and at least this many Han
 # characters outside JIS X 0208/0213 (simplified 肠, 顶, 连: no Japanese text has them)
 _CHINESE_WINDOW, _CHINESE_CHARS = 60, 2
+#: what a name may carry there and still be none: 氏 after a name is a clan or a
+#: transliterated surname in Chinese (巴氏 is Pasteur's), not Mr or Ms; 先生 is both
+_NO_HONORIFIC_IN_CHINESE = frozenset({"", "氏"})
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # a word written like a romaji pair's second one right after it on the same line
 # (Kawasaki Kisen Kaisha, Fu Xing Men Nei Avenue, KAWASAKI KISEN KAISHA): the pair is
@@ -303,7 +306,7 @@ class JpPersonRecognizer(LocalRecognizer):
             ):
                 continue  # 董, 究 in Chinese text: no kana around, no honorific, no full name
             if (
-                "hon=" in feats
+                any(f"hon={h}" in feats for h in _NO_HONORIFIC_IN_CHINESE)
                 and _KANJI.fullmatch(one)
                 and in_chinese_text(text, cand.start, cand.end)
             ):
@@ -368,7 +371,7 @@ class JpPersonRecognizer(LocalRecognizer):
             if not honorific and _glued_noun(following, end):
                 continue  # 藤田通信, 山田電機: a surname inside a compound noun
             if (
-                not honorific
+                honorific in _NO_HONORIFIC_IN_CHINESE
                 and _KANJI.fullmatch(text[start:end])
                 and in_chinese_text(text, start, end)
             ):
