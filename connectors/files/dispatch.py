@@ -68,6 +68,8 @@ _EXPECTED: dict[str, frozenset[FileType]] = {
     ".odp": frozenset({FileType.ODP}),
     ".pdf": frozenset({FileType.PDF}),
     ".zip": frozenset({FileType.ZIP}),
+    **{ext: frozenset({FileType.COMPRESSED}) for ext in (".gz", ".tgz", ".bz2", ".xz", ".txz")},
+    ".tar": frozenset({FileType.TAR}),
 }
 #: what a file of any extension may turn out to be without its extension being wrong (a
 #: password-protected .xlsx or .odt is an encrypted container, as its writer saved it)

@@ -39,6 +39,8 @@ class FileType(StrEnum):
     PDF = "pdf"
     MSG = "msg"
     ZIP = "zip"
+    COMPRESSED = "compressed"  # gzip, bzip2, xz
+    TAR = "tar"
     #: not extracted: the reason is in ``Sniffed.detail``
     EMPTY = "empty"
     BINARY = "binary"
@@ -73,9 +75,6 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (4, b"ftyp", "MP4/QuickTime media"),
     (0, b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
     (0, b"Rar!\x1a\x07", "RAR archive"),
-    (0, b"\x1f\x8b", "gzip stream"),
-    (0, b"BZh", "bzip2 stream"),
-    (0, b"\xfd7zXZ\x00", "xz stream"),
     (0, b"\x28\xb5\x2f\xfd", "zstd stream"),
     (0, b"MSCF", "Cabinet archive"),
     (0, b"\x7fELF", "ELF executable"),
@@ -95,6 +94,7 @@ _WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\x01\x00", "icon"),
 )
 _TNEF_MAGIC = b"\x78\x9f\x3e\x22"
+_BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
 DAMAGED_OLE = "damaged OLE2 compound file"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -140,6 +140,10 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         return _sniff_ole(stream)
     if b"%PDF-" in head[:1024]:
         return Sniffed(FileType.PDF, "PDF")
+    if head.startswith((b"\x1f\x8b", b"\xfd7zXZ\x00")) or _BZIP2.match(head):
+        return Sniffed(FileType.COMPRESSED, "compressed stream")
+    if head[257:262] == b"ustar":
+        return Sniffed(FileType.TAR, "tar archive")
     if head.startswith(_TNEF_MAGIC):
         return Sniffed(FileType.TNEF, "Outlook TNEF (winmail.dat)")
     for offset, magic, label in _MAGIC:

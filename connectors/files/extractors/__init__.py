@@ -39,6 +39,8 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.ODP: ("opendocument", "extract_presentation"),
         FileType.PDF: ("pdf", "extract"),
         FileType.ZIP: ("archive", "extract"),
+        FileType.COMPRESSED: ("compressed", "extract_compressed"),
+        FileType.TAR: ("compressed", "extract_tar"),
     }
 )
 
