@@ -42,6 +42,7 @@ _TEXT_FAMILY = frozenset(
         FileType.HTML,
         FileType.XML,
         FileType.EML,
+        FileType.MBOX,
     }
 )
 _EXPECTED: dict[str, frozenset[FileType]] = {
@@ -53,6 +54,8 @@ _EXPECTED: dict[str, frozenset[FileType]] = {
     ".html": frozenset({FileType.HTML, FileType.XML}),
     ".htm": frozenset({FileType.HTML, FileType.XML}),
     ".eml": frozenset({FileType.EML}),
+    ".mbox": frozenset({FileType.MBOX}),
+    ".mbx": frozenset({FileType.MBOX}),
     ".msg": frozenset({FileType.MSG}),
     ".xls": frozenset({FileType.XLS}),
     ".xlsx": frozenset({FileType.XLSX}),

@@ -25,6 +25,7 @@ class FileType(StrEnum):
     HTML = "html"
     XML = "xml"
     EML = "eml"
+    MBOX = "mbox"
     XLSX = "xlsx"
     XLS = "xls"
     DOCX = "docx"
@@ -98,6 +99,9 @@ _EML_HEADERS = re.compile(
     r"reply-to|cc|content-type|x-[a-z0-9-]+):",
     re.IGNORECASE | re.MULTILINE,
 )
+#: an mbox envelope line: ``From sender date`` (Netscape wrote ``From - `` alone); what
+#: follows it must look like e-mail headers
+_FROM_LINE = re.compile(r"From \S+")
 _HEADER_LINE = re.compile(r"^[A-Za-z0-9-]+:[ \t]|^[ \t]+\S")
 _HTML_HINT = re.compile(r"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I)
 #: a tag (names may be Japanese: ``<氏名>``), a declaration, a comment or a processing
@@ -149,10 +153,15 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         except LookupError:
             guess = None
     controls = sum(1 for c in text if c < " " and c not in "\t\r\n\f\x1b")
-    if guess is None and _looks_like_email(head[:8192].decode("latin-1")):
+    if guess is None:
         # e-mail is a byte protocol: raw 8-bit headers in no single charset are common,
         # and the e-mail extractor decodes each part by its own label
-        return Sniffed(FileType.EML, "e-mail with undecodable 8-bit bytes")
+        raw = head[:8192].decode("latin-1")
+        if _looks_like_email(raw):
+            return Sniffed(FileType.EML, "e-mail with undecodable 8-bit bytes")
+        if _FROM_LINE.match(raw) and _looks_like_email(raw.partition("\n")[2]):
+            kind = FileType.EML if _suffix(name) == ".eml" else FileType.MBOX
+            return Sniffed(kind, "mail folder with undecodable 8-bit bytes")
     if guess is None or (text and controls / len(text) > 0.05):
         for magic, label in _WEAK_MAGIC:
             if head.startswith(magic):
@@ -171,6 +180,9 @@ def _text_kind(text: str, name: str) -> FileType:
         return FileType.XML
     if _looks_like_email(text) or (suffix == ".eml" and _EML_HEADERS.search(text[:4096])):
         return FileType.EML
+    if _FROM_LINE.match(stripped) and _looks_like_email(stripped.partition("\n")[2]):
+        # an mbox folder (or one message saved with its envelope line)
+        return FileType.EML if suffix == ".eml" else FileType.MBOX
     if stripped[:1] in ("{", "["):
         lines = [ln for ln in stripped.splitlines()[:20] if ln.strip()]
         if suffix in _JSONL_EXT or (

@@ -25,6 +25,7 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.HTML: ("markup", "extract_html"),
         FileType.XML: ("markup", "extract_xml"),
         FileType.EML: ("eml", "extract"),
+        FileType.MBOX: ("mbox", "extract"),
         FileType.MSG: ("msg", "extract"),
         FileType.XLSX: ("xlsx", "extract"),
         FileType.XLS: ("xls", "extract"),
