@@ -56,6 +56,7 @@ _EXPECTED: dict[str, frozenset[FileType]] = {
     ".eml": frozenset({FileType.EML}),
     ".mbox": frozenset({FileType.MBOX}),
     ".mbx": frozenset({FileType.MBOX}),
+    ".rtf": frozenset({FileType.RTF}),
     ".msg": frozenset({FileType.MSG}),
     ".xls": frozenset({FileType.XLS}),
     ".xlsx": frozenset({FileType.XLSX}),

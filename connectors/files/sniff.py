@@ -26,6 +26,8 @@ class FileType(StrEnum):
     XML = "xml"
     EML = "eml"
     MBOX = "mbox"
+    TNEF = "tnef"
+    RTF = "rtf"
     XLSX = "xlsx"
     XLS = "xls"
     DOCX = "docx"
@@ -79,7 +81,6 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"\xca\xfe\xba\xbe", "Java class / Mach-O"),
     (0, b"\xcf\xfa\xed\xfe", "Mach-O executable"),
     (0, b"SQLite format 3\x00", "SQLite database"),
-    (0, b"{\\rtf", "RTF document"),
     (0, b"wOFF", "web font"),
     (0, b"\x00\x01\x00\x00\x00", "TrueType font"),
     (0, b"OTTO", "OpenType font"),
@@ -92,6 +93,7 @@ _WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"MZ", "Windows executable"),
     (b"\x00\x00\x01\x00", "icon"),
 )
+_TNEF_MAGIC = b"\x78\x9f\x3e\x22"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _EML_HEADERS = re.compile(
@@ -136,6 +138,8 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         return _sniff_ole(stream)
     if b"%PDF-" in head[:1024]:
         return Sniffed(FileType.PDF, "PDF")
+    if head.startswith(_TNEF_MAGIC):
+        return Sniffed(FileType.TNEF, "Outlook TNEF (winmail.dat)")
     for offset, magic, label in _MAGIC:
         if head[offset : offset + len(magic)] == magic:
             return Sniffed(FileType.BINARY, label)
@@ -174,6 +178,8 @@ def _text_kind(text: str, name: str) -> FileType:
     suffix = _suffix(name)
     stripped = text.lstrip()
     lower = stripped[:2048].lower()
+    if stripped.startswith("{\\rtf"):
+        return FileType.RTF
     if _MARKUP_START.match(stripped):
         if _HTML_HINT.search(lower) or suffix in {".html", ".htm", ".xhtml"}:
             return FileType.HTML

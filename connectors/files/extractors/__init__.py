@@ -26,6 +26,8 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.XML: ("markup", "extract_xml"),
         FileType.EML: ("eml", "extract"),
         FileType.MBOX: ("mbox", "extract"),
+        FileType.TNEF: ("tnef", "extract"),
+        FileType.RTF: ("rtf", "extract"),
         FileType.MSG: ("msg", "extract"),
         FileType.XLSX: ("xlsx", "extract"),
         FileType.XLS: ("xls", "extract"),
