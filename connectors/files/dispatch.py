@@ -26,7 +26,7 @@ from connectors.files.extractors.base import (
     join_member,
 )
 from connectors.files.limits import MB, ExpansionBudget, LimitError
-from connectors.files.sniff import EXTRACTABLE, FileType, Sniffed, sniff
+from connectors.files.sniff import DAMAGED_OLE, EXTRACTABLE, FileType, Sniffed, sniff
 
 SPOOL_BYTES = 8 * MB
 #: notice kinds that are facts about a file, not problems: counted, not reported
@@ -122,6 +122,8 @@ def _not_extracted(sniffed: Sniffed, ctx: ExtractContext) -> Notice:
     S/MIME signature part): then they are binary content, as expected, not a problem.
     ``application/octet-stream`` declares nothing (mailers attach CSVs so)."""
     detail = sniffed.detail
+    if detail == DAMAGED_OLE:  # a cut or broken .doc / .xls / .msg: not just binary data
+        return Notice("corrupt", detail, ctx.place())
     if detail == "undecodable bytes":
         declared = ctx.declared_type.lower()
         if declared and declared not in _UNTYPED and not declared.startswith(_TEXTUAL):

@@ -31,6 +31,7 @@ class FileType(StrEnum):
     XLSX = "xlsx"
     XLS = "xls"
     DOCX = "docx"
+    DOC = "doc"
     PPTX = "pptx"
     ODT = "odt"
     ODS = "ods"
@@ -94,6 +95,7 @@ _WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\x01\x00", "icon"),
 )
 _TNEF_MAGIC = b"\x78\x9f\x3e\x22"
+DAMAGED_OLE = "damaged OLE2 compound file"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _EML_HEADERS = re.compile(
@@ -289,7 +291,7 @@ def _sniff_ole(stream: BinaryIO) -> Sniffed:
         ole = olefile.OleFileIO(stream)
     except Exception:  # olefile raises many types on damaged files
         stream.seek(0)
-        return Sniffed(FileType.BINARY, "damaged OLE2 compound file")
+        return Sniffed(FileType.BINARY, DAMAGED_OLE)
     try:
         streams = {"/".join(parts).lower() for parts in ole.listdir(streams=True, storages=True)}
     finally:
@@ -302,7 +304,7 @@ def _sniff_ole(stream: BinaryIO) -> Sniffed:
     if any(s.startswith("__substg1.0_") for s in streams) or "__properties_version1.0" in streams:
         return Sniffed(FileType.MSG, "Outlook message")
     if "worddocument" in streams:
-        return Sniffed(FileType.UNSUPPORTED, "Word 97-2003 document (.doc)")
+        return Sniffed(FileType.DOC, "Word 97-2003 document (.doc)")
     if "powerpoint document" in streams:
         return Sniffed(FileType.UNSUPPORTED, "PowerPoint 97-2003 presentation (.ppt)")
     return Sniffed(FileType.UNSUPPORTED, "OLE2 compound file")

@@ -32,6 +32,7 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.XLSX: ("xlsx", "extract"),
         FileType.XLS: ("xls", "extract"),
         FileType.DOCX: ("word", "extract"),
+        FileType.DOC: ("word97", "extract"),
         FileType.PPTX: ("slides", "extract"),
         FileType.ODT: ("opendocument", "extract_text_document"),
         FileType.ODS: ("opendocument", "extract_spreadsheet"),
