@@ -46,6 +46,8 @@ _HEADERS = {f"{{{_STYLE}}}header": "header", f"{{{_STYLE}}}footer": "footer"}
 #: a cell or row repeated more often than this is read this many times (a formatted
 #: column or sheet repeats an empty cell ~16k or ~1M times)
 MAX_REPEAT = 1000
+#: cells of one row at most (Excel's column count): repeated cells past it are not read
+MAX_ROW_CELLS = 16_384
 #: attributes that name a repetition count
 _COLS_REPEATED = f"{{{_TABLE}}}number-columns-repeated"
 _ROWS_REPEATED = f"{{{_TABLE}}}number-rows-repeated"
@@ -217,7 +219,9 @@ def _rows(
             times = _repeat(cell, _COLS_REPEATED)
             if value is None and times > 1:
                 times = 1  # empty filler columns: one is enough to keep positions
-            cells.extend([value] * min(times, MAX_REPEAT))
+            cells.extend([value] * min(times, MAX_REPEAT, MAX_ROW_CELLS - len(cells)))
+            if len(cells) >= MAX_ROW_CELLS:
+                break
         while cells and cells[-1] is None:
             cells.pop()
         repeat = _repeat(elem, _ROWS_REPEATED)

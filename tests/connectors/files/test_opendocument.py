@@ -149,3 +149,21 @@ def test_odt_text_budget_is_kept() -> None:
     items = list(extract_document(io.BytesIO(data), ctx))
     assert sum(len(i.text) for i in items if isinstance(i, TextChunk)) <= 10_200
     assert ctx.report.truncated
+
+
+def test_ods_repeated_cells_are_capped() -> None:
+    # a hostile row: 5,000 filled cells each repeated 1,000 times is read as 16,384 cells
+    from connectors.files.extractors import opendocument
+
+    cell = (
+        '<table:table-cell table:number-columns-repeated="1000">'
+        "<text:p>x</text:p></table:table-cell>"
+    )
+    rows = f'<table:table-row table:number-rows-repeated="2">{cell * 5000}</table:table-row>'
+    sheet = f'<table:table table:name="s">{rows}</table:table>'
+    ctx = ExtractContext(ScanLimits(), ExtractReport(), "wide.ods")
+    with zipfile.ZipFile(io.BytesIO(builders.build_opendocument("spreadsheet", sheet))) as zf:
+        events = opendocument._events(zf, "content.xml", ctx, ("start", "end"))
+        next(e for e, el in events if e == "start" and el.tag == opendocument._TABLE_EL)
+        got = list(opendocument._rows(events, []))
+    assert [len(cells) for _, cells in got] == [opendocument.MAX_ROW_CELLS] * 2
