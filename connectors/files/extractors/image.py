@@ -19,9 +19,7 @@ MAX_PIXELS = 60_000_000
 
 
 def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
-    if not ctx.limits.ocr:
-        yield Notice("binary", "image", ctx.place())
-        return
+    """Only reached with ``ocr = true`` (without it the dispatcher counts images binary)."""
     from PIL import Image, ImageSequence
 
     from connectors.files.ocr import OcrUnavailableError, ocr_image
