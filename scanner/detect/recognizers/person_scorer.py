@@ -36,6 +36,7 @@ _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
 _LATIN = re.compile(r"[A-Za-z]+")
 _JAPANESE_RUN = "[一-龥々〆ヵヶぁ-ゖァ-ヴー]+"
 # a dictionary entry may hold its own middle dots (レオナルド・ダ・ヴィンチ, マルコ・ポーロ)
+_JAPANESE_PLAIN = re.compile(_JAPANESE_RUN)
 _JAPANESE = re.compile(f"{_JAPANESE_RUN}(?:[・=]{_JAPANESE_RUN})*")
 _INNER_JOINERS = re.compile("[・=]")
 _BOUNDARY = re.compile(HARD_BOUNDARY)
@@ -207,17 +208,20 @@ def _script(s: str) -> str:
 def token_class(m: Morpheme, is_surname) -> str:
     """What a token could be as part of a name, or "" if it cannot be one."""
     pos = m.pos
-    if pos[0] != "名詞" or not _JAPANESE.fullmatch(m.surface):
+    surface = m.surface
+    if pos[0] != "名詞":
+        return ""
+    if not _JAPANESE_PLAIN.fullmatch(surface) and not _JAPANESE.fullmatch(surface):
         return ""  # romaji names have their own check
     if pos[2] == "人名":
         return {"姓": "姓", "名": "名"}.get(pos[3], "人名")
-    script = _script(_INNER_JOINERS.sub("", m.surface))
     if pos[1] == "固有名詞":
         if pos[2] == "地名":
-            return "地名S" if is_surname(m.surface) else "地名"
-        return "固有S" if is_surname(m.surface) else "固有"
+            return "地名S" if is_surname(surface) else "地名"
+        return "固有S" if is_surname(surface) else "固有"
     if pos[1] != "普通名詞":
         return ""
+    script = _script(_INNER_JOINERS.sub("", surface) if "・" in surface else surface)
     if m.oov:
         return f"oov-{script}" if script in ("kata", "kanji", "hira") else ""
     if script == "kata" and len(m.surface) >= 2:
@@ -464,6 +468,10 @@ def _list_features(ms, c: Candidate, classes, by_last, by_first) -> list[str]:
     return out
 
 
+def _has_place(kinds: frozenset[str]) -> bool:
+    return any(k.startswith("地名") for k in kinds)
+
+
 def candidate_features(
     text: str, ms: list[Morpheme], engine, honorific_at
 ) -> list[tuple[Candidate, list[str]]]:
@@ -479,7 +487,9 @@ def candidate_features(
         segments.setdefault(bisect_left(cuts, c.start), []).append(c)
     recurring = {seg: coref_surfaces(ms, cs, classes) for seg, cs in segments.items()}
     lone = [
-        c for c in weak if ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
+        c
+        for c in (weak if any(recurring.values()) else ())
+        if ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
     ]
     if lone:  # a weak word that is part of a longer name in the same text (ブラフォード)
         found = sorted(found + lone, key=lambda c: c.first)
@@ -496,7 +506,8 @@ def candidate_features(
         feats = features(text, ms, c, classes, honorific_at(text, c.end), coref)
         kinds = engine.entry_kinds(text[c.start : c.end])
         feats.extend(f"dict={k}" for k in kinds)
-        if single and any(k.startswith("地名") for k in kinds) and "script=kata" in feats:
+        one = ms[c.first].surface
+        if single and kinds and _KATAKANA.fullmatch(one.replace("・", "")) and _has_place(kinds):
             feats.append("kata_place")  # リオ, アルバータ: Sudachi tags them 人名 in context
         feats.extend(_list_features(ms, c, classes, by_last, by_first))
         out.append((c, feats))
