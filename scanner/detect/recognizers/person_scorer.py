@@ -87,9 +87,13 @@ ROLES = frozenset(
     " 総書記 主席 国家主席 外相 蔵相 法相 首長 検事 判事 検事総長 大使 領事 特使 編集長"
     " 宰相 丞相 太守 藩主 城主 領主 皇子 皇女 親王 内親王 法皇 上皇 大王 帝 女帝 公子 太子"
     " 陸軍少佐 海軍少佐 陸軍大将 海軍大将 少尉 中尉 大尉 軍曹 兵曹 上等兵 提督 司令 艦長 隊長"
-    " 首領 党首 議員 上院議員 下院議員 州知事 市長 氏族長".split()
+    " 首領 党首 議員 上院議員 下院議員 州知事 市長 氏族長 ヘッドコーチ".split()
 )
 TITLES = TITLES | ROLES
+#: titles that end a run of name tokens (バイエルン|公|ヴィルヘルム4世): TITLES and ranks
+_RUN_ENDS = TITLES | {"公", "侯", "伯", "大公", "選帝侯"}
+#: the last character of a word for a person's role or trade (哲学者, 作曲家, 司令官)
+_ROLE_ENDS = tuple("者家官師士手")
 
 
 _PLACE_SUFFIXES = tuple("都道府県市区町村郡")
@@ -248,8 +252,16 @@ def _beside_title(ms: list[Morpheme], i: int, j: int) -> bool:
     """Whether tokens i..j touch a title or honorific (王子|カルラス, テーレポス|王, 根本|さん)."""
     after = ms[j + 1] if j + 1 < len(ms) and ms[j + 1].start == ms[j].end else None
     before = ms[i - 1] if i > 0 and ms[i - 1].end == ms[i].start else None
-    return (after is not None and after.surface in TITLES) or (
+    if (after is not None and after.surface in TITLES) or (
         before is not None and before.surface in TITLES
+    ):
+        return True
+    # 哲学者の|カント, 司令官の|サンタ・アナ: a role, then の
+    if before is None or before.surface != "の" or i < 2:
+        return False
+    role = ms[i - 2]
+    return role.end == before.start and (
+        role.surface in TITLES or (role.pos[0] == "名詞" and role.surface.endswith(_ROLE_ENDS))
     )
 
 
@@ -294,13 +306,17 @@ def candidates(
     n = len(ms)
     i = 0
     while i < n:
-        if not classes[i]:
-            i += 1
+        if not classes[i] or (
+            i > 0 and classes[i - 1] and ms[i].surface in _RUN_ENDS and ms[i - 1].end == ms[i].start
+        ):
+            i += 1  # ローマ|王|フェルディナント4世: the title is neither name
             continue
         j = i
         while j + 1 < n and j - i < _MAX_TOKENS:
             nxt = ms[j + 1]
             if classes[j + 1] and nxt.start == ms[j].end:
+                if nxt.surface in _RUN_ENDS:
+                    break  # 鹿取義隆|ヘッドコーチ, バイエルン|公: a title ends the name
                 j += 1
             elif step := _joined(ms, classes, j):
                 j += step

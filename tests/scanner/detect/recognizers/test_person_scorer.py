@@ -180,3 +180,27 @@ def test_a_name_scored_high_once_is_reported_at_its_other_mentions(engine, monke
     assert model_spans(f"宰相の岩村が来た。\n{HARD_BOUNDARY}\n後に岩村は去った。") == [
         ("岩村", 0.8)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_in"),
+    [
+        ("ローマ王フェルディナント4世は父に先立った。", "フェルディナント4世", "ローマ王"),
+        ("バイエルン公ヴィルヘルム4世は禁じた。", "ヴィルヘルム4世", "バイエルン公"),
+        ("鹿取義隆ヘッドコーチは述べた。", "鹿取義隆", "鹿取義隆ヘッドコーチ"),
+    ],
+)
+def test_a_title_or_rank_ends_the_name(engine, text, name, not_in):
+    found = _candidates(engine, text)
+    assert name in found
+    assert not any(not_in in f for f in found)
+
+
+def test_a_surname_that_is_also_a_title_still_starts_a_name(engine):
+    assert "王貞治" in _candidates(engine, "王貞治は引退した。")
+
+
+def test_a_katakana_word_after_a_role_and_no_is_a_candidate(engine):
+    # カント alone is a katakana common noun to Sudachi; after 哲学者の it is a candidate
+    assert "カント" in _candidates(engine, "哲学者のカントは述べた。")
+    assert "カント" not in _candidates(engine, "初期のカントの関心は")
