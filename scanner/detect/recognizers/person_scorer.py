@@ -484,10 +484,6 @@ def _list_features(ms, c: Candidate, classes, by_last, by_first) -> list[str]:
     return out
 
 
-def _has_place(kinds: frozenset[str]) -> bool:
-    return any(k.startswith("地名") for k in kinds)
-
-
 def candidate_features(
     text: str, ms: list[Morpheme], engine, honorific_at
 ) -> list[tuple[Candidate, list[str]]]:
@@ -520,11 +516,7 @@ def candidate_features(
         single = c.first == c.last
         coref = single and ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
         feats = features(text, ms, c, classes, honorific_at(text, c.end), coref)
-        kinds = engine.entry_kinds(text[c.start : c.end])
-        feats.extend(f"dict={k}" for k in kinds)
-        one = ms[c.first].surface
-        if single and kinds and _KATAKANA.fullmatch(one.replace("・", "")) and _has_place(kinds):
-            feats.append("kata_place")  # リオ, アルバータ: Sudachi tags them 人名 in context
+        feats.extend(f"dict={k}" for k in engine.entry_kinds(text[c.start : c.end]))
         feats.extend(_list_features(ms, c, classes, by_last, by_first))
         out.append((c, feats))
     return out

@@ -151,11 +151,6 @@ def test_roles_of_encyclopedic_prose_read_like_titles(engine):
     )
 
 
-def test_a_katakana_place_in_the_dictionary_is_marked(engine):
-    assert "kata_place" in _candidates(engine, "翌年、リオがポルトガルの首都となった。")["リオ"]
-    assert "kata_place" not in _candidates(engine, "翌年、ホセが首都に来た。")["ホセ"]
-
-
 def test_a_name_scored_high_once_is_reported_at_its_other_mentions(engine, monkeypatch):
     from scanner.detect.context_enhancer import HARD_BOUNDARY
     from scanner.detect.nlp.artifacts import JapaneseNlpArtifacts
