@@ -227,6 +227,10 @@ def corpora(args) -> dict[str, list[ProseDoc]]:
         sets["Wikipedia Annotated Corpus test"] = knp(args.wac, "test")
     if args.kwdlc:
         sets["KWDLC test (web documents, confirm set)"] = knp(args.kwdlc, "test")
+    if args.fkc:
+        sets["FKC complaints, all (business prose, confirm set)"] = knp(args.fkc, "train") + knp(
+            args.fkc, "test"
+        )
     if args.iob2:
         wiki = iob2(args.iob2, "wikipedia")
         if args.iob2_half in ("dev", "both"):
@@ -246,6 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gsd", type=Path, help="fetched megagonlabs/UD_Japanese-GSD")
     parser.add_argument("--kwdlc", type=Path, help="fetched ku-nlp/KWDLC")
+    parser.add_argument(
+        "--fkc", type=Path, help="fetched ku-nlp/AnnotatedFKCCorpus (consumer complaints)"
+    )
     parser.add_argument("--wac", type=Path, help="fetched ku-nlp/WikipediaAnnotatedCorpus")
     parser.add_argument("--iob2", type=Path, help="fetched Hironsan/IOB2Corpus (confirm set)")
     parser.add_argument(
@@ -266,8 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="OUT")
     parser.add_argument("--cpu", type=int, help="CPU to pin to (default: the first allowed)")
     args = parser.parse_args(argv)
-    if not (args.gsd or args.kwdlc or args.wac or args.iob2):
-        parser.error("give --gsd, --wac and/or --kwdlc (see README: how to fetch them)")
+    if not (args.gsd or args.kwdlc or args.wac or args.iob2 or args.fkc):
+        parser.error("give --gsd, --wac, --kwdlc, --iob2 and/or --fkc (README: how to fetch them)")
     pinning = pin_to_one_core(args.cpu)
     forbid_network()
     systems = [

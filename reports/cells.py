@@ -102,9 +102,14 @@ def _last_scanned(row: LedgerRow, data: ReportData, lang: str, timezone: str) ->
 
 
 def matched_text(f: StoredFinding) -> str:
+    """Rows matched of rows sampled, or a file's mentions: "≥N" when sample mode's
+    detector read only part of the file (``evidence.coverage``), so N is a floor."""
     if f.rows_sampled is not None:
         return f"{f.rows_matched or 0}/{f.rows_sampled}"
-    return str(f.count) if f.count is not None else ""
+    if f.count is None:
+        return ""
+    partial = (f.evidence or {}).get("coverage", 1.0) < 1.0
+    return f"≥{f.count}" if partial else str(f.count)
 
 
 def review_text(f: StoredFinding, lang: str) -> str:

@@ -32,6 +32,25 @@ class CrawlSettings(BaseModel):
     sample_windows: int = Field(
         default=16, ge=0, description="sample mode: evenly spaced windows after the head"
     )
+    sample_analysis_head_chars: int = Field(
+        default=65_536,
+        ge=0,
+        description="sample mode: characters of a file the detector reads whole before it "
+        "samples the rest",
+    )
+    sample_analysis_stride: int = Field(
+        default=8, ge=1, description="sample mode: after the head, one text chunk in this many"
+    )
+    sample_analysis_saturation: int = Field(
+        default=8,
+        ge=1,
+        description="sample mode: chunks in a row with no new entity kind that double the stride",
+    )
+    sample_line_repeats: int = Field(
+        default=3,
+        ge=0,
+        description="sample mode: lines of one shape (digits aside) read per file; 0: all",
+    )
     table_sample_rows: int = Field(
         default=1000, ge=1, description="sample mode: rows per CSV/sheet given to the classifier"
     )

@@ -26,7 +26,7 @@ from connectors.files.extractors.base import (
     join_member,
 )
 from connectors.files.limits import MB, ExpansionBudget, LimitError
-from connectors.files.sniff import EXTRACTABLE, FileType, Sniffed, sniff
+from connectors.files.sniff import DAMAGED_OLE, EXTRACTABLE, FileType, Sniffed, sniff
 
 SPOOL_BYTES = 8 * MB
 #: notice kinds that are facts about a file, not problems: counted, not reported
@@ -42,6 +42,7 @@ _TEXT_FAMILY = frozenset(
         FileType.HTML,
         FileType.XML,
         FileType.EML,
+        FileType.MBOX,
     }
 )
 _EXPECTED: dict[str, frozenset[FileType]] = {
@@ -53,15 +54,26 @@ _EXPECTED: dict[str, frozenset[FileType]] = {
     ".html": frozenset({FileType.HTML, FileType.XML}),
     ".htm": frozenset({FileType.HTML, FileType.XML}),
     ".eml": frozenset({FileType.EML}),
+    ".mbox": frozenset({FileType.MBOX}),
+    ".mbx": frozenset({FileType.MBOX}),
+    ".rtf": frozenset({FileType.RTF}),
     ".msg": frozenset({FileType.MSG}),
     ".xls": frozenset({FileType.XLS}),
     ".xlsx": frozenset({FileType.XLSX}),
     ".xlsm": frozenset({FileType.XLSX}),
     ".docx": frozenset({FileType.DOCX}),
     ".pptx": frozenset({FileType.PPTX}),
+    ".odt": frozenset({FileType.ODT}),
+    ".ods": frozenset({FileType.ODS}),
+    ".odp": frozenset({FileType.ODP}),
     ".pdf": frozenset({FileType.PDF}),
     ".zip": frozenset({FileType.ZIP}),
+    **{ext: frozenset({FileType.COMPRESSED}) for ext in (".gz", ".tgz", ".bz2", ".xz", ".txz")},
+    ".tar": frozenset({FileType.TAR}),
 }
+#: what a file of any extension may turn out to be without its extension being wrong (a
+#: password-protected .xlsx or .odt is an encrypted container, as its writer saved it)
+_NO_MISMATCH = frozenset({FileType.EMPTY, FileType.ENCRYPTED})
 _UNTYPED = frozenset({"application/octet-stream", "application/unknown"})
 _TEXTUAL = ("text/", "message/")
 _LONG_DIGITS = re.compile(r"\d{4,}")
@@ -112,6 +124,8 @@ def _not_extracted(sniffed: Sniffed, ctx: ExtractContext) -> Notice:
     S/MIME signature part): then they are binary content, as expected, not a problem.
     ``application/octet-stream`` declares nothing (mailers attach CSVs so)."""
     detail = sniffed.detail
+    if detail == DAMAGED_OLE:  # a cut or broken .doc / .xls / .msg: not just binary data
+        return Notice("corrupt", detail, ctx.place())
     if detail == "undecodable bytes":
         declared = ctx.declared_type.lower()
         if declared and declared not in _UNTYPED and not declared.startswith(_TEXTUAL):
@@ -154,7 +168,7 @@ def _extension_mismatch(name: str, file_type: FileType) -> str | None:
     dot = name.rfind(".")
     suffix = name[dot:].lower() if dot > name.rfind("/") else ""
     expected = _EXPECTED.get(suffix)
-    if expected is None or file_type in expected or file_type == FileType.EMPTY:
+    if expected is None or file_type in expected or file_type in _NO_MISMATCH:
         return None
     return f"content is {file_type.value}, not what the extension {suffix} says"
 

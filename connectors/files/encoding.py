@@ -293,7 +293,80 @@ def _fallback(sample: bytes) -> EncodingGuess | None:
     if best is None or not best.encoding:
         return None
     coherence = float(getattr(best, "coherence", 0.0) or 0.0)
-    return EncodingGuess(codecs.lookup(best.encoding).name, "charset-normalizer", coherence)
+    codec = codecs.lookup(best.encoding).name
+    if codec in _LATIN_CODECS:
+        latin = _latin_code_page(sample[:SNIFF_BYTES], codec)
+        if latin != codec:
+            return EncodingGuess(latin, "latin-alphabet", coherence)
+    return EncodingGuess(codec, "charset-normalizer", coherence)
+
+
+#: single-byte code pages of Latin-script languages, in the order ties go (the Windows
+#: code page before the ISO one it extends, Western before Central European ...)
+_LATIN_CODECS = tuple(
+    codecs.lookup(c).name
+    for c in (
+        "cp1252", "iso8859-15", "iso8859-1", "cp1250", "iso8859-2", "iso8859-16", "cp1257",
+        "iso8859-13", "iso8859-4", "iso8859-10", "cp1254", "iso8859-9", "iso8859-3",
+        "iso8859-14", "cp1258", "mac-latin2", "mac-roman", "cp852", "cp850", "cp437",
+    )
+)  # fmt: skip
+#: the letters beyond ASCII each language written in those code pages uses (lower case)
+_LATIN_ALPHABETS = (
+    "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "ąćęłńóśźż", "áéíóöőúüű", "čćđšž", "ăâîșşțţ",
+    "ąčęėįšųūž", "āčēģīķļņšūž", "äõöüšž", "äöåšž", "æøåéó", "åäöé", "äöüß",
+    "àâæçéèêëîïôœùûüÿ", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóùú", "àçèéíïòóúü·", "çğıöşüâîû",
+    "ċġħżàèìòù", "ĉĝĥĵŝŭ", "áðéíóúýþæö", "áéíóú", "éëïóöü", "àáâãèéêìíòóôõùúýăđĩũơư",
+)  # fmt: skip
+#: other characters ordinary text holds (quotes, dashes, signs), and rarer ones that a
+#: wrong reading makes of letters (Czech š read as cp1252 is ¹, French œ read as
+#: cp1252 is ½): those count half
+_LATIN_NEUTRAL = frozenset("\xa0«»‘’‚“”„–—…•·°€£¡¿")
+_LATIN_RARE = frozenset("½¼¾¹²³±µ×÷¶‰†‡¥¢§©®™‹›")
+_ALPHABETS_WITH_TONES = tuple((a, "ư" in a) for a in _LATIN_ALPHABETS)
+#: Vietnamese (cp1258) tone marks, after a vowel only
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_VOWELS = frozenset("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+
+
+def _latin_code_page(sample: bytes, picked: str) -> str:
+    """The Latin code page whose reading uses the letters of one language best.
+
+    charset-normalizer ranks Latin code pages by how chaotic and how like a language's
+    letter frequencies each reading is; single-byte Latin code pages give near-ties it
+    breaks arbitrarily (Czech ISO-8859-2 read as cp1250 turns every š into ą). A wrong
+    reading puts another language's letters, C1 controls or stray signs (¤, ¸, ˇ) where
+    the right one has the letters of one alphabet. Its pick is kept on a tie."""
+
+    def fit(codec: str) -> float:
+        text = _strict_decode(sample, codec, False)
+        if text is None:
+            return -1.0
+        counts: dict[str, int] = {}
+        for i, ch in enumerate(text):
+            if ord(ch) < 0x80:
+                continue
+            if ch in _TONE_MARKS:
+                ch = "\u0301" if i and text[i - 1] in _VOWELS else "\ufffd"
+            elif ch.isupper() and i and text[i - 1].islower():
+                ch = "\ufffd"  # a capital inside a word (mŸsu): a letter misread
+            counts[ch.lower()] = counts.get(ch.lower(), 0) + 1
+        total = sum(counts.values())
+        if not total:
+            return 1.0
+        neutral = sum(n for ch, n in counts.items() if ch in _LATIN_NEUTRAL)
+        neutral += sum(n / 2 for ch, n in counts.items() if ch in _LATIN_RARE)
+        best = max(
+            sum(n for ch, n in counts.items() if ch in alphabet or (ch == "\u0301" and vi))
+            for alphabet, vi in _ALPHABETS_WITH_TONES
+        )
+        return (best + neutral) / total
+
+    scores = {codec: fit(codec) for codec in _LATIN_CODECS}
+    top = max(scores.values())
+    if scores.get(picked, -1.0) >= top:
+        return picked
+    return next(codec for codec in _LATIN_CODECS if scores[codec] == top)
 
 
 def normalize_declared(label: str) -> str | None:

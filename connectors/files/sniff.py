@@ -25,13 +25,22 @@ class FileType(StrEnum):
     HTML = "html"
     XML = "xml"
     EML = "eml"
+    MBOX = "mbox"
+    TNEF = "tnef"
+    RTF = "rtf"
     XLSX = "xlsx"
     XLS = "xls"
     DOCX = "docx"
+    DOC = "doc"
     PPTX = "pptx"
+    ODT = "odt"
+    ODS = "ods"
+    ODP = "odp"
     PDF = "pdf"
     MSG = "msg"
     ZIP = "zip"
+    COMPRESSED = "compressed"  # gzip, bzip2, xz
+    TAR = "tar"
     #: not extracted: the reason is in ``Sniffed.detail``
     EMPTY = "empty"
     BINARY = "binary"
@@ -66,16 +75,12 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (4, b"ftyp", "MP4/QuickTime media"),
     (0, b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
     (0, b"Rar!\x1a\x07", "RAR archive"),
-    (0, b"\x1f\x8b", "gzip stream"),
-    (0, b"BZh", "bzip2 stream"),
-    (0, b"\xfd7zXZ\x00", "xz stream"),
     (0, b"\x28\xb5\x2f\xfd", "zstd stream"),
     (0, b"MSCF", "Cabinet archive"),
     (0, b"\x7fELF", "ELF executable"),
     (0, b"\xca\xfe\xba\xbe", "Java class / Mach-O"),
     (0, b"\xcf\xfa\xed\xfe", "Mach-O executable"),
     (0, b"SQLite format 3\x00", "SQLite database"),
-    (0, b"{\\rtf", "RTF document"),
     (0, b"wOFF", "web font"),
     (0, b"\x00\x01\x00\x00\x00", "TrueType font"),
     (0, b"OTTO", "OpenType font"),
@@ -88,6 +93,9 @@ _WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"MZ", "Windows executable"),
     (b"\x00\x00\x01\x00", "icon"),
 )
+_TNEF_MAGIC = b"\x78\x9f\x3e\x22"
+_BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
+DAMAGED_OLE = "damaged OLE2 compound file"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _EML_HEADERS = re.compile(
@@ -95,6 +103,9 @@ _EML_HEADERS = re.compile(
     r"reply-to|cc|content-type|x-[a-z0-9-]+):",
     re.IGNORECASE | re.MULTILINE,
 )
+#: an mbox envelope line: ``From sender date`` (Netscape wrote ``From - `` alone); what
+#: follows it must look like e-mail headers
+_FROM_LINE = re.compile(r"From \S+")
 _HEADER_LINE = re.compile(r"^[A-Za-z0-9-]+:[ \t]|^[ \t]+\S")
 _HTML_HINT = re.compile(r"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I)
 #: a tag (names may be Japanese: ``<氏名>``), a declaration, a comment or a processing
@@ -129,6 +140,12 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         return _sniff_ole(stream)
     if b"%PDF-" in head[:1024]:
         return Sniffed(FileType.PDF, "PDF")
+    if head.startswith((b"\x1f\x8b", b"\xfd7zXZ\x00")) or _BZIP2.match(head):
+        return Sniffed(FileType.COMPRESSED, "compressed stream")
+    if head[257:262] == b"ustar":
+        return Sniffed(FileType.TAR, "tar archive")
+    if head.startswith(_TNEF_MAGIC):
+        return Sniffed(FileType.TNEF, "Outlook TNEF (winmail.dat)")
     for offset, magic, label in _MAGIC:
         if head[offset : offset + len(magic)] == magic:
             return Sniffed(FileType.BINARY, label)
@@ -146,10 +163,15 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         except LookupError:
             guess = None
     controls = sum(1 for c in text if c < " " and c not in "\t\r\n\f\x1b")
-    if guess is None and _looks_like_email(head[:8192].decode("latin-1")):
+    if guess is None:
         # e-mail is a byte protocol: raw 8-bit headers in no single charset are common,
         # and the e-mail extractor decodes each part by its own label
-        return Sniffed(FileType.EML, "e-mail with undecodable 8-bit bytes")
+        raw = head[:8192].decode("latin-1")
+        if _looks_like_email(raw):
+            return Sniffed(FileType.EML, "e-mail with undecodable 8-bit bytes")
+        if _FROM_LINE.match(raw) and _looks_like_email(raw.partition("\n")[2]):
+            kind = FileType.EML if _suffix(name) == ".eml" else FileType.MBOX
+            return Sniffed(kind, "mail folder with undecodable 8-bit bytes")
     if guess is None or (text and controls / len(text) > 0.05):
         for magic, label in _WEAK_MAGIC:
             if head.startswith(magic):
@@ -162,12 +184,17 @@ def _text_kind(text: str, name: str) -> FileType:
     suffix = _suffix(name)
     stripped = text.lstrip()
     lower = stripped[:2048].lower()
+    if stripped.startswith("{\\rtf"):
+        return FileType.RTF
     if _MARKUP_START.match(stripped):
         if _HTML_HINT.search(lower) or suffix in {".html", ".htm", ".xhtml"}:
             return FileType.HTML
         return FileType.XML
     if _looks_like_email(text) or (suffix == ".eml" and _EML_HEADERS.search(text[:4096])):
         return FileType.EML
+    if _FROM_LINE.match(stripped) and _looks_like_email(stripped.partition("\n")[2]):
+        # an mbox folder (or one message saved with its envelope line)
+        return FileType.EML if suffix == ".eml" else FileType.MBOX
     if stripped[:1] in ("{", "["):
         lines = [ln for ln in stripped.splitlines()[:20] if ln.strip()]
         if suffix in _JSONL_EXT or (
@@ -220,9 +247,44 @@ def _sniff_zip(stream: BinaryIO, name: str) -> Sniffed:
                 label = "binary Excel workbook (.xlsb)" if kind == FileType.UNSUPPORTED else ""
                 return Sniffed(kind, label or kind.value)
         return Sniffed(FileType.UNSUPPORTED, "Office Open XML package of unknown kind")
-    if "mimetype" in names and any(n == "content.xml" for n in names):
-        return Sniffed(FileType.UNSUPPORTED, "OpenDocument file")
+    if "mimetype" in names and "content.xml" in names:
+        return _sniff_opendocument(stream)
     return Sniffed(FileType.ZIP, "ZIP archive")
+
+
+#: OpenDocument media types (templates too) -> type
+_OPENDOCUMENT = {
+    "application/vnd.oasis.opendocument.text": FileType.ODT,
+    "application/vnd.oasis.opendocument.text-template": FileType.ODT,
+    "application/vnd.oasis.opendocument.text-master": FileType.ODT,
+    "application/vnd.oasis.opendocument.spreadsheet": FileType.ODS,
+    "application/vnd.oasis.opendocument.spreadsheet-template": FileType.ODS,
+    "application/vnd.oasis.opendocument.presentation": FileType.ODP,
+    "application/vnd.oasis.opendocument.presentation-template": FileType.ODP,
+}
+
+
+def _sniff_opendocument(stream: BinaryIO) -> Sniffed:
+    """The kind its ``mimetype`` member names; a password-protected one (its manifest
+    carries encryption data) is ``encrypted``."""
+    try:
+        with zipfile.ZipFile(stream) as zf:
+            media = zf.read("mimetype")[:100].decode("ascii", "replace").strip()
+            manifest = b""
+            if "META-INF/manifest.xml" in zf.namelist():
+                info = zf.getinfo("META-INF/manifest.xml")
+                if info.file_size <= 1_000_000:
+                    manifest = zf.read(info)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, RuntimeError):
+        return Sniffed(FileType.ZIP, "unreadable OpenDocument package")
+    finally:
+        stream.seek(0)
+    if b"encryption-data" in manifest:
+        return Sniffed(FileType.ENCRYPTED, "password-protected OpenDocument file")
+    kind = _OPENDOCUMENT.get(media)
+    if kind is None:
+        return Sniffed(FileType.UNSUPPORTED, f"OpenDocument file ({media[:60] or 'no type'})")
+    return Sniffed(kind, kind.value)
 
 
 def _sniff_ole(stream: BinaryIO) -> Sniffed:
@@ -233,7 +295,7 @@ def _sniff_ole(stream: BinaryIO) -> Sniffed:
         ole = olefile.OleFileIO(stream)
     except Exception:  # olefile raises many types on damaged files
         stream.seek(0)
-        return Sniffed(FileType.BINARY, "damaged OLE2 compound file")
+        return Sniffed(FileType.BINARY, DAMAGED_OLE)
     try:
         streams = {"/".join(parts).lower() for parts in ole.listdir(streams=True, storages=True)}
     finally:
@@ -246,7 +308,7 @@ def _sniff_ole(stream: BinaryIO) -> Sniffed:
     if any(s.startswith("__substg1.0_") for s in streams) or "__properties_version1.0" in streams:
         return Sniffed(FileType.MSG, "Outlook message")
     if "worddocument" in streams:
-        return Sniffed(FileType.UNSUPPORTED, "Word 97-2003 document (.doc)")
+        return Sniffed(FileType.DOC, "Word 97-2003 document (.doc)")
     if "powerpoint document" in streams:
         return Sniffed(FileType.UNSUPPORTED, "PowerPoint 97-2003 presentation (.ppt)")
     return Sniffed(FileType.UNSUPPORTED, "OLE2 compound file")

@@ -98,6 +98,8 @@ _SHAPES: dict[str, str] = {
     "kana": Entity.PERSON,
     "date": Entity.DATE_OF_BIRTH,
     "ean": "",
+    "reversed_phone": Entity.PHONE_NUMBER,
+    "block_number": Entity.ADDRESS,
 }
 # hint kind -> the shape that, when most values pass it, backs the name up
 _KIND_SHAPE = {
@@ -491,6 +493,8 @@ _STRONG_SHAPES = (
     ("corporate_number", 0.95, 0.8),
     ("residence_card", 0.95, 0.7),
     ("credit_card", 0.98, 0.7),
+    # nearly every value a valid phone number read backwards, none read forwards
+    ("reversed_phone", 0.9, 0.55),
 )
 
 
@@ -1006,6 +1010,7 @@ class TableClassifier:
         self._age_like_dates(candidates, persons)
         self._unnamed_postal_codes(candidates, persons)
         self._address_parts(candidates, persons)
+        self._street_numbers(candidates)
         self._kana_readings(candidates, persons)
 
     def _kana_readings(self, candidates: dict[str, list[_Candidate]], persons: list[str]) -> None:
@@ -1059,6 +1064,39 @@ class TableClassifier:
             found.append(
                 _Candidate(
                     Entity.ADDRESS, 0.55, s.fit_rows, reasons, list(s.examples.get("fit", []))
+                )
+            )
+
+    def _street_numbers(self, candidates: dict[str, list[_Candidate]]) -> None:
+        """Block numbers (1-2-3, a building after them) under a name that says nothing
+        (vtiger's ``lane``) are the street of the address the table's other columns hold;
+        alone they may be part numbers or sizes."""
+        addresses = [
+            n
+            for n, cs in candidates.items()
+            if any(c.entity == Entity.ADDRESS and not c.free_text for c in cs)
+        ]
+        if not addresses:
+            return
+        for name, found in candidates.items():
+            s = self.targets[name].stats
+            if found or self.hints[name] is not None or not s.non_empty:
+                continue
+            ratio = s.shape_rows["block_number"] / s.non_empty
+            if ratio < 0.9:
+                continue
+            reasons = [
+                f"{ratio:.0%} of values are block numbers (1-2-3)",
+                "part of the address in " + ", ".join(addresses[:4]),
+            ]
+            found.append(
+                _Candidate(
+                    Entity.ADDRESS,
+                    0.55,
+                    s.shape_rows["block_number"],
+                    reasons,
+                    list(s.examples.get("shape:block_number", [])),
+                    ("block_number", ratio),
                 )
             )
 

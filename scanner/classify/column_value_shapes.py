@@ -38,6 +38,8 @@ _TIME_OF_DAY = re.compile(r"(?:[ T]\d{1,2}:\d{2}[\d:.]*.*)$")
 _PASSPORT = re.compile(r"^[A-Z]{2}\d{7}$")
 _RESIDENCE = re.compile(r"^[A-Z]{2}\d{8}[A-Z]{2}$")
 _PENSION = re.compile(r"^\d{4}-?\d{6}$")
+#: a street's block number, a building after it: 3-15-7, 1-2-3 コーポ山田101 (never 0-led)
+_BLOCK_NUMBER = re.compile(r"^[1-9]\d{0,3}(?:-\d{1,4}){1,3}(?:\s+\S.{0,40})?$")
 
 
 def fold(value: str) -> str:
@@ -151,7 +153,9 @@ def shapes_of(value: str) -> tuple[frozenset[str], int | None]:
     """Every shape ``value`` has, and its year if it is a date; folded once, cheap checks first.
 
     Shape names: email, jp_phone, postal_code, prefecture, my_number, corporate_number,
-    ean, passport, residence_card, pension, credit_card, kana, date.
+    ean, passport, residence_card, pension, credit_card, kana, date, reversed_phone (a
+    phone number's digits stored backwards for suffix search, as vtiger's phone lookup
+    does), block_number (a street's 1-2-3, a building after it).
     """
     v = fold(value)
     if not v or len(v) > _MAX_SHAPED_LENGTH:
@@ -188,6 +192,11 @@ def shapes_of(value: str) -> tuple[frozenset[str], int | None]:
             if parsed is not None:
                 out.add("date")
                 year = parsed.year
+        if v.isdigit() and 10 <= n <= 11 and v[-1] == "0" and v[0] != "0":
+            if is_jp_phone(v[::-1]):
+                out.add("reversed_phone")
+        if "date" not in out and "jp_phone" not in out and _BLOCK_NUMBER.match(v):
+            out.add("block_number")
     elif v in PREFECTURES:
         out.add("prefecture")
     elif _KANA.match(v):

@@ -74,6 +74,8 @@ class FileFindings:
         self._columns: dict[tuple[str | None, str, str, str], _ColumnAcc] = {}
         self._rows: Counter[tuple[str | None, str, str]] = Counter()
         self.chunks = 0
+        #: sample mode: the share of the extracted text the detector read (None: all of it)
+        self.coverage: float | None = None
 
     def add_text(self, chunk: TextChunk, detections: Sequence[Detection]) -> None:
         self.chunks += 1
@@ -122,6 +124,7 @@ class FileFindings:
             "types": sorted(report.types),
             "sampled": report.sampled,
             "truncated": report.truncated,
+            "coverage": round(self.coverage, 4) if self.coverage is not None else None,
             "path_hex": self.path_hex or None,
         }
         common = {k: v for k, v in common.items() if v not in (None, [])}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from connectors.base import Source, UnitReport, WorkUnit
 from connectors.database.source import DatabaseSource, RowBatch, TableEnd, TableStart
 from connectors.files.extractors.base import TableBlock, TextChunk
-from connectors.files.source import Document
+from connectors.files.source import Document, FilesSource
 from scanner.classify.column_classifier import (
     ClassifierOptions,
     ColumnSample,
@@ -27,6 +27,7 @@ from scanner.classify.cross_reference import cross_reference_findings
 from scanner.entities import is_personal
 from scanner.findings import Finding, ScanError
 from scanner.scan.file_findings import FileFindings
+from scanner.scan.text_sampling import SamplingSettings, TextSampler
 
 if TYPE_CHECKING:
     from scanner.detect.detector import Detector
@@ -59,10 +60,13 @@ class Runner:
         findings: list[Finding] = []
         started = time.monotonic()
         table = _TableScan(self, source.name, report, findings)
+        sampling = (
+            SamplingSettings.from_crawl(source.config) if isinstance(source, FilesSource) else None
+        )
         content = source.read(unit, report)
         for item in content:
             if isinstance(item, Document):
-                self._document(source.name, item, report, findings)
+                self._document(source.name, item, report, findings, sampling)
             elif not table.take(item):
                 content.close()  # the table's content is of no use any more
         if unit.kind == "table":
@@ -81,14 +85,27 @@ class Runner:
     # -- files ------------------------------------------------------------------------
 
     def _document(
-        self, source: str, document: Document, report: UnitReport, findings: list[Finding]
+        self,
+        source: str,
+        document: Document,
+        report: UnitReport,
+        findings: list[Finding],
+        sampling: SamplingSettings | None = None,
     ) -> None:
-        """Detect in one file's text and classify its tables; a failure stays with the file."""
+        """Detect in one file's text and classify its tables; a failure stays with the file.
+
+        With ``sampling`` (sample mode) the detector reads the sample of the file's text
+        that ``TextSampler`` admits; the findings say how much that was."""
         builder = FileFindings(source, document.path, self.fingerprinter, document.path_hex)
-        batch = _Batch(self.detector, builder)
+        sampler = TextSampler(sampling) if sampling is not None else None
+        batch = _Batch(self.detector, builder, sampler)
         try:
             for item in document.items:
                 if isinstance(item, TextChunk):
+                    if sampler is not None:
+                        item = sampler.admit(item)
+                        if item is None:
+                            continue
                     batch.add(item)
                     if batch.chars >= BATCH_CHARS:
                         batch.flush()
@@ -101,6 +118,9 @@ class Runner:
             document.failed = True
             return
         report.stats["chunks"] += builder.chunks
+        if sampler is not None and sampler.chars_read < sampler.chars_seen:
+            document.report.sampled = True
+            builder.coverage = sampler.coverage
         findings.extend(builder.findings(document.report))
 
     def _classify_block(self, block: TableBlock, path: str, builder: FileFindings) -> None:
@@ -203,9 +223,12 @@ class _TableScan:
 class _Batch:
     """Text chunks waiting for the detector, grouped by their context words."""
 
-    def __init__(self, detector: Detector, builder: FileFindings) -> None:
+    def __init__(
+        self, detector: Detector, builder: FileFindings, sampler: TextSampler | None = None
+    ) -> None:
         self._detector = detector
         self._builder = builder
+        self._sampler = sampler
         self._groups: dict[tuple[str, ...], list[TextChunk]] = {}
         self.chars = 0
 
@@ -218,6 +241,8 @@ class _Batch:
             results = self._detector.analyze_batch([c.text for c in chunks], context=context)
             for chunk, detections in zip(chunks, results, strict=True):
                 self._builder.add_text(chunk, detections)
+                if self._sampler is not None:
+                    self._sampler.found({d.entity for d in detections})
         self._groups = {}
         self.chars = 0
 

@@ -25,13 +25,22 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.HTML: ("markup", "extract_html"),
         FileType.XML: ("markup", "extract_xml"),
         FileType.EML: ("eml", "extract"),
+        FileType.MBOX: ("mbox", "extract"),
+        FileType.TNEF: ("tnef", "extract"),
+        FileType.RTF: ("rtf", "extract"),
         FileType.MSG: ("msg", "extract"),
         FileType.XLSX: ("xlsx", "extract"),
         FileType.XLS: ("xls", "extract"),
         FileType.DOCX: ("word", "extract"),
+        FileType.DOC: ("word97", "extract"),
         FileType.PPTX: ("slides", "extract"),
+        FileType.ODT: ("opendocument", "extract_text_document"),
+        FileType.ODS: ("opendocument", "extract_spreadsheet"),
+        FileType.ODP: ("opendocument", "extract_presentation"),
         FileType.PDF: ("pdf", "extract"),
         FileType.ZIP: ("archive", "extract"),
+        FileType.COMPRESSED: ("compressed", "extract_compressed"),
+        FileType.TAR: ("compressed", "extract_tar"),
     }
 )
 

@@ -4,6 +4,13 @@ A page set in vertical writing (縦書き) is read column by column, right to le
 to bottom, from pdfplumber's characters: its row-wise ``extract_text`` would interleave
 the columns into noise.
 
+An encrypted PDF is read only when the empty password opens it as its *user* password, as
+PDFium and Acrobat open it. pdfminer (and pypdf) also try the empty string as the owner
+password, which opens a file that ``qpdf --encrypt secret "" 256`` protected with a user
+password: that file is reported ``encrypted``, not read. So is one whose password check
+passes but whose file key is wrong (AES-256's /Perms does not decrypt to its marker):
+its text would be noise.
+
 In sample mode a long PDF is read as its first pages plus evenly spaced ones, and pages
 are released as soon as their text is taken so memory stays flat.
 """
@@ -37,6 +44,10 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
     import pdfplumber
 
     with pdfplumber.open(stream) as pdf:
+        locked = _password_problem(pdf.doc)
+        if locked:
+            yield Notice("encrypted", locked, ctx.place())
+            return
         pages = pdf.pages
         plan = page_plan(len(pages), ctx.limits.full)
         if len(plan) < len(pages):
@@ -57,6 +68,33 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
             yield from text_chunks(text, ctx, page=index + 1)
         if plan and not found_text:
             yield Notice("no_text_layer", "PDF has no text layer (scanned image?)", ctx.place())
+
+
+def _password_problem(doc: Any) -> str | None:
+    """Why an encrypted document pdfminer opened with the empty password must not be read,
+    or None (not encrypted, or the empty password is its user password)."""
+    if not getattr(doc, "encryption", None):
+        return None
+    handler = getattr(doc.decipher, "__self__", None)
+    if handler is None:
+        return None
+    try:
+        if hasattr(handler, "u_validation_salt"):  # revisions 5 and 6 (AES-256)
+            empty = handler._normalize_password("")
+            if handler._password_hash(empty, handler.u_validation_salt) != handler.u_hash:
+                return "user password set (only the empty owner password opens it)"
+            perms = handler.param.get("Perms")
+            if isinstance(perms, bytes) and len(perms) == 16 and handler.key:
+                from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+                decryptor = Cipher(algorithms.AES(handler.key), modes.ECB()).decryptor()
+                if decryptor.update(perms)[9:12] != b"adb":
+                    return "the empty password opens it but its content does not decrypt"
+        elif handler.authenticate_user_password(b"") is None:  # revisions 2-4
+            return "user password set (only the empty owner password opens it)"
+    except (AttributeError, TypeError, ValueError):  # another pdfminer: trust its decision
+        return None
+    return None
 
 
 def _vertical_text(chars: Sequence[dict[str, Any]]) -> str | None:

@@ -49,7 +49,25 @@ _ENGLISH_WORDS = frozenset(
 # A lone character with no kana within this many characters is Chinese text, not a name.
 _KANA = re.compile(r"[ぁ-ゖァ-ヺ]")
 _KANA_WINDOW = 20
+# Chinese text: around a kanji-only candidate, no kana and at least this many Han
+# characters outside JIS X 0208/0213 (simplified 肠, 顶, 连: no Japanese text has them)
+_CHINESE_WINDOW, _CHINESE_CHARS = 60, 2
+#: what a name may carry there and still be none: 氏 after a name is a clan or a
+#: transliterated surname in Chinese (巴氏 is Pasteur's), not Mr or Ms; 先生 is both
+_NO_HONORIFIC_IN_CHINESE = frozenset({"", "氏"})
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+# a word written like a romaji pair's second one right after it on the same line
+# (Kawasaki Kisen Kaisha, Fu Xing Men Nei Avenue, KAWASAKI KISEN KAISHA): the pair is
+# part of a longer proper name; a label after it (SOTARO HASEGAWA Passport No.) is not
+_TITLE_NEXT = re.compile(r"[ ][A-Z][a-z]")
+_UPPER_NEXT = re.compile(r"[ ][A-Z]{2}")
+#: a lower-case word of prose, not of an e-mail address, a URL or a file name
+_LOWER_WORD = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]+(?![A-Za-z0-9@._/-])")
+_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龥々]")
+# lower-case words around a romaji pair: when at least this share of at least this many
+# spell as Hepburn syllables (chiesa, di, la, come), the text is Italian or Spanish (or
+# romanised Japanese), whose capitalised words spell as romaji too
+_ROMAJI_WINDOW, _ROMAJI_WORDS, _ROMAJI_SHARE = 80, 4, 0.5
 _HEPBURN = re.compile(r"(?:(?:ch|sh|ts|[kgszjtdnhbpmyrwf])?y?[aiueo]|n)+")
 _FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE = 0.85, 0.65, 0.7, 0.3
 _PROPER_HONORIFIC, _ROMAJI, _ROMAJI_UNCONFIRMED = 0.6, 0.75, 0.4
@@ -72,6 +90,50 @@ def _glued_noun(m: Morpheme | None, prev_end: int) -> bool:
     if m is None or m.start != prev_end:
         return False
     return m.pos[0] == "名詞" and m.pos[2] != "人名" and m.pos[1] != "数詞"
+
+
+def _window(text: str, start: int, end: int, width: int) -> tuple[int, int]:
+    """``width`` characters either side of a span, within its own text of a batch (short
+    texts are analysed joined, with a hard boundary between them)."""
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    before = text.rfind(HARD_BOUNDARY, lo, start)
+    after = text.find(HARD_BOUNDARY, end, hi)
+    return (before + 1 if before >= 0 else lo), (after if after >= 0 else hi)
+
+
+def _non_japanese_han(ch: str) -> bool:
+    """A Han character no Japanese character set has (simplified Chinese 肠, 顶, 鸡)."""
+    if not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"):
+        return False
+    try:
+        ch.encode("euc_jis_2004")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def in_chinese_text(text: str, start: int, end: int) -> bool:
+    """Whether a candidate stands in Chinese text: no kana near it and Han characters
+    no Japanese text uses (the candidate's own characters do not count: 张 in a Japanese
+    list is a Chinese person's name)."""
+    lo, hi = _window(text, start, end, _CHINESE_WINDOW)
+    if _KANA.search(text, lo, hi):
+        return False
+    around = text[lo:start] + text[end:hi]
+    return sum(map(_non_japanese_han, around)) >= _CHINESE_CHARS
+
+
+def _romance_text(text: str, start: int, end: int) -> bool:
+    """Whether the words around a romaji pair are Latin-script prose whose lower-case words
+    spell as Hepburn syllables as a rule, not by exception: Italian and Spanish do (chiesa
+    di Santa Maria); English does not, and Japanese text is not Latin-script prose."""
+    lo, hi = _window(text, start, end, _ROMAJI_WINDOW)
+    if _JAPANESE.search(text, lo, hi):
+        return False  # 阿部直樹（Naoki Abe）: a reading in Japanese text
+    words = _LOWER_WORD.findall(text[lo:start] + " " + text[end:hi])
+    if len(words) < _ROMAJI_WORDS:
+        return False
+    return sum(bool(_HEPBURN.fullmatch(w)) for w in words) >= _ROMAJI_SHARE * len(words)
 
 
 def _latin_words(span: str) -> set[str]:
@@ -179,6 +241,24 @@ def explained_result(
     )
 
 
+def _chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> bool:
+    """Whether a candidate is a word of Chinese text, not a name (董, 究; 猪大肠)."""
+    one = text[cand.start : cand.end]
+    around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
+    if (
+        len(one) == 1
+        and "hon=" in feats
+        and not any(one in n for n in full_names)
+        and not _KANA.search(text, *around)
+    ):
+        return True  # no kana around, no honorific, no full name
+    return bool(
+        any(f"hon={h}" in feats for h in _NO_HONORIFIC_IN_CHINESE)
+        and _KANJI.fullmatch(one)
+        and in_chinese_text(text, cand.start, cand.end)
+    )  # 猪大肠 on a Chinese grocery list
+
+
 #: a candidate scored at least this somewhere in a text lifts its other mentions to that
 #: score (韓冑 at 0.25 in one clause is the 韓冑 scored 0.8 in the next)
 _CONSISTENCY = 0.7
@@ -222,14 +302,18 @@ class JpPersonRecognizer(LocalRecognizer):
     def load(self) -> None:
         pass
 
-    def _romaji_is_name(self, engine, part: str) -> bool:
-        """Whether a romaji word reads as a proper noun in Sudachi's dictionary (cached)."""
+    def _romaji_reading(self, engine, part: str) -> tuple[bool, bool]:
+        """Whether a romaji word reads as a proper noun in Sudachi's dictionary, and
+        whether as a Japanese surname or given name (人名-姓/名) in particular (cached)."""
         cache = self.__dict__.setdefault("_romaji_cache", {})
         if part not in cache:
-            cache[part] = any(
-                len(ms) == 1 and _is_proper_noun(ms[0])
+            readings = [
+                ms[0]
                 for ms in (engine.morphemes(k) for k in _romaji_kata_variants(part))
-            )
+                if len(ms) == 1 and _is_proper_noun(ms[0])
+            ]
+            japanese = any(m.pos[2] == "人名" and m.pos[3] in ("姓", "名") for m in readings)
+            cache[part] = (bool(readings), japanese)
         return cache[part]
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -249,19 +333,11 @@ class JpPersonRecognizer(LocalRecognizer):
         results = []
         scored = candidate_features(text, ms, engine, honorific_at)
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
+        scored = [(c, f) for c, f in scored if not _chinese_word(text, c, f, full_names)]
         probs = [scorer.probability(feats) for _, feats in scored]
         keys = _surface_keys(text, [c for c, _ in scored])
         best = _best_per_surface(keys, probs)
-        for (cand, feats), p, key in zip(scored, probs, keys, strict=True):
-            one = text[cand.start : cand.end]
-            around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
-            if (
-                len(one) == 1
-                and "hon=" in feats
-                and not any(one in n for n in full_names)
-                and not _KANA.search(text, *around)
-            ):
-                continue  # 董, 究 in Chinese text: no kana around, no honorific, no full name
+        for (cand, _feats), p, key in zip(scored, probs, keys, strict=True):
             top = best[key]
             if top >= _CONSISTENCY:
                 p = max(p, top)
@@ -323,6 +399,12 @@ class JpPersonRecognizer(LocalRecognizer):
             i = j + 1
             if not honorific and _glued_noun(following, end):
                 continue  # 藤田通信, 山田電機: a surname inside a compound noun
+            if (
+                honorific in _NO_HONORIFIC_IN_CHINESE
+                and _KANJI.fullmatch(text[start:end])
+                and in_chinese_text(text, start, end)
+            ):
+                continue  # 猪心 (pork heart) on a Chinese grocery list: 姓 + 名 to Sudachi
             if _latin_words(text[start:end]) & _ENGLISH_WORDS:
                 continue  # Page Last Page, del campo: words Sudachi also lists as names
             if not_a_person(text, ms, i_first, j):
@@ -386,7 +468,23 @@ class JpPersonRecognizer(LocalRecognizer):
             parts = [match.group(1).lower(), match.group(2).lower()]
             if not all(_HEPBURN.fullmatch(p) for p in parts) or _ENGLISH_WORDS & set(parts):
                 continue
-            tagged = sum(self._romaji_is_name(engine, p) for p in parts)
+            readings = [self._romaji_reading(engine, p) for p in parts]
+            tagged = any(proper for proper, _ in readings)
+            # a pair whose two words both read as Japanese surnames or given names stands;
+            # a weaker one is no name when it runs on into a longer proper name (Kawasaki
+            # Kisen Kaisha, Fu Xing Men Nei Avenue) or stands in Italian or Spanish text
+            # (chiesa di Santa Maria), where capitalised words spell as romaji too
+            if (
+                tagged
+                and not all(japanese for _, japanese in readings)
+                and (
+                    (_UPPER_NEXT if match.group(2).isupper() else _TITLE_NEXT).match(
+                        text, match.end()
+                    )
+                    or _romance_text(text, match.start(), match.end())
+                )
+            ):
+                tagged = False
             score, why = (
                 (_ROMAJI, "romaji name, reading in dictionary")
                 if tagged

@@ -18,7 +18,11 @@ from email.policy import SMTP
 
 
 def build_pdf(
-    pages: Sequence[Sequence[str]], vertical: bool = False, password_protected: bool = False
+    pages: Sequence[Sequence[str]],
+    vertical: bool = False,
+    password_protected: bool = False,
+    aes256: tuple[str, str] | None = None,
+    wrong_key: bool = False,
 ) -> bytes:
     """A PDF whose text layer holds ``pages`` (lists of lines), Japanese included.
 
@@ -28,7 +32,13 @@ def build_pdf(
     ``password_protected`` adds a standard security handler whose user password is not
     empty, so no reader opens it without the password (the text stays unencrypted:
     readers refuse before they decrypt anything).
+
+    ``aes256 = (user password, owner password)`` encrypts strings and streams with AES-256
+    (security handler revision 5, as ``qpdf --encrypt U O 256 --force-R5`` writes).
+    ``wrong_key`` stores a file key in /UE and /OE that is not the one the content was
+    encrypted with: the password checks pass, the content does not decrypt.
     """
+    aes = _Aes256(*aes256, wrong_key=wrong_key) if aes256 else None
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -44,8 +54,9 @@ def build_pdf(
     )
     cidfont = add(
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> "
-        b"/FontDescriptor %d 0 R /DW 1000 >>" % descriptor
+        b"/CIDSystemInfo << /Registry %s /Ordering %s /Supplement 6 >> "
+        b"/FontDescriptor %d 0 R /DW 1000 >>"
+        % (_pdf_string(b"Adobe", aes), _pdf_string(b"Japan1", aes), descriptor)
     )
     font = add(
         b"<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular "
@@ -63,6 +74,8 @@ def build_pdf(
                 ops.append(text + b" Tj T*")
         ops.append(b"ET")
         stream = b"\n".join(ops)
+        if aes:
+            stream = aes.encrypt(stream)
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         page = add(
             b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
@@ -75,6 +88,9 @@ def build_pdf(
         key = add(
             b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <%s> /U <%s> >>" % (b"ab" * 32, b"cd" * 32)
         )
+        encrypt = b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (key, b"01" * 16, b"01" * 16)
+    elif aes:
+        key = add(aes.dictionary())
         encrypt = b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (key, b"01" * 16, b"01" * 16)
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
     objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
@@ -96,6 +112,59 @@ def build_pdf(
         % (len(objects) + 1, catalog, encrypt, xref)
     )
     return out.getvalue()
+
+
+def _pdf_string(text: bytes, aes: _Aes256 | None) -> bytes:
+    return b"<%s>" % aes.encrypt(text).hex().encode() if aes else b"(%s)" % text
+
+
+class _Aes256:
+    """PDF standard security handler, revision 5 (AES-256): the /Encrypt entries and the
+    encryption of strings and streams (one file key for all objects, a random IV first)."""
+
+    def __init__(self, user: str, owner: str, wrong_key: bool = False) -> None:
+        import hashlib
+        import os
+
+        self.key = os.urandom(32)
+        stored = os.urandom(32) if wrong_key else self.key
+        u_salts, o_salts = os.urandom(16), os.urandom(16)
+        upw, opw = user.encode(), owner.encode()
+        self.u = hashlib.sha256(upw + u_salts[:8]).digest() + u_salts
+        self.ue = self._cbc(hashlib.sha256(upw + u_salts[8:]).digest(), stored)
+        self.o = hashlib.sha256(opw + o_salts[:8] + self.u).digest() + o_salts
+        self.oe = self._cbc(hashlib.sha256(opw + o_salts[8:] + self.u).digest(), stored)
+        perms = struct.pack("<i", -4) + b"\xff\xff\xff\xffTadb" + os.urandom(4)
+        self.perms = self._ecb(self.key, perms)
+
+    @staticmethod
+    def _cbc(key: bytes, data: bytes, iv: bytes = b"\0" * 16) -> bytes:
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+        encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+        return encryptor.update(data) + encryptor.finalize()
+
+    @staticmethod
+    def _ecb(key: bytes, data: bytes) -> bytes:
+        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+        encryptor = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
+        return encryptor.update(data) + encryptor.finalize()
+
+    def encrypt(self, data: bytes) -> bytes:
+        import os
+
+        pad = 16 - len(data) % 16
+        iv = os.urandom(16)
+        return iv + self._cbc(self.key, data + bytes([pad]) * pad, iv)
+
+    def dictionary(self) -> bytes:
+        return (
+            b"<< /Filter /Standard /V 5 /R 5 /Length 256 /P -4 /StmF /StdCF /StrF /StdCF "
+            b"/CF << /StdCF << /AuthEvent /DocOpen /CFM /AESV3 /Length 32 >> >> "
+            b"/O <%s> /U <%s> /OE <%s> /UE <%s> /Perms <%s> >>"
+            % tuple(v.hex().encode() for v in (self.o, self.u, self.oe, self.ue, self.perms))
+        )
 
 
 # -- OLE2 compound files and Outlook .msg ---------------------------------------------
@@ -329,6 +398,63 @@ def build_pptx(slides: Sequence[Sequence[str]], notes: Sequence[str] = ()) -> by
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
+
+
+_ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"'
+)
+
+
+def build_opendocument(
+    kind: str,
+    body: str,
+    styles_body: str = "",
+    encrypted: bool = False,
+    extra: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """An OpenDocument package as LibreOffice writes it: ``kind`` is text, spreadsheet or
+    presentation; ``body`` the XML inside ``office:text`` / ``office:spreadsheet`` /
+    ``office:presentation``; ``styles_body`` goes into styles.xml's master styles
+    (headers, footers). ``encrypted`` marks content.xml encrypted in the manifest."""
+    media = f"application/vnd.oasis.opendocument.{kind}"
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_ODF_NS}>'
+        f"<office:body><office:{kind}>{body}</office:{kind}></office:body>"
+        "</office:document-content>"
+    )
+    styles = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {_ODF_NS}>'
+        f"<office:master-styles>{styles_body}</office:master-styles></office:document-styles>"
+    )
+    crypt = (
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AA==">'
+        '<manifest:algorithm manifest:algorithm-name="Blowfish CFB" '
+        'manifest:initialisation-vector="AA=="/></manifest:encryption-data>'
+        if encrypted
+        else ""
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{media}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        f"{crypt}</manifest:file-entry></manifest:manifest>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), media)  # first and stored, as the spec asks
+        zf.writestr("content.xml", content.encode(), zipfile.ZIP_DEFLATED)
+        zf.writestr("styles.xml", styles.encode(), zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml", manifest.encode(), zipfile.ZIP_DEFLATED)
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data, zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
 
 
 def build_eml(

@@ -82,3 +82,44 @@ def test_utf32_without_a_bom_is_text(codec: str, text: str) -> None:
 
 def test_nul_heavy_binary_is_not_utf32() -> None:
     assert detect_encoding(b"\x07\x00\x00\x00" * 64, complete=True) is None
+
+
+_CZECH = (
+    "Příliš žluťoučký kůň úpěl ďábelské ódy. Šťastný Řehoř si koupil žádost o úvěr.\n"
+    "V pondělí přijde paní Šárka z Brna, žádá o schůzku ve čtvrtek.\n"
+)
+_FRENCH = (
+    "Le cœur de l'œuvre : une sœur, un bœuf et un œuf pour 15 € seulement.\n"
+    "Les élèves étudient l'économie à l'école supérieure.\n"
+)
+_POLISH = (
+    "Zażółć gęślą jaźń. Śródmieście, źdźbło, Łódź i Kraków są piękne.\n"
+    "Pani Świątek wróciła wczoraj.\n"
+)
+_GERMAN = "Der Bär läuft über die Brücke. Grüße aus Köln, Jürgen Müller.\nSchöne Tage.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (_CZECH, "iso8859-2"),  # charset-normalizer: cp1258, every š an ą-like letter
+        (_FRENCH, "iso8859-15"),  # charset-normalizer: iso8859-10, œ read as ½-like
+        (_POLISH, "cp1250"),
+        (_POLISH, "iso8859-2"),
+        (_GERMAN, "iso8859-1"),
+        (_GERMAN, "cp1252"),
+    ],
+)
+def test_latin_text_is_read_with_the_code_page_whose_letters_fit(text: str, codec: str) -> None:
+    data = (text * 3).encode(codec)
+    guess = detect_encoding(data, complete=True)
+    assert guess is not None
+    assert data.decode(guess.encoding) == text * 3
+
+
+@pytest.mark.parametrize("codec", ["cp932", "euc_jp", "iso2022_jp"])
+def test_japanese_files_do_not_go_to_the_latin_ranking(codec: str) -> None:
+    text = "お客様各位\n氏名：山田太郎　住所：東京都千代田区丸の内1-1\n電話：090-1234-5678\n" * 3
+    guess = detect_encoding(text.encode(codec), complete=True)
+    assert guess is not None and guess.method != "latin-alphabet"
+    assert text.encode(codec).decode(guess.encoding) == text

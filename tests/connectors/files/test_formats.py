@@ -247,3 +247,29 @@ def test_binary_files_are_skipped_quietly(tmp_path: Path) -> None:
     out = scan(tmp_path)
     assert out.findings == [] and out.errors == []
     assert out.stat("skipped_binary") == 2 and out.stat("files") == 0
+
+
+def test_aes256_pdf_with_an_empty_user_password_is_read(tmp_path: Path) -> None:
+    _write(tmp_path, "open.pdf", builders.build_pdf([[PERSON_LINE]], aes256=("", "owner")))
+    out = scan(tmp_path)
+    assert out.error_kinds("open.pdf") == set()
+    assert out.entities("open.pdf") == ALL3
+
+
+def test_pdf_with_a_user_password_is_encrypted_though_its_empty_owner_password_opens_it(
+    tmp_path: Path,
+) -> None:
+    # qpdf --encrypt secret "" 256: pdfminer and pypdf open it with the empty *owner*
+    # password; PDFium and Acrobat ask for the user password. Kojin does not bypass it.
+    _write(tmp_path, "locked.pdf", builders.build_pdf([[PERSON_LINE]], aes256=("secret", "")))
+    out = scan(tmp_path)
+    assert out.error_kinds("locked.pdf") == {"encrypted"}
+    assert out.entities("locked.pdf") == set()
+
+
+def test_pdf_whose_content_does_not_decrypt_is_encrypted_not_garbage(tmp_path: Path) -> None:
+    data = builders.build_pdf([[PERSON_LINE]], aes256=("", ""), wrong_key=True)
+    _write(tmp_path, "garbled.pdf", data)
+    out = scan(tmp_path)
+    assert out.error_kinds("garbled.pdf") == {"encrypted"}
+    assert out.entities("garbled.pdf") == set()

@@ -55,7 +55,7 @@ def test_ole_files_are_told_apart_by_stream_names() -> None:
     if xls is not None:
         assert _sniff(xls, "book.msg") == FileType.XLS
     doc = builders.build_cfb({"WordDocument": b"\0" * 100})
-    assert sniff(io.BytesIO(doc), "a.doc").type == FileType.UNSUPPORTED
+    assert sniff(io.BytesIO(doc), "a.doc").type == FileType.DOC
     encrypted = builders.build_cfb({"EncryptionInfo": b"\0" * 10, "EncryptedPackage": b"x"})
     assert _sniff(encrypted, "secret.xlsx") == FileType.ENCRYPTED
 

@@ -838,6 +838,32 @@ def test_a_leads_address_table_without_names_is_still_about_people() -> None:
                    "phone": {"PHONE_NUMBER"}}  # fmt: skip
 
 
+def test_block_numbers_beside_an_address_are_its_street() -> None:
+    # vtiger_leadaddress.lane: vtiger's word for the street; the values say what it is
+    columns = [
+        col("city", cycle(list(TOWNS), N)),
+        col("code", [f"231-{1000 + i:04d}" for i in range(N)]),
+        col("state", cycle(list(PREFS), N)),
+        col("lane", [f"{1 + i % 9}-{1 + i % 27}-{1 + i % 13}" + (" コーポ101" if i % 2 else "")
+                     for i in range(N)]),  # fmt: skip
+    ]
+    got = by_column(classify_table("vtiger_leadaddress", columns, FakeDetector()))
+    assert got["lane"] == {"ADDRESS"}
+    # the same numbers with no address beside them are nothing (part numbers, sizes)
+    alone = [col("item", cycle(["ねじ", "ボルト"], N)), columns[3]]
+    assert "lane" not in by_column(classify_table("parts", alone, FakeDetector()))
+
+
+def test_phone_numbers_stored_backwards_are_phone_numbers() -> None:
+    # vtiger_pbxmanager_phonelookup.rnumber: digits reversed for a suffix search
+    forward = [p.replace("-", "") for p in PHONES]
+    columns = [col("rnumber", [p[::-1] for p in forward]), col("fnumber", forward)]
+    got = by_column(classify_table("vtiger_pbxmanager_phonelookup", columns, FakeDetector()))
+    assert got == {"rnumber": {"PHONE_NUMBER"}, "fnumber": {"PHONE_NUMBER"}}
+    ids = [col("ref", [f"{i * 7919 + 1000000000}" for i in range(N)])]
+    assert by_column(classify_table("orders", ids, FakeDetector())) == {}
+
+
 def test_a_shops_member_table_is_about_members_not_the_shop() -> None:
     # a shop plugin's member meta: the kana reading alone must not make it the shop's row
     meta = [col("meta_key", cycle(["customer_kana", "memo"], N)),

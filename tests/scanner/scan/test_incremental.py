@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import pytest
 
-from scanner.config import parse_config
 from scanner.fingerprint import Fingerprinter
 from scanner.inventory.recorder import record_scan
 from scanner.inventory.records import Mark
@@ -15,6 +14,7 @@ from scanner.inventory.store import Inventory
 from scanner.scan.driver import run_scan
 from scanner.scan.incremental import CARRIED_FROM
 from tests.connectors.files.conftest import FakeDetector
+from tests.scanner.inventory.builders import make_config
 
 LINE = "担当：山田太郎 電話 090-1234-5678 メール taro@example.co.jp\n"
 
@@ -67,7 +67,7 @@ def workspace(tmp_path, monkeypatch):
     con.executemany("INSERT INTO orders VALUES (?, ?, ?)", [(i, i, 100) for i in range(1, 30)])
     con.commit()
     con.close()
-    config = parse_config(CONFIG, tmp_path)
+    config = make_config(tmp_path, CONFIG)
     return tmp_path, config
 
 
@@ -260,7 +260,7 @@ def test_a_changed_file_and_a_changed_judgement_are_stored_again(workspace):
     scan(config, tmp_path, CountingDetector())
     (tmp_path / "share" / "b.txt").write_text("b.txt\n連絡先 hanako@example.jp\n", encoding="utf-8")
     (tmp_path / "share" / "c.txt").unlink()
-    with_catalog = parse_config(CONFIG + CATALOG, tmp_path)  # a.txt now has a purpose
+    with_catalog = make_config(tmp_path, CONFIG + CATALOG)  # a.txt now has a purpose
     second, recorded = scan(with_catalog, tmp_path, CountingDetector())
     assert stats(second, "share") == (1, 1)
     own, refs = rows_of(with_catalog, recorded.run)
@@ -340,7 +340,7 @@ def server_inventory(request):
 
 def test_rescans_by_reference_on_a_server_inventory(workspace, server_inventory):
     tmp_path, _ = workspace
-    config = parse_config(CONFIG + f'\n[inventory]\nurl = "{server_inventory}"\n', tmp_path)
+    config = make_config(tmp_path, CONFIG + f'\n[inventory]\nurl = "{server_inventory}"\n')
     _, one = scan(config, tmp_path, CountingDetector())
     _, two = scan(config, tmp_path, CountingDetector())
     (tmp_path / "share" / "c.txt").unlink()
