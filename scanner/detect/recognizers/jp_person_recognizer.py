@@ -73,6 +73,8 @@ _FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE = 0.85, 0.65, 0.7, 0.3
 _PROPER_HONORIFIC, _ROMAJI, _ROMAJI_UNCONFIRMED = 0.6, 0.75, 0.4
 #: a model candidate below this is not reported at all (a context word could lift it)
 _MODEL_FLOOR = 0.3
+#: ... or this, right before an honorific or title (张伟|先生 after 担当：): a label can lift it
+_HONORIFIC_FLOOR = 0.25
 #: the model's probability is capped here, so validated and labelled spans still win
 _MODEL_CAP = 0.8
 
@@ -337,11 +339,12 @@ class JpPersonRecognizer(LocalRecognizer):
         probs = [scorer.probability(feats) for _, feats in scored]
         keys = _surface_keys(text, [c for c, _ in scored])
         best = _best_per_surface(keys, probs)
-        for (cand, _feats), p, key in zip(scored, probs, keys, strict=True):
+        for (cand, feats), p, key in zip(scored, probs, keys, strict=True):
             top = best[key]
             if top >= _CONSISTENCY:
                 p = max(p, top)
-            if p >= _MODEL_FLOOR:
+            floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
+            if p >= floor:
                 score = min(p, _MODEL_CAP)
                 results.append(self._result(cand.start, cand.end, score, f"name model {p:.2f}"))
         return results
