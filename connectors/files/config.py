@@ -54,6 +54,17 @@ class CrawlSettings(BaseModel):
     table_sample_rows: int = Field(
         default=1000, ge=1, description="sample mode: rows per CSV/sheet given to the classifier"
     )
+    ocr: bool = Field(
+        default=False,
+        description="read scanned PDF pages and images (JPEG, PNG, TIFF ...) with tesseract "
+        "OCR; needs Debian's tesseract-ocr and tesseract-ocr-jpn",
+    )
+    ocr_languages: str = Field(
+        default="jpn+eng", pattern=r"^[a-z_]+(\+[a-z_]+)*$", description="tesseract languages"
+    )
+    ocr_max_pages: int = Field(
+        default=10, ge=1, description="sample mode: scanned pages OCR'd per PDF (full: all)"
+    )
     max_in_memory_mb: float = Field(
         default=64.0,
         gt=0,

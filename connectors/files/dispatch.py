@@ -96,6 +96,8 @@ def extract_document(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
     except (OSError, ValueError) as exc:
         yield Notice(error_kind(exc), describe_error(exc), ctx.place())
         return
+    if sniffed.type is FileType.IMAGE and not ctx.limits.ocr:
+        sniffed = Sniffed(FileType.BINARY, sniffed.detail)  # pixels only OCR can read
     ctx.report.types.add(sniffed.type.value)
     mismatch = _extension_mismatch(ctx.name, sniffed.type)
     if mismatch:

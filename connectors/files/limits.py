@@ -43,6 +43,10 @@ class ScanLimits:
     chunk_chars: int = 4000
     table_block_rows: int = 2000
     timeout_s: float = 120.0
+    #: OCR of scanned PDF pages and images (tesseract): off unless the config turns it on
+    ocr: bool = False
+    ocr_languages: str = "jpn+eng"
+    ocr_max_pages: int = 10
 
     @classmethod
     def from_config(cls, config: FilesSourceConfig) -> ScanLimits:
@@ -59,6 +63,9 @@ class ScanLimits:
             archive_max_expanded_bytes=int(config.archive_max_expanded_mb * MB),
             archive_max_ratio=config.archive_max_ratio,
             timeout_s=config.file_timeout_s,
+            ocr=config.ocr,
+            ocr_languages=config.ocr_languages,
+            ocr_max_pages=config.ocr_max_pages,
         )
 
     @property

@@ -37,6 +37,7 @@ class FileType(StrEnum):
     ODS = "ods"
     ODP = "odp"
     PDF = "pdf"
+    IMAGE = "image"
     MSG = "msg"
     ZIP = "zip"
     COMPRESSED = "compressed"  # gzip, bzip2, xz
@@ -86,6 +87,8 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"OTTO", "OpenType font"),
     (0, b"PAR1", "Parquet data"),
 )
+#: image formats OCR can read (a scanned form, a photographed card)
+_OCR_IMAGES = frozenset({"PNG image", "JPEG image", "GIF image", "TIFF image"})
 #: two-letter magics that ordinary text can start with ("BMI,...", "MZ..."): trusted only
 #: when the bytes are not text anyway
 _WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -148,7 +151,8 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         return Sniffed(FileType.TNEF, "Outlook TNEF (winmail.dat)")
     for offset, magic, label in _MAGIC:
         if head[offset : offset + len(magic)] == magic:
-            return Sniffed(FileType.BINARY, label)
+            kind = FileType.IMAGE if label in _OCR_IMAGES else FileType.BINARY
+            return Sniffed(kind, label)
     total = stream.seek(0, 2)
     stream.seek(0)
     # a preallocated or sparse log: text, then NUL padding; judge the text

@@ -103,6 +103,19 @@ class FilesSource:
             raise SourceError(f"{self.name}: root folder is not readable", "permission") from None
         except OSError as exc:
             raise SourceError(f"{self.name}: cannot list root: {exc.strerror}") from None
+        self.check_ocr()
+
+    def check_ocr(self) -> None:
+        """With ``ocr = true``, tesseract and its languages must be there: a scan without
+        them would miss what the OCR was asked for."""
+        if not self.config.ocr:
+            return
+        from connectors.files.ocr import OcrUnavailableError, check_available
+
+        try:
+            check_available(self.config.ocr_languages)
+        except OcrUnavailableError as exc:
+            raise SourceError(f"{self.name}: {exc}", "ocr_unavailable") from None
 
     def work_units(self) -> Iterator[WorkUnit]:
         """Batches of up to ``files_per_unit`` files and about ``unit_max_mb`` of them, so a few

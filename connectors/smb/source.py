@@ -127,6 +127,7 @@ class SmbSource(FilesSource):
             raise SourceError(
                 f"{self.name}: cannot read {self._where()}: {safe_error_message(exc)}"
             ) from None
+        self.check_ocr()
 
     # -- what FilesSource does through the file system -----------------------------------
 

@@ -38,6 +38,7 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.ODS: ("opendocument", "extract_spreadsheet"),
         FileType.ODP: ("opendocument", "extract_presentation"),
         FileType.PDF: ("pdf", "extract"),
+        FileType.IMAGE: ("image", "extract"),
         FileType.ZIP: ("archive", "extract"),
         FileType.COMPRESSED: ("compressed", "extract_compressed"),
         FileType.TAR: ("compressed", "extract_tar"),

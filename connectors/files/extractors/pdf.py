@@ -12,7 +12,9 @@ passes but whose file key is wrong (AES-256's /Perms does not decrypt to its mar
 its text would be noise.
 
 In sample mode a long PDF is read as its first pages plus evenly spaced ones, and pages
-are released as soon as their text is taken so memory stays flat.
+are released as soon as their text is taken so memory stays flat. With ``ocr = true`` a
+page without a text layer is rendered (pypdfium2, through pdfplumber) and read by
+tesseract (``connectors/files/ocr.py``), up to ``ocr_max_pages`` pages in sample mode.
 """
 
 from __future__ import annotations
@@ -53,10 +55,14 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
         if len(plan) < len(pages):
             ctx.report.sampled = True
         found_text = False
+        ocr = _PageOcr(ctx)
         for index in plan:
             page = pages[index]
+            part = None
             try:
                 text = _vertical_text(page.chars) or page.extract_text() or ""
+                if not text.strip() and ocr.wanted():
+                    text, part = ocr.read(page), "ocr"
             finally:
                 page.close()
             if not text.strip():
@@ -65,9 +71,41 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
             if ctx.budget.left is not None and ctx.budget.left <= 0:
                 ctx.report.truncated = True
                 break
-            yield from text_chunks(text, ctx, page=index + 1)
+            yield from text_chunks(text, ctx, page=index + 1, part=part)
+        if ocr.problem:
+            yield Notice("ocr_unavailable", ocr.problem, ctx.place())
         if plan and not found_text:
             yield Notice("no_text_layer", "PDF has no text layer (scanned image?)", ctx.place())
+
+
+class _PageOcr:
+    """OCR of a PDF's pages without a text layer: up to ``ocr_max_pages`` in sample mode."""
+
+    def __init__(self, ctx: ExtractContext) -> None:
+        self._ctx = ctx
+        self._left = None if ctx.limits.full else ctx.limits.ocr_max_pages
+        self.problem = ""
+
+    def wanted(self) -> bool:
+        if not self._ctx.limits.ocr or self.problem:
+            return False
+        if self._left is not None and self._left <= 0:
+            self._ctx.report.sampled = True
+            return False
+        return True
+
+    def read(self, page: Any) -> str:
+        from connectors.files.ocr import RENDER_DPI, OcrUnavailableError, ocr_image
+
+        if self._left is not None:
+            self._left -= 1
+        try:
+            image = page.to_image(resolution=RENDER_DPI).original
+            limits = self._ctx.limits
+            return ocr_image(image, limits.ocr_languages, limits.timeout_s)
+        except OcrUnavailableError as exc:
+            self.problem = str(exc)
+            return ""
 
 
 def _password_problem(doc: Any) -> str | None:

@@ -18,7 +18,7 @@ def _sniff(data: bytes, name: str = "file.bin") -> FileType:
     ("data", "name", "expected"),
     [
         (b"", "a.txt", FileType.EMPTY),
-        (b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "photo.csv", FileType.BINARY),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "photo.csv", FileType.IMAGE),
         (b"\x7fELF\x02\x01", "tool.txt", FileType.BINARY),
         (b"%PDF-1.4\n...", "report.txt", FileType.PDF),
         ("氏名,電話\n山田,090\n".encode("cp932"), "list.csv", FileType.CSV),
