@@ -47,8 +47,11 @@ class SudachiNlpEngine(NlpEngine):
         from sudachipy import Dictionary, SplitMode
 
         self._dictionary = Dictionary(dict="core")
-        self._tokenizer = self._dictionary.create()
         self._mode = SplitMode.C
+        # the split mode fixed at creation (tokenize's mode argument is deprecated) and one
+        # MorphemeList reused for every piece: morphemes are read out before the next call
+        self._tokenizer = self._dictionary.create(mode=self._mode)
+        self._out = self._tokenizer.tokenize("")
 
     def is_surname(self, surface: str) -> bool:
         """Whether the dictionary has ``surface`` as a surname (小川 is also a stream)."""
@@ -71,22 +74,39 @@ class SudachiNlpEngine(NlpEngine):
         return self._tokenizer is not None
 
     def morphemes(self, text: str) -> list[Morpheme]:
+        """One Morpheme per token but line-break whitespace, offsets into ``text``.
+
+        Sudachi's morphemes cover their piece without gap or overlap, so a token's offsets
+        are the running sum of the surfaces' lengths (what ``begin()`` / ``end()`` return,
+        two calls into the library fewer per token); a piece whose surfaces do not add up
+        to its length is read again with ``begin()`` / ``end()``.
+        """
         if self._tokenizer is None:
             self.load()
         out: list[Morpheme] = []
         append = out.append
         tokenize = self._tokenizer.tokenize
-        mode = self._mode
+        reuse = self._out
         new = tuple.__new__  # Morpheme(...) without the named tuple's Python-level __new__
         for offset, piece in _pieces(text):
-            for m in tokenize(piece, mode):
+            mark = len(out)
+            pos = offset
+            for m in tokenize(piece, out=reuse):
                 surface = m.surface()
-                if surface.isspace() and surface != " ":
-                    continue
-                append(
-                    new(Morpheme, (offset + m.begin(), offset + m.end(), surface,
-                                   m.part_of_speech(), m.is_oov()))
-                )  # fmt: skip
+                end = pos + len(surface)
+                if not surface.isspace() or surface == " ":
+                    append(new(Morpheme, (pos, end, surface, m.part_of_speech(), m.is_oov())))
+                pos = end
+            if pos - offset != len(piece):  # never seen; kept so offsets can never drift
+                del out[mark:]
+                for m in tokenize(piece, out=reuse):
+                    surface = m.surface()
+                    if surface.isspace() and surface != " ":
+                        continue
+                    append(
+                        new(Morpheme, (offset + m.begin(), offset + m.end(), surface,
+                                       m.part_of_speech(), m.is_oov()))
+                    )  # fmt: skip
         return out
 
     def process_text(self, text: str, language: str) -> JapaneseNlpArtifacts:

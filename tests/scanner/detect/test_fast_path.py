@@ -186,3 +186,34 @@ def test_prefilter_skips_only_texts_presidio_finds_nothing_in(fast_detector):
     assert fast_detector.analyze("―――　※") == []
     assert may_hold_personal_data("㈱") and may_hold_personal_data("－ ① －")
     assert may_hold_personal_data("page smith") and not may_hold_personal_data("＠ - ＠")
+
+
+def _plain_morphemes(engine, text: str) -> list[tuple]:
+    """Morphemes as first written: begin() / end() from Sudachi, a new tokenizer result."""
+    from scanner.detect.nlp.sudachi_engine import _pieces
+
+    out = []
+    for offset, piece in _pieces(text):
+        for m in engine._dictionary.create().tokenize(piece, engine._mode):
+            surface = m.surface()
+            if surface.isspace() and surface != " ":
+                continue
+            out.append((offset + m.begin(), offset + m.end(), surface, m.part_of_speech(),
+                        m.is_oov()))  # fmt: skip
+    return out
+
+
+def test_morpheme_offsets_from_surface_lengths_equal_sudachis(fast_detector):
+    """Offsets summed from surfaces, one reused MorphemeList: the same morphemes as before."""
+    from bench.heldout_corpus import generate as generate_heldout
+
+    engine = fast_detector.analyzer.nlp_engine
+    rng = random.Random(14)
+    chars = "山田太郎　 \t\r\n様ｶﾞ①㈱－ーabc123、。\x1e\u3000\u200b🙂" + _SYMBOLS
+    texts = [d.text for d in generate(300)] + [d.text for d in generate_heldout()[:200]]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 80))) for _ in range(300)]
+    for text in texts:
+        for variant in (text, fast_normalize(text).text):
+            assert [tuple(m) for m in engine.morphemes(variant)] == _plain_morphemes(
+                engine, variant
+            ), variant
