@@ -69,6 +69,7 @@ class JpAddressRecognizer(JapanesePatternRecognizer):
         ),
         Pattern("prefecture_municipality", _PREF + _MUNI_KH + _TOWN + r"(?![一-龥ァ-ヴ])", 0.3),
     ]
+    STDLIB_RE = ("prefecture_block", "municipality_block", "prefecture_municipality")
     CONTEXT = [
         "住所", "所在地", "送付先", "お届け先", "在住", "居住", "address", "jusho", "addr",
         "現住所", "連絡先",

@@ -72,6 +72,7 @@ class JpEmployerRecognizer(JapanesePatternRecognizer):
         ),
         Pattern("company_english", r"(?<![A-Za-z])" + _ENGLISH, 0.3),
     ]
+    STDLIB_RE = ("company_legal_suffix", "company_after_employment_label")
     REQUIRES = {"company_legal_prefix": _LEGAL, "company_legal_suffix": _LEGAL}
     CONTEXT = [
         "勤務", "在籍", "勤め", "会社名", "所属", "就職", "入社", "職場", "就業", "employer",

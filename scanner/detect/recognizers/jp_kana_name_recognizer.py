@@ -61,6 +61,7 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
         ),
         Pattern("katakana_run", _KATA_NAME, 0.1),
     ]
+    STDLIB_RE = ("kana_reading_in_brackets", "hiragana_after_label")
     CONTEXT = [
         "フリガナ", "ふりがな", "カナ", "ヨミ", "よみ", "読み仮名", "kana", "furigana", "yomi",
         "名義",

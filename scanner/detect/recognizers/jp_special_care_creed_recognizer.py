@@ -34,6 +34,7 @@ _PARTIES = alternatives(_PARTY_WORDS)
 class JpSpecialCareCreedRecognizer(SpecialCareRecognizer):
     ENTITY = "SPECIAL_CARE_CREED"
     TRIGGERS = " ".join((_LABEL_WORDS, _RELIGION_WORDS, _PARTY_WORDS))
+    STDLIB_RE = ("faith_phrase", "party_support", "creed_label_loose")
     PATTERNS = [
         Pattern("creed_label", _LABELS + r"[ \t]*[:：][ \t]*(?P<v>" + FIELD_VALUE + r")", 0.3),
         Pattern("creed_label_loose", _LABELS + LABEL_SEP + r"(?P<v>" + _RELIGIONS + r")", 0.3),

@@ -41,6 +41,7 @@ class JpSpecialCareCriminalRecognizer(SpecialCareRecognizer):
         "前科 前歴 逮捕 犯罪 補導 服役 犯歴 刑事 非行 起訴 送検 有罪 実刑 罰金 検挙 略式 懲役 禁錮"
         " 禁固 被害"
     )
+    STDLIB_RE = ("crime_outcome", "victim", "sentence")
     PATTERNS = [
         Pattern("record_label", _LABELS + LABEL_SEP + r"(?P<v>" + FIELD_VALUE + r")", 0.5),
         Pattern("crime_outcome", r"(?P<v>" + _CRIMES + _OUTCOMES + r")", 0.3),

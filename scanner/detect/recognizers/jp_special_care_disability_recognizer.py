@@ -31,6 +31,7 @@ _KINDS = alternatives(
 class JpSpecialCareDisabilityRecognizer(SpecialCareRecognizer):
     ENTITY = "SPECIAL_CARE_DISABILITY"
     TRIGGERS = "障害 障がい 手帳 肢体不自由 ADHD 注意欠如 自閉症"
+    STDLIB_RE = ("kind", "certificate_grade", "certificate_held", "employment")
     PATTERNS = [
         Pattern(
             "certificate_grade",

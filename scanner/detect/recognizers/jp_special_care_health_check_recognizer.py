@@ -54,6 +54,7 @@ class JpSpecialCareHealthCheckRecognizer(SpecialCareRecognizer):
         Pattern("cell_value", r"(?<![0-9./])(?P<v>" + _BP + "|" + _NUMBER + r")(?![0-9./])", 0.3),
         Pattern("cell_grade", r"(?<![A-Za-z])(?P<v>[A-E][1-2]?)(?:判定)?(?![A-Za-z0-9])", 0.3),
     ]
+    STDLIB_RE = ("cell_value", "blood_pressure")
     HEADER_LABELS = (
         "血圧", "bmi", "gtp", "ggt", "hba1c", "ast", "alt", "got", "gpt", "中性脂肪",
         "コレステロール",

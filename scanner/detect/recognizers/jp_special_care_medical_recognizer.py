@@ -52,6 +52,8 @@ class JpSpecialCareMedicalRecognizer(SpecialCareRecognizer):
         ),
         Pattern("cell_value", r"(?<=^|[,\t])(?P<v>[^,\t\n]{2,40})(?=[,\t\n]|$)", 0.3),
     ]
+    STDLIB_RE = ("diagnosis_phrase",)
+    REQUIRES = {"diagnosis_phrase": _DIAGNOSED}
     HEADER_LABELS = (
         "既往歴", "病歴", "傷病名", "病名", "診断名", "疾患", "持病", "服薬", "icd", "byoreki",
         "byomei",

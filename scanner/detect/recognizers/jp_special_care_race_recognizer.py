@@ -25,6 +25,7 @@ _GROUPS = alternatives(
 class JpSpecialCareRaceRecognizer(SpecialCareRecognizer):
     ENTITY = "SPECIAL_CARE_RACE"
     TRIGGERS = "人種 民族 本籍 出自 門地 社会的身分 出身 部落 同和 在日 アイヌ 琉球"
+    STDLIB_RE = ("group_phrase",)
     PATTERNS = [
         Pattern("status_label", _LABELS + LABEL_SEP + r"(?P<v>" + FIELD_VALUE + r")", 0.3),
         Pattern(
