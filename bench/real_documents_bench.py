@@ -106,8 +106,9 @@ def copy_blobs(git_dir: Path, folder: str, target: Path) -> int:
     return missing
 
 
-def scan(name: str, root: Path, detector) -> SetResult:
-    source = FilesSource(FilesSourceConfig(type="files", name="fixtures", root=root))
+def scan(name: str, root: Path, detector, ocr: bool = False) -> SetResult:
+    config = FilesSourceConfig(type="files", name="fixtures", root=root, ocr=ocr)
+    source = FilesSource(config)
     runner = Runner(detector, None)
     out = SetResult(name)
     check_encodings(source, root, out)
@@ -185,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("sets", nargs="+", help="SNAPSHOT:FOLDER of test fixtures")
     parser.add_argument("--show", action="store_true", help="list the PERSON findings")
+    parser.add_argument("--ocr", action="store_true", help="ocr = true (needs tesseract)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     from scanner.detect.detector import Detector
@@ -195,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         for spec in args.sets:
             name, root = export(spec, Path(tmp))
             print(f"scanning {name} ...", file=sys.stderr, flush=True)
-            results.append(scan(name, root, detector))
+            results.append(scan(name, root, detector, ocr=args.ocr))
     print("\nKojin over public test-fixture documents (fast detector)")
     print(f"{'fixture set':<44} {'files':>5} {'crash':>5} {'PERSON':>6} {'in files':>8}  errors")
     for r in results:

@@ -49,6 +49,9 @@ class Source:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        inner = self.path / ".git"
+        if inner.is_dir() and all(p.name == ".git" for p in self.path.iterdir()):
+            self.path = inner  # a snapshot that is a clone with no files checked out
         self.is_git = not (self.path / ".git").exists() and (self.path / "HEAD").is_file()
 
     def read(self, name: str) -> str:

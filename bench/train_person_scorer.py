@@ -72,6 +72,31 @@ def fit(x, y, l2: float, min_count: int, iterations: int = 400):
     return {f: float(w[i]) for f, i in vocab.items()}
 
 
+TRAINED_ON = (
+    "train splits of UD Japanese GSD (megagonlabs/UD_Japanese-GSD, "
+    "spacy/ja_gsd-ud-train.ne.spacy) and the Wikipedia Annotated Corpus "
+    "(ku-nlp/WikipediaAnnotatedCorpus), both CC BY-SA 4.0"
+)
+
+
+def prune(weights: dict[str, float], threshold: float) -> dict[str, float]:
+    """The weights of at least ``threshold`` in size, rounded, sorted by feature."""
+    return {f: round(w, 3) for f, w in sorted(weights.items()) if abs(w) >= threshold}
+
+
+def write_weights(path: Path, kept: dict[str, float], model: str, retrain: str, settings) -> None:
+    """The weights file the scorers load: what it is, what it was trained on, how to redo it."""
+    data = {
+        "model": model,
+        "trained_on": TRAINED_ON,
+        "retrain": retrain,
+        "settings": settings,
+        "weights": kept,
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{len(kept):,} weights written to {path}")
+
+
 def evaluate(weights: dict[str, float], x, y) -> list[tuple[float, float, float, float]]:
     """(threshold, precision, recall, F1) over candidates, for a few thresholds."""
     from scanner.detect.recognizers.person_scorer import PersonScorer
@@ -111,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         x = [[f for f in feats if not f.startswith(tuple(args.drop))] for feats in x]
     print(f"train: {len(x):,} candidates, {sum(y):,} overlap a gold name")
     weights = fit(x, y, args.l2, args.min_count)
-    kept = {f: round(w, 3) for f, w in sorted(weights.items()) if abs(w) >= args.prune}
+    kept = prune(weights, args.prune)
     held = {"GSD dev": gsd(args.gsd, "dev")}
     if args.wac:
         held["WAC dev"] = knp(args.wac, "dev")
@@ -122,25 +147,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name}: {len(xd):,} candidates, {sum(yd):,} overlap a gold name")
         for t, p, r, f in evaluate(kept, xd, yd):
             print(f"  threshold {t:.2f}: candidate P {p:.3f} R {r:.3f} F1 {f:.3f}")
-    args.out.write_text(
-        json.dumps(
-            {
-                "model": "logistic regression over name-candidate features",
-                "trained_on": "train splits of UD Japanese GSD (megagonlabs/UD_Japanese-GSD, "
-                "spacy/ja_gsd-ud-train.ne.spacy) and the Wikipedia Annotated Corpus "
-                "(ku-nlp/WikipediaAnnotatedCorpus), both CC BY-SA 4.0",
-                "retrain": "python -m bench.train_person_scorer --gsd PATH --wac PATH",
-                "settings": {"l2": args.l2, "min_count": args.min_count, "prune": args.prune},
-                "weights": kept,
-            },
-            ensure_ascii=False,
-            indent=0,
-            sort_keys=False,
-        )
-        + "\n",
-        encoding="utf-8",
+    write_weights(
+        args.out,
+        kept,
+        "logistic regression over name-candidate features",
+        "python -m bench.train_person_scorer --gsd PATH --wac PATH",
+        {"l2": args.l2, "min_count": args.min_count, "prune": args.prune},
     )
-    print(f"{len(kept):,} weights written to {args.out}")
     return 0
 
 

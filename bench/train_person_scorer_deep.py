@@ -28,7 +28,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
 from bench.real_prose_corpus import ProseDoc, gsd, knp  # noqa: E402
-from bench.train_person_scorer import evaluate, fit  # noqa: E402
+from bench.train_person_scorer import evaluate, fit, prune, write_weights  # noqa: E402
 
 DEFAULT_CACHE = Path("/tmp/kojin-ginza-cache")
 
@@ -117,35 +117,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     x, y = x * args.gsd_weight + xw, y * args.gsd_weight + yw
     print(f"train: {len(x):,} candidates, {sum(y):,} overlap a gold name")
     weights = fit(x, y, args.l2, args.min_count, args.iterations)
-    kept = {f: round(w, 3) for f, w in sorted(weights.items()) if abs(w) >= args.prune}
+    kept = prune(weights, args.prune)
     for corpus in ("gsd", "wac"):
         xd, yd = split(args, corpus, "dev")
         print(f"{corpus} dev: {len(xd):,} candidates, {sum(yd):,} overlap a gold name")
         for t, p, r, f in evaluate(kept, xd, yd):
             print(f"  threshold {t:.2f}: candidate P {p:.3f} R {r:.3f} F1 {f:.3f}")
-    args.out.write_text(
-        json.dumps(
-            {
-                "model": "logistic regression over name-candidate features plus GiNZA's analysis",
-                "trained_on": "train splits of UD Japanese GSD (megagonlabs/UD_Japanese-GSD, "
-                "spacy/ja_gsd-ud-train.ne.spacy) and the Wikipedia Annotated Corpus "
-                "(ku-nlp/WikipediaAnnotatedCorpus), both CC BY-SA 4.0",
-                "retrain": "python -m bench.train_person_scorer_deep --gsd PATH --wac PATH",
-                "settings": {
-                    "l2": args.l2,
-                    "min_count": args.min_count,
-                    "prune": args.prune,
-                    "gsd_weight": args.gsd_weight,
-                },
-                "weights": kept,
-            },
-            ensure_ascii=False,
-            indent=0,
-        )
-        + "\n",
-        encoding="utf-8",
+    write_weights(
+        args.out,
+        kept,
+        "logistic regression over name-candidate features plus GiNZA's analysis",
+        "python -m bench.train_person_scorer_deep --gsd PATH --wac PATH",
+        {
+            "l2": args.l2,
+            "min_count": args.min_count,
+            "prune": args.prune,
+            "gsd_weight": args.gsd_weight,
+        },
     )
-    print(f"{len(kept):,} weights written to {args.out}")
     return 0
 
 

@@ -70,6 +70,7 @@ _EXPECTED: dict[str, frozenset[FileType]] = {
     ".zip": frozenset({FileType.ZIP}),
     **{ext: frozenset({FileType.COMPRESSED}) for ext in (".gz", ".tgz", ".bz2", ".xz", ".txz")},
     ".tar": frozenset({FileType.TAR}),
+    ".7z": frozenset({FileType.SEVEN_ZIP}),
 }
 #: what a file of any extension may turn out to be without its extension being wrong (a
 #: password-protected .xlsx or .odt is an encrypted container, as its writer saved it)

@@ -42,6 +42,7 @@ class FileType(StrEnum):
     ZIP = "zip"
     COMPRESSED = "compressed"  # gzip, bzip2, xz
     TAR = "tar"
+    SEVEN_ZIP = "7z"
     #: not extracted: the reason is in ``Sniffed.detail``
     EMPTY = "empty"
     BINARY = "binary"
@@ -74,7 +75,6 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"fLaC", "FLAC audio"),
     (0, b"\x1aE\xdf\xa3", "Matroska video"),
     (4, b"ftyp", "MP4/QuickTime media"),
-    (0, b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
     (0, b"Rar!\x1a\x07", "RAR archive"),
     (0, b"\x28\xb5\x2f\xfd", "zstd stream"),
     (0, b"MSCF", "Cabinet archive"),
@@ -145,6 +145,8 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         return Sniffed(FileType.PDF, "PDF")
     if head.startswith((b"\x1f\x8b", b"\xfd7zXZ\x00")) or _BZIP2.match(head):
         return Sniffed(FileType.COMPRESSED, "compressed stream")
+    if head.startswith(b"7z\xbc\xaf\x27\x1c"):
+        return Sniffed(FileType.SEVEN_ZIP, "7-Zip archive")
     if head[257:262] == b"ustar":
         return Sniffed(FileType.TAR, "tar archive")
     if head.startswith(_TNEF_MAGIC):

@@ -42,6 +42,7 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.ZIP: ("archive", "extract"),
         FileType.COMPRESSED: ("compressed", "extract_compressed"),
         FileType.TAR: ("compressed", "extract_tar"),
+        FileType.SEVEN_ZIP: ("sevenzip", "extract"),
     }
 )
 

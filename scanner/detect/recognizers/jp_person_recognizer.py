@@ -10,6 +10,7 @@ when a common noun is glued to it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import jaconv
@@ -72,6 +73,8 @@ _FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE = 0.85, 0.65, 0.7, 0.3
 _PROPER_HONORIFIC, _ROMAJI, _ROMAJI_UNCONFIRMED = 0.6, 0.75, 0.4
 #: a model candidate below this is not reported at all (a context word could lift it)
 _MODEL_FLOOR = 0.3
+#: ... or this, right before an honorific or title (张伟|先生 after 担当：): a label can lift it
+_HONORIFIC_FLOOR = 0.25
 #: the model's probability is capped here, so validated and labelled spans still win
 _MODEL_CAP = 0.8
 
@@ -221,7 +224,6 @@ def _is_proper_noun(m: Morpheme) -> bool:
     return m.pos[1] == "固有名詞" and m.pos[2] in ("人名", "地名", "一般")
 
 
-
 def explained_result(
     recognizer, entity: str, start: int, end: int, score: float, why: str
 ) -> RecognizerResult:
@@ -239,6 +241,44 @@ def explained_result(
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
         },
     )
+
+
+def _chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> bool:
+    """Whether a candidate is a word of Chinese text, not a name (董, 究; 猪大肠)."""
+    one = text[cand.start : cand.end]
+    around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
+    if (
+        len(one) == 1
+        and "hon=" in feats
+        and not any(one in n for n in full_names)
+        and not _KANA.search(text, *around)
+    ):
+        return True  # no kana around, no honorific, no full name
+    return bool(
+        any(f"hon={h}" in feats for h in _NO_HONORIFIC_IN_CHINESE)
+        and _KANJI.fullmatch(one)
+        and in_chinese_text(text, cand.start, cand.end)
+    )  # 猪大肠 on a Chinese grocery list
+
+
+#: a candidate scored at least this somewhere in a text lifts its other mentions to that
+#: score (韓冑 at 0.25 in one clause is the 韓冑 scored 0.8 in the next)
+_CONSISTENCY = 0.7
+
+
+def _surface_keys(text: str, cands) -> list[tuple[int, str]]:
+    """(which text of a batch, surface) of each candidate."""
+    cuts = [m.start() for m in re.finditer(HARD_BOUNDARY, text)]
+    return [(bisect_left(cuts, c.start), text[c.start : c.end]) for c in cands]
+
+
+def _best_per_surface(keys, probs) -> dict[tuple[int, str], float]:
+    """The best probability of each surface in each text of a batch."""
+    best: dict[tuple[int, str], float] = {}
+    for k, p in zip(keys, probs, strict=True):
+        best[k] = max(p, best.get(k, p))
+    return best
+
 
 class JpPersonRecognizer(LocalRecognizer):
     ENTITY = "PERSON"
@@ -295,24 +335,16 @@ class JpPersonRecognizer(LocalRecognizer):
         results = []
         scored = candidate_features(text, ms, engine, honorific_at)
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
-        for cand, feats in scored:
-            one = text[cand.start : cand.end]
-            around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
-            if (
-                len(one) == 1
-                and "hon=" in feats
-                and not any(one in n for n in full_names)
-                and not _KANA.search(text, *around)
-            ):
-                continue  # 董, 究 in Chinese text: no kana around, no honorific, no full name
-            if (
-                any(f"hon={h}" in feats for h in _NO_HONORIFIC_IN_CHINESE)
-                and _KANJI.fullmatch(one)
-                and in_chinese_text(text, cand.start, cand.end)
-            ):
-                continue  # 猪大肠 on a Chinese grocery list
-            p = scorer.probability(feats)
-            if p >= _MODEL_FLOOR:
+        scored = [(c, f) for c, f in scored if not _chinese_word(text, c, f, full_names)]
+        probs = [scorer.probability(feats) for _, feats in scored]
+        keys = _surface_keys(text, [c for c, _ in scored])
+        best = _best_per_surface(keys, probs)
+        for (cand, feats), p, key in zip(scored, probs, keys, strict=True):
+            top = best[key]
+            if top >= _CONSISTENCY:
+                p = max(p, top)
+            floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
+            if p >= floor:
                 score = min(p, _MODEL_CAP)
                 results.append(self._result(cand.start, cand.end, score, f"name model {p:.2f}"))
         return results

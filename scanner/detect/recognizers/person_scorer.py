@@ -34,10 +34,21 @@ _KATAKANA = re.compile(r"[ァ-ヴー]+")
 _KANJI = re.compile(r"[一-龥々]+")
 _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
 _LATIN = re.compile(r"[A-Za-z]+")
-_JAPANESE = re.compile(r"[一-龥々〆ヵヶぁ-ゖァ-ヴー]+")
+_JAPANESE_RUN = "[一-龥々〆ヵヶぁ-ゖァ-ヴー]+"
+# a dictionary entry may hold its own middle dots (レオナルド・ダ・ヴィンチ, マルコ・ポーロ)
+_JAPANESE_PLAIN = re.compile(_JAPANESE_RUN)
+_JAPANESE = re.compile(f"{_JAPANESE_RUN}(?:[・=]{_JAPANESE_RUN})*")
+_INNER_JOINERS = re.compile("[・=]")
 _BOUNDARY = re.compile(HARD_BOUNDARY)
 _JOINERS = frozenset({"・", " ", "="})
-_MAX_TOKENS = 6
+_MAX_TOKENS = 10
+# Short words inside a foreign name between two joiners (ホセ・デ・サン=マルティン,
+# ルートヴィヒ・ヴァン・ベートーヴェン, ジョン・D・インボーデン): part of the name, not a cut.
+_NAME_PARTICLES = frozenset(
+    "デ ド ダ ディ デル ドゥ デラ ダス ドス ラ ル ヴァン ファン フォン ヴォン ボン ビン ベン イブン"
+    " アル エル ツー ザ".split()
+)
+_INITIAL = re.compile(r"[A-Z]\.?")
 # Katakana loanwords and common nouns that are also surnames (メール, 森) are names so
 # rarely on their own (about 1 % of the names found) that they are only part of a
 # candidate beside a stronger token (ロリス・カステルッチ): that keeps 70 % of the
@@ -68,6 +79,21 @@ TITLES = frozenset(
     " 師 先生 社員 所長 支店長 担当 次長 理事長 理事 会員 会頭 頭取 総裁 副総裁 書記長"
     " 幹事長".split()
 )
+# Roles of encyclopedic prose (ロジェ・エチガライ枢機卿, ピエール・シャルル神父, 北軍X将軍):
+# the fast and deep features read them like TITLES.
+ROLES = frozenset(
+    "神父 牧師 司祭 司教 大司教 枢機卿 教皇 法王 府主教 総主教 提督 准将 元帥 参謀 司令官"
+    " 総督 皇太子 皇后 王妃 公爵 伯爵 侯爵 子爵 男爵 副議長 副大統領 副首相 首席 書記"
+    " 総書記 主席 国家主席 外相 蔵相 法相 首長 検事 判事 検事総長 大使 領事 特使 編集長"
+    " 宰相 丞相 太守 藩主 城主 領主 皇子 皇女 親王 内親王 法皇 上皇 大王 帝 女帝 公子 太子"
+    " 陸軍少佐 海軍少佐 陸軍大将 海軍大将 少尉 中尉 大尉 軍曹 兵曹 上等兵 提督 司令 艦長 隊長"
+    " 首領 党首 議員 上院議員 下院議員 州知事 市長 氏族長 ヘッドコーチ".split()
+)
+TITLES = TITLES | ROLES
+#: titles that end a run of name tokens (バイエルン|公|ヴィルヘルム4世): TITLES and ranks
+_RUN_ENDS = TITLES | {"公", "侯", "伯", "大公", "選帝侯"}
+#: the last character of a word for a person's role or trade (哲学者, 作曲家, 司令官)
+_ROLE_ENDS = tuple("者家官師士手")
 
 
 _PLACE_SUFFIXES = tuple("都道府県市区町村郡")
@@ -186,17 +212,20 @@ def _script(s: str) -> str:
 def token_class(m: Morpheme, is_surname) -> str:
     """What a token could be as part of a name, or "" if it cannot be one."""
     pos = m.pos
-    if pos[0] != "名詞" or not _JAPANESE.fullmatch(m.surface):
+    surface = m.surface
+    if pos[0] != "名詞":
+        return ""
+    if not _JAPANESE_PLAIN.fullmatch(surface) and not _JAPANESE.fullmatch(surface):
         return ""  # romaji names have their own check
     if pos[2] == "人名":
         return {"姓": "姓", "名": "名"}.get(pos[3], "人名")
-    script = _script(m.surface)
     if pos[1] == "固有名詞":
         if pos[2] == "地名":
-            return "地名S" if is_surname(m.surface) else "地名"
-        return "固有S" if is_surname(m.surface) else "固有"
+            return "地名S" if is_surname(surface) else "地名"
+        return "固有S" if is_surname(surface) else "固有"
     if pos[1] != "普通名詞":
         return ""
+    script = _script(_INNER_JOINERS.sub("", surface) if "・" in surface else surface)
     if m.oov:
         return f"oov-{script}" if script in ("kata", "kanji", "hira") else ""
     if script == "kata" and len(m.surface) >= 2:
@@ -223,43 +252,81 @@ def _beside_title(ms: list[Morpheme], i: int, j: int) -> bool:
     """Whether tokens i..j touch a title or honorific (王子|カルラス, テーレポス|王, 根本|さん)."""
     after = ms[j + 1] if j + 1 < len(ms) and ms[j + 1].start == ms[j].end else None
     before = ms[i - 1] if i > 0 and ms[i - 1].end == ms[i].start else None
-    return (after is not None and after.surface in TITLES) or (
+    if (after is not None and after.surface in TITLES) or (
         before is not None and before.surface in TITLES
+    ):
+        return True
+    # 哲学者の|カント, 司令官の|サンタ・アナ: a role, then の
+    if before is None or before.surface != "の" or i < 2:
+        return False
+    role = ms[i - 2]
+    return role.end == before.start and (
+        role.surface in TITLES or (role.pos[0] == "名詞" and role.surface.endswith(_ROLE_ENDS))
     )
 
 
-def candidates(ms: list[Morpheme], is_surname) -> tuple[list[Candidate], list[str]]:
+def _joined(ms: list[Morpheme], classes: list[str], j: int) -> int:
+    """How many tokens after token j continue its name across a joiner (・, =, a space), or 0.
+
+    ``X・Y`` continues by two tokens; ``X・デ・Y`` and ``X・D・Y`` (a particle or an initial
+    between two joiners) by four.
+    """
+    n = len(ms)
+    if j + 2 >= n or ms[j + 1].surface not in _JOINERS or ms[j + 1].start != ms[j].end:
+        return 0
+    mid = ms[j + 2]
+    if mid.start != ms[j + 1].end:
+        return 0
+    if classes[j + 2]:
+        return 2
+    if (
+        j + 4 < n
+        and (mid.surface in _NAME_PARTICLES or _INITIAL.fullmatch(mid.surface))
+        and ms[j + 3].surface in _JOINERS
+        and classes[j + 4]
+        and ms[j + 3].start == mid.end
+        and ms[j + 4].start == ms[j + 3].end
+    ):
+        return 4
+    return 0
+
+
+def candidates(
+    ms: list[Morpheme], is_surname, weak: list[Candidate] | None = None
+) -> tuple[list[Candidate], list[str]]:
     """Maximal runs of possible name tokens, and every token's class (for features).
 
     A run of weak tokens only (a katakana loanword, a surname-like common noun) is a
-    candidate only beside a title (テーレポス王) or with a regnal number (カール4世).
+    candidate only beside a title (テーレポス王) or with a regnal number (カール4世); the
+    one-token ones left out go to ``weak`` if given (a later mention of a full name can
+    make them candidates: ウィリアム・B・ブラフォード ... ブラフォードは).
     """
     classes = [token_class(m, is_surname) for m in ms]
     found: list[Candidate] = []
     n = len(ms)
     i = 0
     while i < n:
-        if not classes[i]:
-            i += 1
+        if not classes[i] or (
+            i > 0 and classes[i - 1] and ms[i].surface in _RUN_ENDS and ms[i - 1].end == ms[i].start
+        ):
+            i += 1  # ローマ|王|フェルディナント4世: the title is neither name
             continue
         j = i
         while j + 1 < n and j - i < _MAX_TOKENS:
             nxt = ms[j + 1]
             if classes[j + 1] and nxt.start == ms[j].end:
+                if nxt.surface in _RUN_ENDS:
+                    break  # 鹿取義隆|ヘッドコーチ, バイエルン|公: a title ends the name
                 j += 1
-            elif (
-                nxt.surface in _JOINERS
-                and j + 2 < n
-                and classes[j + 2]
-                and nxt.start == ms[j].end
-                and ms[j + 2].start == nxt.end
-            ):
-                j += 2
+            elif step := _joined(ms, classes, j):
+                j += step
             else:
                 break
         last = _regnal_end(ms, j)
         if last != j or not _WEAK_CLASSES.issuperset(classes[i : j + 1]) or _beside_title(ms, i, j):
             found.append(Candidate(i, last, ms[i].start, ms[last].end))
+        elif weak is not None and i == j:
+            weak.append(Candidate(i, i, ms[i].start, ms[i].end))
         i = last + 1
     return found, classes
 
@@ -355,6 +422,8 @@ def _context_features(
             feats.append("n2_title")
     if p1pos.startswith(("名詞", "接尾")):
         feats.append(f"p1last={p1[-1]}")
+    elif p1 == "の" and cand.first >= 2 and ms[cand.first - 2].pos[0] in ("名詞", "接尾辞"):
+        feats.append(f"nop2last={ms[cand.first - 2].surface[-1]}")  # 地理学者の, 作曲家の
     for k in range(cand.last + 2, min(len(ms), cand.last + 2 + _WINDOW)):
         if ms[k].pos[0] in _CONTENT:
             feats.append(f"rw={ms[k].surface}")
@@ -396,6 +465,9 @@ def coref_surfaces(ms: list[Morpheme], found: list[Candidate], classes: list[str
         named = any(classes[k] in ("姓", "名", "人名") for k in range(c.first, c.last + 1))
         if named or any(ms[k].surface == "・" for k in range(c.first, c.last + 1)):
             out.update(parts)
+    for c in found:  # one dictionary entry with its own dots (ドナルド・トランプ)
+        if c.first == c.last and classes[c.first] in _NAMED and "・" in ms[c.first].surface:
+            out.update(ms[c.first].surface.split("・"))
     return out
 
 
@@ -419,12 +491,20 @@ def candidate_features(
 
     ``engine`` is the Sudachi engine (``is_surname``, ``entry_kinds``).
     """
-    found, classes = candidates(ms, engine.is_surname)
+    weak: list[Candidate] = []
+    found, classes = candidates(ms, engine.is_surname, weak)
     cuts = [m.start() for m in _BOUNDARY.finditer(text)]
     segments: dict[int, list[Candidate]] = {}
     for c in found:
         segments.setdefault(bisect_left(cuts, c.start), []).append(c)
     recurring = {seg: coref_surfaces(ms, cs, classes) for seg, cs in segments.items()}
+    lone = [
+        c
+        for c in (weak if any(recurring.values()) else ())
+        if ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
+    ]
+    if lone:  # a weak word that is part of a longer name in the same text (ブラフォード)
+        found = sorted(found + lone, key=lambda c: c.first)
     out = []
     by_last = {c.last: c for c in found}
     by_first = {c.first: c for c in found}
@@ -434,7 +514,7 @@ def candidate_features(
         if not_a_person(text, ms, c.first, c.last):
             continue
         single = c.first == c.last
-        coref = single and ms[c.first].surface in recurring[bisect_left(cuts, c.start)]
+        coref = single and ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
         feats = features(text, ms, c, classes, honorific_at(text, c.end), coref)
         feats.extend(f"dict={k}" for k in engine.entry_kinds(text[c.start : c.end]))
         feats.extend(_list_features(ms, c, classes, by_last, by_first))

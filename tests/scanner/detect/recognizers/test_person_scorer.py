@@ -106,3 +106,96 @@ def test_kanji_that_make_a_word_with_an_honorific_are_no_honorific():
     assert honorific_at("前君主の", 1) == ""
     assert honorific_at("山田様が", 2) == "様"
     assert honorific_at("田中君が", 2) == "君"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a particle or an initial between two middle dots is part of the name
+        ("ホセ・デ・サン=マルティンが上陸した。", "ホセ・デ・サン=マルティン"),
+        ("南軍ジョン・D・インボーデン将軍の部隊", "ジョン・D・インボーデン"),
+        (
+            "ルートヴィヒ・ヴァン・ベートーヴェンが作曲した。",
+            "ルートヴィヒ・ヴァン・ベートーヴェン",
+        ),
+        # more than six tokens stay one name
+        (
+            "フランス人エドゥアール=レオン・スコット・ド・マルタンヴィルが発明した。",
+            "エドゥアール=レオン・スコット・ド・マルタンヴィル",
+        ),
+    ],
+)
+def test_a_name_with_particles_initials_and_many_parts_is_one_candidate(engine, text, name):
+    assert name in _candidates(engine, text)
+
+
+def test_a_dictionary_entry_with_its_own_middle_dots_is_a_candidate(engine):
+    # Sudachi lists レオナルド・ダ・ヴィンチ as one 人名 token with its dots
+    assert "レオナルド・ダ・ヴィンチ" in _candidates(engine, "レオナルド・ダ・ヴィンチが描いた。")
+
+
+def test_a_weak_word_that_is_part_of_a_full_name_in_the_text_is_a_candidate(engine):
+    # ブラフォード alone is a katakana common noun to Sudachi: a candidate only because
+    # the text named ウィリアム・B・ブラフォード; likewise トランプ after ドナルド・トランプ
+    text = "師団長ウィリアム・B・ブラフォード准将に命じた。逆にブラフォードは退いた。"
+    assert "coref" in _candidates(engine, text)["ブラフォード"]
+    assert "ブラフォード" not in _candidates(engine, "逆にブラフォードは退いた。")
+    text = "ドナルド・トランプが当選した。トランプは演説した。"
+    assert "coref" in _candidates(engine, text)["トランプ"]
+    assert "トランプ" not in _candidates(engine, "トランプは遊びだ。")
+
+
+def test_roles_of_encyclopedic_prose_read_like_titles(engine):
+    assert (
+        "n1_title" in _candidates(engine, "ピエール・シャルル神父は述べた。")["ピエール・シャルル"]
+    )
+
+
+def test_a_name_scored_high_once_is_reported_at_its_other_mentions(engine, monkeypatch):
+    from scanner.detect.context_enhancer import HARD_BOUNDARY
+    from scanner.detect.nlp.artifacts import JapaneseNlpArtifacts
+    from scanner.detect.recognizers import jp_person_recognizer as jpr
+
+    # a scorer that trusts only a name before 宰相 ... と: 岩村 scores 0.82 there, 0.12 alone
+    scorer = PersonScorer({"bias": -2.0, "p2=宰相": 3.5})
+    monkeypatch.setattr(jpr.PersonScorer, "load", classmethod(lambda cls: scorer))
+
+    def model_spans(text):
+        artifacts = JapaneseNlpArtifacts(engine.morphemes(text), [], engine)
+        results = jpr.JpPersonRecognizer().analyze(text, ["PERSON"], artifacts)
+        return sorted(
+            (text[r.start : r.end], round(r.score, 2))
+            for r in results
+            if "name model" in r.analysis_explanation.textual_explanation
+        )
+
+    assert model_spans("宰相の岩村が来た。後に岩村は去った。") == [("岩村", 0.8), ("岩村", 0.8)]
+    assert model_spans("後に岩村は去った。") == []
+    # another text of the same batch is not lifted
+    assert model_spans(f"宰相の岩村が来た。\n{HARD_BOUNDARY}\n後に岩村は去った。") == [
+        ("岩村", 0.8)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_in"),
+    [
+        ("ローマ王フェルディナント4世は父に先立った。", "フェルディナント4世", "ローマ王"),
+        ("バイエルン公ヴィルヘルム4世は禁じた。", "ヴィルヘルム4世", "バイエルン公"),
+        ("鹿取義隆ヘッドコーチは述べた。", "鹿取義隆", "鹿取義隆ヘッドコーチ"),
+    ],
+)
+def test_a_title_or_rank_ends_the_name(engine, text, name, not_in):
+    found = _candidates(engine, text)
+    assert name in found
+    assert not any(not_in in f for f in found)
+
+
+def test_a_surname_that_is_also_a_title_still_starts_a_name(engine):
+    assert "王貞治" in _candidates(engine, "王貞治は引退した。")
+
+
+def test_a_katakana_word_after_a_role_and_no_is_a_candidate(engine):
+    # カント alone is a katakana common noun to Sudachi; after 哲学者の it is a candidate
+    assert "カント" in _candidates(engine, "哲学者のカントは述べた。")
+    assert "カント" not in _candidates(engine, "初期のカントの関心は")
