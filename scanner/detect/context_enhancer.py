@@ -227,12 +227,20 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             grouped[result.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY]].append(
                 result
             )
+        lowered = None
         for rec_id, results in grouped.items():
             recognizer = by_id.get(rec_id)
             words = self._words_of(rec_id, recognizer)
             if words is None:
                 continue
             positive, negative, quick = words
+            if not cells and not any(w in external for w in positive):
+                # no positive word anywhere in the text (every window is a piece of it,
+                # lower-cased alike) nor in the external context: no span can be boosted
+                if lowered is None:
+                    lowered = text.lower()
+                if not quick[0].search(lowered):
+                    continue
             window = getattr(recognizer, "CONTEXT_WINDOW", (24, 8))
             crosses = getattr(recognizer, "CONTEXT_AFTER_CROSSES_LINES", False)
             prev_end = 0
@@ -266,6 +274,9 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             positive = [w.lower() for w in (getattr(recognizer, "context", None) or [])]
             negative = [w.lower() for w in getattr(recognizer, "NEGATIVE_CONTEXT", ())]
             quick = (alternation(positive), alternation(negative))
+            # a window is lower-cased as a piece of the text lower-cases: one word with a
+            # sigma (lower-cased by its neighbours) would break the whole-text test above
+            assert not any(c in w for w in positive for c in "σς"), positive
             cache[rec_id] = (positive, negative, quick) if positive else None
         return cache[rec_id]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 # Dashes that stand for a hyphen in numbers and codes. The katakana prolonged sound
 # mark (ー, ｰ) and kanji 一 are only folded between digits, where they cannot be kana.
 _ALWAYS_DASHES = "‐‑‒–—―−－﹣"
-_DIGIT_ONLY_DASHES = "ーｰ"
+_DIGIT_ONLY_DASHES = "ーｰ"  # (normalize tests for each by name)
 _DASH_MAP = {ord(c): "-" for c in _ALWAYS_DASHES}
 _CHAR_CACHE: dict[str, str] = {}
 
@@ -74,7 +74,7 @@ def normalize(text: str) -> NormalizedText:
         joined = text.translate(_FOLD_TABLE)
         if len(joined) == len(text):  # no character folds to none or to several
             # one character for one: offsets stay as they are, no map needed
-            if any(c in _DIGIT_ONLY_DASHES for c in text):
+            if "ー" in text or "ｰ" in text:  # _DIGIT_ONLY_DASHES
                 joined = "".join(_fold_digit_dashes(text, list(joined)))
             return NormalizedText(text, joined)
     out: list[str] = []

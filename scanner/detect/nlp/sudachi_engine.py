@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from presidio_analyzer.nlp_engine import NlpEngine
 
@@ -34,6 +34,20 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line)
 
 
+class _Memo(dict):
+    """A dict that fills a missing key with ``fill(key)``: look-ups of known keys stay in C."""
+
+    __slots__ = ("fill",)
+
+    def __init__(self, fill: Callable) -> None:
+        super().__init__()
+        self.fill = fill
+
+    def __missing__(self, key):
+        value = self[key] = self.fill(key)
+        return value
+
+
 class SudachiNlpEngine(NlpEngine):
     """Tokenise with SudachiPy (split mode C) and keep each morpheme's POS and offsets."""
 
@@ -41,7 +55,14 @@ class SudachiNlpEngine(NlpEngine):
         self._dictionary = None
         self._tokenizer = None
         self._mode = None
-        self._entries: dict[str, frozenset[str]] = {}
+        self._entries: dict[str, frozenset[str]] = _Memo(self._entry_kinds)
+        self._surnames: dict[str, bool] = _Memo(self._is_surname)
+        # The name recognizer asks these of nearly every token: bound to the caches' own
+        # look-up, a known surface costs no Python call (the first time fills the cache).
+        #: entry_kinds(surface): what the dictionary lists it as (人名-姓, 地名-一般 ...)
+        self.entry_kinds = self._entries.__getitem__
+        #: is_surname(surface): whether the dictionary has it as a surname (小川 is also a stream)
+        self.is_surname = self._surnames.__getitem__
 
     def load(self) -> None:
         from sudachipy import Dictionary, SplitMode
@@ -53,22 +74,17 @@ class SudachiNlpEngine(NlpEngine):
         self._tokenizer = self._dictionary.create(mode=self._mode)
         self._out = self._tokenizer.tokenize("")
 
-    def is_surname(self, surface: str) -> bool:
-        """Whether the dictionary has ``surface`` as a surname (小川 is also a stream)."""
-        return "人名-姓" in self.entry_kinds(surface)
+    def _is_surname(self, surface: str) -> bool:
+        return "人名-姓" in self._entries[surface]
 
-    def entry_kinds(self, surface: str) -> frozenset[str]:
-        """What the dictionary lists ``surface`` as: 人名-姓, 地名-一般, 名詞-普通名詞 (cached)."""
-        known = self._entries.get(surface)
-        if known is None:
-            if self._dictionary is None:
-                self.load()
-            known = frozenset(
-                f"{pos[2]}-{pos[3]}" if pos[1] == "固有名詞" else f"{pos[0]}-{pos[1]}"
-                for pos in (m.part_of_speech() for m in self._dictionary.lookup(surface))
-            )
-            self._entries[surface] = known
-        return known
+    def _entry_kinds(self, surface: str) -> frozenset[str]:
+        """What the dictionary lists ``surface`` as: 人名-姓, 地名-一般, 名詞-普通名詞."""
+        if self._dictionary is None:
+            self.load()
+        return frozenset(
+            f"{pos[2]}-{pos[3]}" if pos[1] == "固有名詞" else f"{pos[0]}-{pos[1]}"
+            for pos in (m.part_of_speech() for m in self._dictionary.lookup(surface))
+        )
 
     def is_loaded(self) -> bool:
         return self._tokenizer is not None

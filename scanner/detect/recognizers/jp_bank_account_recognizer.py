@@ -9,6 +9,7 @@ from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer
 
 class JpBankAccountRecognizer(JapanesePatternRecognizer):
     ENTITY = "JP_BANK_ACCOUNT"
+    DIGIT_RUN = {"bank_branch_account": 7, "account_7": 7}
     PATTERNS = [
         Pattern("bank_branch_account", r"(?<![\d-])\d{4}-\d{3}-\d{7}(?![\d-])", 0.3),
         Pattern("account_7", r"(?<![\d-])\d{7}(?![\d-])", 0.1),

@@ -24,6 +24,7 @@ _END = r"(?!\d)"
 
 class JpDateOfBirthRecognizer(JapanesePatternRecognizer):
     ENTITY = "DATE_OF_BIRTH"
+    DIGIT_RUN = {"date_compact": 8}
     PATTERNS = [
         Pattern("date_western", _START + WESTERN_DATE + _END, 0.2),
         Pattern("date_era", _START + ERA_DATE + _END, 0.25),

@@ -17,6 +17,13 @@ _PLAIN = r"0\d{9,10}"
 
 class JpPhoneRecognizer(JapanesePatternRecognizer):
     ENTITY = "PHONE_NUMBER"
+    DIGIT_RUN = {
+        "phone_grouped": 3,
+        "phone_paren_area": 3,
+        "phone_international": 3,
+        "mobile_plain": 11,
+        "phone_plain": 10,
+    }
     PATTERNS = [
         Pattern("phone_grouped", _START + _GROUPED + _END, 0.75),
         Pattern("phone_paren_area", _START + _PAREN_AREA + _END, 0.75),

@@ -12,6 +12,12 @@ _PREF = "(?:" + "|".join(PREFECTURES) + ")"
 
 class JpPostalCodeRecognizer(JapanesePatternRecognizer):
     ENTITY = "ADDRESS"
+    DIGIT_RUN = {
+        "postal_mark": 4,
+        "postal_before_prefecture": 4,
+        "postal_hyphen": 4,
+        "postal_plain": 7,
+    }
     PATTERNS = [
         Pattern("postal_mark", r"〒\s?\d{3}-?\d{4}(?![\d-])", 0.85),
         Pattern(

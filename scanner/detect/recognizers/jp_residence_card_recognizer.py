@@ -9,6 +9,7 @@ from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer
 
 class JpResidenceCardRecognizer(JapanesePatternRecognizer):
     ENTITY = "JP_RESIDENCE_CARD"
+    DIGIT_RUN = {"residence_card": 8}
     PATTERNS = [
         Pattern("residence_card", r"(?<![A-Za-z0-9])[A-Z]{2}\d{8}[A-Z]{2}(?![A-Za-z0-9])", 0.35)
     ]

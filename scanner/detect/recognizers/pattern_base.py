@@ -12,6 +12,7 @@ Differences from presidio's own pattern loop, each on purpose:
   every match contains, e.g. a legal form) is found, which is much cheaper to look for;
 * validation is remembered per value (validators are pure functions of the value):
   logs and tables repeat the same dates and numbers;
+* a pattern listed in ``DIGIT_RUN`` runs only on texts with a run of that many digits;
 * a pattern listed in ``STDLIB_RE`` is compiled with Python's own ``re``, which runs it
   several times faster than ``regex`` (patterns that begin with a run of kanji or a word
   list); only patterns both modules read alike qualify: no flags and none of ``\s \w \b``
@@ -41,6 +42,9 @@ class JapanesePatternRecognizer(PatternRecognizer):
     FLAGS: ClassVar[int] = 0
     #: pattern name -> a regex every match of that pattern contains (a cheap pre-check)
     REQUIRES: ClassVar[dict[str, str]] = {}
+    #: pattern name -> n: every match holds a run of n digits (\\d), so a text whose longest
+    #: run is shorter is passed over (one scan of the text's digits serves all recognizers)
+    DIGIT_RUN: ClassVar[dict[str, int]] = {}
     #: pattern names compiled with Python's ``re`` (faster for them; see the module docstring)
     STDLIB_RE: ClassVar[tuple[str, ...]] = ()
     #: values whose validation is remembered, per recognizer
@@ -97,7 +101,11 @@ class JapanesePatternRecognizer(PatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results: list[RecognizerResult] = []
+        longest = longest_digit_run(text) if self.DIGIT_RUN else 0
         for pattern, compiled in self.compiled_patterns(text, nlp_artifacts):
+            needed_run = self.DIGIT_RUN.get(pattern.name)
+            if needed_run is not None and longest < needed_run:
+                continue
             needed = self._requires.get(pattern.name)
             if needed is not None and needed.search(text) is None:
                 continue
@@ -132,6 +140,18 @@ class JapanesePatternRecognizer(PatternRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+
+_DIGITS = re.compile(r"\d+")
+_last_run: list = [None, 0]  # (text, its longest digit run): the recognizers share one text
+
+
+def longest_digit_run(text: str) -> int:
+    """The length of the longest run of ``\\d`` digits in ``text`` (as the patterns read \\d)."""
+    if _last_run[0] is not text:
+        _last_run[1] = max(map(len, _DIGITS.findall(text)), default=0)
+        _last_run[0] = text
+    return _last_run[1]
 
 
 def digits_only(value: str) -> str:

@@ -283,3 +283,32 @@ def regex_space(text: str) -> bool:
     import regex
 
     return regex.fullmatch(r"\s", text) is not None
+
+
+def test_digit_run_declarations_hold_for_every_match():
+    """A DIGIT_RUN pattern's every match holds a digit run that long; the run is \\d's."""
+    import regex
+
+    from bench.heldout_corpus import generate as generate_heldout
+    from scanner.detect.recognizers.pattern_base import longest_digit_run
+    from scanner.detect.recognizers.registry import FAST_RECOGNIZERS
+
+    rng = random.Random(14)
+    docs = [d.text for d in generate(2000)] + [d.text for d in generate_heldout()]
+    texts = docs + [fast_normalize(t).text for t in docs]
+    digits = "0123456789０１２٣- ()+/"
+    for _ in range(2000):
+        texts.append("".join(rng.choice(digits + "ABab") for _ in range(rng.randint(1, 40))))
+    declared = 0
+    for cls in FAST_RECOGNIZERS:
+        for pattern, compiled in getattr(cls(), "_compiled", []):
+            need = cls.DIGIT_RUN.get(pattern.name)
+            if need is None:
+                continue
+            declared += 1
+            for text in texts:
+                for m in compiled.finditer(text):
+                    assert longest_digit_run(m.group()) >= need, (pattern.name, m.group())
+    assert declared >= 25
+    assert longest_digit_run("a١٢٣b12") == 3 and longest_digit_run("なし") == 0
+    assert longest_digit_run("０９０") == len(regex.findall(r"\d", "０９０"))
