@@ -21,6 +21,10 @@ lists, prefectures, countries, job titles) the real rows come with them.
 - ``opencart``: OpenCart 3 (opencart/opencart-3), a shop: ``upload/install/opencart.sql``
   with its seed rows (zones, settings, statuses). Held out: its rules were written after
   the fixes F-RevoCRM showed and before Kojin first scanned it.
+- ``soycms``: SOY Shop and SOY Inquiry, a Japanese shop and contact-form app
+  (inunosinsi/soycms): ``soyshop/webapp/src/logic/init/mysql.sql`` and
+  ``cms/app/webapp/inquiry/src/logic/table_mysql.sql``. Held out: its rules were written
+  before Kojin first scanned it, and nothing was changed after.
 
 The truth is written here, per application, as rules ``(table glob, column glob,
 meaning)``: the meaning says what a column holds (a customer's family name, a shop's own
@@ -268,6 +272,29 @@ def opencart(path: Path) -> list[TableDef]:
     return _dump_tables(Snapshot(path).read("upload/install/opencart.sql"))
 
 
+_SOY_CREATE = re.compile(r"^create table (\w+)\s*\((.*?)\n\)", re.S | re.M | re.I)
+_SOY_TYPES = {**_SQL_TYPES, "integer": "int", "longtext": "text"}
+
+
+def soycms(path: Path) -> list[TableDef]:
+    """SOY Shop's and SOY Inquiry's MySQL DDL (lower-case, unquoted, no seed rows)."""
+    snapshot = Snapshot(path)
+    tables: dict[str, TableDef] = {}
+    for name in ("soyshop/webapp/src/logic/init/mysql.sql",
+                 "cms/app/webapp/inquiry/src/logic/table_mysql.sql"):  # fmt: skip
+        for m in _SOY_CREATE.finditer(snapshot.read(name)):
+            columns = []
+            for line in m.group(2).splitlines():
+                c = _PLAIN_COLUMN.match(line)
+                if c and c.group(1).lower() not in _NOT_COLUMNS:
+                    length = int(c.group(3)) if c.group(3) else None
+                    kind = _SOY_TYPES.get(c.group(2).lower(), "str")
+                    primary = "primary key" in line.lower()
+                    columns.append(ColumnDef(c.group(1), kind, length, primary))
+            tables[m.group(1)] = TableDef(m.group(1), columns)
+    return list(tables.values())
+
+
 def _dump_tables(dump: str) -> list[TableDef]:
     """A mysqldump: backquoted CREATE TABLEs, INSERTs with or without a column list."""
     tables = _backquoted_tables(dump)
@@ -476,6 +503,47 @@ def _json_session(f: Filler, row: dict) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+def _php(data: dict) -> str:
+    def one(value: object) -> str:
+        if isinstance(value, int):
+            return f"i:{value};"
+        text = str(value)
+        return f's:{len(text.encode())}:"{text}";'
+
+    return f"a:{len(data)}:{{" + "".join(one(k) + one(v) for k, v in data.items()) + "}"
+
+
+def _php_address(f: Filler, row: dict) -> str:
+    """An address as SOY Shop serializes it on an order: name, reading, zip, area id, lines,
+    phone (camelCase keys)."""
+    last, first, lk, fk = _person(f, row)
+    pref, city, street = _street(f, row)
+    return _php({"name": f"{last} {first}", "reading": f"{lk} {fk}", "zipCode": _zip(f),
+                 "area": pref, "address1": city, "address2": street, "address3": "",
+                 "telephoneNumber": f.v.phone(), "office": ""})  # fmt: skip
+
+
+def _php_form(f: Filler, row: dict) -> str:
+    """A contact form's answers serialized by column id (SOY Inquiry's ``data``)."""
+    last, first, _, _ = _person(f, row)
+    return _php(
+        {
+            "column_1": f"{last} {first}",
+            "column_2": f.v.email(),
+            "column_3": f.v.phone(),
+            "column_4": f.pick("商品について", "返品について"),
+        }
+    )
+
+
+def _inquiry_text(f: Filler, row: dict) -> str:
+    last, first, _, _ = _person(f, row)
+    return (
+        f"お名前：{last} {first}\nメールアドレス：{f.v.email()}\n電話番号：{f.v.phone()}\n"
+        f"お問い合わせ内容：{f.pick('注文した商品が届きません。', '領収書の発行をお願いします。')}"
+    )
+
+
 #: meaning -> (entities, value maker). Makers take the filler and the row so far (a row
 #: keeps one person: their name, kana and e-mail agree); None values are NULL.
 Maker = Callable[[Filler, dict], object]
@@ -543,6 +611,9 @@ MEANINGS: dict[str, tuple[tuple[str, ...], Maker]] = {
         lambda f, r: json.dumps([f.v.email() for _ in range(f.rng.randint(1, 2))]),
     ),
     "json_profile": ((PERSON, EMAIL, PHONE), lambda f, r: _json_profile(f, r)),
+    "php_address": ((PERSON, ADDRESS, PHONE), lambda f, r: _php_address(f, r)),
+    "php_form": ((PERSON, EMAIL, PHONE), lambda f, r: _php_form(f, r)),
+    "inquiry_text": ((PERSON, EMAIL, PHONE), lambda f, r: _inquiry_text(f, r)),
     # not personal
     "corp_name": ((), lambda f, r: f.v.company()),
     "corp_kana": ((), lambda f, r: f.v.fake.last_kana_name() + "ショウジ"),
@@ -1256,6 +1327,85 @@ oc_download mask file
 """)
 
 
+SOYCMS_RULES = _rules("""
+soyshop_user mail_address email
+soyshop_user name full_name
+soyshop_user reading full_kana
+soyshop_user honorific word
+soyshop_user nickname login
+soyshop_user account_id login
+soyshop_user profile_id login
+soyshop_user user_code code
+soyshop_user image_path file
+soyshop_user gender flag
+soyshop_user birthday birth
+soyshop_user zip_code postal_code
+soyshop_user area pref_id
+soyshop_user address1 city
+soyshop_user address2 street
+soyshop_user address3 street
+soyshop_user address4 street
+soyshop_user telephone_number phone
+soyshop_user fax_number phone
+soyshop_user cellphone_number mobile
+soyshop_user url url
+soyshop_user job_name employer
+soyshop_user job_zip_code postal_code   # the customer's workplace, in the customer's record
+soyshop_user job_area pref_id
+soyshop_user job_address1 city
+soyshop_user job_address2 street
+soyshop_user job_address3 street
+soyshop_user job_address4 street
+soyshop_user job_telephone_number phone
+soyshop_user job_fax_number phone
+soyshop_user memo plain_note
+soyshop_user address_list php_address
+soyshop_user password token
+soyshop_user attribute* word
+soyshop_order address php_address
+soyshop_order claimed_address php_address
+soyshop_order tracking_number code
+soyshop_order_state_history author full_name
+soyshop_order_state_history content plain_note
+soyshop_mail_log recipient email
+soyshop_mail_log title title
+soyshop_mail_log content mail_body
+soyshop_mail_address_token new_mail_address email
+soyshop_item_review nickname login
+soyshop_item_review title title
+soyshop_item_review content plain_note
+soyshop_item_review image file
+soyshop_item_review movie url
+soyshop_user_attribute user_value word
+soyinquiry_inquiry tracking_number code
+soyinquiry_inquiry content inquiry_text
+soyinquiry_inquiry data php_form
+soyinquiry_inquiry form_url url
+soyinquiry_comment author full_name
+soyinquiry_comment content plain_note
+soyinquiry_comment title title
+* ip_address ip
+* token token
+* uri url
+* template file
+* *config word
+* config word
+* *_name word
+* name word
+* label word
+* *_alias word
+* *_code code
+* object_data word
+* class_name word
+* attributes word
+* modules word
+* mail_status word
+* content plain_note
+* title title
+* more word
+""")
+
+
 @dataclass(frozen=True)
 class Application:
     name: str
@@ -1276,6 +1426,9 @@ APPLICATIONS: dict[str, Application] = {
     ),
     "opencart": Application(
         "OpenCart 3", opencart, OPENCART_RULES, "fetch github:opencart/opencart-3"
+    ),
+    "soycms": Application(
+        "SOY Shop + SOY Inquiry", soycms, SOYCMS_RULES, "fetch github:inunosinsi/soycms"
     ),
 }
 
