@@ -123,8 +123,13 @@ _add("address", 0.85, "address addr jusho juusho jyusho jusyo juusyo streetaddre
 _add("address", 0.85, "address1 address2 homeaddress")
 _add("address", 0.6, "city town shikuchoson banchi building tatemono suburb district ward")
 _add("prefecture", 0.7, "pref prefecture todofuken todoufuken prefname tdfk")
+#: ``area`` (エリア) is how some Japanese apps name the prefecture id (SOY Shop: area,
+#: job_area); weak: it is an address part only where the values and the table agree
+_add("prefecture", 0.7, "area")
 _add("company_name", 0.7, "company companyname kaisha kaishamei corpname")
 _add("employer", 0.9, "employer kinmusaki workplace kinmusakimei tsutomesaki")
+#: SOY Shop's 勤務先 is ``job_name``; occupation values (会社員) do not fit it, companies do
+_add("employer", 0.8, "jobname officename workplacename")
 _add("my_number", 0.95, "mynumber kojinbango kojinbangou individualnumber mynum")
 _add("passport", 0.9, "passport passportno passportnumber ryoken ryokenbango")
 _add("driver_license", 0.85, "driverlicense licenseno licensenumber menkyo menkyosho")

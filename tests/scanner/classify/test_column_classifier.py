@@ -844,8 +844,13 @@ def test_block_numbers_beside_an_address_are_its_street() -> None:
         col("city", cycle(list(TOWNS), N)),
         col("code", [f"231-{1000 + i:04d}" for i in range(N)]),
         col("state", cycle(list(PREFS), N)),
-        col("lane", [f"{1 + i % 9}-{1 + i % 27}-{1 + i % 13}" + (" コーポ101" if i % 2 else "")
-                     for i in range(N)]),  # fmt: skip
+        col(
+            "lane",
+            [
+                f"{1 + i % 9}-{1 + i % 27}-{1 + i % 13}" + (" コーポ101" if i % 2 else "")
+                for i in range(N)
+            ],
+        ),  # fmt: skip
     ]
     got = by_column(classify_table("vtiger_leadaddress", columns, FakeDetector()))
     assert got["lane"] == {"ADDRESS"}
@@ -929,3 +934,30 @@ def test_a_shops_own_serialized_settings_are_corporate() -> None:
     got = by_column(classify_table("wp_shop_member", [col("mem_delivery", deliveries)],
                                    FakeDetector()))  # fmt: skip
     assert got == {"mem_delivery": {"PERSON", "ADDRESS", "PHONE_NUMBER"}}
+
+
+def test_soy_shop_workplace_and_area_columns_with_the_real_detector(fast_detector) -> None:
+    """SOY Shop (held out): 勤務先 is ``job_name``, the prefecture id is ``area``."""
+    from bench.db_corpus import Values
+
+    v = Values(11)
+    rows = []
+    for _ in range(40):
+        last, first, _, _ = v.name()
+        pref, address1, address2 = v.street()
+        rows.append({
+            "name": f"{last} {first}", "mail_address": v.email(), "area": str(pref),
+            "address1": address1, "address2": address2, "job_name": v.company(),
+            "job_area": str(v.street()[0]), "occupation_job_name": v.rng.choice(
+                ["会社員", "公務員", "自営業", "学生"]),
+        })  # fmt: skip
+    columns = [col(name, [r[name] for r in rows]) for name in rows[0]]
+    verdicts = classify_table("soyshop_user", columns, fast_detector)
+    found = {(x.column, x.entity) for x in verdicts}
+    assert ("job_name", "EMPLOYER") in found
+    assert ("area", "ADDRESS") in found and ("job_area", "ADDRESS") in found
+    assert not any(c == "occupation_job_name" for c, _ in found)  # occupations: no employer
+    # a delivery-area master (area ids beside a name) holds nobody's address
+    master = [col("area", [str(i % 47 + 1) for i in range(40)]),
+              col("area_name", ["関東", "関西", "九州", "北海道"] * 10)]  # fmt: skip
+    assert classify_table("soyshop_delivery_area", master, fast_detector) == []
