@@ -13,7 +13,7 @@ MODULES = {
     "sudachidict-core": 'dict="core"', "python-stdnum": "stdnum",
     "charset-normalizer": "charset_normalizer", "python-docx": "docx",
     "python-pptx": "pptx", "extract-msg": "extract_msg", "dask": "dask",
-    "smbprotocol": "smbclient", "pillow": "PIL",
+    "smbprotocol": "smbclient", "pillow": "PIL", "libarchive-c": "libarchive",
 }  # fmt: skip
 
 

@@ -71,6 +71,7 @@ _EXPECTED: dict[str, frozenset[FileType]] = {
     **{ext: frozenset({FileType.COMPRESSED}) for ext in (".gz", ".tgz", ".bz2", ".xz", ".txz")},
     ".tar": frozenset({FileType.TAR}),
     ".7z": frozenset({FileType.SEVEN_ZIP}),
+    **{ext: frozenset({FileType.OTHER_ARCHIVE}) for ext in (".rar", ".lzh", ".lha", ".cab")},
 }
 #: what a file of any extension may turn out to be without its extension being wrong (a
 #: password-protected .xlsx or .odt is an encrypted container, as its writer saved it)

@@ -43,6 +43,7 @@ class FileType(StrEnum):
     COMPRESSED = "compressed"  # gzip, bzip2, xz
     TAR = "tar"
     SEVEN_ZIP = "7z"
+    OTHER_ARCHIVE = "archive"  # RAR, LZH, CAB, ISO 9660 (libarchive)
     #: not extracted: the reason is in ``Sniffed.detail``
     EMPTY = "empty"
     BINARY = "binary"
@@ -75,9 +76,7 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"fLaC", "FLAC audio"),
     (0, b"\x1aE\xdf\xa3", "Matroska video"),
     (4, b"ftyp", "MP4/QuickTime media"),
-    (0, b"Rar!\x1a\x07", "RAR archive"),
     (0, b"\x28\xb5\x2f\xfd", "zstd stream"),
-    (0, b"MSCF", "Cabinet archive"),
     (0, b"\x7fELF", "ELF executable"),
     (0, b"\xca\xfe\xba\xbe", "Java class / Mach-O"),
     (0, b"\xcf\xfa\xed\xfe", "Mach-O executable"),
@@ -97,6 +96,7 @@ _WEAK_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\x01\x00", "icon"),
 )
 _TNEF_MAGIC = b"\x78\x9f\x3e\x22"
+_LZH = re.compile(rb"-l(?:h[0-7d]|z[s45])-")
 _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
 DAMAGED_OLE = "damaged OLE2 compound file"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -145,6 +145,10 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         return Sniffed(FileType.PDF, "PDF")
     if head.startswith((b"\x1f\x8b", b"\xfd7zXZ\x00")) or _BZIP2.match(head):
         return Sniffed(FileType.COMPRESSED, "compressed stream")
+    if head.startswith((b"Rar!\x1a\x07", b"MSCF")) or _LZH.match(head[2:7]):
+        return Sniffed(FileType.OTHER_ARCHIVE, "RAR, LZH or CAB archive")
+    if head[0x8001:0x8006] == b"CD001":
+        return Sniffed(FileType.OTHER_ARCHIVE, "ISO 9660 image")
     if head.startswith(b"7z\xbc\xaf\x27\x1c"):
         return Sniffed(FileType.SEVEN_ZIP, "7-Zip archive")
     if head[257:262] == b"ustar":

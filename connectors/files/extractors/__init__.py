@@ -43,6 +43,7 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.COMPRESSED: ("compressed", "extract_compressed"),
         FileType.TAR: ("compressed", "extract_tar"),
         FileType.SEVEN_ZIP: ("sevenzip", "extract"),
+        FileType.OTHER_ARCHIVE: ("other_archive", "extract"),
     }
 )
 
