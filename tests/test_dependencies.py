@@ -14,6 +14,7 @@ MODULES = {
     "charset-normalizer": "charset_normalizer", "python-docx": "docx",
     "python-pptx": "pptx", "extract-msg": "extract_msg", "dask": "dask",
     "smbprotocol": "smbclient", "pillow": "PIL", "libarchive-c": "libarchive",
+    "backports.zstd": "backports import zstd",
 }  # fmt: skip
 
 

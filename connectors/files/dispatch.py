@@ -68,7 +68,10 @@ _EXPECTED: dict[str, frozenset[FileType]] = {
     ".odp": frozenset({FileType.ODP}),
     ".pdf": frozenset({FileType.PDF}),
     ".zip": frozenset({FileType.ZIP}),
-    **{ext: frozenset({FileType.COMPRESSED}) for ext in (".gz", ".tgz", ".bz2", ".xz", ".txz")},
+    **{
+        ext: frozenset({FileType.COMPRESSED})
+        for ext in (".gz", ".tgz", ".bz2", ".xz", ".txz", ".zst")
+    },
     ".tar": frozenset({FileType.TAR}),
     ".7z": frozenset({FileType.SEVEN_ZIP}),
     **{ext: frozenset({FileType.OTHER_ARCHIVE}) for ext in (".rar", ".lzh", ".lha", ".cab")},

@@ -76,7 +76,6 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"fLaC", "FLAC audio"),
     (0, b"\x1aE\xdf\xa3", "Matroska video"),
     (4, b"ftyp", "MP4/QuickTime media"),
-    (0, b"\x28\xb5\x2f\xfd", "zstd stream"),
     (0, b"\x7fELF", "ELF executable"),
     (0, b"\xca\xfe\xba\xbe", "Java class / Mach-O"),
     (0, b"\xcf\xfa\xed\xfe", "Mach-O executable"),
@@ -143,7 +142,7 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         return _sniff_ole(stream)
     if b"%PDF-" in head[:1024]:
         return Sniffed(FileType.PDF, "PDF")
-    if head.startswith((b"\x1f\x8b", b"\xfd7zXZ\x00")) or _BZIP2.match(head):
+    if head.startswith((b"\x1f\x8b", b"\xfd7zXZ\x00", b"\x28\xb5\x2f\xfd")) or _BZIP2.match(head):
         return Sniffed(FileType.COMPRESSED, "compressed stream")
     if head.startswith((b"Rar!\x1a\x07", b"MSCF")) or _LZH.match(head[2:7]):
         return Sniffed(FileType.OTHER_ARCHIVE, "RAR, LZH or CAB archive")

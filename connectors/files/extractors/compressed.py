@@ -1,4 +1,5 @@
-"""gzip / bzip2 / xz streams and tar archives, with the standard library.
+"""gzip / bzip2 / xz / zstd streams and tar archives, with the standard library (zstd:
+its backport before Python 3.14).
 
 A server's rotated logs (``access.log.2.gz``), database dumps (``users.sql.xz``) and
 backups (``export.tar.gz``) were classed binary and never read. A compressed stream is
@@ -37,8 +38,9 @@ from connectors.files.limits import MB, CountingReader, ExpansionBudget
 GZIP_MAGIC = b"\x1f\x8b"
 BZIP2_MAGIC = b"BZh"
 XZ_MAGIC = b"\xfd7zXZ\x00"
-_SUFFIXES = {".gz": "", ".gzip": "", ".bz2": "", ".xz": "", ".tgz": ".tar", ".tbz2": ".tar",
-             ".tbz": ".tar", ".txz": ".tar"}  # fmt: skip
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_SUFFIXES = {".gz": "", ".gzip": "", ".bz2": "", ".xz": "", ".zst": "", ".tgz": ".tar",
+             ".tbz2": ".tar", ".tbz": ".tar", ".txz": ".tar", ".tzst": ".tar"}  # fmt: skip
 
 
 def extract_compressed(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
@@ -105,7 +107,18 @@ def _inflater(head: bytes) -> Callable[[BinaryIO], BinaryIO] | None:
         return lambda s: cast(BinaryIO, bz2.BZ2File(s))
     if head.startswith(XZ_MAGIC):
         return lambda s: cast(BinaryIO, lzma.LZMAFile(s))
+    if head.startswith(ZSTD_MAGIC):
+        return lambda s: cast(BinaryIO, _zstd().ZstdFile(s))
     return None
+
+
+def _zstd():  # type: ignore[no-untyped-def]
+    """The zstd module: the standard library's from Python 3.14, its backport before."""
+    try:
+        from compression import zstd  # type: ignore[import-not-found]
+    except ImportError:
+        from backports import zstd  # type: ignore[no-redef]
+    return zstd
 
 
 def _holds_tar(opener: Callable[[BinaryIO], BinaryIO], stream: BinaryIO) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from connectors.files.extractors.compressed import inflated_name
+from connectors.files.extractors.compressed import _zstd, inflated_name
 from connectors.files.sniff import FileType, sniff
 from tests.connectors.files.conftest import scan
 
@@ -21,7 +21,7 @@ LOG = "2024-04-01 12:00:00 INFO 問い合わせ 山田太郎 090-1234-5678 taro@
 @pytest.mark.parametrize(
     ("name", "pack"),
     [("access.log.2.gz", gzip.compress), ("dump.log.bz2", bz2.compress),
-     ("dump.log.xz", lzma.compress)],
+     ("dump.log.xz", lzma.compress), ("app.log.zst", _zstd().compress)],
 )  # fmt: skip
 def test_a_compressed_log_is_inflated_and_read(tmp_path: Path, name: str, pack) -> None:
     (tmp_path / name).write_bytes(pack(LOG.encode() * 3))
