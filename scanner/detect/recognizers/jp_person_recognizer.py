@@ -81,6 +81,8 @@ _MODEL_CAP = 0.8
 
 #: the second POS level of every token a name can start with (人名 is a 固有名詞)
 _NAME_POS1 = frozenset({"固有名詞", "普通名詞"})
+#: the third POS level of a proper noun that may be a surname (_is_proper_noun)
+_PROPER_POS2 = frozenset({"人名", "地名", "一般"})
 
 
 def _is_space(m: Morpheme) -> bool:
@@ -221,7 +223,7 @@ def _maybe_surname(engine, m: Morpheme) -> bool:
 
 def _is_proper_noun(m: Morpheme) -> bool:
     """人名, or a place / generic proper noun that is also a surname (松本, 池田)."""
-    return m.pos[1] == "固有名詞" and m.pos[2] in ("人名", "地名", "一般")
+    return m.pos[1] == "固有名詞" and m.pos[2] in _PROPER_POS2
 
 
 def explained_result(
@@ -355,14 +357,20 @@ class JpPersonRecognizer(LocalRecognizer):
     def _from_morphemes(self, text: str, ms: list[Morpheme], engine) -> list[RecognizerResult]:
         results = []
         n = len(ms)
+        # what _maybe_surname asks of each common noun, looked up once per text
+        is_surname = getattr(engine, "is_surname", None) if engine is not None else None
         i = 0
         while i < n:
             m = ms[i]
-            if m.pos[1] not in _NAME_POS1:  # neither a name, a proper noun nor a common noun
+            pos = m[3]
+            if pos[1] not in _NAME_POS1:  # neither a name, a proper noun nor a common noun
                 i += 1
                 continue
-            if not m.is_person_name:
-                if i + 1 < n and (_is_proper_noun(m) or _maybe_surname(engine, m)):
+            if pos[2] != "人名":  # not m.is_person_name
+                if i + 1 < n and (
+                    (pos[1] == "固有名詞" and pos[2] in _PROPER_POS2)  # _is_proper_noun(m)
+                    or (pos[1] == "普通名詞" and is_surname is not None and is_surname(m[2]))
+                ):
                     found = self._proper_noun_name(text, ms, i, engine)
                     if found is not None:
                         results.append(found[0])

@@ -24,6 +24,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
@@ -211,8 +213,10 @@ def _script(s: str) -> str:
 
 def token_class(m: Morpheme, is_surname) -> str:
     """What a token could be as part of a name, or "" if it cannot be one."""
-    pos = m.pos
-    surface = m.surface
+    return _class_of(m.surface, m.pos, m.oov, is_surname)
+
+
+def _class_of(surface: str, pos: tuple[str, ...], oov: bool, is_surname) -> str:
     if pos[0] != "名詞":
         return ""
     if not _JAPANESE_PLAIN.fullmatch(surface) and not _JAPANESE.fullmatch(surface):
@@ -226,13 +230,45 @@ def token_class(m: Morpheme, is_surname) -> str:
     if pos[1] != "普通名詞":
         return ""
     script = _script(_INNER_JOINERS.sub("", surface) if "・" in surface else surface)
-    if m.oov:
+    if oov:
         return f"oov-{script}" if script in ("kata", "kanji", "hira") else ""
-    if script == "kata" and len(m.surface) >= 2:
+    if script == "kata" and len(surface) >= 2:
         return "kata"
-    if script == "kanji" and is_surname(m.surface):
+    if script == "kanji" and is_surname(surface):
         return "nounS"
     return ""
+
+
+class _Classes(dict):
+    """token_class per (surface, POS, oov), for one ``is_surname``: filled on first use."""
+
+    __slots__ = ("is_surname",)
+
+    def __init__(self, is_surname) -> None:
+        super().__init__()
+        self.is_surname = is_surname
+
+    def __missing__(self, key: tuple) -> str:
+        surface, pos, oov = key
+        cls = self[key] = _class_of(surface, pos, oov, self.is_surname)
+        return cls
+
+
+#: token_class per is_surname (the engine's is a dictionary look-up, so the class of a
+#: (surface, POS, oov) never changes): a text's classes are read off these
+_CLASS_MEMO: dict[object, _Classes] = {}
+_CLASS_MEMO_SIZE = 200_000
+_KEY = itemgetter(slice(2, 5))  # a Morpheme's (surface, pos, oov)
+
+
+def token_classes(ms: list[Morpheme], is_surname) -> list[str]:
+    """``token_class`` of every token, each (surface, POS, oov) worked out once."""
+    memo = _CLASS_MEMO.get(is_surname)
+    if memo is None or len(memo) > _CLASS_MEMO_SIZE:
+        if len(_CLASS_MEMO) > 8:
+            _CLASS_MEMO.clear()
+        memo = _CLASS_MEMO[is_surname] = _Classes(is_surname)
+    return list(map(memo.__getitem__, map(_KEY, ms)))
 
 
 def _regnal_end(ms: list[Morpheme], j: int) -> int:
@@ -301,7 +337,7 @@ def candidates(
     one-token ones left out go to ``weak`` if given (a later mention of a full name can
     make them candidates: ウィリアム・B・ブラフォード ... ブラフォードは).
     """
-    classes = [token_class(m, is_surname) for m in ms]
+    classes = token_classes(ms, is_surname)
     found: list[Candidate] = []
     n = len(ms)
     i = 0
@@ -444,8 +480,7 @@ class PersonScorer:
         return _load(str(path))
 
     def probability(self, feats: list[str]) -> float:
-        w = self.weights
-        z = sum(w.get(f, 0.0) for f in feats)
+        z = sum(map(self.weights.get, feats, repeat(0.0)))  # the same sum, in the same order
         return 1.0 / (1.0 + math.exp(-z))
 
 

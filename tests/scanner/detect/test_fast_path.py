@@ -312,3 +312,41 @@ def test_digit_run_declarations_hold_for_every_match():
     assert declared >= 25
     assert longest_digit_run("a١٢٣b12") == 3 and longest_digit_run("なし") == 0
     assert longest_digit_run("０９０") == len(regex.findall(r"\d", "０９０"))
+
+
+def test_remembered_token_classes_equal_token_class(fast_detector):
+    """A text's name-token classes read off the per-(surface, POS, oov) memo: the same as
+    ``token_class`` per token, for the engine's is_surname and for another one."""
+    from bench.heldout_corpus import generate as generate_heldout
+    from scanner.detect.recognizers.person_scorer import token_class, token_classes
+
+    engine = fast_detector.analyzer.nlp_engine
+    texts = [d.text for d in generate(200)] + [d.text for d in generate_heldout()[:200]]
+
+    def odd(surface: str) -> bool:
+        return len(surface) % 2 == 1
+
+    for is_surname in (engine.is_surname, odd):
+        for text in texts:
+            ms = engine.morphemes(text)
+            assert token_classes(ms, is_surname) == [token_class(m, is_surname) for m in ms]
+
+
+def test_person_recognizer_shortcuts_match_the_plain_checks(fast_detector):
+    """_from_morphemes' inlined checks: the same as _is_proper_noun and _maybe_surname."""
+    from scanner.detect.recognizers.jp_person_recognizer import (
+        _NAME_POS1,
+        _PROPER_POS2,
+        _is_proper_noun,
+        _maybe_surname,
+    )
+
+    engine = fast_detector.analyzer.nlp_engine
+    for text in DOCS:
+        for m in engine.morphemes(text):
+            if m.pos[1] not in _NAME_POS1 or m.is_person_name:
+                continue
+            inline = (m.pos[1] == "固有名詞" and m.pos[2] in _PROPER_POS2) or (
+                m.pos[1] == "普通名詞" and engine.is_surname(m.surface)
+            )
+            assert inline == (_is_proper_noun(m) or _maybe_surname(engine, m))
