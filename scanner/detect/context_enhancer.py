@@ -90,7 +90,6 @@ def find_context(
     floor: int = 0,
     after_crosses_lines: bool = False,
     quick: tuple[re.Pattern | None, re.Pattern | None] = (None, None),
-    before_positive: Sequence[str] | None = None,
 ) -> tuple[str, str] | None:
     """The nearest context word around [start, end), as (word, "before"|"after").
 
@@ -103,9 +102,6 @@ def find_context(
 
     ``quick`` holds, when given, one regex of all ``positive`` and one of all ``negative``
     words (``alternation``): a window without any of them is passed over at once.
-    ``before_positive`` (default: ``positive``) are the words that count before the span:
-    an honorific (様, 氏) says something of the word it follows, not of the next one
-    (同様に|コロンボ, 武田氏の|信玄).
     """
     lo = max(floor, start - window[0])
     before = text[lo:start].lower()
@@ -121,9 +117,7 @@ def find_context(
     pos_rx, neg_rx = quick
     pos_before, word_before = -1, ""
     if pos_rx is None or pos_rx.search(before):
-        pos_before, word_before = _last_word(
-            before, positive if before_positive is None else before_positive, -1
-        )
+        pos_before, word_before = _last_word(before, positive, -1)
     if (neg_rx is None or neg_rx.search(before)) and _any_word_after(before, negative, pos_before):
         return CANCELLED
     if pos_before != -1:
@@ -239,7 +233,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             words = self._words_of(rec_id, recognizer)
             if words is None:
                 continue
-            positive, negative, quick, before_positive = words
+            positive, negative, quick = words
             if not cells and not any(w in external for w in positive):
                 # no positive word anywhere in the text (every window is a piece of it,
                 # lower-cased alike) nor in the external context: no span can be boosted
@@ -257,7 +251,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                     continue
                 hit = find_context(
                     text, result.start, result.end, positive, negative, window, prev_end,
-                    crosses, quick, before_positive,
+                    crosses, quick,
                 )  # fmt: skip
                 if not quick[0].search(text[result.start : result.end].lower()):
                     prev_end = result.end  # (a label matched as a candidate is no value)
@@ -280,12 +274,10 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             positive = [w.lower() for w in (getattr(recognizer, "context", None) or [])]
             negative = [w.lower() for w in getattr(recognizer, "NEGATIVE_CONTEXT", ())]
             quick = (alternation(positive), alternation(negative))
-            after_only = {w.lower() for w in getattr(recognizer, "CONTEXT_AFTER_ONLY", ())}
-            before_positive = [w for w in positive if w not in after_only] if after_only else None
             # a window is lower-cased as a piece of the text lower-cases: one word with a
             # sigma (lower-cased by its neighbours) would break the whole-text test above
             assert not any(c in w for w in positive for c in "σς"), positive
-            cache[rec_id] = (positive, negative, quick, before_positive) if positive else None
+            cache[rec_id] = (positive, negative, quick) if positive else None
         return cache[rec_id]
 
     def _boost(self, result: RecognizerResult, word: str) -> None:

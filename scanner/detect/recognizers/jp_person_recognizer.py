@@ -292,8 +292,6 @@ class JpPersonRecognizer(LocalRecognizer):
         "staff", "contact",
     ]  # fmt: skip
     CONTEXT_WINDOW = (12, 3)
-    #: honorifics name the word before them: one ending the previous word is no context
-    CONTEXT_AFTER_ONLY = ("様", "さん", "氏")
 
     def __init__(self, supported_language: str = "ja"):
         super().__init__(
