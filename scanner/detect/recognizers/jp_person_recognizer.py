@@ -105,6 +105,7 @@ def _window(text: str, start: int, end: int, width: int) -> tuple[int, int]:
     return (before + 1 if before >= 0 else lo), (after if after >= 0 else hi)
 
 
+@lru_cache(maxsize=65536)  # pure, one character: each asked once (a C call thereafter)
 def _non_japanese_han(ch: str) -> bool:
     """A Han character no Japanese character set has (simplified Chinese 肠, 顶, 鸡)."""
     if not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"):
@@ -282,6 +283,25 @@ def _best_per_surface(keys, probs) -> dict[tuple[int, str], float]:
     return best
 
 
+def _name_score(names: int, weak_given: bool, honorific: str, length: int) -> tuple[float, str]:
+    """The score and reason of a span of Sudachi 人名 tokens (_from_morphemes)."""
+    if names >= 2:
+        score, why = (
+            (_SURNAME_PLUS, "surname + given-name-like word")
+            if weak_given
+            else (_FULL_NAME, "surname + given name (Sudachi 人名)")
+        )
+    elif honorific:
+        score, why = _HONORIFIC, f"name + honorific {honorific}"
+    elif length >= 2:
+        score, why = _ALONE, "lone name token (Sudachi 人名)"
+    else:
+        score, why = _ALONE - 0.15, "one-character name token (needs a label)"
+    if honorific and score < _HONORIFIC:
+        score = _HONORIFIC
+    return score, why
+
+
 class JpPersonRecognizer(LocalRecognizer):
     ENTITY = "PERSON"
     CONTEXT = [
@@ -420,23 +440,7 @@ class JpPersonRecognizer(LocalRecognizer):
                 continue  # Page Last Page, del campo: words Sudachi also lists as names
             if not_a_person(text, ms, i_first, j):
                 continue  # 加治木家, ニコライ堂, 武田氏 (a clan): not a person
-            if names >= 2:
-                score, why = (
-                    (_SURNAME_PLUS, "surname + given-name-like word")
-                    if weak_given
-                    else (
-                        _FULL_NAME,
-                        "surname + given name (Sudachi 人名)",
-                    )
-                )
-            elif honorific:
-                score, why = _HONORIFIC, f"name + honorific {honorific}"
-            elif end - start >= 2:
-                score, why = _ALONE, "lone name token (Sudachi 人名)"
-            else:
-                score, why = _ALONE - 0.15, "one-character name token (needs a label)"
-            if honorific and score < _HONORIFIC:
-                score = _HONORIFIC
+            score, why = _name_score(names, weak_given, honorific, end - start)
             results.append(self._result(start, end, score, why))
         return results
 

@@ -372,9 +372,10 @@ def _neighbour(text: str, ms: list[Morpheme], k: int, edge: int) -> tuple[str, s
 
     ``edge`` is the candidate's start (k before it) or end (k after it).
     """
-    if k < 0 or (k < len(ms) and ms[k].end <= edge and "\n" in text[ms[k].end : edge]):
+    # text.find(.., a, b) is "\n" in text[a:b] without the slice (-1 when a >= b as well)
+    if k < 0 or (k < len(ms) and ms[k].end <= edge and text.find("\n", ms[k].end, edge) >= 0):
         return "<s>", "<s>"
-    if k >= len(ms) or "\n" in text[edge : ms[k].start]:
+    if k >= len(ms) or text.find("\n", edge, ms[k].start) >= 0:
         return "</s>", "</s>"
     m = ms[k]
     return m.surface, f"{m.pos[0]}-{m.pos[1]}"
