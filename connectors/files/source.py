@@ -368,6 +368,7 @@ class FilesSource:
     def _account(document: Document, stats: Any, meta: dict[str, Any]) -> None:
         extract = document.report
         stats["members"] += extract.members
+        stats["files_in_part"] += int(extract.sampled or extract.truncated)
         meta.update(
             type=",".join(sorted(extract.types)),
             encoding=",".join(sorted(extract.encodings)) or None,

@@ -286,6 +286,13 @@ def _print_summary(console, outcome) -> None:
                       str(s.stats.get("items_read", 0)), str(s.stats.get("items_carried", 0)),
                       str(s.findings), str(s.errors))  # fmt: skip
     console.print(table)
+    for s in outcome.sources:
+        in_part = s.stats.get("items_in_part", 0)
+        if in_part:
+            console.print(
+                f"{s.name}: {in_part} file(s) read in part (sample mode: their findings say "
+                'sampled / truncated and coverage; mode = "full" reads everything)'
+            )
     if outcome.errors:
         console.print(f"[yellow]{len(outcome.errors)} problem(s) reported:[/yellow]")
         for e in outcome.errors[:10]:

@@ -348,6 +348,8 @@ def _collect(
         stand_ins = [carried_result(name, key, item) for key, item in carried.items()]
         status.stats["items_read"] = items_read(source_results)
         status.stats["items_carried"] = len(stand_ins) + unchanged
+        #: files sample mode read in part (a budget, windows, the analysis sample)
+        status.stats["items_in_part"] = sum(r.stats.get("files_in_part", 0) for r in source_results)
         items += item_records(name, plan.digests[name], run_id, source_results, carried, previous)
         try:
             extra = runner.finalize(source, source_results + stand_ins)

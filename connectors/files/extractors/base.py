@@ -13,7 +13,7 @@ import bisect
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol, cast
 
 from connectors.files.limits import ExpansionBudget, ScanLimits
 
@@ -187,6 +187,33 @@ def join_member(parent: str | None, name: str) -> str:
 def bytes_opener(data: bytes) -> Callable[[], BinaryIO]:
     """An ``Embedded.open`` for bytes already in memory (an attachment)."""
     return lambda: io.BytesIO(data)
+
+
+def spool_opener(spool: BinaryIO) -> Callable[[], BinaryIO]:
+    """An ``Embedded.open`` for a member the extractor spooled itself (a 7z or RAR member):
+    read from its start; closing what it opens leaves the spool to the extractor."""
+
+    def open_member() -> BinaryIO:
+        spool.seek(0)
+        return cast(BinaryIO, _Borrowed(spool))
+
+    return open_member
+
+
+class _Borrowed:
+    """A file read once by the dispatcher and closed by its owner, not by the reader."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self._file = file
+
+    def read(self, n: int = -1) -> bytes:
+        return self._file.read(n)
+
+    def __enter__(self) -> _Borrowed:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
 
 
 def read_in_memory(stream: BinaryIO, ctx: ExtractContext, what: str) -> bytes | Notice:

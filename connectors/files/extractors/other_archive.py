@@ -16,10 +16,9 @@ import contextlib
 import io
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from ctypes import c_char_p, c_int, c_void_p, cast, create_string_buffer
 from typing import Any, BinaryIO
-from typing import cast as typed
 
 from connectors.files.extractors.base import (
     Embedded,
@@ -29,6 +28,7 @@ from connectors.files.extractors.base import (
     Place,
     join_member,
     read_in_memory,
+    spool_opener,
 )
 from connectors.files.limits import MB, ExpansionBudget, LimitError
 
@@ -113,7 +113,7 @@ def _entries(archive: Any, ctx: ExtractContext, archive_error: type) -> Iterator
                     yield Notice("encrypted", "password-protected member", at)
                     continue
                 raise
-            yield Embedded(name, _opener(spool), spool.tell())
+            yield Embedded(name, spool_opener(spool), spool.tell())
         finally:
             spool.close()
 
@@ -122,27 +122,3 @@ def _name(pathname: str | bytes | None) -> str:
     if isinstance(pathname, bytes):
         return pathname.decode("cp932", errors="replace")
     return pathname or "member"
-
-
-def _opener(spool: BinaryIO) -> Callable[[], BinaryIO]:
-    def open_member() -> BinaryIO:
-        spool.seek(0)
-        return typed(BinaryIO, _Unclosed(spool))
-
-    return open_member
-
-
-class _Unclosed:
-    """The spooled member for one read; the extractor closes the spool afterwards."""
-
-    def __init__(self, file: BinaryIO) -> None:
-        self._file = file
-
-    def read(self, n: int = -1) -> bytes:
-        return self._file.read(n)
-
-    def __enter__(self) -> _Unclosed:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None

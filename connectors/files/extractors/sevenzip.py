@@ -10,8 +10,8 @@ protected archive is ``encrypted``; links and folders are not followed.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
-from typing import BinaryIO, cast
+from collections.abc import Iterator
+from typing import BinaryIO
 
 import py7zr
 from py7zr.io import Py7zIO, WriterFactory
@@ -23,6 +23,7 @@ from connectors.files.extractors.base import (
     Notice,
     Place,
     join_member,
+    spool_opener,
 )
 from connectors.files.limits import MB, ExpansionBudget
 
@@ -64,33 +65,9 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
         for name in wanted:
             spool = factory.spools.get(name)
             if spool is not None:
-                yield Embedded(name, _opener(spool), spool.tell_size())
+                yield Embedded(name, spool_opener(spool.file), spool.tell_size())
     finally:
         factory.close_all()
-
-
-def _opener(spool: _Spool) -> Callable[[], BinaryIO]:
-    def open_member() -> BinaryIO:
-        spool.file.seek(0)
-        return cast(BinaryIO, _Unclosed(spool.file))
-
-    return open_member
-
-
-class _Unclosed:
-    """The spooled member for one read: closing it leaves the spool to its factory."""
-
-    def __init__(self, file) -> None:  # type: ignore[no-untyped-def]
-        self._file = file
-
-    def read(self, n: int = -1) -> bytes:
-        return self._file.read(n)
-
-    def __enter__(self) -> _Unclosed:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 class _Spool(Py7zIO):

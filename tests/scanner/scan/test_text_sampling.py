@@ -128,3 +128,20 @@ def test_full_mode_has_no_sampler() -> None:
 def test_nonsense_sampling_settings_are_config_errors(field: str) -> None:
     with pytest.raises(ValidationError):
         make_config(Path("."), **{field: -1})
+
+
+def test_the_scan_counts_the_files_read_in_part(tmp_path: Path, monkeypatch) -> None:
+    from scanner.config import parse_config
+    from scanner.scan.driver import run_scan
+
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "big.log").write_text(_log(40_000))
+    (share / "small.log").write_text(_log(10))
+    monkeypatch.setenv("KOJIN_HMAC_KEY", "k-0123456789abcdef0123456789abcdef")
+    config = parse_config(
+        f'[[sources]]\ntype = "files"\nname = "share"\nroot = "{share}"\n', tmp_path
+    )
+    outcome = run_scan(config, tmp_path / "out", detector=FakeDetector())
+    (status,) = outcome.sources
+    assert status.stats["items_in_part"] == 1 and status.stats["items_read"] == 2
