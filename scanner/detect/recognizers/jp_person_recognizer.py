@@ -379,13 +379,13 @@ class JpPersonRecognizer(LocalRecognizer):
         n = len(ms)
         # what _maybe_surname asks of each common noun, looked up once per text
         is_surname = getattr(engine, "is_surname", None) if engine is not None else None
-        i = 0
-        while i < n:
+        resume = 0  # the first token past the last span
+        # a span starts at a name, a proper noun or a common noun
+        for i in [k for k, m in enumerate(ms) if m[3][1] in _NAME_POS1]:
+            if i < resume:
+                continue
             m = ms[i]
             pos = m[3]
-            if pos[1] not in _NAME_POS1:  # neither a name, a proper noun nor a common noun
-                i += 1
-                continue
             if pos[2] != "人名":  # not m.is_person_name
                 if i + 1 < n and (
                     (pos[1] == "固有名詞" and pos[2] in _PROPER_POS2)  # _is_proper_noun(m)
@@ -394,9 +394,7 @@ class JpPersonRecognizer(LocalRecognizer):
                     found = self._proper_noun_name(text, ms, i, engine)
                     if found is not None:
                         results.append(found[0])
-                        i = found[1]
-                        continue
-                i += 1
+                        resume = found[1]
                 continue
             i_first = j = i  # first and last name token of the span
             names = 1
@@ -427,7 +425,7 @@ class JpPersonRecognizer(LocalRecognizer):
             start, end = m.start, ms[j].end
             following = ms[j + 1] if j + 1 < n else None
             honorific = honorific_at(text, end)
-            i = j + 1
+            resume = j + 1
             if not honorific and _glued_noun(following, end):
                 continue  # 藤田通信, 山田電機: a surname inside a compound noun
             if (

@@ -340,13 +340,12 @@ def candidates(
     classes = token_classes(ms, is_surname)
     found: list[Candidate] = []
     n = len(ms)
-    i = 0
-    while i < n:
-        if not classes[i] or (
+    resume = 0  # the first token past the last candidate
+    for i in [k for k, c in enumerate(classes) if c]:  # a run starts at a name token
+        if i < resume or (
             i > 0 and classes[i - 1] and ms[i].surface in _RUN_ENDS and ms[i - 1].end == ms[i].start
         ):
-            i += 1  # ローマ|王|フェルディナント4世: the title is neither name
-            continue
+            continue  # ローマ|王|フェルディナント4世: the title is neither name
         j = i
         while j + 1 < n and j - i < _MAX_TOKENS:
             nxt = ms[j + 1]
@@ -363,7 +362,7 @@ def candidates(
             found.append(Candidate(i, last, ms[i].start, ms[last].end))
         elif weak is not None and i == j:
             weak.append(Candidate(i, i, ms[i].start, ms[i].end))
-        i = last + 1
+        resume = last + 1
     return found, classes
 
 
@@ -552,7 +551,7 @@ def candidate_features(
         single = c.first == c.last
         coref = single and ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
         feats = features(text, ms, c, classes, honorific_at(text, c.end), coref)
-        feats.extend(f"dict={k}" for k in engine.entry_kinds(text[c.start : c.end]))
+        feats.extend(["dict=" + k for k in engine.entry_kinds(text[c.start : c.end])])
         feats.extend(_list_features(ms, c, classes, by_last, by_first))
         out.append((c, feats))
     return out
