@@ -23,7 +23,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -199,6 +199,7 @@ class Candidate:
     end: int
 
 
+@lru_cache(maxsize=65536)  # pure: a candidate's surface is asked again and again
 def _script(s: str) -> str:
     if _KANJI.fullmatch(s):
         return "kanji"
@@ -389,8 +390,8 @@ def features(
     coref: bool,
 ) -> list[str]:
     """The model's features for one candidate (strings; their weights are summed)."""
-    toks = [ms[k] for k in range(cand.first, cand.last + 1) if ms[k].surface not in _JOINERS]
-    cls = [classes[k] for k in range(cand.first, cand.last + 1) if classes[k]]
+    toks = [m for m in ms[cand.first : cand.last + 1] if m[2] not in _JOINERS]
+    cls = [c for c in classes[cand.first : cand.last + 1] if c]
     surface = text[cand.start : cand.end]
     pattern = "|".join(cls[:4])
     p1, p1pos = _neighbour(text, ms, cand.first - 1, cand.start)
@@ -433,8 +434,7 @@ def features(
         feats.append("joined" if len(toks) < cand.last - cand.first + 1 else "glued")
     if coref:
         feats += ["coref", f"coref_pat={pattern}"]
-    for m in toks:
-        feats.append(f"tok={m.surface}")
+    feats.extend(["tok=" + m[2] for m in toks])
     feats += _context_features(text, ms, cand, surface, (p1, p1pos, n1, n1pos, n2))
     return feats
 
