@@ -44,6 +44,7 @@ class FileType(StrEnum):
     TAR = "tar"
     SEVEN_ZIP = "7z"
     OTHER_ARCHIVE = "archive"  # RAR, LZH, CAB, ISO 9660 (libarchive)
+    SQLITE = "sqlite"
     #: not extracted: the reason is in ``Sniffed.detail``
     EMPTY = "empty"
     BINARY = "binary"
@@ -79,7 +80,6 @@ _MAGIC: tuple[tuple[int, bytes, str], ...] = (
     (0, b"\x7fELF", "ELF executable"),
     (0, b"\xca\xfe\xba\xbe", "Java class / Mach-O"),
     (0, b"\xcf\xfa\xed\xfe", "Mach-O executable"),
-    (0, b"SQLite format 3\x00", "SQLite database"),
     (0, b"wOFF", "web font"),
     (0, b"\x00\x01\x00\x00\x00", "TrueType font"),
     (0, b"OTTO", "OpenType font"),
@@ -148,6 +148,12 @@ def sniff(stream: BinaryIO, name: str) -> Sniffed:
         return Sniffed(FileType.OTHER_ARCHIVE, "RAR, LZH or CAB archive")
     if head[0x8001:0x8006] == b"CD001":
         return Sniffed(FileType.OTHER_ARCHIVE, "ISO 9660 image")
+    if head.startswith(b"SQLite format 3\x00"):
+        return Sniffed(FileType.SQLITE, "SQLite database")
+    if head.startswith(b"!BDN"):
+        return Sniffed(FileType.UNSUPPORTED, "Outlook data file (.pst/.ost): not read")
+    if head[4:19] in (b"Standard Jet DB", b"Standard ACE DB"):
+        return Sniffed(FileType.UNSUPPORTED, "Microsoft Access database (.mdb/.accdb): not read")
     if head.startswith(b"7z\xbc\xaf\x27\x1c"):
         return Sniffed(FileType.SEVEN_ZIP, "7-Zip archive")
     if head[257:262] == b"ustar":

@@ -44,6 +44,7 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.TAR: ("compressed", "extract_tar"),
         FileType.SEVEN_ZIP: ("sevenzip", "extract"),
         FileType.OTHER_ARCHIVE: ("other_archive", "extract"),
+        FileType.SQLITE: ("sqlite_db", "extract"),
     }
 )
 
