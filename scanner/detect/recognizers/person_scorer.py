@@ -551,7 +551,7 @@ def candidate_features(
         single = c.first == c.last
         coref = single and ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
         feats = features(text, ms, c, classes, honorific_at(text, c.end), coref)
-        feats.extend(["dict=" + k for k in engine.entry_kinds(text[c.start : c.end])])
+        feats.extend(["dict=" + k for k in sorted(engine.entry_kinds(text[c.start : c.end]))])
         feats.extend(_list_features(ms, c, classes, by_last, by_first))
         out.append((c, feats))
     return out
