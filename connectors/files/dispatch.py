@@ -25,10 +25,9 @@ from connectors.files.extractors.base import (
     TextBudget,
     join_member,
 )
-from connectors.files.limits import MB, ExpansionBudget, LimitError
+from connectors.files.limits import SPOOL_BYTES, ExpansionBudget, LimitError
 from connectors.files.sniff import DAMAGED_OLE, EXTRACTABLE, FileType, Sniffed, sniff
 
-SPOOL_BYTES = 8 * MB
 #: notice kinds that are facts about a file, not problems: counted, not reported
 QUIET_KINDS = frozenset({FileType.BINARY.value, FileType.EMPTY.value})
 

@@ -13,6 +13,8 @@ from typing import BinaryIO
 from connectors.files.config import FilesSourceConfig
 
 MB = 1024 * 1024
+#: a member copied out of its container stays in memory up to this size, then goes to disk
+SPOOL_BYTES = 8 * MB
 
 
 class LimitError(Exception):

@@ -17,6 +17,7 @@ from connectors.files.extractors.base import (
     Item,
     Notice,
     Place,
+    archive_limit,
     join_member,
 )
 from connectors.files.extractors.zip_limits import bomb_reason, member_name
@@ -29,8 +30,7 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         limit = ctx.limits.archive_max_members
         if len(infos) > limit:
-            message = f"{len(infos)} members; only the first {limit} are scanned"
-            yield Notice("archive_limit", message, ctx.place())
+            yield archive_limit(ctx, f"{len(infos)} members")
             infos = infos[:limit]
         for info in infos:
             name = member_name(info)

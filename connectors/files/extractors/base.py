@@ -184,6 +184,12 @@ def join_member(parent: str | None, name: str) -> str:
     return f"{parent}/{name}" if parent else name
 
 
+def archive_limit(ctx: ExtractContext, found: str) -> Notice:
+    """The notice for a container with more members than ``archive_max_members``."""
+    limit = ctx.limits.archive_max_members
+    return Notice("archive_limit", f"{found}; only the first {limit} are scanned", ctx.place())
+
+
 def bytes_opener(data: bytes) -> Callable[[], BinaryIO]:
     """An ``Embedded.open`` for bytes already in memory (an attachment)."""
     return lambda: io.BytesIO(data)

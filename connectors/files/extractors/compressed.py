@@ -31,6 +31,7 @@ from connectors.files.extractors.base import (
     Item,
     Notice,
     Place,
+    archive_limit,
     join_member,
 )
 from connectors.files.limits import MB, CountingReader, ExpansionBudget
@@ -78,8 +79,7 @@ def extract_tar(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
                 continue  # folders, links, devices: nothing to read, nothing to follow
             count += 1
             if count > limit:
-                message = f"more than {limit} members; only the first {limit} are scanned"
-                yield Notice("archive_limit", message, ctx.place())
+                yield archive_limit(ctx, f"more than {limit} members")
                 return
             at = Place(member=join_member(ctx.member, info.name))
             if info.size > ctx.limits.archive_max_expanded_bytes:

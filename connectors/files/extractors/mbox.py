@@ -18,7 +18,12 @@ import re
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, cast
 
-from connectors.files.extractors.base import Embedded, ExtractContext, Item, Notice
+from connectors.files.extractors.base import (
+    Embedded,
+    ExtractContext,
+    Item,
+    archive_limit,
+)
 
 #: the envelope line: ``From sender date`` (the sender may be ``MAILER-DAEMON`` or ``-``)
 FROM_LINE = re.compile(rb"^From \S+")
@@ -52,8 +57,7 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
             if in_message and at > start:
                 count += 1
                 if count > limit:
-                    message = f"more than {limit} messages; only the first {limit} are scanned"
-                    yield Notice("archive_limit", message, ctx.place())
+                    yield archive_limit(ctx, f"more than {limit} messages")
                     return
                 yield Embedded(
                     f"message-{count}.eml",

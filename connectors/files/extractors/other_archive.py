@@ -26,13 +26,12 @@ from connectors.files.extractors.base import (
     Item,
     Notice,
     Place,
+    archive_limit,
     join_member,
     read_in_memory,
     spool_opener,
 )
-from connectors.files.limits import MB, ExpansionBudget, LimitError
-
-SPOOL_BYTES = 8 * MB
+from connectors.files.limits import SPOOL_BYTES, ExpansionBudget, LimitError
 
 
 def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
@@ -90,8 +89,7 @@ def _entries(archive: Any, ctx: ExtractContext, archive_error: type) -> Iterator
             continue  # folders, links, devices: nothing to read, nothing to follow
         count += 1
         if count > limit:
-            message = f"more than {limit} members; only the first {limit} are scanned"
-            yield Notice("archive_limit", message, ctx.place())
+            yield archive_limit(ctx, f"more than {limit} members")
             return
         name = _name(entry.pathname)
         at = Place(member=join_member(ctx.member, name))

@@ -22,12 +22,11 @@ from connectors.files.extractors.base import (
     Item,
     Notice,
     Place,
+    archive_limit,
     join_member,
     spool_opener,
 )
-from connectors.files.limits import MB, ExpansionBudget
-
-SPOOL_BYTES = 8 * MB
+from connectors.files.limits import SPOOL_BYTES, ExpansionBudget
 
 
 def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
@@ -41,8 +40,7 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
         infos = [i for i in archive.list() if not i.is_directory and not i.is_symlink]
         limit = ctx.limits.archive_max_members
         if len(infos) > limit:
-            message = f"{len(infos)} members; only the first {limit} are scanned"
-            yield Notice("archive_limit", message, ctx.place())
+            yield archive_limit(ctx, f"{len(infos)} members")
             infos = infos[:limit]
         wanted: list[str] = []
         total = 0

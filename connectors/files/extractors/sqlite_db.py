@@ -17,7 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from connectors.files.extractors.base import ExtractContext, Item, Notice, TextChunk, cell_text
+from connectors.files.extractors.base import (
+    ExtractContext,
+    Item,
+    TextChunk,
+    archive_limit,
+    cell_text,
+)
 from connectors.files.extractors.table import sample_rows, table_blocks
 
 
@@ -45,8 +51,7 @@ def _tables(conn: sqlite3.Connection, ctx: ExtractContext) -> Iterator[Item]:
     ]
     limit = ctx.limits.archive_max_members
     if len(names) > limit:
-        message = f"{len(names)} tables; only the first {limit} are scanned"
-        yield Notice("archive_limit", message, ctx.place())
+        yield archive_limit(ctx, f"{len(names)} tables")
         names = names[:limit]
     for name in names:
         quoted = '"' + name.replace('"', '""') + '"'
