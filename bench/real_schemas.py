@@ -235,18 +235,24 @@ _PLAIN_INSERT = re.compile(r"^INSERT INTO (\w+) (?:\(([^)]*)\) )?VALUES\s*", re.
 _NOT_COLUMNS = frozenset("primary key unique index fulltext constraint".split())
 
 
+def _plain_columns(body: str, types: dict[str, str]) -> list[ColumnDef]:
+    """The columns of an unquoted CREATE TABLE body, one per line; a column declared
+    ``PRIMARY KEY`` on its own line is marked so."""
+    columns = []
+    for line in body.splitlines():
+        c = _PLAIN_COLUMN.match(line)
+        if c and c.group(1).lower() not in _NOT_COLUMNS:
+            length = int(c.group(3)) if c.group(3) else None
+            kind = types.get(c.group(2).lower(), "str")
+            columns.append(ColumnDef(c.group(1), kind, length, "primary key" in line.lower()))
+    return columns
+
+
 def zencart(path: Path) -> list[TableDef]:
     dump = Snapshot(path).read("zc_install/sql/install/mysql_zencart.sql")
     tables: dict[str, TableDef] = {}
     for m in _PLAIN_CREATE.finditer(dump):
-        columns = []
-        for line in m.group(2).splitlines():
-            c = _PLAIN_COLUMN.match(line)
-            if c and c.group(1).lower() not in _NOT_COLUMNS:
-                length = int(c.group(3)) if c.group(3) else None
-                kind = _SQL_TYPES.get(c.group(2).lower(), "str")
-                columns.append(ColumnDef(c.group(1), kind, length))
-        tables[m.group(1)] = TableDef(m.group(1), columns)
+        tables[m.group(1)] = TableDef(m.group(1), _plain_columns(m.group(2), _SQL_TYPES))
     for m in _PLAIN_INSERT.finditer(dump):
         table = tables.get(m.group(1))
         if table is None:
@@ -283,15 +289,7 @@ def soycms(path: Path) -> list[TableDef]:
     for name in ("soyshop/webapp/src/logic/init/mysql.sql",
                  "cms/app/webapp/inquiry/src/logic/table_mysql.sql"):  # fmt: skip
         for m in _SOY_CREATE.finditer(snapshot.read(name)):
-            columns = []
-            for line in m.group(2).splitlines():
-                c = _PLAIN_COLUMN.match(line)
-                if c and c.group(1).lower() not in _NOT_COLUMNS:
-                    length = int(c.group(3)) if c.group(3) else None
-                    kind = _SOY_TYPES.get(c.group(2).lower(), "str")
-                    primary = "primary key" in line.lower()
-                    columns.append(ColumnDef(c.group(1), kind, length, primary))
-            tables[m.group(1)] = TableDef(m.group(1), columns)
+            tables[m.group(1)] = TableDef(m.group(1), _plain_columns(m.group(2), _SOY_TYPES))
     return list(tables.values())
 
 
