@@ -58,7 +58,7 @@ def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
         except BaseException:
             factory.close_all()
             raise
-    budget.used += total
+    budget.take(total)  # checked above to fit what is left
     try:
         for name in wanted:
             spool = factory.spools.get(name)
