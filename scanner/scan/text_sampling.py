@@ -102,10 +102,15 @@ class TextSampler:
         for key, n in counts.items():
             if key in shapes or len(shapes) < MAX_SHAPES:
                 shapes[key] = shapes.get(key, 0) + n
-        if all(keep) or lines is None:
-            text = chunk.text
+        dropped = lines is not None and any(
+            not k and line.strip() for line, k in zip(lines, keep, strict=True)
+        )
+        if not dropped:
+            text = chunk.text  # (blank lines are never dropped: the head is read as it is)
         else:
-            text = "\n".join(line if k else "" for line, k in zip(lines, keep, strict=True))
+            text = "\n".join(
+                line if k or not line.strip() else "" for line, k in zip(lines, keep, strict=True)
+            )
         self.chars_read += len(text)
         return chunk if text is chunk.text else replace(chunk, text=text)
 

@@ -116,6 +116,12 @@ def test_chunks_with_marks_are_never_blanked() -> None:
     assert sampler.admit(plain).text == "b 1\n\n"
 
 
+def test_a_head_chunk_with_blank_lines_is_read_as_it_is() -> None:
+    sampler = TextSampler(SamplingSettings(head_chars=10_000, line_repeats=1))
+    chunk = TextChunk("a 1\n   \n\nb 2", Place())
+    assert sampler.admit(chunk) is chunk
+
+
 def test_full_mode_has_no_sampler() -> None:
     assert SamplingSettings.from_crawl(make_config(Path("."), mode="full")) is None
     settings = SamplingSettings.from_crawl(make_config(Path("."), sample_analysis_stride=4))
