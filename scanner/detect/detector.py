@@ -215,9 +215,15 @@ class _Pipeline:
         from presidio_analyzer import EntityRecognizer
 
         all_fields = not entities
-        self.recognizers = analyzer.registry.get_recognizers(
-            language="ja", entities=entities, all_fields=all_fields
-        )
+        # presidio's get_recognizers, but in the registry's order: it returns a set's order
+        # for a list of entities, and the first of two equal results (the same span and
+        # score from two recognizers) is the one kept, so its recognizer changed from run
+        # to run (a reading found by both the kana and the name recognizer)
+        self.recognizers = [
+            r for r in analyzer.registry.recognizers
+            if r.supported_language == "ja"
+            and (all_fields or any(e in r.supported_entities for e in entities))
+        ]  # fmt: skip
         self.entities = analyzer.get_supported_entities(language="ja") if all_fields else entities
         self.nlp_engine = analyzer.nlp_engine
         self.enhancer = analyzer.context_aware_enhancer

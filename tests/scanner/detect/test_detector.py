@@ -101,3 +101,16 @@ def test_an_era_date_past_its_end_is_a_birthdate_with_a_lower_score(fast_detecto
     assert late.entity == exact.entity == "DATE_OF_BIRTH"
     assert late.score < exact.score and late.score >= 0.5
     assert any("past its era's end" in reason for reason in late.reasons)
+
+
+def test_a_detector_for_some_entities_runs_its_recognizers_in_the_registry_order(fast_detector):
+    """A reading both the kana and the name recognizer find is reported by the same one in
+    every process (presidio listed the recognizers of an entity list in a set's order)."""
+    limited = Detector(entities=["PHONE_NUMBER", "JP_MY_NUMBER", "PERSON"])
+    order = [type(r).__name__ for r in fast_detector._pipeline().recognizers]
+    names = [type(r).__name__ for r in limited._pipeline().recognizers]
+    assert names == [n for n in order if n in names]
+    text = "ふりがな　やまぐち やすひろ\n氏名　山口 康弘"
+    assert [d.recognizer for d in limited.analyze(text)] == [
+        d.recognizer for d in fast_detector.analyze(text) if d.entity == "PERSON"
+    ]
