@@ -204,7 +204,8 @@ def _plain_morphemes(engine, text: str) -> list[tuple]:
 
 
 def test_morpheme_offsets_from_surface_lengths_equal_sudachis(fast_detector):
-    """Offsets summed from surfaces, one reused MorphemeList: the same morphemes as before."""
+    """Offsets summed from surfaces, one reused MorphemeList, the dictionary's word fields
+    read in part: the same morphemes as a full tokenizer's with begin() / end()."""
     from bench.heldout_corpus import generate as generate_heldout
 
     engine = fast_detector.analyzer.nlp_engine
@@ -212,6 +213,9 @@ def test_morpheme_offsets_from_surface_lengths_equal_sudachis(fast_detector):
     chars = "山田太郎　 \t\r\n様ｶﾞ①㈱－ーabc123、。\x1e\u3000\u200b🙂" + _SYMBOLS
     texts = [d.text for d in generate(300)] + [d.text for d in generate_heldout()[:200]]
     texts += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 80))) for _ in range(300)]
+    # numerals: Sudachi's numeral joiner reads the normalised form the engine loads
+    numerals = "0123456789０１２３４５６７８９一二三四五六七八九十百千万億〇.,，．-ー年月日円%％"
+    texts += ["".join(rng.choice(numerals) for _ in range(rng.randint(1, 20))) for _ in range(3000)]
     for text in texts:
         for variant in (text, fast_normalize(text).text):
             assert [tuple(m) for m in engine.morphemes(variant)] == _plain_morphemes(
