@@ -20,6 +20,8 @@ PREFECTURES = (
 )  # fmt: skip
 
 _PREF = "(?:" + "|".join(PREFECTURES) + ")"
+#: the characters prefectures end in: a text without any names none
+_PREF_ENDS = ("都", "道", "府", "県")
 _K = r"[一-龥々〆ヶケヵァ-ヴー]"  # kanji and katakana
 _KH = r"[一-龥々〆ヶケヵァ-ヴーぁ-ゖ]"  # plus hiragana (つくば市), only after a prefecture
 _MUNI_K = _K + r"{1,7}?(?:市|区|郡|町|村)"
@@ -70,6 +72,10 @@ class JpAddressRecognizer(JapanesePatternRecognizer):
         Pattern("prefecture_municipality", _PREF + _MUNI_KH + _TOWN + r"(?![一-龥ァ-ヴ])", 0.3),
     ]
     STDLIB_RE = ("prefecture_block", "municipality_block", "prefecture_municipality")
+    NEEDS_ANY = {
+        "prefecture_block": _PREF_ENDS, "prefecture_municipality": _PREF_ENDS,
+        "municipality_block": ("市", "区", "郡", "町", "村"),
+    }  # fmt: skip
     CONTEXT = [
         "住所", "所在地", "送付先", "お届け先", "在住", "居住", "address", "jusho", "addr",
         "現住所", "連絡先",

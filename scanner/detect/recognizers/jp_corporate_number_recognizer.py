@@ -10,7 +10,7 @@ from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer, d
 
 class JpCorporateNumberRecognizer(JapanesePatternRecognizer):
     ENTITY = "JP_CORPORATE_NUMBER"
-    DIGIT_RUN = {"corporate_number_13": 13, "corporate_number_grouped": 4}
+    DIGIT_RUN = {"corporate_number_13": 13, "corporate_number_grouped": (4, 3)}
     PATTERNS = [
         Pattern("corporate_number_13", r"(?<![\d-])\d{13}(?![\d-])", 0.4),
         Pattern("corporate_number_grouped", r"(?<![\d-])\d-\d{4}-\d{4}-\d{4}(?![\d-])", 0.45),

@@ -10,7 +10,7 @@ from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer, d
 
 class JpCreditCardRecognizer(JapanesePatternRecognizer):
     ENTITY = "CREDIT_CARD"
-    DIGIT_RUN = {"card_4x4": 4, "card_amex": 6, "card_plain": 15}
+    DIGIT_RUN = {"card_4x4": (4, 4), "card_amex": (5, 2), "card_plain": 15}
     PATTERNS = [
         Pattern("card_4x4", r"(?<![\d-])\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?![\d-])", 0.6),
         Pattern("card_amex", r"(?<![\d-])3[47]\d{2}([ -])\d{6}\1\d{5}(?![\d-])", 0.6),

@@ -24,7 +24,8 @@ _END = r"(?!\d)"
 
 class JpDateOfBirthRecognizer(JapanesePatternRecognizer):
     ENTITY = "DATE_OF_BIRTH"
-    DIGIT_RUN = {"date_compact": 8}
+    DIGIT_RUN = {"date_western": 4, "date_compact": 8}
+    NEEDS_ANY = {"date_kanji_western": ("年",)}
     PATTERNS = [
         Pattern("date_western", _START + WESTERN_DATE + _END, 0.2),
         Pattern("date_era", _START + ERA_DATE + _END, 0.25),

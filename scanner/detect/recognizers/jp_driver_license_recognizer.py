@@ -9,7 +9,7 @@ from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer
 
 class JpDriverLicenseRecognizer(JapanesePatternRecognizer):
     ENTITY = "JP_DRIVER_LICENSE"
-    DIGIT_RUN = {"license_12": 12, "license_grouped": 4}
+    DIGIT_RUN = {"license_12": 12, "license_grouped": (4, 3)}
     PATTERNS = [
         Pattern("license_12", r"(?<![\d-])(?:第\s?)?(?P<v>\d{12})(?:\s?号)?(?![\d-])", 0.1),
         Pattern("license_grouped", r"(?<![\d-])\d{4}[ -]\d{4}[ -]\d{4}(?![\d-])", 0.1),

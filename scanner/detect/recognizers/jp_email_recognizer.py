@@ -21,6 +21,7 @@ _ID_HEADERS = ("message-id", "in-reply-to", "references", "content-id", "msgid",
 class JpEmailRecognizer(JapanesePatternRecognizer):
     ENTITY = "EMAIL_ADDRESS"
     PATTERNS = [Pattern("email", _EMAIL, 0.9)]
+    NEEDS_ANY = {"email": ("@",)}
     CONTEXT = ["メール", "mail", "e-mail", "アドレス"]
 
     def adjust_span(self, text: str, start: int, end: int) -> tuple[int, int]:

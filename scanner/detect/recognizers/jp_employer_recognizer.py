@@ -74,6 +74,7 @@ class JpEmployerRecognizer(JapanesePatternRecognizer):
     ]
     STDLIB_RE = ("company_legal_suffix", "company_after_employment_label")
     REQUIRES = {"company_legal_prefix": _LEGAL, "company_legal_suffix": _LEGAL}
+    NEEDS_ANY = {"company_english": ("Co.", "Inc.", "Corporation", "Corp.", "K.K.")}
     CONTEXT = [
         "勤務", "在籍", "勤め", "会社名", "所属", "就職", "入社", "職場", "就業", "employer",
         "company", "kinmusaki", "workplace", "勤務先", "勤続", "転職", "前職", "退社", "退職",

@@ -62,6 +62,10 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
         Pattern("katakana_run", _KATA_NAME, 0.1),
     ]
     STDLIB_RE = ("kana_reading_in_brackets", "hiragana_after_label")
+    NEEDS_ANY = {
+        "kana_reading_in_brackets": ("(", "（"), "kana_before_honorific": ("様", "さん"),
+        "hiragana_after_label": ("ふりがな", "よみがな", "フリガナ"),
+    }  # fmt: skip
     CONTEXT = [
         "フリガナ", "ふりがな", "カナ", "ヨミ", "よみ", "読み仮名", "kana", "furigana", "yomi",
         "名義",

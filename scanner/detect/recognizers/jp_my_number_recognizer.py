@@ -15,7 +15,7 @@ _NOT_BEFORE_DIGIT = r"(?!\d)(?![ -]\d)"
 
 class JpMyNumberRecognizer(JapanesePatternRecognizer):
     ENTITY = "JP_MY_NUMBER"
-    DIGIT_RUN = {"my_number_12": 12, "my_number_4_4_4": 4}
+    DIGIT_RUN = {"my_number_12": 12, "my_number_4_4_4": (4, 3)}
     PATTERNS = [
         Pattern("my_number_12", _NOT_AFTER_DIGIT + r"\d{12}" + _NOT_BEFORE_DIGIT, 0.2),
         Pattern(

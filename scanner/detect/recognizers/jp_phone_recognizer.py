@@ -24,6 +24,7 @@ class JpPhoneRecognizer(JapanesePatternRecognizer):
         "mobile_plain": 11,
         "phone_plain": 10,
     }
+    NEEDS_ANY = {"phone_paren_area": ("(",), "phone_international": ("+81",)}
     PATTERNS = [
         Pattern("phone_grouped", _START + _GROUPED + _END, 0.75),
         Pattern("phone_paren_area", _START + _PAREN_AREA + _END, 0.75),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from scanner.detect.recognizers.jp_address_recognizer import PREFECTURES
+from scanner.detect.recognizers.jp_address_recognizer import _PREF_ENDS, PREFECTURES
 from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer
 
 _PREF = "(?:" + "|".join(PREFECTURES) + ")"
@@ -18,6 +18,7 @@ class JpPostalCodeRecognizer(JapanesePatternRecognizer):
         "postal_hyphen": 4,
         "postal_plain": 7,
     }
+    NEEDS_ANY = {"postal_mark": ("〒",), "postal_before_prefecture": _PREF_ENDS}
     PATTERNS = [
         Pattern("postal_mark", r"〒\s?\d{3}-?\d{4}(?![\d-])", 0.85),
         Pattern(

@@ -12,7 +12,10 @@ Differences from presidio's own pattern loop, each on purpose:
   every match contains, e.g. a legal form) is found, which is much cheaper to look for;
 * validation is remembered per value (validators are pure functions of the value):
   logs and tables repeat the same dates and numbers;
-* a pattern listed in ``DIGIT_RUN`` runs only on texts with a run of that many digits;
+* a pattern listed in ``DIGIT_RUN`` runs only on texts with a run of that many digits
+  (or with k runs of n digits: 4-4-4 groups need three runs of four);
+* a pattern listed in ``NEEDS_ANY`` runs only on texts holding one of its strings (an
+  e-mail address holds ``@``): a substring test costs far less than the pattern's scan;
 * a pattern listed in ``STDLIB_RE`` is compiled with Python's own ``re``, which runs it
   several times faster than ``regex`` (patterns that begin with a run of kanji or a word
   list); only patterns both modules read alike qualify: no flags and none of ``\s \w \b``
@@ -43,8 +46,11 @@ class JapanesePatternRecognizer(PatternRecognizer):
     #: pattern name -> a regex every match of that pattern contains (a cheap pre-check)
     REQUIRES: ClassVar[dict[str, str]] = {}
     #: pattern name -> n: every match holds a run of n digits (\\d), so a text whose longest
-    #: run is shorter is passed over (one scan of the text's digits serves all recognizers)
-    DIGIT_RUN: ClassVar[dict[str, int]] = {}
+    #: run is shorter is passed over (one scan of the text's digits serves all recognizers);
+    #: or (n, k): every match holds k separate runs of at least n digits
+    DIGIT_RUN: ClassVar[dict[str, int | tuple[int, int]]] = {}
+    #: pattern name -> strings one of which every match contains (plain substring tests)
+    NEEDS_ANY: ClassVar[dict[str, tuple[str, ...]]] = {}
     #: pattern names compiled with Python's ``re`` (faster for them; see the module docstring)
     STDLIB_RE: ClassVar[tuple[str, ...]] = ()
     #: values whose validation is remembered, per recognizer
@@ -67,6 +73,17 @@ class JapanesePatternRecognizer(PatternRecognizer):
         self._compiled = [(p, self._compile(p)) for p in self.patterns]
         self._requires = {name: re.compile(rx, self.FLAGS) for name, rx in self.REQUIRES.items()}
         self._validation: dict[str, bool | None] = {}
+        #: pattern name -> (n, k, substrings, required regex, has a "v" group): its gates
+        self._gates = {p.name: self._gate(p, c) for p, c in self._compiled}
+        self._plain_span = type(self).adjust_span is JapanesePatternRecognizer.adjust_span
+
+    def _gate(self, pattern: Pattern, compiled) -> tuple:
+        run = self.DIGIT_RUN.get(pattern.name, (0, 0))
+        n, k = (run, 1) if isinstance(run, int) else run
+        return (
+            n, k, self.NEEDS_ANY.get(pattern.name, ()), self._requires.get(pattern.name),
+            "v" in compiled.groupindex,
+        )  # fmt: skip
 
     def _compile(self, pattern: Pattern):
         if pattern.name not in self.STDLIB_RE:
@@ -88,48 +105,60 @@ class JapanesePatternRecognizer(PatternRecognizer):
         """The patterns to run on this text; default: all of them."""
         return self._compiled
 
-    def _validation_of(self, value: str) -> bool | None:
-        """validate_result's answer, False also when invalidate_result rules the value out."""
-        known = self._validation.get(value, _UNKNOWN)
+    def _validation_of(self, raw: str) -> bool | None:
+        """validate_result's answer for a matched text (of its ``normalize_value``), False
+        also when invalidate_result rules the value out; remembered by the matched text."""
+        known = self._validation.get(raw, _UNKNOWN)
         if known is _UNKNOWN:
+            value = self.normalize_value(raw)
             validation = self.validate_result(value)
             known = False if validation is False or self.invalidate_result(value) else validation
             if len(self._validation) >= self._VALIDATION_CACHE_SIZE:
                 self._validation.clear()
-            self._validation[value] = known
+            self._validation[raw] = known
         return known
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results: list[RecognizerResult] = []
-        longest = longest_digit_run(text) if self.DIGIT_RUN else 0
+        runs = digit_runs(text) if self.DIGIT_RUN else ()
         for pattern, compiled in self.compiled_patterns(text, nlp_artifacts):
-            needed_run = self.DIGIT_RUN.get(pattern.name)
-            if needed_run is not None and longest < needed_run:
+            n, k, any_of, needed, has_v = self._gates[pattern.name]
+            if n and (len(runs) < k or runs[k - 1] < n):
                 continue
-            needed = self._requires.get(pattern.name)
+            if any_of and not any(s in text for s in any_of):
+                continue
             if needed is not None and needed.search(text) is None:
                 continue
             for match in compiled.finditer(text):
-                start, end = match.span("v") if "v" in compiled.groupindex else match.span()
-                start, end = self.adjust_span(text, start, end)
+                start, end = match.span("v") if has_v else match.span()
+                if not self._plain_span:
+                    start, end = self.adjust_span(text, start, end)
                 if start == end:
                     continue
-                validation = self._validation_of(self.normalize_value(text[start:end]))
+                validation = self._validation_of(text[start:end])
                 if validation is False:
                     continue
                 results.append(self._result(pattern, start, end, validation))
         return results
 
     def _result(self, pattern: Pattern, start: int, end: int, validation) -> RecognizerResult:
-        explanation = AnalysisExplanation(
+        """What presidio's constructors make, built without their Python-level ``__init__``
+        (two objects for every candidate, most of them below the threshold in the end)."""
+        explanation = _new(AnalysisExplanation)
+        explanation.__dict__.update(
             recognizer=self.name,
-            original_score=pattern.score,
             pattern_name=pattern.name,
             pattern=None,
-            validation_result=validation,
+            original_score=pattern.score,
+            score=pattern.score,
             textual_explanation=f"pattern {pattern.name}" + (", validated" if validation else ""),
+            score_context_improvement=0,
+            supportive_context_word="",
+            validation_result=validation,
+            regex_flags=None,
         )
-        return RecognizerResult(
+        result = _new(RecognizerResult)
+        result.__dict__.update(
             entity_type=self.ENTITY,
             start=start,
             end=end,
@@ -140,18 +169,27 @@ class JapanesePatternRecognizer(PatternRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+        return result
 
 
+_new = object.__new__
 _DIGITS = re.compile(r"\d+")
-_last_run: list = [None, 0]  # (text, its longest digit run): the recognizers share one text
+_last_runs: list = [None, ()]  # (text, its digit runs): the recognizers share one text
+
+
+def digit_runs(text: str) -> tuple[int, ...]:
+    """The lengths of the runs of ``\\d`` digits in ``text`` (as the patterns read \\d),
+    longest first."""
+    if _last_runs[0] is not text:
+        _last_runs[1] = tuple(sorted(map(len, _DIGITS.findall(text)), reverse=True))
+        _last_runs[0] = text
+    return _last_runs[1]
 
 
 def longest_digit_run(text: str) -> int:
-    """The length of the longest run of ``\\d`` digits in ``text`` (as the patterns read \\d)."""
-    if _last_run[0] is not text:
-        _last_run[1] = max(map(len, _DIGITS.findall(text)), default=0)
-        _last_run[0] = text
-    return _last_run[1]
+    """The length of the longest run of ``\\d`` digits in ``text``."""
+    runs = digit_runs(text)
+    return runs[0] if runs else 0
 
 
 def digits_only(value: str) -> str:

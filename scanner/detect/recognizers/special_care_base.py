@@ -22,6 +22,7 @@ context enhancer leaves them alone, and the explanation names the cue that decid
 
 from __future__ import annotations
 
+import re as stdlib_re
 from typing import ClassVar
 
 import regex as re
@@ -71,6 +72,49 @@ _NOT_A_PERSON_CUE = re.compile(
 _WINDOW = (160, 80)
 
 
+class _AnyTrigger:
+    """One regex of the trigger words of every special-care recognizer made so far: a text
+    none of them occurs in is passed over with one scan instead of one per recognizer.
+
+    A recognizer adds its words when it is made, so the union always holds the words of
+    every recognizer that can ask; the last text's answer is kept (all six ask in turn).
+    """
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+        self._regex = None
+        self._last: tuple[str | None, bool] = (None, False)
+
+    def add(self, triggers: str) -> None:
+        words = set(triggers.split()) or {""}  # no words: every text triggers, as alone
+        if not words <= self._words:
+            self._words |= words
+            self._regex = None
+            self._last = (None, False)
+
+    def found_in(self, text: str) -> bool:
+        if self._last[0] is text:
+            return self._last[1]
+        if self._regex is None:
+            # words of characters without case (kanji, kana) need no IGNORECASE, which
+            # slows a long alternation down tenfold: Python's re scans them, and regex
+            # only the few with a latin letter (ICD, ADHD) case-insensitively
+            caseless = sorted(w for w in self._words if w.lower() == w.upper() == w)
+            cased = sorted(self._words.difference(caseless))
+            self._regex = (
+                stdlib_re.compile(alternatives(" ".join(caseless))) if caseless else None,
+                re.compile(alternatives(" ".join(cased)), re.IGNORECASE) if cased else None,
+            )
+        found = "" in self._words or any(
+            rx is not None and rx.search(text) is not None for rx in self._regex
+        )
+        self._last = (text, found)
+        return found
+
+
+_ANY_TRIGGER = _AnyTrigger()
+
+
 class SpecialCareRecognizer(JapanesePatternRecognizer):
     """Base for the SPECIAL_CARE_* recognizers: PATTERNS, CONTEXT, and the person check."""
 
@@ -89,23 +133,30 @@ class SpecialCareRecognizer(JapanesePatternRecognizer):
         super().__init__(*args, **kwargs)
         self._trigger = re.compile(alternatives(self.TRIGGERS), re.IGNORECASE)
         self._word_patterns = [(p, c) for p, c in self._compiled if not p.name.startswith("cell_")]
+        _ANY_TRIGGER.add(self.TRIGGERS)
 
     def compiled_patterns(self, text: str, nlp_artifacts) -> list:
         """``cell_*`` patterns only on a CSV block; the others only where a trigger word is."""
         all_cells = getattr(nlp_artifacts, "cells", None) or ()
-        headers = {c.header for c in all_cells} if all_cells else ()
+        # one scan for every special-care recognizer's words first: most texts have none
+        triggered = _ANY_TRIGGER.found_in(text) and self._trigger.search(text) is not None
+        if not all_cells:
+            return self._word_patterns if triggered else []
+        headers = {c.header for c in all_cells}
         cells = any(label in h for h in headers for label in self.HEADER_LABELS)
-        triggered = self._trigger.search(text) is not None
         if not cells:
             return self._word_patterns if triggered else []
         wanted = self._word_patterns if triggered else []
         return wanted + [(p, c) for p, c in self._compiled if p.name.startswith("cell_")]
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        cells: list[Cell] = list(getattr(nlp_artifacts, "cells", None) or [])
-        morphemes = list(getattr(nlp_artifacts, "morphemes", None) or [])
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if not found:
+            return found
+        cells: list[Cell] = getattr(nlp_artifacts, "cells", None) or []
+        morphemes = getattr(nlp_artifacts, "morphemes", None) or []
         out: list[RecognizerResult] = []
-        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+        for result in found:
             expl = result.analysis_explanation
             pattern_name = expl.pattern_name if expl is not None else ""
             cell = _cell_at(cells, result.start)

@@ -139,14 +139,75 @@ def test_a_rejected_value_stays_rejected_when_seen_again():
     assert len(phone.analyze(valid, ["PHONE_NUMBER"])) == 2
 
 
+def _ungated(recognizer):
+    """The recognizer with every pattern's gate (digit runs, substrings, regex) open."""
+    recognizer._gates = {name: (0, 0, (), None, g[4]) for name, g in recognizer._gates.items()}
+    return recognizer
+
+
 def test_required_regex_skips_no_match():
     with_check = JpEmployerRecognizer()
-    without = JpEmployerRecognizer()
-    without._requires = {}
+    without = _ungated(JpEmployerRecognizer())
     texts = DOCS + ["勤務先：株式会社山田商事", "(株)田中", "所属 山田電機有限会社 営業部"]
     for text in texts:
         got = _key(with_check.analyze(text, ["EMPLOYER"]))
         assert got == _key(without.analyze(text, ["EMPLOYER"])), text
+
+
+def test_pattern_gates_skip_no_match():
+    """DIGIT_RUN, NEEDS_ANY and REQUIRES pass over only texts a pattern finds nothing in:
+    every recognizer gives the same results with its gates open, on the corpora, on them
+    with every gate's strings taken out, and on random digit strings."""
+    from bench.heldout_corpus import generate as generate_heldout
+    from scanner.detect.recognizers.registry import FAST_RECOGNIZERS
+
+    rng = random.Random(14)
+    docs = [d.text for d in generate(2000)] + [d.text for d in generate_heldout()]
+    texts = docs + [fast_normalize(t).text for t in docs[::3]]
+    digits = "0123456789０１٣- ()+/@年〒都県市区"
+    for _ in range(2000):
+        texts.append("".join(rng.choice(digits + "ABab") for _ in range(rng.randint(1, 40))))
+    gated = 0
+    for cls in FAST_RECOGNIZERS:
+        if not hasattr(cls, "PATTERNS"):
+            continue
+        fast, plain = cls(), _ungated(cls())
+        needs = [s for strings in cls.NEEDS_ANY.values() for s in strings]
+        gated += len(cls.NEEDS_ANY) + len(cls.DIGIT_RUN) + len(cls.REQUIRES)
+        stripped = []
+        for text in docs[::2]:
+            for s in needs:
+                text = text.replace(s, "")
+            stripped.append(text)
+        for text in texts + stripped:
+            got = _key(fast.analyze(text, [cls.ENTITY]))
+            assert got == _key(plain.analyze(text, [cls.ENTITY])), (cls.__name__, text)
+    assert gated >= 40
+
+
+def test_one_scan_for_all_special_care_triggers_misses_none():
+    """The union of every special-care recognizer's trigger words finds a text whenever
+    one recognizer's own trigger does (kana, kanji and latin words in any case)."""
+    from bench.heldout_corpus import generate as generate_heldout
+    from scanner.detect.recognizers.registry import FAST_RECOGNIZERS
+    from scanner.detect.recognizers.special_care_base import _ANY_TRIGGER, SpecialCareRecognizer
+
+    recognizers = [c() for c in FAST_RECOGNIZERS if issubclass(c, SpecialCareRecognizer)]
+    words = sorted({w for r in recognizers for w in r.TRIGGERS.split()})
+    rng = random.Random(14)
+    texts = [d.text for d in generate(2000)] + [d.text for d in generate_heldout()]
+    odd = "KkſSsİıIi\u212a\u017fAaDdHhCc 　"
+    for _ in range(3000):
+        word = rng.choice(words)
+        word = "".join(c.upper() if rng.random() < 0.5 else c for c in word)
+        texts.append("".join(rng.choice(odd) for _ in range(3)) + word + rng.choice(odd))
+        texts.append("".join(rng.choice(odd + "歴病症") for _ in range(rng.randint(1, 12))))
+    hits = 0
+    for text in texts:
+        own = any(r._trigger.search(text) for r in recognizers)
+        hits += own
+        assert _ANY_TRIGGER.found_in(text) >= own, text
+    assert hits > 3000
 
 
 # -- the pre-filter ----------------------------------------------------------------------
@@ -290,11 +351,12 @@ def regex_space(text: str) -> bool:
 
 
 def test_digit_run_declarations_hold_for_every_match():
-    """A DIGIT_RUN pattern's every match holds a digit run that long; the run is \\d's."""
+    """A DIGIT_RUN pattern's every match holds a digit run that long (or k runs of n
+    digits); the run is \\d's."""
     import regex
 
     from bench.heldout_corpus import generate as generate_heldout
-    from scanner.detect.recognizers.pattern_base import longest_digit_run
+    from scanner.detect.recognizers.pattern_base import digit_runs, longest_digit_run
     from scanner.detect.recognizers.registry import FAST_RECOGNIZERS
 
     rng = random.Random(14)
@@ -310,9 +372,11 @@ def test_digit_run_declarations_hold_for_every_match():
             if need is None:
                 continue
             declared += 1
+            n, k = (need, 1) if isinstance(need, int) else need
             for text in texts:
                 for m in compiled.finditer(text):
-                    assert longest_digit_run(m.group()) >= need, (pattern.name, m.group())
+                    runs = digit_runs(m.group())
+                    assert len(runs) >= k and runs[k - 1] >= n, (pattern.name, m.group())
     assert declared >= 25
     assert longest_digit_run("a١٢٣b12") == 3 and longest_digit_run("なし") == 0
     assert longest_digit_run("０９０") == len(regex.findall(r"\d", "０９０"))
