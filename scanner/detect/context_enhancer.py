@@ -16,6 +16,7 @@ a character window around the span instead, with three refinements:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -196,6 +197,13 @@ def _cell_of(cells: Sequence, start: int):
     return None
 
 
+def _may_start_in(found: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
+    """Whether one of the match spans (starts, ends: sorted, disjoint) reaches into [lo, hi)."""
+    starts, ends = found
+    i = bisect_right(ends, lo)
+    return i < len(starts) and starts[i] < hi
+
+
 #: recognition_metadata key: taken off the score after the context boost too
 SCORE_PENALTY = "kojin_score_penalty"
 
@@ -234,13 +242,20 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             if words is None:
                 continue
             positive, negative, quick = words
-            if not cells and not any(w in external for w in positive):
+            # where positive words may start: the spans of the text's non-overlapping matches
+            # of any of them (a word hidden by an overlapping one starts inside its span);
+            # None: not known, look at each span of a result
+            found: tuple[list[int], list[int]] | None = None
+            if not cells and not (external and any(w in external for w in positive)):
                 # no positive word anywhere in the text (every window is a piece of it,
                 # lower-cased alike) nor in the external context: no span can be boosted
                 if lowered is None:
                     lowered = text.lower()
-                if not quick[0].search(lowered):
+                spans = [m.span() for m in quick[0].finditer(lowered)]
+                if not spans:
                     continue
+                if len(lowered) == len(text):  # (İ lower-cases to two characters)
+                    found = [s for s, _ in spans], [e for _, e in spans]
             window = getattr(recognizer, "CONTEXT_WINDOW", (24, 8))
             crosses = getattr(recognizer, "CONTEXT_AFTER_CROSSES_LINES", False)
             prev_end = 0
@@ -249,11 +264,21 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                 if meta.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
                     prev_end = result.end
                     continue
+                inside = True
+                if found is not None:
+                    # Only a positive word in a window can boost the span (nothing outside
+                    # the text can, here): with none in reach of either window, the span is
+                    # passed over as find_context would leave it.
+                    lo = max(prev_end, result.start - window[0])
+                    if not _may_start_in(found, lo, result.end + window[1]):
+                        prev_end = result.end
+                        continue
+                    inside = _may_start_in(found, result.start, result.end)
                 hit = find_context(
                     text, result.start, result.end, positive, negative, window, prev_end,
                     crosses, quick,
                 )  # fmt: skip
-                if not quick[0].search(text[result.start : result.end].lower()):
+                if not inside or not quick[0].search(text[result.start : result.end].lower()):
                     prev_end = result.end  # (a label matched as a candidate is no value)
                 if hit is CANCELLED:
                     continue

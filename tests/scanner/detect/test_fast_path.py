@@ -418,3 +418,24 @@ def test_person_recognizer_shortcuts_match_the_plain_checks(fast_detector):
                 m.pos[1] == "普通名詞" and engine.is_surname(m.surface)
             )
             assert inline == (_is_proper_noun(m) or _maybe_surname(engine, m))
+
+
+def test_context_windows_passed_over_are_those_find_context_finds_nothing_in(
+    fast_detector, monkeypatch
+):
+    """Spans with no positive word's match in reach of their windows are not looked at
+    word by word: the detections are those of looking at every span."""
+    from bench.heldout_corpus import generate as generate_heldout
+    from scanner.detect import context_enhancer
+
+    docs = [d.text for d in generate(600)] + [d.text for d in generate_heldout()]
+    docs += ["İstanbul 電話 090-1234-5678", "ΣΑΣ tel 03-1234-5678 TEL\n0312345678"]
+    lines = [x for t in docs for x in t.split("\n")]
+
+    def run():
+        found = [fast_detector.analyze(t) for t in docs]
+        return found + fast_detector.analyze_batch(lines)
+
+    fast = run()
+    monkeypatch.setattr(context_enhancer, "_may_start_in", lambda found, lo, hi: True)
+    assert run() == fast
