@@ -358,12 +358,10 @@ class JpPersonRecognizer(LocalRecognizer):
         results = []
         scored = candidate_features(text, ms, engine, honorific_at)
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
-        false_name = FalseNames(text, ms)
-        scored = [
-            (c, f)
-            for c, f in scored
-            if not _chinese_word(text, c, f, full_names) and not false_name(c.start, c.end)
-        ]
+        scored = [(c, f) for c, f in scored if not _chinese_word(text, c, f, full_names)]
+        # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)
+        keep = FalseNames(text, ms).keep([(c.start, c.end) for c, _ in scored])
+        scored = [x for x, k in zip(scored, keep, strict=True) if k]
         probs = [scorer.probability(feats) for _, feats in scored]
         keys = _surface_keys(text, [c for c, _ in scored])
         best = _best_per_surface(keys, probs)
@@ -445,7 +443,7 @@ class JpPersonRecognizer(LocalRecognizer):
                 continue  # Page Last Page, del campo: words Sudachi also lists as names
             if not_a_person(text, ms, i_first, j):
                 continue  # 加治木家, ニコライ堂, 武田氏 (a clan): not a person
-            if false_name(start, end):
+            if false_name.kind(start, end):
                 continue  # デルタ|翼, リオに移転: a thing or a place (person_false_names.py)
             score, why = _name_score(names, weak_given, honorific, end - start)
             results.append(self._result(start, end, score, why))

@@ -58,20 +58,44 @@ class FalseNames:
         self._starts = [m.start for m in ms]
         self._ends = [m.end for m in ms]
         self._places: dict[int, frozenset[str]] | None = None
-        self._cuts: list[int] = []
+        self._cuts: list[int] | None = None
 
-    def __call__(self, start: int, end: int) -> bool:
+    def keep(self, spans: list[tuple[int, int]]) -> list[bool]:
+        """For each span, whether it may still be a name.
+
+        A word marked as a place at one mention is a place at its other mentions in the
+        same text too (リオに移転した … リオは首都となる); a thing or group only where marked
+        (ヘーゲル左派 … ヘーゲルは述べた).
+        """
+        verdicts = [self.kind(start, end) for start, end in spans]
+        if "place" not in verdicts:
+            return [not v for v in verdicts]
+        keys = [(self._segment(start), self.text[start:end]) for start, end in spans]
+        places = {k for k, v in zip(keys, verdicts, strict=True) if v == "place"}
+        return [not v and k not in places for k, v in zip(keys, verdicts, strict=True)]
+
+    def kind(self, start: int, end: int) -> str:
+        """What the span is: "place", "thing", or "" when nothing says it is no name."""
         ms = self.ms
         first = bisect_right(self._starts, start) - 1
         last = bisect_left(self._ends, end)
         if first < 0 or last >= len(ms) or first > last:
-            return False
-        return (
+            return ""
+        if self._kind_after(last, end) or self._group_inside(first, last):
+            return "thing"
+        if (
             self._place_after(last, end)
             or self._place_before(first, start)
-            or self._group_inside(first, last)
-            or self._place_in_text(first, last, start, end)
-        )
+            or self._place_in_text(first, last, start)
+        ):
+            return "place"
+        return ""
+
+    def _segment(self, start: int) -> int:
+        """Which text of a batch (joined by HARD_BOUNDARY) offset ``start`` lies in."""
+        if self._cuts is None:
+            self._cuts = [m.start() for m in re.finditer(HARD_BOUNDARY, self.text)]
+        return bisect_left(self._cuts, start)
 
     def _glued(self, k: int, at: int) -> Morpheme | None:
         """Token k if it touches offset ``at``."""
@@ -88,12 +112,6 @@ class FalseNames:
         word = nxt.surface
         if word in _AREA_AFTER:
             return True
-        for k in (last + 1, last + 2):  # ヘーゲル|左派, ヘーゲル|中央|派
-            m = self._glued(k, ms[k - 1].end) if k < len(ms) else None
-            if m is None or m.pos[0] not in ("名詞", "接尾辞") or m.surface in _OF_PEOPLE:
-                break  # ボリス・エリツィン|ら|改革派: the group is of people
-            if m.surface in _KIND_AFTER or m.surface.endswith("派"):
-                return True
         if last + 2 >= len(ms) or self._glued(last + 2, nxt.end) is None:
             return False
         then = ms[last + 2].surface
@@ -102,6 +120,17 @@ class FalseNames:
             or (word == "を" and then in _PLACE_ROLES)
             or (word == "と" and then in _NAMING)
         )
+
+    def _kind_after(self, last: int, end: int) -> bool:
+        """ヘーゲル|左派, ヘーゲル|中央|派, ジョチ・ウルス|系: a school or lineage."""
+        ms = self.ms
+        for k in (last + 1, last + 2):
+            m = self._glued(k, ms[k - 1].end) if k < len(ms) else None
+            if m is None or m.pos[0] not in ("名詞", "接尾辞") or m.surface in _OF_PEOPLE:
+                return False  # ボリス・エリツィン|ら|改革派: the group is of people
+            if m.surface in _KIND_AFTER or m.surface.endswith("派"):
+                return True
+        return False
 
     def _place_before(self, first: int, start: int) -> bool:
         ms = self.ms
@@ -125,16 +154,14 @@ class FalseNames:
             return False
         return end.surface in _GROUP_CHARS or _KATAKANA.fullmatch(ms[last - 1].surface) is not None
 
-    def _place_in_text(self, first: int, last: int, start: int, end: int) -> bool:
+    def _place_in_text(self, first: int, last: int, start: int) -> bool:
         """A lone katakana word that Sudachi reads as a place somewhere in the same text."""
         if first != last or not _KATAKANA.fullmatch(self.ms[first].surface):
             return False
         if self._places is None:
-            self._cuts = [m.start() for m in re.finditer(HARD_BOUNDARY, self.text)]
             places: dict[int, set[str]] = {}
             for m in self.ms:
                 if m.pos[2] == "地名" and _KATAKANA.fullmatch(m.surface):
-                    places.setdefault(bisect_left(self._cuts, m.start), set()).add(m.surface)
+                    places.setdefault(self._segment(m.start), set()).add(m.surface)
             self._places = {k: frozenset(v) for k, v in places.items()}
-        segment = bisect_left(self._cuts, start)
-        return self.ms[first].surface in self._places.get(segment, ())
+        return self.ms[first].surface in self._places.get(self._segment(start), ())
