@@ -1,0 +1,50 @@
+"""Name-like words the sentence marks as a place, group or thing (person_false_names.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.detect.context_enhancer import HARD_BOUNDARY
+from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
+from scanner.detect.recognizers.person_false_names import FalseNames
+
+
+def _persons(detector, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in detector.analyze(text) if r.entity == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a place: the verb or role it takes, its parts, a river or town beside it
+        ("ポルトガル宮廷はリオに移転した。翌年、リオは首都となり、山田太郎はそこで生まれた。",
+         ["山田太郎"]),
+        ("移民が大平原に定住した。", []),
+        ("ライン州はコブレンツを州都とする。サトウ・ケンジ氏はそう述べた。", ["サトウ・ケンジ"]),
+        ("合流部付近を沼に因んでマーシュと呼ぶ。山田太郎はそう書いた。", ["山田太郎"]),
+        ("ユーフラテス川のアン・ナスリーヤ下流に広がる湖を山田太郎が調べた。", ["山田太郎"]),
+        ("ボスナ川の源泉、ヴレロ・ボスネはサラエヴォ西部にある。", []),
+        ("ギリシア最大の商業都市であったアイギナと商圏が重なる。", []),
+        ("1906年に装甲巡洋艦リューリク艦長に着任した。", []),
+        # a school, lineage or kind named after it; a group word read as a given name
+        ("彼はヘーゲル左派の思想に近づいた。ヘーゲルは1831年に没した。", ["ヘーゲル"]),
+        ("カラコユンル朝やジョチ・ウルス系の諸政権の支配が及んだ。", []),
+        ("ポイント制活字、ベントン母型を経て使用された。", []),
+        ("先述の武川衆、後者の例は小山田氏である。", ["小山田"]),
+        ("境界層は形成されない。デルタ翼の研究においてシュリーレン法が使われた。", []),
+        # people stay people
+        ("ボリス・エリツィンら改革派がこれに抵抗した。", ["ボリス・エリツィン"]),
+        ("山田太郎は東京に移転した会社に勤める。", ["山田太郎"]),
+        ("サトウ・ケンジ氏は大阪近郊の町に住む。", ["サトウ・ケンジ"]),
+    ],
+)  # fmt: skip
+def test_places_groups_and_things_are_no_names(fast_detector, text, names):
+    assert _persons(fast_detector, text) == names
+
+
+def test_a_place_at_one_mention_is_a_place_in_that_text_only():
+    engine = SudachiNlpEngine()
+    engine.load()
+    text = f"宮廷はリオに移転した。リオは栄えた。\n{HARD_BOUNDARY}\nリオは笑った。"
+    spans = [(i, i + 2) for i in range(len(text)) if text.startswith("リオ", i)]
+    assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False, False, True]
