@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.nlp.artifacts import Morpheme
+from scanner.detect.recognizers.person_scorer import TITLES
 
 _KATAKANA = re.compile(r"[ァ-ヴー]+")
 #: Xに / Xへ + one of these: a place (リオに移転, 大平原に定住)
@@ -45,6 +46,21 @@ _VESSEL_ENDS = ("艦", "船")
 _KIND_AFTER = frozenset({"系", "母型", "商人"})
 #: group words Sudachi can tag as a one-character given name (武川|衆)
 _GROUP_CHARS = frozenset("衆党組団隊勢軍派翼")
+#: a state after it (X国, X王国); a rank, then 国 (X侯国, X公国)
+_STATE_AFTER = frozenset({"国", "王国", "公国", "侯国", "帝国"})
+_RANKS = frozenset({"侯", "公", "王", "帝"})
+#: Xを + one of these, or Xが + one of these + された: a thing or body someone made
+_MADE = frozenset(
+    "発明 開発 改良 考案 製造 建造 建設 設計 搭載 生産 販売 発売 創設 設立 開設 創刊 発行"
+    " 建立 製作 導入".split()
+)
+#: Xの + one of these: X is a firm or a school (パテック・フィリップの創始者)
+_OF_A_BODY = frozenset({"創始者", "創業者", "創設者", "本社", "子会社", "傘下"})
+#: an event named after a person with a title (アン女王戦争, 坂本弁護士失踪事件)
+_EVENTS = frozenset({"事件", "戦争", "事変", "騒動", "裁判", "訴訟"})
+#: a work's title in 『』 is looked for this far on each side
+_TITLE_LENGTH = 40
+_EVERY_MENTION = frozenset({"place", "made"})
 #: people after a name: a group or lineage after them is theirs (エリツィンら改革派, 新田氏系)
 _OF_PEOPLE = frozenset({"ら", "たち", "達", "等", "氏", "家"})
 
@@ -68,10 +84,10 @@ class FalseNames:
         (ヘーゲル左派 … ヘーゲルは述べた).
         """
         verdicts = [self.kind(start, end) for start, end in spans]
-        if "place" not in verdicts:
+        if not _EVERY_MENTION.intersection(verdicts):
             return [not v for v in verdicts]
         keys = [(self._segment(start), self.text[start:end]) for start, end in spans]
-        places = {k for k, v in zip(keys, verdicts, strict=True) if v == "place"}
+        places = {k for k, v in zip(keys, verdicts, strict=True) if v in _EVERY_MENTION}
         return [not v and k not in places for k, v in zip(keys, verdicts, strict=True)]
 
     def kind(self, start: int, end: int) -> str:
@@ -81,8 +97,15 @@ class FalseNames:
         last = bisect_left(self._ends, end)
         if first < 0 or last >= len(ms) or first > last:
             return ""
-        if self._kind_after(last, end) or self._group_inside(first, last):
+        if (
+            self._kind_after(last, end)
+            or self._group_inside(first, last)
+            or self._in_work_title(start, end)
+            or self._role_or_event(first, last, end)
+        ):
             return "thing"
+        if self._made(last):
+            return "made"
         if (
             self._place_after(last, end)
             or self._place_before(first, start)
@@ -90,6 +113,41 @@ class FalseNames:
         ):
             return "place"
         return ""
+
+    def _made(self, last: int) -> bool:
+        """Xを発明した, Xが創設された: a thing or body someone made."""
+        after = [m.surface for m in self.ms[last + 1 : last + 6] if m.surface != " "][:3]
+        if len(after) < 2 or after[1] not in _MADE:
+            return False
+        return after[0] == "を" or (after[0] == "が" and after[2:] in (["さ"], ["され"]))
+
+    def _in_work_title(self, start: int, end: int) -> bool:
+        """『若きウェルテルの悩み』: part of a work's title, not all of it."""
+        text = self.text
+        opened = text.rfind("『", max(0, start - _TITLE_LENGTH), start)
+        closed = text.find("』", end, end + _TITLE_LENGTH)
+        if opened < 0 or closed < 0 or "』" in text[opened:start] or "『" in text[end:closed]:
+            return False
+        return (opened + 1, closed) != (start, end)
+
+    def _role_or_event(self, first: int, last: int, end: int) -> bool:
+        """モンゴルのハーンとなった (a role); アン女王戦争, 吉展ちゃん事件 (an event)."""
+        ms = self.ms
+        after = [m.surface for m in ms[last + 1 : last + 3]]
+        if first > 0 and ms[first - 1].surface == "の" and after[:1] == ["と"]:
+            if after[1:] and after[1] in ("なっ", "なる", "なり"):
+                return True
+        if after[:1] == ["の"] and after[1:] and after[1] in _OF_A_BODY:
+            return True  # パテック・フィリップの創始者
+        at, titled = end, False
+        for m in ms[last + 1 : last + 5]:
+            if m.start != at or m.pos[0] not in ("名詞", "接尾辞"):
+                return False
+            if m.surface in _EVENTS:
+                return titled
+            titled = titled or m.surface in TITLES  # 女王, ちゃん, 弁護士
+            at = m.end
+        return False
 
     def _segment(self, start: int) -> int:
         """Which text of a batch (joined by HARD_BOUNDARY) offset ``start`` lies in."""
@@ -111,6 +169,13 @@ class FalseNames:
             return False
         word = nxt.surface
         if word in _AREA_AFTER:
+            return True
+        if word in _STATE_AFTER or (  # ホーエンツォレルン=ジグマリンゲン|侯|国
+            word in _RANKS
+            and last + 2 < len(ms)
+            and ms[last + 2].surface == "国"
+            and ms[last + 2].start == nxt.end
+        ):
             return True
         if last + 2 >= len(ms) or self._glued(last + 2, nxt.end) is None:
             return False
