@@ -61,7 +61,19 @@ _OF_A_BODY = frozenset({"創始者", "創業者", "創設者", "本社", "子会
 _EVENTS = frozenset({"事件", "戦争", "事変", "騒動", "裁判", "訴訟"})
 #: a work's title in 『』 is looked for this far on each side
 _TITLE_LENGTH = 40
-_EVERY_MENTION = frozenset({"place", "made"})
+_EVERY_MENTION = frozenset({"place", "made", "role"})
+#: the last word of a firm's name (角川・エス・エス・コミュニケーションズ, Xホールディングス)
+_FIRM_WORDS = frozenset(
+    "コミュニケーションズ ホールディングス グループ コーポレーション カンパニー インターナショナル"
+    " エンタープライズ プロダクション プロダクションズ エンターテインメント エンタテインメント"
+    " システムズ テクノロジーズ インダストリーズ モーターズ エアラインズ ソリューションズ"
+    " パートナーズ アソシエイツ".split()
+)
+#: a kind of body right before a name-like word (映画制作会社ウーファ, バンドX)
+_BODIES = frozenset(
+    "会社 企業 メーカー ブランド バンド 雑誌 番組 新聞 団体 政党 球団 クラブ レーベル 商社"
+    " 劇団 出版社 航空会社".split()
+)
 #: people after a name: a group or lineage after them is theirs (エリツィンら改革派, 新田氏系)
 _OF_PEOPLE = frozenset({"ら", "たち", "達", "等", "氏", "家"})
 
@@ -98,11 +110,14 @@ class FalseNames:
         last = bisect_left(self._ends, end)
         if first < 0 or last >= len(ms) or first > last:
             return ""
+        if self._became(first, last):
+            return "role"
         if (
             self._kind_after(last, end)
             or self._group_inside(first, last)
             or self._in_work_title(start, end)
-            or self._role_or_event(first, last, end)
+            or self._event_or_firm(last, end)
+            or self._firm(first, last, start, end)
         ):
             return "thing"
         if self._made(last):
@@ -131,13 +146,33 @@ class FalseNames:
             return False
         return (opened + 1, closed) != (start, end)
 
-    def _role_or_event(self, first: int, last: int, end: int) -> bool:
-        """モンゴルのハーンとなった (a role); アン女王戦争, 吉展ちゃん事件 (an event)."""
+    def _became(self, first: int, last: int) -> bool:
+        """モンゴルのハーンとなった: a role someone became (at its every mention)."""
         ms = self.ms
         after = [m.surface for m in ms[last + 1 : last + 3]]
-        if first > 0 and ms[first - 1].surface == "の" and after[:1] == ["と"]:
-            if after[1:] and after[1] in ("なっ", "なる", "なり"):
-                return True
+        return (
+            first > 0
+            and ms[first - 1].surface == "の"
+            and len(after) == 2
+            and after[0] == "と"
+            and after[1] in ("なっ", "なる", "なり")
+        )
+
+    def _firm(self, first: int, last: int, start: int, end: int) -> bool:
+        """角川・エス・エス・コミュニケーションズ, 映画制作会社ウーファ: a firm or a band."""
+        ms = self.ms
+        if first != last and ms[last].surface in _FIRM_WORDS:
+            return True
+        nxt = self._glued(last + 1, end)
+        if nxt is not None and nxt.surface in _FIRM_WORDS:
+            return True
+        before = self._glued(first - 1, start)
+        return before is not None and before.surface in _BODIES
+
+    def _event_or_firm(self, last: int, end: int) -> bool:
+        """アン女王戦争, 吉展ちゃん事件 (an event); パテック・フィリップの創始者 (a firm)."""
+        ms = self.ms
+        after = [m.surface for m in ms[last + 1 : last + 3]]
         if after[:1] == ["の"] and after[1:] and after[1] in _OF_A_BODY:
             return True  # パテック・フィリップの創始者
         at, titled = end, False
