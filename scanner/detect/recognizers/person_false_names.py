@@ -69,6 +69,8 @@ _FIRM_WORDS = frozenset(
     " システムズ テクノロジーズ インダストリーズ モーターズ エアラインズ ソリューションズ"
     " パートナーズ アソシエイツ".split()
 )
+#: the first word of a league's or a club's name (リーグ・アン)
+_CLUBS = frozenset({"リーグ", "クラブ", "チーム"})
 #: a kind of body right before a name-like word (映画制作会社ウーファ, バンドX)
 _BODIES = frozenset(
     "会社 企業 メーカー ブランド バンド 雑誌 番組 新聞 団体 政党 球団 クラブ レーベル 商社"
@@ -159,10 +161,10 @@ class FalseNames:
         )
 
     def _firm(self, first: int, last: int, start: int, end: int) -> bool:
-        """角川・エス・エス・コミュニケーションズ, 映画制作会社ウーファ: a firm or a band."""
+        """角川・エス・エス・コミュニケーションズ, 映画制作会社ウーファ, リーグ・アン: a body."""
         ms = self.ms
-        if first != last and ms[last].surface in _FIRM_WORDS:
-            return True
+        if first != last and (ms[last].surface in _FIRM_WORDS or ms[first].surface in _CLUBS):
+            return True  # リーグ・アン: a league
         nxt = self._glued(last + 1, end)
         if nxt is not None and nxt.surface in _FIRM_WORDS:
             return True
