@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.nlp.artifacts import Morpheme
 from scanner.detect.recognizers.person_scorer import TITLES
 
 _KATAKANA = re.compile(r"[ァ-ヴー]+")
+_START, _END = itemgetter(0), itemgetter(1)  # a Morpheme's start and end
 #: Xに / Xへ + one of these: a place (リオに移転, 大平原に定住)
 _PLACE_VERBS = frozenset("移転 位置 定住 遷都 上陸 移住 入植 入港 寄港".split())
 #: Xを + one of these + とする: a place (コブレンツを州都とする, コロンボを起点とした)
@@ -92,8 +94,6 @@ class FalseNames:
     def __init__(self, text: str, ms: list[Morpheme]):
         self.text = text
         self.ms = ms
-        self._starts: list[int] | None = None  # filled on the first span asked about
-        self._ends: list[int] = []
         self._places: dict[int, frozenset[str]] | None = None
         self._cuts: list[int] | None = None
 
@@ -114,11 +114,8 @@ class FalseNames:
     def kind(self, start: int, end: int) -> str:
         """What the span is: "place", "made", "role", "thing", or "" (it may be a name)."""
         ms = self.ms
-        if self._starts is None:
-            self._starts = [m.start for m in ms]
-            self._ends = [m.end for m in ms]
-        first = bisect_right(self._starts, start) - 1
-        last = bisect_left(self._ends, end)
+        first = bisect_right(ms, start, key=_START) - 1
+        last = bisect_left(ms, end, key=_END)
         if first < 0 or last >= len(ms) or first > last:
             return ""
         if self._became(first, last):
@@ -273,7 +270,7 @@ class FalseNames:
         if self._places is None:
             places: dict[int, set[str]] = {}
             for m in self.ms:
-                if m.pos[2] == "地名" and _KATAKANA.fullmatch(m.surface):
+                if m[3][2] == "地名" and _KATAKANA.fullmatch(m[2]):  # m.pos, m.surface
                     places.setdefault(self._segment(m.start), set()).add(m.surface)
             self._places = {k: frozenset(v) for k, v in places.items()}
         return self.ms[first].surface in self._places.get(self._segment(start), ())
