@@ -4,7 +4,8 @@ The name model (person_scorer.py) reads a few words on each side; a katakana pla
 Sudachi files as 人名 (リオ, コブレンツ, マーシュ) still scores high there. Japanese marks
 places and things in ways no name takes, and these rules read them after scoring:
 
-- a verb or role of a place: Xに移転 / 定住 / 上陸, Xを州都 / 起点とする, Xと呼ぶ (a term);
+- a verb or role of a place: Xに移転 / 定住 / 上陸, Xを州都 / 起点とする, 州都をXとする,
+  Xと呼ぶ (a term);
 - a place's parts after it (X下流, X近郊), a state (X侯国), a river, lake or outskirts
   before it (ユーフラテス川のX, アダナ近郊のX, ボスナ川の源泉、X), an appositive town
   (商業都市であったX), a ship's class (装甲巡洋艦X);
@@ -14,7 +15,9 @@ places and things in ways no name takes, and these rules read them after scoring
   a firm (Xの創始者, X・コミュニケーションズ, 映画制作会社X, リーグ・X), an event named after
   a titled person (アン女王戦争, 坂本弁護士失踪事件), part of a work's title
   (『若きウェルテルの悩み』);
-- a group word Sudachi took for a one-character given name (武川|衆, デルタ|翼);
+- a group word Sudachi took for a one-character given name (武川|衆, デルタ|翼); a katakana
+  run ending in a country (コパ・アメリカ); and person_scorer.not_a_person's houses and clans
+  (北条氏 near 自称), which deep mode's GiNZA-only spans had skipped;
 - a katakana word that Sudachi reads as a place elsewhere in the same text (リオ tagged 地名
   at one mention and 人名 at the next).
 
@@ -32,7 +35,7 @@ from operator import itemgetter
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.nlp.artifacts import Morpheme
-from scanner.detect.recognizers.person_scorer import TITLES
+from scanner.detect.recognizers.person_scorer import TITLES, not_a_person
 
 _KATAKANA = re.compile(r"[ァ-ヴー]+")
 _START, _END = itemgetter(0), itemgetter(1)  # a Morpheme's start and end
@@ -120,6 +123,8 @@ class FalseNames:
             return ""
         if self._became(first, last):
             return "role"
+        if not_a_person(self.text, ms, first, last):
+            return "thing"  # 北条氏 near 自称 (a clan), 加治木家: GiNZA's spans in deep mode
         if (
             self._kind_after(last, end)
             or self._group_inside(first, last)
@@ -169,8 +174,12 @@ class FalseNames:
     def _firm(self, first: int, last: int, start: int, end: int) -> bool:
         """角川・エス・エス・コミュニケーションズ, 映画制作会社ウーファ, リーグ・アン: a body."""
         ms = self.ms
-        if first != last and (ms[last].surface in _FIRM_WORDS or ms[first].surface in _CLUBS):
-            return True  # リーグ・アン: a league
+        if first != last and (
+            ms[last].surface in _FIRM_WORDS
+            or ms[first].surface in _CLUBS  # リーグ・アン: a league
+            or (ms[last].pos[2:4] == ("地名", "国") and _KATAKANA.fullmatch(ms[first].surface))
+        ):
+            return True  # コパ・アメリカ: a cup, not a person
         nxt = self._glued(last + 1, end)
         if nxt is not None and nxt.surface in _FIRM_WORDS:
             return True
@@ -249,6 +258,8 @@ class FalseNames:
         if p1.surface.endswith(_VESSEL_ENDS) and p1.pos[0] == "名詞" and len(p1.surface) >= 2:
             return True
         words = [m.surface for m in ms[max(0, first - 4) : first]]
+        if p1.surface == "を" and len(words) >= 2 and words[-2] in _PLACE_ROLES:
+            return True  # 州都をジグマリンゲンとする
         if p1.surface in ("の", "、") and len(words) >= 2 and words[-2] in _AREA_BEFORE:
             return True
         if words[-3:] == ["で", "あっ", "た"]:  # 商業都市であったアイギナ

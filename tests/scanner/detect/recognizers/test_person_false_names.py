@@ -44,6 +44,7 @@ def _persons(detector, text: str) -> list[str]:
         ("映画制作会社ウーファはベルリン郊外にある。", []),
         ("角川・エス・エス・コミュニケーションズが窓口となっていた。", []),
         ("リーグ・アンは、フランスのサッカーリーグである。", []),
+        ("また、コパ・アメリカは2度優勝している。", []),
         ("先日,坂本弁護士失踪事件直後の報道があった。", []),
         # people stay people
         ("ボリス・エリツィンら改革派がこれに抵抗した。", ["ボリス・エリツィン"]),
@@ -64,3 +65,11 @@ def test_a_place_at_one_mention_is_a_place_in_that_text_only():
     text = f"宮廷はリオに移転した。リオは栄えた。\n{HARD_BOUNDARY}\nリオは笑った。"
     spans = [(i, i + 2) for i in range(len(text)) if text.startswith("リオ", i)]
     assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False, False, True]
+
+
+def test_a_place_before_its_role_and_a_clan_are_no_names():
+    engine = SudachiNlpEngine()
+    engine.load()
+    text = "両侯国を併せて州都をジグマリンゲンとする。その子孫が北条氏を自称した。"
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("ジグマリンゲン", "北条")]
+    assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False, False]
