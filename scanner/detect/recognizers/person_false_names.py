@@ -4,8 +4,8 @@ The name model (person_scorer.py) reads a few words on each side; a katakana pla
 Sudachi files as 人名 (リオ, コブレンツ, マーシュ) still scores high there. Japanese marks
 places and things in ways no name takes, and these rules read them after scoring:
 
-- a verb or role of a place: Xに移転 / 定住 / 上陸, Xを州都 / 起点とする, 州都をXとする,
-  Xと呼ぶ (a term);
+- a verb or role of a place: Xに移転 / 定住 / 上陸, Xで生まれ / 開催, Xを州都 / 起点とする,
+  州都をXとする, Xと呼ぶ (a term);
 - a place's parts after it (X下流, X近郊), a state (X侯国), a river, lake or outskirts
   before it (ユーフラテス川のX, アダナ近郊のX, ボスナ川の源泉、X), an appositive town
   (商業都市であったX), a ship's class (装甲巡洋艦X);
@@ -17,7 +17,8 @@ places and things in ways no name takes, and these rules read them after scoring
   (『若きウェルテルの悩み』);
 - a group word Sudachi took for a one-character given name (武川|衆, デルタ|翼); a katakana
   run ending in a country (コパ・アメリカ); and person_scorer.not_a_person's houses and clans
-  (北条氏 near 自称), which deep mode's GiNZA-only spans had skipped;
+  (北条氏 near 自称), which deep mode's GiNZA-only spans had skipped, and of those, spans
+  without a noun (もつ, おお) or ending in a place suffix (山田|郷);
 - a katakana word that Sudachi reads as a place elsewhere in the same text (リオ tagged 地名
   at one mention and 人名 at the next).
 
@@ -40,7 +41,11 @@ from scanner.detect.recognizers.person_scorer import TITLES, not_a_person
 _KATAKANA = re.compile(r"[ァ-ヴー]+")
 _START, _END = itemgetter(0), itemgetter(1)  # a Morpheme's start and end
 #: Xに / Xへ + one of these: a place (リオに移転, 大平原に定住)
-_PLACE_VERBS = frozenset("移転 位置 定住 遷都 上陸 移住 入植 入港 寄港".split())
+_PLACE_VERBS = frozenset("移転 位置 定住 遷都 上陸 移住 入植 入港 寄港 滞在 到着 在住".split())
+#: Xで + one of these: a place (Xで生まれ, Xで開催)
+_DONE_AT = frozenset("生まれ 開催 開か 行わ 死去 没し 育っ 誕生 創業".split())
+#: a place suffix ending a span (山田|郷, X|村)
+_PLACE_SUFFIXES = frozenset("郷 村 町 市 県 区 郡 州 島 府 都 道".split())
 #: Xを + one of these + とする: a place (コブレンツを州都とする, コロンボを起点とした)
 _PLACE_ROLES = frozenset("州都 首都 首府 起点 拠点 本拠 本拠地".split())
 #: Xと + one of these: a term being named (沼に因んでマーシュと呼ぶ)
@@ -125,6 +130,14 @@ class FalseNames:
             return "role"
         if not_a_person(self.text, ms, first, last):
             return "thing"  # 北条氏 near 自称 (a clan), 加治木家: GiNZA's spans in deep mode
+        if all(m.pos[0] != "名詞" for m in ms[first : last + 1]):
+            return "thing"  # もつ, おお: no noun at all (GiNZA's spans in deep mode)
+        if (
+            first != last
+            and ms[last].surface in _PLACE_SUFFIXES
+            and ms[last].start == ms[last - 1].end  # 山田 郷 with a space may be a name
+        ):
+            return "place"  # 山田|郷, X|村 (GiNZA's spans in deep mode)
         if (
             self._kind_after(last, end)
             or self._group_inside(first, last)
@@ -237,6 +250,7 @@ class FalseNames:
             (word in ("に", "へ") and then in _PLACE_VERBS)
             or (word == "を" and then in _PLACE_ROLES)
             or (word == "と" and then in _NAMING)
+            or (word == "で" and then in _DONE_AT)
         )
 
     def _kind_after(self, last: int, end: int) -> bool:

@@ -20,6 +20,7 @@ def _persons(detector, text: str) -> list[str]:
         ("ポルトガル宮廷はリオに移転した。翌年、リオは首都となり、山田太郎はそこで生まれた。",
          ["山田太郎"]),
         ("移民が大平原に定住した。", []),
+        ("大会はリオで開催された。山田太郎はリオで生まれた。", ["山田太郎"]),
         ("ライン州はコブレンツを州都とする。サトウ・ケンジ氏はそう述べた。", ["サトウ・ケンジ"]),
         ("合流部付近を沼に因んでマーシュと呼ぶ。山田太郎はそう書いた。", ["山田太郎"]),
         ("ユーフラテス川のアン・ナスリーヤ下流に広がる湖を山田太郎が調べた。", ["山田太郎"]),
@@ -70,6 +71,15 @@ def test_a_place_at_one_mention_is_a_place_in_that_text_only():
 def test_a_place_before_its_role_and_a_clan_are_no_names():
     engine = SudachiNlpEngine()
     engine.load()
-    text = "両侯国を併せて州都をジグマリンゲンとする。その子孫が北条氏を自称した。"
-    spans = [(text.index(w), text.index(w) + len(w)) for w in ("ジグマリンゲン", "北条")]
-    assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False, False]
+    text = "両侯国を併せて州都をジグマリンゲンとする。その子孫が北条氏を自称した。山田郷を出た。"
+    words = ("ジグマリンゲン", "北条", "山田郷", "出た")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False] * 4
+
+
+def test_a_place_suffix_after_a_space_may_be_a_given_name():
+    engine = SudachiNlpEngine()
+    engine.load()
+    text = "担当は山田 郷です。"
+    start = text.index("山田")
+    assert FalseNames(text, engine.morphemes(text)).keep([(start, start + 4)]) == [True]
