@@ -135,7 +135,7 @@ class FalseNames:
         if (
             first != last
             and ms[last].surface in _PLACE_SUFFIXES
-            and ms[last].start == ms[last - 1].end  # 山田 郷 with a space may be a name
+            and not ms[last - 1].surface.isspace()  # 山田 郷 with a space may be a name
         ):
             return "place"  # 山田|郷, X|村 (GiNZA's spans in deep mode)
         if (
