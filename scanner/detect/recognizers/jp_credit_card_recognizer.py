@@ -5,12 +5,17 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 from stdnum import luhn
 
-from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer, digits_only
+from scanner.detect.recognizers.pattern_base import (
+    GROUPS_4_4_4,
+    JapanesePatternRecognizer,
+    digits_only,
+)
 
 
 class JpCreditCardRecognizer(JapanesePatternRecognizer):
     ENTITY = "CREDIT_CARD"
     DIGIT_RUN = {"card_4x4": (4, 4), "card_amex": (5, 2), "card_plain": 15}
+    REQUIRES = {"card_4x4": GROUPS_4_4_4}  # one search serves four recognizers
     PATTERNS = [
         Pattern("card_4x4", r"(?<![\d-])\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?![\d-])", 0.6),
         Pattern("card_amex", r"(?<![\d-])3[47]\d{2}([ -])\d{6}\1\d{5}(?![\d-])", 0.6),

@@ -5,7 +5,11 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 from stdnum.jp import in_ as my_number
 
-from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer, digits_only
+from scanner.detect.recognizers.pattern_base import (
+    GROUPS_4_4_4,
+    JapanesePatternRecognizer,
+    digits_only,
+)
 
 # Digit look-arounds, never \b: 番号は123456789018です has no word boundary, and a
 # 13-digit corporate number contains 12-digit runs that can pass the check.
@@ -16,6 +20,7 @@ _NOT_BEFORE_DIGIT = r"(?!\d)(?![ -]\d)"
 class JpMyNumberRecognizer(JapanesePatternRecognizer):
     ENTITY = "JP_MY_NUMBER"
     DIGIT_RUN = {"my_number_12": 12, "my_number_4_4_4": (4, 3)}
+    REQUIRES = {"my_number_4_4_4": GROUPS_4_4_4}  # one search serves four recognizers
     PATTERNS = [
         Pattern("my_number_12", _NOT_AFTER_DIGIT + r"\d{12}" + _NOT_BEFORE_DIGIT, 0.2),
         Pattern(

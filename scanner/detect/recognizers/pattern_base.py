@@ -71,7 +71,7 @@ class JapanesePatternRecognizer(PatternRecognizer):
             global_regex_flags=self.FLAGS,
         )
         self._compiled = [(p, self._compile(p)) for p in self.patterns]
-        self._requires = {name: re.compile(rx, self.FLAGS) for name, rx in self.REQUIRES.items()}
+        self._requires = {name: _Required(rx, self.FLAGS) for name, rx in self.REQUIRES.items()}
         self._validation: dict[str, bool | None] = {}
         #: pattern name -> (n, k, substrings, required regex, has a "v" group): its gates
         self._gates = {p.name: self._gate(p, c) for p, c in self._compiled}
@@ -173,6 +173,33 @@ class JapanesePatternRecognizer(PatternRecognizer):
 
 
 _new = object.__new__
+#: every match of a grouped number (My Number, licence, card, corporate number) holds this
+GROUPS_4_4_4 = r"\d{4}[ -]\d{4}[ -]\d{4}"
+
+
+class _Required:
+    """A REQUIRES regex, compiled once for every recognizer that names it: the one text they
+    all look at in turn is searched once (its answer is kept with the last text)."""
+
+    _known: ClassVar[dict[tuple[str, int], _Required]] = {}
+
+    def __new__(cls, rx: str, flags: int):
+        known = cls._known.get((rx, flags))
+        if known is None:
+            known = cls._known[(rx, flags)] = super().__new__(cls)
+            known._regex = re.compile(rx, flags)
+            known._last = (None, None)
+        return known
+
+    def __init__(self, rx: str, flags: int) -> None:
+        pass
+
+    def search(self, text: str):
+        if self._last[0] is not text:
+            self._last = (text, self._regex.search(text))
+        return self._last[1]
+
+
 _DIGITS = re.compile(r"\d+")
 _last_runs: list = [None, ()]  # (text, its digit runs): the recognizers share one text
 
