@@ -174,19 +174,25 @@ def not_a_person(text: str, ms: list[Morpheme], first: int, last: int) -> bool:
 #: 後白河院), as encyclopedic corpora label them; the learned model cannot know it, since
 #: the Wikipedia Annotated Corpus leaves emperors unlabelled
 _SOVEREIGN_TITLES = frozenset({"天皇", "上皇", "法皇"})
-_SOVEREIGN_WORDS = frozenset({"始皇帝"})
+#: ... or to a personal name (後白河院, 高倉帝, カール大帝, フリードリヒ大王)
+_NAMED_SOVEREIGN_TITLES = frozenset({"院", "帝", "大帝", "大王"})
 
 
 def sovereign_names(ms: list[Morpheme]) -> list[tuple[int, int]]:
-    """Spans of a proper noun + 天皇 / 上皇 / 法皇, a personal name + 院, and 始皇帝."""
+    """Spans of a proper noun + 天皇 / 上皇 / 法皇, a personal name + 院 / 帝 / 大帝 / 大王,
+    and 始皇帝."""
     out = []
     for k in range(1, len(ms)):
         m, prev = ms[k], ms[k - 1]
-        if prev.end != m.start or prev.pos[1] != "固有名詞" or not _KANJI.fullmatch(prev.surface):
-            if m.surface == "皇帝" and prev.surface == "始" and prev.end == m.start:
-                out.append((prev.start, m.end))
+        if prev.end != m.start:
             continue
-        if m.surface in _SOVEREIGN_TITLES or (m.surface == "院" and prev.pos[2] == "人名"):
+        if m.surface == "皇帝" and prev.surface == "始":
+            out.append((prev.start, m.end))
+        elif prev.pos[1] != "固有名詞":
+            continue
+        elif (m.surface in _SOVEREIGN_TITLES and _KANJI.fullmatch(prev.surface)) or (
+            m.surface in _NAMED_SOVEREIGN_TITLES and prev.pos[2] == "人名"
+        ):
             out.append((prev.start, m.end))
     return out
 
