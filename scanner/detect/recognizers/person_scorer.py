@@ -99,6 +99,9 @@ _ROLE_ENDS = tuple("者家官師士手")
 
 
 _PLACE_SUFFIXES = tuple("都道府県市区町村郡")
+#: the end of a sentence: what lies past it is no context of a candidate (a text of many
+#: sentences must read like the one-sentence texts of GSD, where a sentence starts at <s>)
+_SENTENCE_ENDS = frozenset({"。", "！", "？", "!", "?"})
 #: tokens on each side (past the direct neighbour) whose content words are features
 _WINDOW = 5
 _CONTENT = frozenset({"名詞", "動詞", "形容詞"})
@@ -456,6 +459,10 @@ def features(
     p2, _ = _neighbour(text, ms, cand.first - 2, cand.start)
     n1, n1pos = _neighbour(text, ms, cand.last + 1, cand.end)
     n2, n2pos = _neighbour(text, ms, cand.last + 2, cand.end)
+    if p1 in _SENTENCE_ENDS:  # 。エンゲルスは: a sentence starts, as in a one-sentence text
+        p1 = p1pos = p2 = "<s>"
+    elif p2 in _SENTENCE_ENDS:
+        p2 = "<s>"
     if p1 != "<s>" and ms[cand.first - 1].end != cand.start:
         p1 = "<gap>"
     feats = [
@@ -527,11 +534,17 @@ def _context_features(
     elif p1 == "の" and cand.first >= 2 and ms[cand.first - 2].pos[0] in ("名詞", "接尾辞"):
         feats.append(f"nop2last={ms[cand.first - 2].surface[-1]}")  # 地理学者の, 作曲家の
     for k in range(cand.last + 2, min(len(ms), cand.last + 2 + _WINDOW)):
+        if ms[k].surface in _SENTENCE_ENDS:
+            break
         if ms[k].pos[0] in _CONTENT:
             feats.append(f"rw={ms[k].surface}")
-    for k in range(max(0, cand.first - 1 - _WINDOW), cand.first - 1):
+    left = []
+    for k in range(cand.first - 2, max(-1, cand.first - 2 - _WINDOW), -1):
+        if ms[k].surface in _SENTENCE_ENDS:
+            break
         if ms[k].pos[0] in _CONTENT:
-            feats.append(f"lw={ms[k].surface}")
+            left.append(f"lw={ms[k].surface}")
+    feats.extend(reversed(left))
     return feats
 
 
