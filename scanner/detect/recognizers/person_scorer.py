@@ -362,6 +362,22 @@ def _chinese_given(ms: list[Morpheme], classes: list[str], i: int, j: int) -> in
     return k
 
 
+_COMPOUND_REACH = 4
+
+
+def _title_in_compound(ms: list[Morpheme], k: int) -> bool:
+    """Whether the nouns glued from token k on hold or end in a title (総理事, 検事局|長)."""
+    end = ms[k - 1].end
+    for m in ms[k : k + _COMPOUND_REACH]:
+        if m.start != end or m.pos[0] not in ("名詞", "接尾辞"):
+            return False
+        s = m.surface
+        if s in TITLES or s[-2:] in TITLES or (m.pos[0] == "接尾辞" and s == "長"):
+            return True
+        end = m.end
+    return False
+
+
 def _joined(ms: list[Morpheme], classes: list[str], j: int) -> int:
     """How many tokens after token j continue its name across a joiner (・, =, a space), or 0.
 
@@ -493,6 +509,8 @@ def features(
     ]
     if n1 in TITLES:
         feats += ["n1_title", f"pat_n1_title={pattern}"]
+    elif _title_in_compound(ms, cand.last + 1):
+        feats.append("compound_title")  # 山岡順太郎|総理事, X|国家評議会|議長, X|陸軍|少佐
     if p1 in TITLES or (p1 == "の" and p2 in TITLES) or p1 in "・、":
         feats.append(f"p_title={p1 in TITLES}_{p1 if p1 in '・、の' else ''}")
     if len(toks) > 1:
