@@ -99,8 +99,8 @@ _ROLE_ENDS = tuple("者家官師士手")
 
 
 _PLACE_SUFFIXES = tuple("都道府県市区町村郡")
-#: the end of a sentence: what lies past it is no context of a candidate (a text of many
-#: sentences must read like the one-sentence texts of GSD, where a sentence starts at <s>)
+#: the end of a sentence: a candidate after it starts a sentence, as at <s> in GSD's
+#: one-sentence texts (a text of many sentences must read like them)
 _SENTENCE_ENDS = frozenset({"。", "！", "？", "!", "?"})
 #: tokens on each side (past the direct neighbour) whose content words are features
 _WINDOW = 5
@@ -552,17 +552,11 @@ def _context_features(
     elif p1 == "の" and cand.first >= 2 and ms[cand.first - 2].pos[0] in ("名詞", "接尾辞"):
         feats.append(f"nop2last={ms[cand.first - 2].surface[-1]}")  # 地理学者の, 作曲家の
     for k in range(cand.last + 2, min(len(ms), cand.last + 2 + _WINDOW)):
-        if ms[k].surface in _SENTENCE_ENDS:
-            break
         if ms[k].pos[0] in _CONTENT:
             feats.append(f"rw={ms[k].surface}")
-    left = []
-    for k in range(cand.first - 2, max(-1, cand.first - 2 - _WINDOW), -1):
-        if ms[k].surface in _SENTENCE_ENDS:
-            break
+    for k in range(max(0, cand.first - 1 - _WINDOW), cand.first - 1):
         if ms[k].pos[0] in _CONTENT:
-            left.append(f"lw={ms[k].surface}")
-    feats.extend(reversed(left))
+            feats.append(f"lw={ms[k].surface}")
     return feats
 
 
