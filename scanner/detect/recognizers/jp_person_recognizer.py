@@ -346,7 +346,7 @@ class JpPersonRecognizer(LocalRecognizer):
         morphemes: list[Morpheme] = getattr(nlp_artifacts, "morphemes", None) or []
         engine = getattr(nlp_artifacts, "nlp_engine", None)
         results = self._from_morphemes(text, morphemes, engine)
-        for start, end in sovereign_names(morphemes):
+        for start, end in sovereign_names(text, morphemes):
             results.append(self._result(start, end, _SOVEREIGN, "proper noun + sovereign's title"))
         # deep mode scores the candidates with GiNZA's view (ginza_ner_recognizer.py)
         if hasattr(engine, "entry_kinds") and not getattr(engine, "scores_names_deep", False):

@@ -181,10 +181,15 @@ _SOVEREIGN_TITLES = frozenset({"天皇", "上皇", "法皇"})
 _NAMED_SOVEREIGN_TITLES = frozenset({"院", "帝", "大帝", "大王"})
 
 
-def sovereign_names(ms: list[Morpheme]) -> list[tuple[int, int]]:
+_SOVEREIGN_HINT = re.compile("天皇|上皇|法皇|院|帝|大王")
+
+
+def sovereign_names(text: str, ms: list[Morpheme]) -> list[tuple[int, int]]:
     """Spans of a proper noun + 天皇 / 上皇 / 法皇, a personal name + 院 / 帝 / 大帝 / 大王,
     and 始皇帝."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if _SOVEREIGN_HINT.search(text) is None:
+        return out  # most texts: no token to look at
     for k in range(1, len(ms)):
         m, prev = ms[k], ms[k - 1]
         if prev.end != m.start:
