@@ -480,10 +480,10 @@ def features(
     p2, _ = _neighbour(text, ms, cand.first - 2, cand.start)
     n1, n1pos = _neighbour(text, ms, cand.last + 1, cand.end)
     n2, n2pos = _neighbour(text, ms, cand.last + 2, cand.end)
-    if p1 in _SENTENCE_ENDS:  # 。エンゲルスは: a sentence starts, as in a one-sentence text
-        p1 = p1pos = p2 = "<s>"
-    elif p2 in _SENTENCE_ENDS:
-        p2 = "<s>"
+    # 。エンゲルスは: a sentence starts, as in a one-sentence text (GSD's); p2 stays the
+    # word before 。, so one-word texts (a column's values) keep their own <s>_<s> weights
+    if p1 in _SENTENCE_ENDS:
+        p1 = p1pos = "<s>"
     if p1 != "<s>" and ms[cand.first - 1].end != cand.start:
         p1 = "<gap>"
     feats = [
