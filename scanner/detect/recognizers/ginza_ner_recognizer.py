@@ -25,6 +25,7 @@ from scanner.detect.recognizers.jp_person_recognizer import (
     explained_result,
     honorific_at,
 )
+from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer_deep import (
     deep_candidate_features,
     load_deep_scorer,
@@ -82,9 +83,12 @@ class GinzaNerRecognizer(LocalRecognizer):
         tokens = getattr(nlp_artifacts, "ginza_tokens", None) or []
         scorer = load_deep_scorer()
         results = []
-        for cand, feats in deep_candidate_features(
-            text, ms, engine, honorific_at, spans, tokens, HONORIFICS
-        ):
+        scored = deep_candidate_features(text, ms, engine, honorific_at, spans, tokens, HONORIFICS)
+        # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)
+        keep = FalseNames(text, ms).keep([(c.start, c.end) for c, _ in scored])
+        for (cand, feats), kept in zip(scored, keep, strict=True):
+            if not kept:
+                continue
             around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
             if cand.end - cand.start == 1 and not _KANA.search(text, *around):
                 continue  # 董, 究 in Chinese text

@@ -18,6 +18,7 @@ from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerRe
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.nlp.artifacts import Morpheme
+from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer import (
     PersonScorer,
     candidate_features,
@@ -362,6 +363,9 @@ class JpPersonRecognizer(LocalRecognizer):
         scored = candidate_features(text, ms, engine, honorific_at)
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
         scored = [(c, f) for c, f in scored if not _chinese_word(text, c, f, full_names)]
+        # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)
+        keep = FalseNames(text, ms).keep([(c.start, c.end) for c, _ in scored])
+        scored = [x for x, k in zip(scored, keep, strict=True) if k]
         probs = [scorer.probability(feats) for _, feats in scored]
         keys = _surface_keys(text, [c for c, _ in scored])
         best = _best_per_surface(keys, probs)
@@ -384,6 +388,7 @@ class JpPersonRecognizer(LocalRecognizer):
         # what _maybe_surname asks of each common noun, looked up once per text
         is_surname = getattr(engine, "is_surname", None) if engine is not None else None
         resume = 0  # the first token past the last span
+        false_name = FalseNames(text, ms)
         # a span starts at a name, a proper noun or a common noun
         for i in [k for k, m in enumerate(ms) if m[3][1] in _NAME_POS1]:
             if i < resume:
@@ -442,6 +447,8 @@ class JpPersonRecognizer(LocalRecognizer):
                 continue  # Page Last Page, del campo: words Sudachi also lists as names
             if not_a_person(text, ms, i_first, j):
                 continue  # 加治木家, ニコライ堂, 武田氏 (a clan): not a person
+            if false_name.kind(start, end):
+                continue  # デルタ|翼, リオに移転: a thing or a place (person_false_names.py)
             score, why = _name_score(names, weak_given, honorific, end - start)
             results.append(self._result(start, end, score, why))
         return results

@@ -1,0 +1,85 @@
+"""Name-like words the sentence marks as a place, group or thing (person_false_names.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.detect.context_enhancer import HARD_BOUNDARY
+from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
+from scanner.detect.recognizers.person_false_names import FalseNames
+
+
+def _persons(detector, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in detector.analyze(text) if r.entity == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a place: the verb or role it takes, its parts, a river or town beside it
+        ("ポルトガル宮廷はリオに移転した。翌年、リオは首都となり、山田太郎はそこで生まれた。",
+         ["山田太郎"]),
+        ("移民が大平原に定住した。", []),
+        ("大会はリオで開催された。山田太郎はリオで生まれた。", ["山田太郎"]),
+        ("ライン州はコブレンツを州都とする。サトウ・ケンジ氏はそう述べた。", ["サトウ・ケンジ"]),
+        ("合流部付近を沼に因んでマーシュと呼ぶ。山田太郎はそう書いた。", ["山田太郎"]),
+        ("ユーフラテス川のアン・ナスリーヤ下流に広がる湖を山田太郎が調べた。", ["山田太郎"]),
+        ("ボスナ川の源泉、ヴレロ・ボスネはサラエヴォ西部にある。", []),
+        ("ギリシア最大の商業都市であったアイギナと商圏が重なる。", []),
+        ("1906年に装甲巡洋艦リューリク艦長に着任した。", []),
+        # a school, lineage or kind named after it; a group word read as a given name
+        ("彼はヘーゲル左派の思想に近づいた。ヘーゲルは1831年に没した。", ["ヘーゲル"]),
+        ("カラコユンル朝やジョチ・ウルス系の諸政権の支配が及んだ。", []),
+        ("ポイント制活字、ベントン母型を経て使用された。", []),
+        ("先述の武川衆、後者の例は小山田氏である。", ["小山田"]),
+        ("境界層は形成されない。デルタ翼の研究においてシュリーレン法が使われた。", []),
+        # a thing or body someone made, a state, a role, a work's title, an event
+        ("山田太郎がカステン・ヴェンティルを発明した。", ["山田太郎"]),
+        ("1928年にプリメーラ・ディビシオンが創設された。", []),
+        ("パテック・フィリップの創始者の一人である。", []),
+        ("遠戚が統治していたホーエンツォレルン＝ジグマリンゲン侯国と合併した。", []),
+        ("こうしてモンゴルのハーンとなった。", []),
+        ("ゲーテに『若きウェルテルの悩み』の構想を抱かせる。", ["ゲーテ"]),
+        ("植民地を巡るアン女王戦争が開始された。", []),
+        ("モンゴルのハーンとなった。清の支配下では、ハーンは皇帝の臣下である。", []),
+        ("映画制作会社ウーファはベルリン郊外にある。", []),
+        ("角川・エス・エス・コミュニケーションズが窓口となっていた。", []),
+        ("リーグ・アンは、フランスのサッカーリーグである。", []),
+        ("また、コパ・アメリカは2度優勝している。", []),
+        ("先日,坂本弁護士失踪事件直後の報道があった。", []),
+        # people stay people
+        ("ボリス・エリツィンら改革派がこれに抵抗した。", ["ボリス・エリツィン"]),
+        ("山田太郎は東京に移転した会社に勤める。", ["山田太郎"]),
+        ("サトウ・ケンジ氏は大阪近郊の町に住む。", ["サトウ・ケンジ"]),
+        ("山田太郎が新しい装置を発明した。", ["山田太郎"]),
+        ("担当は佐藤 翼です。", ["佐藤 翼"]),
+        ("『山田太郎』は彼の筆名である。", ["山田太郎"]),
+    ],
+)  # fmt: skip
+def test_places_groups_and_things_are_no_names(fast_detector, text, names):
+    assert _persons(fast_detector, text) == names
+
+
+def test_a_place_at_one_mention_is_a_place_in_that_text_only():
+    engine = SudachiNlpEngine()
+    engine.load()
+    text = f"宮廷はリオに移転した。リオは栄えた。\n{HARD_BOUNDARY}\nリオは笑った。"
+    spans = [(i, i + 2) for i in range(len(text)) if text.startswith("リオ", i)]
+    assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False, False, True]
+
+
+def test_a_place_before_its_role_and_a_clan_are_no_names():
+    engine = SudachiNlpEngine()
+    engine.load()
+    text = "両侯国を併せて州都をジグマリンゲンとする。その子孫が北条氏を自称した。山田郷を出た。"
+    words = ("ジグマリンゲン", "北条", "山田郷", "出た")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False] * 4
+
+
+def test_a_place_suffix_after_a_space_may_be_a_given_name():
+    engine = SudachiNlpEngine()
+    engine.load()
+    text = "担当は山田 郷です。"
+    start = text.index("山田")
+    assert FalseNames(text, engine.morphemes(text)).keep([(start, start + 4)]) == [True]
