@@ -23,6 +23,7 @@ from scanner.detect.recognizers.person_scorer import (
     PersonScorer,
     candidate_features,
     not_a_person,
+    sovereign_names,
 )
 
 HONORIFICS = frozenset(
@@ -72,6 +73,7 @@ _ROMAJI_WINDOW, _ROMAJI_WORDS, _ROMAJI_SHARE = 80, 4, 0.5
 _HEPBURN = re.compile(r"(?:(?:ch|sh|ts|[kgszjtdnhbpmyrwf])?y?[aiueo]|n)+")
 _FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE = 0.85, 0.65, 0.7, 0.3
 _PROPER_HONORIFIC, _ROMAJI, _ROMAJI_UNCONFIRMED = 0.6, 0.75, 0.4
+_SOVEREIGN = 0.6  # 昭和天皇, 後白河院 (person_scorer.sovereign_names)
 #: a model candidate below this is not reported at all (a context word could lift it)
 _MODEL_FLOOR = 0.3
 #: ... or this, right before an honorific or title (张伟|先生 after 担当：): a label can lift it
@@ -345,6 +347,8 @@ class JpPersonRecognizer(LocalRecognizer):
         morphemes: list[Morpheme] = getattr(nlp_artifacts, "morphemes", None) or []
         engine = getattr(nlp_artifacts, "nlp_engine", None)
         results = self._from_morphemes(text, morphemes, engine)
+        for start, end in sovereign_names(text, morphemes):
+            results.append(self._result(start, end, _SOVEREIGN, "proper noun + sovereign's title"))
         # deep mode scores the candidates with GiNZA's view (ginza_ner_recognizer.py)
         if hasattr(engine, "entry_kinds") and not getattr(engine, "scores_names_deep", False):
             results.extend(self._from_model(text, morphemes, engine))

@@ -99,6 +99,9 @@ _ROLE_ENDS = tuple("者家官師士手")
 
 
 _PLACE_SUFFIXES = tuple("都道府県市区町村郡")
+#: the end of a sentence: a candidate after it starts a sentence, as at <s> in GSD's
+#: one-sentence texts (a text of many sentences must read like them)
+_SENTENCE_ENDS = frozenset({"。", "！", "？", "!", "?"})
 #: tokens on each side (past the direct neighbour) whose content words are features
 _WINDOW = 5
 _CONTENT = frozenset({"名詞", "動詞", "形容詞"})
@@ -168,6 +171,38 @@ def not_a_person(text: str, ms: list[Morpheme], first: int, last: int) -> bool:
         return False
     around = text[max(0, ms[first].start - _CLAN_WINDOW) : ms[k].end + _CLAN_WINDOW]
     return _CLAN_WORDS.search(around) is not None
+
+
+#: a sovereign's title glued to a proper noun: the two are one name (昭和天皇, 嵯峨天皇,
+#: 後白河院), as encyclopedic corpora label them; the learned model cannot know it, since
+#: the Wikipedia Annotated Corpus leaves emperors unlabelled
+_SOVEREIGN_TITLES = frozenset({"天皇", "上皇", "法皇"})
+#: ... or to a personal name (後白河院, 高倉帝, カール大帝, フリードリヒ大王)
+_NAMED_SOVEREIGN_TITLES = frozenset({"院", "帝", "大帝", "大王"})
+
+
+_SOVEREIGN_HINT = re.compile("天皇|上皇|法皇|院|帝|大王")
+
+
+def sovereign_names(text: str, ms: list[Morpheme]) -> list[tuple[int, int]]:
+    """Spans of a proper noun + 天皇 / 上皇 / 法皇, a personal name + 院 / 帝 / 大帝 / 大王,
+    and 始皇帝."""
+    out: list[tuple[int, int]] = []
+    if _SOVEREIGN_HINT.search(text) is None:
+        return out  # most texts: no token to look at
+    for k in range(1, len(ms)):
+        m, prev = ms[k], ms[k - 1]
+        if prev.end != m.start:
+            continue
+        if m.surface == "皇帝" and prev.surface == "始":
+            out.append((prev.start, m.end))
+        elif prev.pos[1] != "固有名詞":
+            continue
+        elif (m.surface in _SOVEREIGN_TITLES and _KANJI.fullmatch(prev.surface)) or (
+            m.surface in _NAMED_SOVEREIGN_TITLES and prev.pos[2] == "人名"
+        ):
+            out.append((prev.start, m.end))
+    return out
 
 
 def place_part(ms: list[Morpheme], cand: Candidate) -> bool:
@@ -302,6 +337,52 @@ def _beside_title(ms: list[Morpheme], i: int, j: int) -> bool:
     )
 
 
+_NOT_IN_NAME = frozenset({"助詞", "助動詞", "接尾辞", "補助記号"})
+
+
+def _chinese_given(ms: list[Morpheme], classes: list[str], i: int, j: int) -> int:
+    """The last token of a Chinese or Korean name that starts at token i, or j.
+
+    Sudachi cuts such a name into its one-kanji surname and single characters that are
+    other words (趙|汝|愚, 周|必|大, 韓|冑, 金|命|元): after a one-kanji surname, one or two
+    glued one-kanji tokens belong to the name when no further kanji is glued after them.
+    """
+    first = ms[i]
+    if classes[i] != "姓" or len(first.surface) != 1 or not _KANJI.fullmatch(first.surface):
+        return j
+    k = i
+    while (
+        k + 1 < len(ms)
+        and k - i < 2
+        and ms[k + 1].start == ms[k].end
+        and len(ms[k + 1].surface) == 1
+        and _KANJI.fullmatch(ms[k + 1].surface)
+        and ms[k + 1].pos[0] not in _NOT_IN_NAME
+    ):
+        k += 1
+    if k <= j or k == i:
+        return j
+    if k + 1 < len(ms) and ms[k + 1].start == ms[k].end and _KANJI.match(ms[k + 1].surface):
+        return j  # 金|曜|日|本: part of a longer word
+    return k
+
+
+_COMPOUND_REACH = 4
+
+
+def _title_in_compound(ms: list[Morpheme], k: int) -> bool:
+    """Whether the nouns glued from token k on hold or end in a title (総理事, 検事局|長)."""
+    end = ms[k - 1].end
+    for m in ms[k : k + _COMPOUND_REACH]:
+        if m.start != end or m.pos[0] not in ("名詞", "接尾辞"):
+            return False
+        s = m.surface
+        if s in TITLES or s[-2:] in TITLES or (m.pos[0] == "接尾辞" and s == "長"):
+            return True
+        end = m.end
+    return False
+
+
 def _joined(ms: list[Morpheme], classes: list[str], j: int) -> int:
     """How many tokens after token j continue its name across a joiner (・, =, a space), or 0.
 
@@ -358,6 +439,7 @@ def candidates(
                 j += step
             else:
                 break
+        j = _chinese_given(ms, classes, i, j)
         last = _regnal_end(ms, j)
         if last != j or not _WEAK_CLASSES.issuperset(classes[i : j + 1]) or _beside_title(ms, i, j):
             found.append(Candidate(i, last, ms[i].start, ms[last].end))
@@ -398,6 +480,10 @@ def features(
     p2, _ = _neighbour(text, ms, cand.first - 2, cand.start)
     n1, n1pos = _neighbour(text, ms, cand.last + 1, cand.end)
     n2, n2pos = _neighbour(text, ms, cand.last + 2, cand.end)
+    # 。エンゲルスは: a sentence starts, as in a one-sentence text (GSD's); p2 stays the
+    # word before 。, so one-word texts (a column's values) keep their own <s>_<s> weights
+    if p1 in _SENTENCE_ENDS:
+        p1 = p1pos = "<s>"
     if p1 != "<s>" and ms[cand.first - 1].end != cand.start:
         p1 = "<gap>"
     feats = [
@@ -428,12 +514,22 @@ def features(
     ]
     if n1 in TITLES:
         feats += ["n1_title", f"pat_n1_title={pattern}"]
+    elif _title_in_compound(ms, cand.last + 1):
+        feats.append("compound_title")  # 山岡順太郎|総理事, X|国家評議会|議長, X|陸軍|少佐
     if p1 in TITLES or (p1 == "の" and p2 in TITLES) or p1 in "・、":
         feats.append(f"p_title={p1 in TITLES}_{p1 if p1 in '・、の' else ''}")
     if len(toks) > 1:
         feats.append("joined" if len(toks) < cand.last - cand.first + 1 else "glued")
     if coref:
         feats += ["coref", f"coref_pat={pattern}"]
+    if (
+        cls[0] == "姓"
+        and 2 <= len(surface) <= 3
+        and len(toks[0].surface) == 1
+        and all(len(m[2]) == 1 for m in toks)
+        and _KANJI.fullmatch(surface)
+    ):
+        feats.append(f"cjk={len(surface)}")  # 趙汝愚, 李陽元: a Chinese or Korean name
     feats.extend(["tok=" + m[2] for m in toks])
     feats += _context_features(text, ms, cand, surface, (p1, p1pos, n1, n1pos, n2))
     return feats

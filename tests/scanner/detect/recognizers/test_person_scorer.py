@@ -199,3 +199,47 @@ def test_a_katakana_word_after_a_role_and_no_is_a_candidate(engine):
     # カント alone is a katakana common noun to Sudachi; after 哲学者の it is a candidate
     assert "カント" in _candidates(engine, "哲学者のカントは述べた。")
     assert "カント" not in _candidates(engine, "初期のカントの関心は")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("慶元元年、趙汝愚は宰相職から追われた。", "趙汝愚"),  # 趙|汝|愚
+        ("趙汝愚に与した周必大、留正らが追われた。", "周必大"),  # 周|必|大
+        ("これに恨みを持った韓冑は去った。", "韓冑"),  # 韓|冑
+    ],
+)
+def test_a_chinese_name_cut_into_characters_is_one_candidate(engine, text, name):
+    found = _candidates(engine, text)
+    assert name in found
+    assert f"cjk={len(name)}" in found[name]
+
+
+def test_a_one_kanji_surname_before_a_longer_word_takes_no_characters(engine):
+    # 周|必|大学: a third kanji glued after the characters makes them part of a word
+    found = _candidates(engine, "周必大学の高山は来た。")
+    assert "周" in found
+    assert "周必" not in found
+
+
+def test_a_candidate_after_a_full_stop_starts_a_sentence(engine):
+    # 。エンゲルスは reads like the first word of a one-sentence text (GSD's texts)
+    feats = _candidates(engine, "見解が批判されていく。エンゲルスは人類史を論じた。")["エンゲルス"]
+    alone = _candidates(engine, "エンゲルスは人類史を論じた。")["エンゲルス"]
+    assert "p1=<s>" in feats
+    assert [f for f in feats if f.startswith("p1")] == [f for f in alone if f.startswith("p1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("建物の寄贈については山岡順太郎総理事が決めた。", "山岡順太郎"),
+        ("一方、ハビエル・サラゴサ検事局長は述べた。", "ハビエル・サラゴサ"),
+    ],
+)
+def test_a_title_inside_the_following_compound_is_a_feature(engine, text, name):
+    assert "compound_title" in _candidates(engine, text)[name]
+
+
+def test_a_plain_compound_after_a_name_holds_no_title(engine):
+    assert "compound_title" not in _candidates(engine, "田中関連資料を読んだ。")["田中"]
