@@ -213,11 +213,5 @@ def digit_runs(text: str) -> tuple[int, ...]:
     return _last_runs[1]
 
 
-def longest_digit_run(text: str) -> int:
-    """The length of the longest run of ``\\d`` digits in ``text``."""
-    runs = digit_runs(text)
-    return runs[0] if runs else 0
-
-
 def digits_only(value: str) -> str:
     return "".join(c for c in value if c.isdigit())
