@@ -61,8 +61,9 @@ def build_registry(mode: str, entities: tuple[str, ...] | None = None) -> Recogn
 
         recognizers += [GinzaNerRecognizer("PERSON"), GinzaNerRecognizer("EMPLOYER")]
     if entities is not None:
-        wanted = set(entities) | {"JP_CORPORATE_NUMBER"}  # it guards My Number
-        recognizers = [r for r in recognizers if set(r.supported_entities) & wanted]
+        # no corporate-number "guard" for My Number: the My Number patterns reject a
+        # corporate number themselves (test_detector), and the pipeline dropped it anyway
+        recognizers = [r for r in recognizers if set(r.supported_entities) & set(entities)]
     registry = RecognizerRegistry(supported_languages=["ja"])
     for recognizer in recognizers:
         registry.add_recognizer(recognizer)

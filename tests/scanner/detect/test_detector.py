@@ -25,6 +25,19 @@ def test_corporate_number_is_not_a_my_number(fast_detector):
     assert_detects(text, found, "JP_CORPORATE_NUMBER", "8700110005901")
 
 
+def test_a_my_number_only_detector_takes_no_corporate_number_either():
+    # Without the corporate-number recognizer in the registry: the My Number patterns
+    # reject a 13-digit corporate number themselves (plain, hyphenated, T-prefixed).
+    from scanner.detect.recognizers.registry import build_registry
+
+    registry = build_registry("fast", ("JP_MY_NUMBER",))
+    assert not any("JP_CORPORATE_NUMBER" in r.supported_entities for r in registry.recognizers)
+    only = Detector(entities=["JP_MY_NUMBER"])
+    for number in ("8700110005901", "8-7001-1000-5901", "T8700110005901"):
+        text = f"マイナンバー欄に法人番号 {number} が記入されていた"
+        assert_not_detects(text, only.analyze(text), "JP_MY_NUMBER")
+
+
 def test_surname_inside_company_name_is_not_a_person(fast_detector):
     text = "取引先の藤田通信と山田電機から見積もりが届いた"
     assert_not_detects(text, fast_detector.analyze(text), "PERSON")
