@@ -364,7 +364,7 @@ class JpPersonRecognizer(LocalRecognizer):
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
         scored = [(c, f) for c, f in scored if not _chinese_word(text, c, f, full_names)]
         # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)
-        keep = FalseNames(text, ms).keep([(c.start, c.end) for c, _ in scored])
+        keep = FalseNames(text, ms, engine).keep([(c.start, c.end) for c, _ in scored])
         scored = [x for x, k in zip(scored, keep, strict=True) if k]
         probs = [scorer.probability(feats) for _, feats in scored]
         keys = _surface_keys(text, [c for c, _ in scored])
@@ -388,7 +388,7 @@ class JpPersonRecognizer(LocalRecognizer):
         # what _maybe_surname asks of each common noun, looked up once per text
         is_surname = getattr(engine, "is_surname", None) if engine is not None else None
         resume = 0  # the first token past the last span
-        false_name = FalseNames(text, ms)
+        false_name = FalseNames(text, ms, engine)
         # a span starts at a name, a proper noun or a common noun
         for i in [k for k, m in enumerate(ms) if m[3][1] in _NAME_POS1]:
             if i < resume:
@@ -400,7 +400,7 @@ class JpPersonRecognizer(LocalRecognizer):
                     (pos[1] == "固有名詞" and pos[2] in _PROPER_POS2)  # _is_proper_noun(m)
                     or (pos[1] == "普通名詞" and is_surname is not None and is_surname(m[2]))
                 ):
-                    found = self._proper_noun_name(text, ms, i, engine)
+                    found = self._proper_noun_name(text, ms, i, engine, false_name)
                     if found is not None:
                         results.append(found[0])
                         resume = found[1]
@@ -454,7 +454,7 @@ class JpPersonRecognizer(LocalRecognizer):
         return results
 
     def _proper_noun_name(
-        self, text: str, ms: list[Morpheme], i: int, engine
+        self, text: str, ms: list[Morpheme], i: int, engine, false_name: FalseNames
     ) -> tuple[RecognizerResult, int] | None:
         """松本様, 小川様, 池田 充: a word that is also a surname, used as one.
 
@@ -472,6 +472,7 @@ class JpPersonRecognizer(LocalRecognizer):
             and _KANJI.fullmatch(m.surface)
             and (len(m.surface) >= 2 or honorific != "様")
             and not not_a_person(text, ms, i, i)
+            and not false_name.honoured_common_noun(i, i, m.end)  # 神さま, 花屋さん
         ):
             why = f"possible surname + {honorific}"
             return self._result(m.start, m.end, _PROPER_HONORIFIC, why), i + 1
