@@ -17,7 +17,7 @@ places and things in ways no name takes, and these rules read them after scoring
 - a school, lineage or kind after it (ヘーゲル左派, ジョチ・ウルス系, ベントン母型, アイギナ商人),
   a firm (Xの創始者, X・コミュニケーションズ, 映画制作会社X, リーグ・X), an event named after
   a titled person (アン女王戦争, 坂本弁護士失踪事件), part of a work's title
-  (『若きウェルテルの悩み』);
+  (『若きウェルテルの悩み』, or in 「」 when the quote is a noun phrase: 「伊賀のX丸」が好き);
 - a group word Sudachi took for a one-character given name (武川|衆, デルタ|翼); a katakana
   run ending in a country (コパ・アメリカ); and person_scorer.not_a_person's houses and clans
   (北条氏 near 自称), which deep mode's GiNZA-only spans had skipped, and of those, spans
@@ -82,6 +82,14 @@ _OF_A_BODY = frozenset({"創始者", "創業者", "創設者", "本社", "子会
 _EVENTS = frozenset({"事件", "戦争", "事変", "騒動", "裁判", "訴訟"})
 #: a work's title in 『』 is looked for this far on each side
 _TITLE_LENGTH = 40
+#: what a title in 「」 is made of (伊賀の影丸, 天才X, Xの恋愛占い): nouns joined by の / と
+_TITLE_POS = frozenset({"名詞", "接尾辞", "接頭辞", "助詞", "補助記号"})
+#: ... but no clause (「Xが来た」) nor punctuation of one (「X、元気？」)
+_CLAUSE_WORDS = frozenset("が を は も に で 、 。 ！ ？ ! ? ， ．".split())
+#: a person's word at the end of a title in 「」: the title names someone of the name's
+_PERSON_HEADS = frozenset("使い 子 妻 夫 娘 息子 弟子 友 母 父 兄 弟 姉 妹 孫 家族 一家".split())
+#: after a quote of speech or a nickname (「X」と言った, 「Xさん」って呼んで)
+_QUOTED_SPEECH_AFTER = ("と", "って")
 _EVERY_MENTION = frozenset({"place", "made", "role"})
 #: the last word of a firm's name (角川・エス・エス・コミュニケーションズ, Xホールディングス)
 _FIRM_WORDS = frozenset(
@@ -165,6 +173,7 @@ class FalseNames:
             or self._facility_after(last, end)
             or self._group_inside(first, last)
             or self._in_work_title(start, end)
+            or self._in_quoted_title(start, end)
             or self._event_or_firm(last, end)
             or self._firm(first, last, start, end)
         ):
@@ -220,6 +229,27 @@ class FalseNames:
         """坂口|温泉, 南砂|店, 着付|教室, 瀬見|峡: the name of a facility or a natural place."""
         nxt = self._glued(last + 1, end)
         return nxt is not None and nxt.surface in _FACILITY_AFTER
+
+    def _in_quoted_title(self, start: int, end: int) -> bool:
+        """「伊賀のX丸」が好き, 「Xさんの日記」は: part of a title in 「」 (a programme, a book,
+        a product), not a quote of speech: the quote is a noun phrase (no verb, adjective,
+        auxiliary or punctuation), not the name with only a title or honorific (「X卿」),
+        and no と / って after it (「Xさん」と呼ばれた is a nickname)."""
+        text = self.text
+        opened = text.rfind("「", max(0, start - _TITLE_LENGTH), start)
+        closed = text.find("」", end, end + _TITLE_LENGTH)
+        if opened < 0 or closed < 0 or "」" in text[opened:start] or "「" in text[end:closed]:
+            return False
+        if text.startswith(_QUOTED_SPEECH_AFTER, closed + 1):
+            return False
+        ms = self.ms
+        inside = ms[bisect_right(ms, opened, key=_START) : bisect_left(ms, closed, key=_START)]
+        rest = [m for m in inside if m.end <= start or m.start >= end]
+        if not rest or all(m.surface in TITLES or m.pos[2] == "人名" for m in rest):
+            return False  # 「山田太郎」, 「X卿」: the name itself, quoted
+        if inside[-1].surface in _PERSON_HEADS:
+            return False  # 「Xの使い」, 「Xの娘」: a person of X's, and X a person too
+        return all(m.pos[0] in _TITLE_POS and m.surface not in _CLAUSE_WORDS for m in inside)
 
     def _in_work_title(self, start: int, end: int) -> bool:
         """『若きウェルテルの悩み』: part of a work's title, not all of it."""
