@@ -316,6 +316,21 @@ def _chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> b
 _CONSISTENCY = 0.7
 
 
+#: a word for a relative glued right before a candidate makes it a name (次女アデル, 妻アナ,
+#: 王妃マーガレット): the model reads the word but has seen too few of them
+_KIN = frozenset(
+    "娘 息子 妻 夫 長男 次男 三男 長女 次女 三女 兄 弟 姉 妹 父 母 祖父 祖母 孫 甥 姪 叔父 叔母"
+    " 伯父 伯母 義父 義母 義兄 義弟 実父 実母 愛娘 愛妻 令嬢 王妃 王女 王子 皇女 皇子 嫡男 嫡子"
+    " 末子 末娘 長子 次子".split()
+)
+_KIN_SCORE = 0.6
+
+
+def _after_kin(ms: list[Morpheme], cand) -> bool:
+    k = cand.first - 1
+    return k >= 0 and ms[k].end == cand.start and ms[k].surface in _KIN
+
+
 def _surface_keys(text: str, cands) -> list[tuple[int, str]]:
     """(which text of a batch, surface) of each candidate."""
     cuts = [m.start() for m in re.finditer(HARD_BOUNDARY, text)]
@@ -417,6 +432,8 @@ class JpPersonRecognizer(LocalRecognizer):
             top = best[key]
             if top >= _CONSISTENCY:
                 p = max(p, top)
+            if p < _KIN_SCORE and _after_kin(ms, cand):
+                p = _KIN_SCORE  # 次女|アデル, 王妃|マーガレット: a relative's name
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
             if p >= floor:
                 score = min(p, _MODEL_CAP)

@@ -1,4 +1,4 @@
-"""A name followed by an office or trade glued to it (jp_person_recognizer.office_after)."""
+"""A name beside the word for its office or its kin (jp_person_recognizer.py)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,15 @@ def test_office_after_reads_the_glued_compound_only():
     assert office_after(ms, at[0] + 1, ms[at[0]].end) == "農林水産副大臣"
     assert office_after(ms, at[1] + 1, ms[at[1]].end) == ""  # a space: not glued
     assert office_after(ms, at[2] + 1, ms[at[2]].end) == ""  # 大学: an institution's
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("伯爵の妹ヘドヴィグを女王とした。", ["ヘドヴィグ"]),  # a word unknown to the dictionary
+        ("伯爵の娘ルドミラを妃に迎えた。", ["ルドミラ"]),
+        ("彼の妻イルメリンは画家だった。", ["イルメリン"]),
+    ],
+)  # fmt: skip
+def test_a_word_for_a_relative_before_a_word_makes_it_a_name(fast_detector, text, names):
+    assert _persons(fast_detector, text) == names
