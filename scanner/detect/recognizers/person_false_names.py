@@ -15,6 +15,8 @@ places and things in ways no name takes, and these rules read them after scoring
 - a thing or body someone made (Xを発明した, Xが創設された), a role someone became
   (モンゴルのハーンとなった);
 - a school, lineage or kind after it (ヘーゲル左派, ジョチ・ウルス系, ベントン母型, アイギナ商人),
+  a disease, prize or method named after someone (X病, X賞, X教育), a katakana word
+  bought or used (Xを買った, Xを使用, Xをご利用),
   a firm (Xの創始者, X・コミュニケーションズ, 映画制作会社X, リーグ・X), an event named after
   a titled person (アン女王戦争, 坂本弁護士失踪事件), part of a work's title
   (『若きウェルテルの悩み』, or in 「」 when the quote is a noun phrase: 「伊賀のX丸」が好き);
@@ -65,6 +67,11 @@ _TOWN_ENDS = ("都市", "首都", "港町", "州都", "王都")
 _VESSEL_ENDS = ("艦", "船")
 #: a school, lineage or kind named after it (ヘーゲル左派, ジョチ・ウルス系, ベントン母型)
 _KIND_AFTER = frozenset({"系", "母型", "商人"})
+#: ... or a disease, a prize, a method named after someone (X病, X症候群, X賞, X教育)
+_EPONYM_AFTER = frozenset("病 症 症候群 賞 教育 方式 効果 定理 法則 主義".split())
+#: Xを + one of these: a thing bought or used (Xを買った, Xを使用, Xをご利用): for a
+#: katakana word only (部下の山田を使って is a person)
+_USED = frozenset("買っ 買う 買い 購入 使用 利用 ご利用 愛用 注文 使っ 使う 使い".split())
 #: group words Sudachi can tag as a one-character given name (武川|衆); not 翼 or 勢,
 #: which are given names too (佐藤 翼)
 _GROUP_CHARS = frozenset("衆党組団隊軍派")
@@ -180,6 +187,8 @@ class FalseNames:
             return "thing"
         if self._made(last):
             return "made"
+        if self._used(start, end, last):
+            return "thing"
         if (
             self._place_after(last, end)
             or self._place_before(first, start)
@@ -229,6 +238,16 @@ class FalseNames:
         """坂口|温泉, 南砂|店, 着付|教室, 瀬見|峡: the name of a facility or a natural place."""
         nxt = self._glued(last + 1, end)
         return nxt is not None and nxt.surface in _FACILITY_AFTER
+
+    def _used(self, start: int, end: int, last: int) -> bool:
+        """Xを買った, Xを使用した, Xをご利用: a katakana word bought or used is a thing."""
+        if not _KATAKANA.fullmatch(self.text[start:end]):
+            return False  # ジョン・スミスを使って: a full name is a person
+        after = [m.surface for m in self.ms[last + 1 : last + 4]]
+        if after[:1] != ["を"] or self._glued(last + 1, end) is None:
+            return False
+        rest = after[2:] if after[1:2] == ["ご"] else after[1:]
+        return bool(rest) and rest[0] in _USED
 
     def _in_quoted_title(self, start: int, end: int) -> bool:
         """「伊賀のX丸」が好き, 「Xさんの日記」は: part of a title in 「」 (a programme, a book,
@@ -350,6 +369,8 @@ class FalseNames:
                 return False  # ボリス・エリツィン|ら|改革派: the group is of people
             if m.surface in _KIND_AFTER or m.surface.endswith("派"):
                 return True
+            if k == last + 1 and m.surface in _EPONYM_AFTER:
+                return True  # パーキンソン|病, X|賞: named after someone, not the someone
         return False
 
     def _place_before(self, first: int, start: int) -> bool:

@@ -58,6 +58,8 @@ def _persons(detector, text: str) -> list[str]:
         ("デザイナー様、クリエイター様のご応募をお待ちしております。", []),
         ("八百屋さんで野菜を買った。むかし、ある国に王さまがいました。", []),
         ("インデアンの神さまが旅に出た。", []),
+        # a disease, a prize or a method named after someone
+        ("ハンチントン病の講演を聞いた。", []),
         # part of a title in 「」 (a programme, a book, a product), not a quote of speech
         ("「鈴木ひろみの星占い」は毎週更新です。", []),
         ("「アリスとテレスの冒険」を読んだ。", []),
@@ -103,3 +105,15 @@ def test_a_place_suffix_after_a_space_may_be_a_given_name():
     text = "担当は山田 郷です。"
     start = text.index("山田")
     assert FalseNames(text, engine.morphemes(text)).keep([(start, start + 4)]) == [True]
+
+
+def test_a_katakana_word_bought_or_used_is_a_thing_but_a_full_name_is_not():
+    engine = SudachiNlpEngine()
+    engine.load()
+    text = (
+        "アルフェリアを買った。キュリオンを使用した。ノヴァリスをご利用の方へ。"
+        "ジョン・スミスを使った。"
+    )
+    words = ("アルフェリア", "キュリオン", "ノヴァリス", "ジョン・スミス")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False, False, False, True]
