@@ -9,8 +9,8 @@ places and things in ways no name takes, and these rules read them after scoring
 - a facility or natural place glued after it (X温泉, X店, X館, X教室, X峡);
 - a common noun with an honorific: a role, a pet or a shop (クリエイター様, シロップちゃん,
   花屋さん, 王さま), but not a loanword the dictionary also lists as a Japanese name (スズキ様);
-- a place's parts after it (X下流, X近郊), a state (X侯国), a river, lake or outskirts
-  before it (ユーフラテス川のX, アダナ近郊のX, ボスナ川の源泉、X), an appositive town
+- a place's parts after it (X下流, X近郊, X周辺, X地区, Xの東端), a state (X侯国), a
+  river, lake or outskirts before it (ユーフラテス川のX, アダナ近郊のX, ボスナ川の源泉、X), an appositive town
   (商業都市であったX), a ship's class (装甲巡洋艦X);
 - a thing or body someone made (Xを発明した, Xが創設された), a role someone became
   (モンゴルのハーンとなった);
@@ -58,7 +58,12 @@ _PLACE_ROLES = frozenset("州都 首都 首府 起点 拠点 本拠 本拠地".s
 #: Xと + one of these: a term being named (沼に因んでマーシュと呼ぶ)
 _NAMING = frozenset({"呼ぶ", "称する"})
 #: a part of a place right after it (アン・ナスリーヤ下流, アダナ近郊)
-_AREA_AFTER = frozenset("下流 上流 流域 河口 近郊 郊外 沿岸 北部 南部 東部 西部".split())
+_AREA_AFTER = frozenset(
+    "下流 上流 流域 河口 近郊 郊外 沿岸 北部 南部 東部 西部 周辺 一帯 地区 地域 界隈 付近 方面"
+    " 山 岳 海岸 湾".split()
+)
+#: Xの + one of these: a place (Xの東端に位置し); not Xの北側, which a person has too
+_SIDE_AFTER_NO = frozenset("東端 西端 南端 北端 南東部 南西部 北東部 北西部 中心部 一帯".split())
 #: a river, lake or outskirts before の / 、 (ユーフラテス川の, ボスナ川の源泉、)
 _AREA_BEFORE = frozenset("川 湖 近郊 郊外 源泉 河口 沿岸 河畔".split())
 #: a town before である / であった (商業都市であったアイギナ)
@@ -343,6 +348,8 @@ class FalseNames:
         word = nxt.surface
         if word in _AREA_AFTER:
             return True
+        if word == "の" and last + 2 < len(ms) and ms[last + 2].surface in _SIDE_AFTER_NO:
+            return True  # Xの東端に位置し
         if word in _STATE_AFTER or (  # ホーエンツォレルン=ジグマリンゲン|侯|国
             word in _RANKS
             and last + 2 < len(ms)

@@ -58,6 +58,9 @@ def _persons(detector, text: str) -> list[str]:
         ("デザイナー様、クリエイター様のご応募をお待ちしております。", []),
         ("八百屋さんで野菜を買った。むかし、ある国に王さまがいました。", []),
         ("インデアンの神さまが旅に出た。", []),
+        # a place's surroundings, a mountain, its edge
+        ("また、ペドロ・クロス周辺には屋台が並ぶ。松本平の東端に位置する町だ。", []),
+        ("山田太郎の北側に座った。", ["山田太郎"]),
         # a disease, a prize or a method named after someone
         ("ハンチントン病の講演を聞いた。", []),
         # part of a title in 「」 (a programme, a book, a product), not a quote of speech
