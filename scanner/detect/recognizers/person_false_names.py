@@ -10,8 +10,8 @@ places and things in ways no name takes, and these rules read them after scoring
 - a common noun with an honorific: a role, a pet or a shop (クリエイター様, シロップちゃん,
   花屋さん, 王さま), but not a loanword the dictionary also lists as a Japanese name (スズキ様);
 - a place's parts after it (X下流, X近郊, X周辺, X地区, Xの東端), a state (X侯国), a
-  river, lake or outskirts before it (ユーフラテス川のX, アダナ近郊のX, ボスナ川の源泉、X), an appositive town
-  (商業都市であったX), a ship's class (装甲巡洋艦X);
+  river, lake or outskirts before it (ユーフラテス川のX, アダナ近郊のX, ボスナ川の源泉、X),
+  an appositive town (商業都市であったX), a ship's class (装甲巡洋艦X);
 - a thing or body someone made (Xを発明した, Xが創設された), a role someone became
   (モンゴルのハーンとなった);
 - a school, lineage or kind after it (ヘーゲル左派, ジョチ・ウルス系, ベントン母型, アイギナ商人),
