@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import jaconv
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
@@ -84,6 +86,7 @@ _MODEL_CAP = 0.8
 
 #: the second POS level of every token a name can start with (人名 is a 固有名詞)
 _NAME_POS1 = frozenset({"固有名詞", "普通名詞"})
+_POS, _POS1 = itemgetter(3), itemgetter(1)  # a Morpheme's pos, a pos's second level
 #: the third POS level of a proper noun that may be a surname (_is_proper_noun)
 _PROPER_POS2 = frozenset({"人名", "地名", "一般"})
 
@@ -416,7 +419,8 @@ class JpPersonRecognizer(LocalRecognizer):
         resume = 0  # the first token past the last span
         false_name = false_name or FalseNames(text, ms)
         # a span starts at a name, a proper noun or a common noun
-        for i in [k for k, m in enumerate(ms) if m[3][1] in _NAME_POS1]:
+        # (the indices of tokens whose m.pos[1] is in _NAME_POS1, picked out in C)
+        for i in compress(range(n), map(_NAME_POS1.__contains__, map(_POS1, map(_POS, ms)))):
             if i < resume:
                 continue
             m = ms[i]
