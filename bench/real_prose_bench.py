@@ -1,7 +1,7 @@
 """Real-prose benchmark: names in annotated Japanese corpora, beside the synthetic corpora.
 
-    python -m bench.real_prose_bench --gsd PATH --wac PATH --kwdlc PATH
-        [--iob2 PATH [--iob2-half both|dev|confirm|all]] [--skip-peer] [--skip-deep]
+    python -m bench.real_prose_bench --gsd PATH --wac PATH --kwdlc PATH [--kwdlc-split test|train]
+        [--iob2 PATH [--iob2-half both|dev|even|confirm|odd|all]] [--skip-peer] [--skip-deep]
         [--skip-synthetic] [--limit N] [--errors N]
         [--coverage] [--json OUT]
 
@@ -219,6 +219,13 @@ def iob2_half(docs: Sequence[ProseDoc], half: str) -> list[ProseDoc]:
     return [p for p in docs if int(p.doc.id.rsplit("-", 1)[1]) % 2 == parity]
 
 
+#: KWDLC's splits: test is the confirm set; train may be read for errors (never trained on)
+KWDLC_SETS = {
+    "test": "KWDLC test (web documents, confirm set)",
+    "train": "KWDLC train (web documents, error reading only)",
+}
+
+
 def corpora(args) -> dict[str, list[ProseDoc]]:
     sets: dict[str, list[ProseDoc]] = {}
     if args.gsd:
@@ -226,20 +233,21 @@ def corpora(args) -> dict[str, list[ProseDoc]]:
     if args.wac:
         sets["Wikipedia Annotated Corpus test"] = knp(args.wac, "test")
     if args.kwdlc:
-        sets["KWDLC test (web documents, confirm set)"] = knp(args.kwdlc, "test")
+        sets[KWDLC_SETS[args.kwdlc_split]] = knp(args.kwdlc, args.kwdlc_split)
     if args.fkc:
         sets["FKC complaints, all (business prose, confirm set)"] = knp(args.fkc, "train") + knp(
             args.fkc, "test"
         )
     if args.iob2:
         wiki = iob2(args.iob2, "wikipedia")
-        if args.iob2_half in ("dev", "both"):
+        half = {"even": "dev", "odd": "confirm"}.get(args.iob2_half, args.iob2_half)
+        if half in ("dev", "both"):
             sets["IOB2Corpus Wikipedia paragraphs, dev half (even)"] = iob2_half(wiki, "dev")
-        if args.iob2_half in ("confirm", "both"):
+        if half in ("confirm", "both"):
             sets["IOB2Corpus Wikipedia paragraphs, confirm half (odd)"] = iob2_half(wiki, "confirm")
-        if args.iob2_half == "all":
+        if half == "all":
             sets["IOB2Corpus Wikipedia paragraphs (confirm set)"] = wiki
-        if args.iob2_half != "dev":
+        if half != "dev":
             sets["IOB2Corpus Wikinews (confirm set)"] = iob2(args.iob2, "wikinews")
     if args.limit:
         sets = {k: v[: args.limit] for k, v in sets.items()}
@@ -251,13 +259,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gsd", type=Path, help="fetched megagonlabs/UD_Japanese-GSD")
     parser.add_argument("--kwdlc", type=Path, help="fetched ku-nlp/KWDLC")
     parser.add_argument(
+        "--kwdlc-split", choices=tuple(KWDLC_SETS), default="test",
+        help="KWDLC split: test (the confirm set) or train (to read errors; never trained on)",
+    )  # fmt: skip
+    parser.add_argument(
         "--fkc", type=Path, help="fetched ku-nlp/AnnotatedFKCCorpus (consumer complaints)"
     )
     parser.add_argument("--wac", type=Path, help="fetched ku-nlp/WikipediaAnnotatedCorpus")
     parser.add_argument("--iob2", type=Path, help="fetched Hironsan/IOB2Corpus (confirm set)")
     parser.add_argument(
-        "--iob2-half", choices=("both", "dev", "confirm", "all"), default="both",
-        help="IOB2Corpus Wikipedia paragraphs: even (dev) / odd (confirm) halves, or all",
+        "--iob2-half", choices=("both", "dev", "even", "confirm", "odd", "all"), default="both",
+        help="IOB2Corpus Wikipedia paragraphs: even = dev / odd = confirm halves, or all",
     )  # fmt: skip
     parser.add_argument("--skip-peer", action="store_true")
     parser.add_argument("--skip-deep", action="store_true")

@@ -62,6 +62,7 @@ _EXPECTED: dict[str, frozenset[FileType]] = {
     ".xlsm": frozenset({FileType.XLSX}),
     ".docx": frozenset({FileType.DOCX}),
     ".pptx": frozenset({FileType.PPTX}),
+    ".ppt": frozenset({FileType.PPT}),
     ".odt": frozenset({FileType.ODT}),
     ".ods": frozenset({FileType.ODS}),
     ".odp": frozenset({FileType.ODP}),

@@ -33,6 +33,7 @@ class FileType(StrEnum):
     DOCX = "docx"
     DOC = "doc"
     PPTX = "pptx"
+    PPT = "ppt"
     ODT = "odt"
     ODS = "ods"
     ODP = "odp"
@@ -325,5 +326,5 @@ def _sniff_ole(stream: BinaryIO) -> Sniffed:
     if "worddocument" in streams:
         return Sniffed(FileType.DOC, "Word 97-2003 document (.doc)")
     if "powerpoint document" in streams:
-        return Sniffed(FileType.UNSUPPORTED, "PowerPoint 97-2003 presentation (.ppt)")
+        return Sniffed(FileType.PPT, "PowerPoint 97-2003 presentation (.ppt)")
     return Sniffed(FileType.UNSUPPORTED, "OLE2 compound file")

@@ -34,6 +34,7 @@ REGISTRY: MappingProxyType[FileType, tuple[str, str]] = MappingProxyType(
         FileType.DOCX: ("word", "extract"),
         FileType.DOC: ("word97", "extract"),
         FileType.PPTX: ("slides", "extract"),
+        FileType.PPT: ("ppt97", "extract"),
         FileType.ODT: ("opendocument", "extract_text_document"),
         FileType.ODS: ("opendocument", "extract_spreadsheet"),
         FileType.ODP: ("opendocument", "extract_presentation"),

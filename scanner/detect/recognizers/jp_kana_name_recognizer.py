@@ -7,9 +7,20 @@ says so.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import itemgetter
+
 from presidio_analyzer import Pattern
 
 from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer
+from scanner.detect.recognizers.person_false_names import FalseNames
+
+_START, _END = itemgetter(0), itemgetter(1)  # a Morpheme's start and end
+
+
+def _pattern(result) -> str:
+    return getattr(result.analysis_explanation, "pattern_name", "") or ""
+
 
 _KATA = r"[ァ-ヴ][ァ-ヴー]{1,9}"
 # not glued to kanji or kana before it (…ソリューションズ様 is a company), nor after カ) (a
@@ -71,6 +82,28 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
         "名義",
     ]  # fmt: skip
     CONTEXT_WINDOW = (12, 0)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        ms = getattr(nlp_artifacts, "morphemes", None)
+        if not ms or not any(_pattern(r) == "kana_before_honorific" for r in results):
+            return results
+        false_name = FalseNames(text, ms, getattr(nlp_artifacts, "nlp_engine", None))
+        return [r for r in results if not self._common_noun(r, ms, false_name)]
+
+    @staticmethod
+    def _common_noun(result, ms, false_name: FalseNames) -> bool:
+        """クリエイター様, パチンコホール様: loanwords Sudachi files as common nouns, with an
+        honorific, are a role or a business, not a name (person_false_names.py)."""
+        if _pattern(result) != "kana_before_honorific":
+            return False
+        first = bisect_left(ms, result.start, key=_START)
+        last = bisect_left(ms, result.end, key=_END)
+        if first >= len(ms) or last >= len(ms) or ms[first].start != result.start:
+            return False
+        if ms[last].end != result.end:
+            return False
+        return all(false_name.common_noun(m, "様") for m in ms[first : last + 1])  # 様 / さん
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """A label is not a name (口座名義（カナ）), nor a job title (（リードエンジニア））."""

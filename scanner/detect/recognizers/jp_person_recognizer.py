@@ -3,8 +3,8 @@
 Sudachi tags surnames and given names (名詞-固有名詞-人名-姓/名) hundreds of times faster
 than NER, but surnames also sit inside company names (藤田通信) and place names. So a
 span counts as a name when it is a surname followed by a given name, a name followed by
-an honorific (様, さん, 氏 ...), or a lone name next to a label (氏名, 担当 ...), and never
-when a common noun is glued to it.
+an honorific (様, さん, 氏 ...) or an office glued to it (野田財務大臣, 古田剛シェフ), or a lone
+name next to a label (氏名, 担当 ...), and never when another common noun is glued to it.
 """
 
 from __future__ import annotations
@@ -82,6 +82,50 @@ _MODEL_FLOOR = 0.3
 _HONORIFIC_FLOOR = 0.25
 #: the model's probability is capped here, so validated and labelled spans still win
 _MODEL_CAP = 0.8
+
+
+#: a person's office or trade glued after a name, which an honorific list cannot hold
+#: whole (野田|財務大臣, 江上|副町長, 松岡|農林|水産|副大臣, 古田剛|シェフ, 内沼幸雄|鑑定人):
+#: the last word of the compound ends in one of these
+_OFFICE_ENDS = tuple(
+    "大臣 大統領 首相 総理 長官 議員 知事 市長 町長 村長 区長 議長 委員長 会長 社長 専務 常務"
+    " 取締役 部長 課長 係長 主任 室長 店長 局長 院長 園長 校長 学長 教授 講師 博士 医師 弁護士"
+    " 選手 投手 捕手 監督 コーチ 主将 騎手 棋士 力士 俳優 女優 歌手 作家 画家 記者 所長 次長"
+    " アナウンサー 理事長 理事 総裁 書記長 幹事長 書記 大使 領事 判事 検事 編集長 館長 署長"
+    " 駅長 塾長 組長 団長 座長 寮長 鑑定人 弁護人 代理人 管財人 参考人 女流 師範 シェフ アマ"
+    " ディレクター プロデューサー デザイナー キャスター カメラマン ライター オーナー パティシエ"
+    " ソムリエ トレーナー インストラクター マネージャー キャプテン ボーカル ギタリスト ドラマー"
+    " ピアニスト ジャーナリスト".split()
+)
+#: words before the office that make the compound an institution's (早稲田|大学|教授,
+#: 大阪|府|知事, 日本|代表|監督): the name before it is the institution's, not a person's
+_INSTITUTION_ENDS = tuple(
+    "大学 大 高校 学校 学園 学院 中学 銀行 院 会社 社 協会 連盟 財団 組合 研究所 省 庁 党"
+    " 県 府 都 道 市 町 村 区 州 国 藩 部 課 団 会 チーム 代表 球団 センター 店 クリニック".split()
+)
+#: the first character of a compound that belongs to a place or a clause, not a person
+#: (広島|県議会議員, 神戸|藩主, クラーク|対|教育委員長)
+_NOT_OFFICE_START = tuple("県府都道市町村区州国藩対的")
+#: at most this many words between a name and its office (農林|水産|副大臣)
+_OFFICE_REACH = 3
+
+
+def office_after(ms: list[Morpheme], k: int, at: int) -> str:
+    """The office or trade (財務大臣, 副町長, 農林水産副大臣, シェフ) that tokens from k on,
+    glued to offset ``at``, spell, or ""."""
+    words: list[str] = []
+    if k >= len(ms) or ms[k].surface.startswith(_NOT_OFFICE_START):
+        return ""
+    for m in ms[k : k + _OFFICE_REACH + 1]:
+        if m.start != at or m.pos[0] not in ("名詞", "接尾辞", "接頭辞") or m.pos[1] == "固有名詞":
+            return ""
+        words.append(m.surface)
+        if m.surface.endswith(_OFFICE_ENDS):
+            if any(w.endswith(_INSTITUTION_ENDS) for w in words[:-1]):
+                return ""
+            return "".join(words)
+        at = m.end
+    return ""
 
 
 #: the second POS level of every token a name can start with (人名 is a 固有名詞)
@@ -369,7 +413,7 @@ class JpPersonRecognizer(LocalRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         morphemes: list[Morpheme] = getattr(nlp_artifacts, "morphemes", None) or []
         engine = getattr(nlp_artifacts, "nlp_engine", None)
-        false_names = FalseNames(text, morphemes)  # one per text: it remembers its answers
+        false_names = FalseNames(text, morphemes, engine)  # one per text: it remembers answers
         results = self._from_morphemes(text, morphemes, engine, false_names)
         for start, end in sovereign_names(text, morphemes):
             results.append(self._result(start, end, _SOVEREIGN, "proper noun + sovereign's title"))
@@ -390,7 +434,7 @@ class JpPersonRecognizer(LocalRecognizer):
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
         scored = [(c, f) for c, f in scored if not _chinese_word(text, c, f, full_names)]
         # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)
-        false_names = false_names or FalseNames(text, ms)
+        false_names = false_names or FalseNames(text, ms, engine)
         keep = false_names.keep([(c.start, c.end) for c, _ in scored])
         scored = [x for x, k in zip(scored, keep, strict=True) if k]
         probs = [scorer.probability(feats) for _, feats in scored]
@@ -417,7 +461,7 @@ class JpPersonRecognizer(LocalRecognizer):
         # what _maybe_surname asks of each common noun, looked up once per text
         is_surname = getattr(engine, "is_surname", None) if engine is not None else None
         resume = 0  # the first token past the last span
-        false_name = false_name or FalseNames(text, ms)
+        false_name = false_name or FalseNames(text, ms, engine)
         # a span starts at a name, a proper noun or a common noun
         # (the indices of tokens whose m.pos[1] is in _NAME_POS1, picked out in C)
         for i in compress(range(n), map(_NAME_POS1.__contains__, map(_POS1, map(_POS, ms)))):
@@ -430,7 +474,7 @@ class JpPersonRecognizer(LocalRecognizer):
                     (pos[1] == "固有名詞" and pos[2] in _PROPER_POS2)  # _is_proper_noun(m)
                     or (pos[1] == "普通名詞" and is_surname is not None and is_surname(m[2]))
                 ):
-                    found = self._proper_noun_name(text, ms, i, engine)
+                    found = self._proper_noun_name(text, ms, i, engine, false_name)
                     if found is not None:
                         results.append(found[0])
                         resume = found[1]
@@ -463,7 +507,9 @@ class JpPersonRecognizer(LocalRecognizer):
                     j, names, weak_given = j + 2, 2, True
             start, end = m.start, ms[j].end
             following = ms[j + 1] if j + 1 < n else None
-            honorific = honorific_at(text, end)
+            honorific = honorific_at(text, end) or (
+                office_after(ms, j + 1, end) if end - start >= 2 else ""
+            )
             resume = j + 1
             if not honorific and _glued_noun(following, end):
                 continue  # 藤田通信, 山田電機: a surname inside a compound noun
@@ -484,7 +530,7 @@ class JpPersonRecognizer(LocalRecognizer):
         return results
 
     def _proper_noun_name(
-        self, text: str, ms: list[Morpheme], i: int, engine
+        self, text: str, ms: list[Morpheme], i: int, engine, false_name: FalseNames
     ) -> tuple[RecognizerResult, int] | None:
         """松本様, 小川様, 池田 充: a word that is also a surname, used as one.
 
@@ -492,7 +538,9 @@ class JpPersonRecognizer(LocalRecognizer):
         takes no title.
         """
         m, nxt = ms[i], ms[i + 1]
-        honorific = honorific_at(text, m.end)
+        honorific = honorific_at(text, m.end) or (
+            office_after(ms, i + 1, m.end) if len(m.surface) >= 2 else ""
+        )
         surname_like = (
             m.pos[2] == "人名" or not hasattr(engine, "is_surname") or engine.is_surname(m.surface)
         )
@@ -502,6 +550,7 @@ class JpPersonRecognizer(LocalRecognizer):
             and _KANJI.fullmatch(m.surface)
             and (len(m.surface) >= 2 or honorific != "様")
             and not not_a_person(text, ms, i, i)
+            and not false_name.honoured_common_noun(i, i, m.end)  # 神さま, 花屋さん
         ):
             why = f"possible surname + {honorific}"
             return self._result(m.start, m.end, _PROPER_HONORIFIC, why), i + 1

@@ -4,8 +4,11 @@ The name model (person_scorer.py) reads a few words on each side; a katakana pla
 Sudachi files as 人名 (リオ, コブレンツ, マーシュ) still scores high there. Japanese marks
 places and things in ways no name takes, and these rules read them after scoring:
 
-- a verb or role of a place: Xに移転 / 定住 / 上陸, Xで生まれ / 開催, Xを州都 / 起点とする,
-  州都をXとする, Xと呼ぶ (a term);
+- a verb or role of a place: Xに移転 / 定住 / 上陸, Xで生まれ / 開催 / 生まれ育ち / 働く,
+  Xを州都 / 起点とする, 州都をXとする, Xと呼ぶ (a term);
+- a facility or natural place glued after it (X温泉, X店, X館, X教室, X峡);
+- a common noun with an honorific: a role, a pet or a shop (クリエイター様, シロップちゃん,
+  花屋さん, 王さま), but not a loanword the dictionary also lists as a Japanese name (スズキ様);
 - a place's parts after it (X下流, X近郊), a state (X侯国), a river, lake or outskirts
   before it (ユーフラテス川のX, アダナ近郊のX, ボスナ川の源泉、X), an appositive town
   (商業都市であったX), a ship's class (装甲巡洋艦X);
@@ -42,7 +45,10 @@ _START, _END = itemgetter(0), itemgetter(1)  # a Morpheme's start and end
 #: Xに / Xへ + one of these: a place (リオに移転, 大平原に定住)
 _PLACE_VERBS = frozenset("移転 位置 定住 遷都 上陸 移住 入植 入港 寄港 滞在 到着 在住".split())
 #: Xで + one of these: a place (Xで生まれ, Xで開催)
-_DONE_AT = frozenset("生まれ 開催 開か 行わ 死去 没し 育っ 誕生 創業".split())
+_DONE_AT = frozenset(
+    "生まれ 開催 開か 行わ 死去 没し 育っ 誕生 創業 生まれ育ち 生まれ育っ 働く 働い 働き"
+    " 勤務".split()
+)
 #: a place suffix ending a span (山田|郷, X|村)
 _PLACE_SUFFIXES = frozenset("郷 村 町 市 県 区 郡 州 島 府 都 道".split())
 #: Xを + one of these + とする: a place (コブレンツを州都とする, コロンボを起点とした)
@@ -91,6 +97,21 @@ _BODIES = frozenset(
     "会社 企業 メーカー ブランド バンド 雑誌 番組 新聞 団体 政党 球団 クラブ レーベル 商社"
     " 劇団 出版社 航空会社".split()
 )
+#: a facility or a natural place glued after a name-like word (坂口|温泉, 南砂|店, 着付|教室)
+_FACILITY_AFTER = frozenset(
+    "店 本店 支店 館 温泉 峡 渓谷 教室 塾 整骨院 接骨院 医院 クリニック 高原 岬 半島 峠 霊園"
+    " 荘 亭 ヶ崎 ヶ原 ヶ丘 ヶ浜".split()
+)
+#: honorifics after a word for a person (様, さん): after a common noun they make a role,
+#: a pet or a shop, not a name (クリエイター様, シロップちゃん, 花屋さん, 王さま)
+_HONORIFIC_WORDS = frozenset("様 さま さん ちゃん くん 君 殿 サン クン チャン".split())
+#: dictionary entries of a Japanese surname or given name (engine.entry_kinds)
+_JAPANESE_NAMES = frozenset({"人名-姓", "人名-名"})
+_COMMON_NOUN = "名詞-普通名詞"
+#: words for a pet before ちゃん / くん (ワンちゃん, ニャンちゃん)
+_PET_WORDS = frozenset({"ワン", "ニャン", "わん", "にゃん"})
+#: kanji words that take an honorific as a word of their own (王さま, 神様, 仏さま)
+_HONOURED_WORDS = frozenset("王 神 仏 姫 殿 客 皆 奥 嫁 婿 坊 若 女将 旦那 親分 大家 鬼".split())
 #: people after a name: a group or lineage after them is theirs (エリツィンら改革派, 新田氏系)
 _OF_PEOPLE = frozenset({"ら", "たち", "達", "等", "氏", "家"})
 
@@ -98,9 +119,10 @@ _OF_PEOPLE = frozenset({"ら", "たち", "達", "等", "氏", "家"})
 class FalseNames:
     """For one text and its tokens: whether a name-like span is a place, group or thing."""
 
-    def __init__(self, text: str, ms: list[Morpheme]):
+    def __init__(self, text: str, ms: list[Morpheme], engine=None):
         self.text = text
         self.ms = ms
+        self.engine = engine  # the Sudachi engine (is_surname, entry_kinds), if known
         self._places: dict[int, frozenset[str]] | None = None
         self._cuts: list[int] | None = None
         #: kind() per span: the name recognizer asks of most spans twice (its Sudachi-人名
@@ -148,6 +170,8 @@ class FalseNames:
             return "place"  # 山田|郷, X|村 (GiNZA's spans in deep mode)
         if (
             self._kind_after(last, end)
+            or self.honoured_common_noun(first, last, end)
+            or self._facility_after(last, end)
             or self._group_inside(first, last)
             or self._in_work_title(start, end)
             or self._event_or_firm(last, end)
@@ -170,6 +194,41 @@ class FalseNames:
         if len(after) < 2 or after[1] not in _MADE:
             return False
         return after[0] == "を" or (after[0] == "が" and after[2:] in (["さ"], ["され"]))
+
+    def honoured_common_noun(self, first: int, last: int, end: int) -> bool:
+        """クリエイター様, シロップちゃん, 花屋さん, 王さま: a common noun with an honorific is a
+        role, a pet or a shop: a katakana loanword or a 屋 shop Sudachi files as a common
+        noun (not one the dictionary also lists as a Japanese surname or given name:
+        スズキ, ハナ), or a word that takes an honorific as one word."""
+        nxt = self._glued(last + 1, end)
+        if nxt is None or nxt.surface not in _HONORIFIC_WORDS:
+            return False
+        return all(self.common_noun(m, nxt.surface) for m in self.ms[first : last + 1])
+
+    def common_noun(self, m: Morpheme, honorific: str) -> bool:
+        """A token that is a common noun and no Japanese name (シロップ, 花屋, 王; not スズキ)."""
+        if m.surface in _HONOURED_WORDS:
+            return True
+        if m.pos[1] != "普通名詞" or m.oov:
+            return False
+        if _KATAKANA.fullmatch(m.surface) is None:
+            return m.surface.endswith("屋") and len(m.surface) >= 2
+        engine = self.engine
+        if engine is None or not hasattr(engine, "entry_kinds"):
+            return True
+        kinds = engine.entry_kinds(m.surface)
+        if m.surface in _PET_WORDS and honorific in ("ちゃん", "くん"):
+            return True  # ワンちゃん: a dog (ワン is also Wang, a surname)
+        return (
+            _COMMON_NOUN in kinds
+            and not _JAPANESE_NAMES & kinds
+            and not engine.is_surname(m.surface)
+        )
+
+    def _facility_after(self, last: int, end: int) -> bool:
+        """坂口|温泉, 南砂|店, 着付|教室, 瀬見|峡: the name of a facility or a natural place."""
+        nxt = self._glued(last + 1, end)
+        return nxt is not None and nxt.surface in _FACILITY_AFTER
 
     def _in_work_title(self, start: int, end: int) -> bool:
         """『若きウェルテルの悩み』: part of a work's title, not all of it."""

@@ -455,13 +455,10 @@ def test_own_remove_duplicates_equals_presidios():
         for _ in range(rng.randint(0, 12)):
             start = rng.randint(0, 8)
             score = rng.choice([0, 0.0, 0.3, 0.5, 0.5, 0.85, 1, 1.0])
-            results.append(
-                RecognizerResult(
-                    rng.choice(["PERSON", "PERSON", "ADDRESS", "PHONE_NUMBER"]),
-                    start, start + rng.randint(1, 5), score,
-                    recognition_metadata={"recognizer_name": rng.choice("ab")},
-                )  # fmt: skip
-            )
+            entity = rng.choice(["PERSON", "PERSON", "ADDRESS", "PHONE_NUMBER"])
+            meta = {"recognizer_name": rng.choice("ab")}
+            end = start + rng.randint(1, 5)
+            results.append(RecognizerResult(entity, start, end, score, recognition_metadata=meta))
         want = EntityRecognizer.remove_duplicates(list(results))
         got = remove_duplicates(list(results))
         if any(type(r.score) is int for r in results):
@@ -495,7 +492,10 @@ def test_last_word_by_first_character_equals_one_rfind_per_word():
     from scanner.detect.recognizers.jp_person_recognizer import JpPersonRecognizer
 
     rng = random.Random(14)
-    lists = [[w.lower() for w in JpPersonRecognizer.CONTEXT], ["氏", "氏名", "様", "名", "カナ"] * 3]
+    lists = [
+        [w.lower() for w in JpPersonRecognizer.CONTEXT],
+        ["氏", "氏名", "様", "名", "カナ"] * 3,
+    ]
     alphabet = "氏名様さんカナダフリガナ担当者nameowner: ア山田mr.\x1e"
     for words in lists:
         index = by_first_char(words)
