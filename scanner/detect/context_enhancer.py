@@ -91,6 +91,7 @@ def find_context(
     floor: int = 0,
     after_crosses_lines: bool = False,
     quick: tuple[re.Pattern | None, re.Pattern | None] = (None, None),
+    index: dict[str, list[str]] | None = None,
 ) -> tuple[str, str] | None:
     """The nearest context word around [start, end), as (word, "before"|"after").
 
@@ -102,7 +103,8 @@ def find_context(
     at the line's end: a label on the next line belongs to the next value.
 
     ``quick`` holds, when given, one regex of all ``positive`` and one of all ``negative``
-    words (``alternation``): a window without any of them is passed over at once.
+    words (``alternation``): a window without any of them is passed over at once;
+    ``index``, when given, is ``by_first_char(positive)``.
     """
     lo = max(floor, start - window[0])
     before = text[lo:start].lower()
@@ -118,7 +120,7 @@ def find_context(
     pos_rx, neg_rx = quick
     pos_before, word_before = -1, ""
     if pos_rx is None or pos_rx.search(before):
-        pos_before, word_before = _last_word(before, positive, -1)
+        pos_before, word_before = _last_word(before, positive, -1, index)
     if (neg_rx is None or neg_rx.search(before)) and _any_word_after(before, negative, pos_before):
         return CANCELLED
     if pos_before != -1:
@@ -143,8 +145,34 @@ def alternation(words: Sequence[str]) -> re.Pattern | None:
 # a whole-word occurrence is never later (rfind) or earlier (find) than the plain one.
 
 
-def _last_word(text: str, words: Sequence[str], floor: int) -> tuple[int, str]:
-    """(position, word) of the last whole-word occurrence after ``floor``; first word on ties."""
+def by_first_char(words: Sequence[str]) -> dict[str, list[str]] | None:
+    """``words`` grouped by their first character, each group in the list's order (None
+    if a word is empty)."""
+    if not all(words):
+        return None
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault(word[0], []).append(word)
+    return index
+
+
+def _last_word(
+    text: str, words: Sequence[str], floor: int, index: dict[str, list[str]] | None = None
+) -> tuple[int, str]:
+    """(position, word) of the last whole-word occurrence after ``floor``; first word on ties.
+
+    ``index`` is ``by_first_char(words)``, if known.
+    """
+    if index is not None and len(text) < len(words) and floor >= -1:
+        # a short window and many words (a name's 60 labels in 12 characters): walk the
+        # window from its end; the first position any word starts at as a whole word is
+        # the last occurrence, and of the words there the list's first wins, as below
+        get = index.get
+        for pos in range(len(text) - 1, floor, -1):
+            for word in get(text[pos], ()):
+                if text.startswith(word, pos) and _is_whole_word(text, pos, word):
+                    return pos, word
+        return floor, ""
     best, best_word = floor, ""
     for word in words:
         pos = text.rfind(word)
@@ -241,7 +269,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             words = self._words_of(rec_id, recognizer)
             if words is None:
                 continue
-            positive, negative, quick = words
+            positive, negative, quick, index = words
             # where positive words may start: the spans of the text's non-overlapping matches
             # of any of them (a word hidden by an overlapping one starts inside its span);
             # None: not known, look at each span of a result
@@ -276,7 +304,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                     inside = _may_start_in(found, result.start, result.end)
                 hit = find_context(
                     text, result.start, result.end, positive, negative, window, prev_end,
-                    crosses, quick,
+                    crosses, quick, index,
                 )  # fmt: skip
                 if not inside or not quick[0].search(text[result.start : result.end].lower()):
                     prev_end = result.end  # (a label matched as a candidate is no value)
@@ -293,7 +321,8 @@ class WindowContextEnhancer(ContextAwareEnhancer):
         return raw_results
 
     def _words_of(self, rec_id: str, recognizer) -> tuple | None:
-        """(positive, negative, their two regexes) for a recognizer, lower-cased, cached."""
+        """(positive, negative, their two regexes, the positive words by first character)
+        for a recognizer, lower-cased, cached."""
         cache = self.__dict__.setdefault("_words", {})
         if rec_id not in cache:
             positive = [w.lower() for w in (getattr(recognizer, "context", None) or [])]
@@ -302,7 +331,8 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             # a window is lower-cased as a piece of the text lower-cases: one word with a
             # sigma (lower-cased by its neighbours) would break the whole-text test above
             assert not any(c in w for w in positive for c in "σς"), positive
-            cache[rec_id] = (positive, negative, quick) if positive else None
+            index = by_first_char(positive)
+            cache[rec_id] = (positive, negative, quick, index) if positive else None
         return cache[rec_id]
 
     def _boost(self, result: RecognizerResult, word: str) -> None:

@@ -207,8 +207,9 @@ class _Pipeline:
     Presidio looks the recognizers up in its registry, splits the results per recognizer
     for recognizer-level context (none of Kojin's recognizers has any) and re-sorts them
     on every call. This runs the same steps in the same order — NLP artifacts, each
-    recognizer, the window context enhancer, the score threshold, presidio's own
-    ``remove_duplicates`` — with the recognizer list looked up once.
+    recognizer, the window context enhancer, the score threshold, presidio's
+    ``remove_duplicates`` (``remove_duplicates`` below: the same, result for result) —
+    with the recognizer list looked up once.
     """
 
     def __init__(self, analyzer: AnalyzerEngine, entities: list[str] | None, threshold: float):
@@ -228,7 +229,6 @@ class _Pipeline:
         self.nlp_engine = analyzer.nlp_engine
         self.enhancer = analyzer.context_aware_enhancer
         self.threshold = threshold
-        self.remove_duplicates = EntityRecognizer.remove_duplicates
         own = [
             r for r in self.recognizers
             if type(r).enhance_using_context is not EntityRecognizer.enhance_using_context
@@ -259,8 +259,47 @@ class _Pipeline:
             text=text, raw_results=results, nlp_artifacts=artifacts,
             recognizers=self.recognizers, context=context,
         )  # fmt: skip
-        results = [r for r in results if r.score >= self.threshold]
-        return self.remove_duplicates(results)
+        threshold = self.threshold
+        return remove_duplicates([r for r in results if r.score >= threshold])
+
+
+def _by_entity_start(r: RecognizerResult) -> tuple:
+    return (r.entity_type, r.start, r.start - r.end, -r.score)
+
+
+def _by_score(r: RecognizerResult) -> tuple:
+    return (-r.score, r.start, r.start - r.end)
+
+
+def remove_duplicates(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """presidio's ``EntityRecognizer.remove_duplicates``: the same results in the same order.
+
+    Zero scores go, and so does a result another of its entity contains at an equal or
+    higher score. Presidio first makes a set of the results, where equal ones (entity,
+    span and score) are one, the first; its hash reads ``str(score)``, so a score of 1
+    and one of 1.0 stay two, as the score's type in the key here keeps them. The set's
+    order does not matter: the sort after it leaves no ties but equal results.
+    """
+    unique: dict[tuple, RecognizerResult] = {}
+    for r in results:
+        key = (r.entity_type, r.start, r.end, r.score, type(r.score))
+        if key not in unique:
+            unique[key] = r
+    kept: list[RecognizerResult] = []
+    active: list[RecognizerResult] = []  # this entity's kept results that may still overlap
+    entity = None
+    for r in sorted(unique.values(), key=_by_entity_start):
+        if r.entity_type != entity:
+            entity, active = r.entity_type, []
+        if r.score == 0:
+            continue
+        start, end, score = r.start, r.end, r.score
+        active = [f for f in active if f.end >= start]
+        if any(start >= f.start and end <= f.end and score <= f.score for f in active):
+            continue
+        kept.append(r)
+        active.append(r)
+    return sorted(kept, key=_by_score)
 
 
 def _resolve_overlaps(
@@ -273,15 +312,7 @@ def _resolve_overlaps(
     name-rule result of fast mode (fast mode's name-model scores are replaced by deep
     mode's scorer, which may drop one: ginza_ner_recognizer.py).
     """
-    ranked = sorted(
-        results,
-        key=lambda r: (
-            _is_ner(r),
-            -r.score,
-            _PRIORITY.get(r.entity_type, 99),
-            -(r.end - r.start),
-        ),
-    )
+    ranked = sorted(results, key=_overlap_rank)
     kept: list[RecognizerResult] = []
     spans: list[tuple[int, int]] = []  # kept spans, sorted and disjoint
     for r in ranked:
@@ -297,9 +328,15 @@ def _resolve_overlaps(
     return sorted(kept, key=lambda r: r.start)
 
 
-def _is_ner(r: RecognizerResult) -> bool:
+def _overlap_rank(r: RecognizerResult, _priority=_PRIORITY.get) -> tuple:
+    """GiNZA's last; then the higher score, the more specific entity, the longer span."""
     name = (r.recognition_metadata or {}).get("recognizer_name", "")
-    return name.startswith("GinzaNerRecognizer")
+    return (
+        name.startswith("GinzaNerRecognizer"),
+        -r.score,
+        _priority(r.entity_type, 99),
+        r.start - r.end,
+    )
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int, str]]:

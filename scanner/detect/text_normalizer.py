@@ -8,6 +8,7 @@ Recognizers see only the normalised text; every span is mapped back through
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -66,6 +67,26 @@ def _fold_digit_dashes(text: str, folded: list[str]) -> list[str]:
     return folded
 
 
+_DIGIT_ONLY_DASH = re.compile(f"[{_DIGIT_ONLY_DASHES}]")
+
+
+def _dashes_between_digits(text: str, joined: str) -> str:
+    """``_fold_digit_dashes`` on a text folded one character for one: the table made each
+    ー / ｰ a ー, so only one between two digits changes (to -), and only those are visited."""
+    last = len(joined) - 1
+    cut = [
+        i
+        for i in (m.start() for m in _DIGIT_ONLY_DASH.finditer(text))
+        if 0 < i < last and joined[i - 1].isdigit() and joined[i + 1].isdigit()
+    ]
+    if not cut:
+        return joined
+    chars = list(joined)
+    for i in cut:
+        chars[i] = "-"
+    return "".join(chars)
+
+
 def normalize(text: str) -> NormalizedText:
     """NFKC-fold ``text`` character by character, keeping an offset map."""
     if text.isascii():
@@ -75,7 +96,7 @@ def normalize(text: str) -> NormalizedText:
         if len(joined) == len(text):  # no character folds to none or to several
             # one character for one: offsets stay as they are, no map needed
             if "ー" in text or "ｰ" in text:  # _DIGIT_ONLY_DASHES
-                joined = "".join(_fold_digit_dashes(text, list(joined)))
+                joined = _dashes_between_digits(text, joined)
             return NormalizedText(text, joined)
     out: list[str] = []
     starts: list[int] = []

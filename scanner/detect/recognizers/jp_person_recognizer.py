@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import jaconv
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
@@ -128,6 +130,7 @@ def office_after(ms: list[Morpheme], k: int, at: int) -> str:
 
 #: the second POS level of every token a name can start with (人名 is a 固有名詞)
 _NAME_POS1 = frozenset({"固有名詞", "普通名詞"})
+_POS, _POS1 = itemgetter(3), itemgetter(1)  # a Morpheme's pos, a pos's second level
 #: the third POS level of a proper noun that may be a surname (_is_proper_noun)
 _PROPER_POS2 = frozenset({"人名", "地名", "一般"})
 
@@ -277,20 +280,40 @@ def _is_proper_noun(m: Morpheme) -> bool:
 def explained_result(
     recognizer, entity: str, start: int, end: int, score: float, why: str
 ) -> RecognizerResult:
-    """A result of ``recognizer`` with its explanation and presidio's metadata keys."""
-    return RecognizerResult(
+    """A result of ``recognizer`` with its explanation and presidio's metadata keys.
+
+    The two objects presidio's constructors make, with the same attributes in the same
+    order, built without their Python-level ``__init__`` (as pattern_base's results).
+    """
+    explanation = _new(AnalysisExplanation)
+    explanation.__dict__.update(
+        recognizer=recognizer.name,
+        pattern_name=None,
+        pattern=None,
+        original_score=score,
+        score=score,
+        textual_explanation=why,
+        score_context_improvement=0,
+        supportive_context_word="",
+        validation_result=None,
+        regex_flags=None,
+    )
+    result = _new(RecognizerResult)
+    result.__dict__.update(
         entity_type=entity,
         start=start,
         end=end,
         score=score,
-        analysis_explanation=AnalysisExplanation(
-            recognizer=recognizer.name, original_score=score, textual_explanation=why
-        ),
+        analysis_explanation=explanation,
         recognition_metadata={
             RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
         },
     )
+    return result
+
+
+_new = object.__new__
 
 
 def _chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> bool:
@@ -405,17 +428,20 @@ class JpPersonRecognizer(LocalRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         morphemes: list[Morpheme] = getattr(nlp_artifacts, "morphemes", None) or []
         engine = getattr(nlp_artifacts, "nlp_engine", None)
-        results = self._from_morphemes(text, morphemes, engine)
+        false_names = FalseNames(text, morphemes, engine)  # one per text: it remembers answers
+        results = self._from_morphemes(text, morphemes, engine, false_names)
         for start, end in sovereign_names(text, morphemes):
             results.append(self._result(start, end, _SOVEREIGN, "proper noun + sovereign's title"))
         # deep mode scores the candidates with GiNZA's view (ginza_ner_recognizer.py)
         if hasattr(engine, "entry_kinds") and not getattr(engine, "scores_names_deep", False):
-            results.extend(self._from_model(text, morphemes, engine))
+            results.extend(self._from_model(text, morphemes, engine, false_names))
         if engine is not None and hasattr(engine, "morphemes"):
             results.extend(self._romaji(text, engine))
         return results
 
-    def _from_model(self, text: str, ms: list[Morpheme], engine) -> list[RecognizerResult]:
+    def _from_model(
+        self, text: str, ms: list[Morpheme], engine, false_names: FalseNames | None = None
+    ) -> list[RecognizerResult]:
         """Candidates of running text scored by the trained model (person_scorer.py)."""
         scorer = PersonScorer.load()
         results = []
@@ -423,7 +449,8 @@ class JpPersonRecognizer(LocalRecognizer):
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
         scored = [(c, f) for c, f in scored if not _chinese_word(text, c, f, full_names)]
         # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)
-        keep = FalseNames(text, ms, engine).keep([(c.start, c.end) for c, _ in scored])
+        false_names = false_names or FalseNames(text, ms, engine)
+        keep = false_names.keep([(c.start, c.end) for c, _ in scored])
         scored = [x for x, k in zip(scored, keep, strict=True) if k]
         probs = [scorer.probability(feats) for _, feats in scored]
         keys = _surface_keys(text, [c for c, _ in scored])
@@ -443,15 +470,18 @@ class JpPersonRecognizer(LocalRecognizer):
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return explained_result(self, self.ENTITY, start, end, score, why)
 
-    def _from_morphemes(self, text: str, ms: list[Morpheme], engine) -> list[RecognizerResult]:
+    def _from_morphemes(
+        self, text: str, ms: list[Morpheme], engine, false_name: FalseNames | None = None
+    ) -> list[RecognizerResult]:
         results = []
         n = len(ms)
         # what _maybe_surname asks of each common noun, looked up once per text
         is_surname = getattr(engine, "is_surname", None) if engine is not None else None
         resume = 0  # the first token past the last span
-        false_name = FalseNames(text, ms, engine)
+        false_name = false_name or FalseNames(text, ms, engine)
         # a span starts at a name, a proper noun or a common noun
-        for i in [k for k, m in enumerate(ms) if m[3][1] in _NAME_POS1]:
+        # (the indices of tokens whose m.pos[1] is in _NAME_POS1, picked out in C)
+        for i in compress(range(n), map(_NAME_POS1.__contains__, map(_POS1, map(_POS, ms)))):
             if i < resume:
                 continue
             m = ms[i]

@@ -145,6 +145,9 @@ class FalseNames:
         self.engine = engine  # the Sudachi engine (is_surname, entry_kinds), if known
         self._places: dict[int, frozenset[str]] | None = None
         self._cuts: list[int] | None = None
+        #: kind() per span: the name recognizer asks of most spans twice (its Sudachi-人名
+        #: spans, then the model's candidates), and the answer depends on nothing else
+        self._kinds: dict[tuple[int, int], str] = {}
 
     def keep(self, spans: list[tuple[int, int]]) -> list[bool]:
         """For each span, whether it may still be a name.
@@ -162,6 +165,12 @@ class FalseNames:
 
     def kind(self, start: int, end: int) -> str:
         """What the span is: "place", "made", "role", "thing", or "" (it may be a name)."""
+        known = self._kinds.get((start, end))
+        if known is None:
+            known = self._kinds[(start, end)] = self._kind(start, end)
+        return known
+
+    def _kind(self, start: int, end: int) -> str:
         ms = self.ms
         first = bisect_right(ms, start, key=_START) - 1
         last = bisect_left(ms, end, key=_END)

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -423,7 +423,7 @@ def candidates(
     found: list[Candidate] = []
     n = len(ms)
     resume = 0  # the first token past the last candidate
-    for i in [k for k, c in enumerate(classes) if c]:  # a run starts at a name token
+    for i in compress(range(n), classes):  # a run starts at a name token (class not "")
         if i < resume or (
             i > 0 and classes[i - 1] and ms[i].surface in _RUN_ENDS and ms[i - 1].end == ms[i].start
         ):

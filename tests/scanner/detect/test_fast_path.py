@@ -439,3 +439,68 @@ def test_context_windows_passed_over_are_those_find_context_finds_nothing_in(
     fast = run()
     monkeypatch.setattr(context_enhancer, "_may_start_in", lambda found, lo, hi: True)
     assert run() == fast
+
+
+def test_own_remove_duplicates_equals_presidios():
+    """detector.remove_duplicates: presidio's results, the same objects in the same order,
+    over random results with equal spans and scores from two recognizers, contained and
+    overlapping spans, zero scores and a score of 1 beside one of 1.0."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    from scanner.detect.detector import remove_duplicates
+
+    rng = random.Random(14)
+    for _ in range(3000):
+        results = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 8)
+            score = rng.choice([0, 0.0, 0.3, 0.5, 0.5, 0.85, 1, 1.0])
+            entity = rng.choice(["PERSON", "PERSON", "ADDRESS", "PHONE_NUMBER"])
+            meta = {"recognizer_name": rng.choice("ab")}
+            end = start + rng.randint(1, 5)
+            results.append(RecognizerResult(entity, start, end, score, recognition_metadata=meta))
+        want = EntityRecognizer.remove_duplicates(list(results))
+        got = remove_duplicates(list(results))
+        if any(type(r.score) is int for r in results):
+            # 1 beside 1.0 on one span: both pass presidio's set, and its order (the hash
+            # seed) picks which one the containment check keeps; the values are the same
+            def values(found):
+                return [(r.entity_type, r.start, r.end, r.score) for r in found]
+
+            assert values(got) == values(want)
+            continue
+        assert [id(r) for r in got] == [id(r) for r in want]
+
+
+def test_digit_dashes_of_the_folded_text_equal_folding_each_one():
+    from scanner.detect.text_normalizer import _FOLD_TABLE, _dashes_between_digits
+
+    rng = random.Random(14)
+    alphabet = "ーｰ0123456789１２アイ山-a ①²٣"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        joined = text.translate(_FOLD_TABLE)
+        if len(joined) == len(text):
+            want = "".join(_fold_digit_dashes(text, list(joined)))
+            assert _dashes_between_digits(text, joined) == want, text
+
+
+def test_last_word_by_first_character_equals_one_rfind_per_word():
+    """A short window walked from its end with the words indexed by first character: the
+    same (position, word) as one rfind per word, ties to the list's first word."""
+    from scanner.detect.context_enhancer import _last_word, by_first_char
+    from scanner.detect.recognizers.jp_person_recognizer import JpPersonRecognizer
+
+    rng = random.Random(14)
+    lists = [
+        [w.lower() for w in JpPersonRecognizer.CONTEXT],
+        ["氏", "氏名", "様", "名", "カナ"] * 3,
+    ]
+    alphabet = "氏名様さんカナダフリガナ担当者nameowner: ア山田mr.\x1e"
+    for words in lists:
+        index = by_first_char(words)
+        for _ in range(20000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+            floor = rng.choice([-1, -1, 0, 2])
+            assert _last_word(text, words, floor, index) == _last_word(text, words, floor)
+    assert by_first_char(["a", ""]) is None
