@@ -354,6 +354,31 @@ def _after_kin(ms: list[Morpheme], cand) -> bool:
     return k >= 0 and ms[k].end == cand.start and ms[k].surface in _KIN
 
 
+#: a candidate listed right beside a name (メニューイン、X、ハイフェッツ) is lifted to
+#: _LISTED_SCORE when the model gives it at least _LISTED_FLOOR and the name _LISTED_NAME
+_LIST_COMMAS = frozenset("、，,")
+_LISTED_FLOOR, _LISTED_NAME, _LISTED_SCORE = 0.25, 0.7, 0.6
+
+
+def _listed_with_names(ms: list[Morpheme], cands, probs: list[float]) -> list[float]:
+    """The probabilities, with candidates listed beside a likely name lifted."""
+    if len(probs) < 2 or not any(_LISTED_FLOOR <= p < _LISTED_SCORE for p in probs):
+        return probs  # most texts: nothing to lift
+    by_first = {c.first: p for c, p in zip(cands, probs, strict=True)}
+    by_last = {c.last: p for c, p in zip(cands, probs, strict=True)}
+    out = list(probs)
+    for n, (c, p) in enumerate(zip(cands, probs, strict=True)):
+        if not _LISTED_FLOOR <= p < _LISTED_SCORE or ms[c.last].surface.endswith(_INSTITUTION_ENDS):
+            continue  # 創価学会、: a body listed beside people
+        left = c.first >= 2 and ms[c.first - 1].surface in _LIST_COMMAS
+        right = c.last + 2 < len(ms) and ms[c.last + 1].surface in _LIST_COMMAS
+        if (left and by_last.get(c.first - 2, 0.0) >= _LISTED_NAME) or (
+            right and by_first.get(c.last + 2, 0.0) >= _LISTED_NAME
+        ):
+            out[n] = _LISTED_SCORE
+    return out
+
+
 def _surface_keys(text: str, cands) -> list[tuple[int, str]]:
     """(which text of a batch, surface) of each candidate."""
     cuts = [m.start() for m in re.finditer(HARD_BOUNDARY, text)]
@@ -455,10 +480,12 @@ class JpPersonRecognizer(LocalRecognizer):
         probs = [scorer.probability(feats) for _, feats in scored]
         keys = _surface_keys(text, [c for c, _ in scored])
         best = _best_per_surface(keys, probs)
-        for (cand, feats), p, key in zip(scored, probs, keys, strict=True):
-            top = best[key]
-            if top >= _CONSISTENCY:
-                p = max(p, top)
+        probs = [
+            max(p, best[key]) if best[key] >= _CONSISTENCY else p
+            for p, key in zip(probs, keys, strict=True)
+        ]
+        probs = _listed_with_names(ms, [c for c, _ in scored], probs)
+        for (cand, feats), p in zip(scored, probs, strict=True):
             if p < _KIN_SCORE and _after_kin(ms, cand):
                 p = _KIN_SCORE  # 次女|アデル, 王妃|マーガレット: a relative's name
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR

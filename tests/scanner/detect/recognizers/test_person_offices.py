@@ -53,3 +53,19 @@ def test_office_after_reads_the_glued_compound_only():
 )  # fmt: skip
 def test_a_word_for_a_relative_before_a_word_makes_it_a_name(fast_detector, text, names):
     assert _persons(fast_detector, text) == names
+
+
+def test_a_candidate_listed_beside_a_likely_name_is_lifted():
+    from scanner.detect.recognizers.jp_person_recognizer import _listed_with_names
+    from scanner.detect.recognizers.person_scorer import Candidate
+
+    engine = SudachiNlpEngine()
+    engine.load()
+    text = "ハイフェッツ、ヴァシリエフ、メニューイン、創価学会"
+    ms = engine.morphemes(text)
+    cands = [Candidate(k, k, m.start, m.end) for k, m in enumerate(ms) if m.surface != "、"]
+    assert len(cands) == 4, [m.surface for m in ms]
+    # the second is lifted beside the third; the first is too weak; a body is never lifted
+    assert _listed_with_names(ms, cands, [0.2, 0.3, 0.9, 0.4]) == [0.2, 0.6, 0.9, 0.4]
+    # no likely name beside them: nothing changes
+    assert _listed_with_names(ms, cands, [0.5, 0.3, 0.5, 0.3]) == [0.5, 0.3, 0.5, 0.3]
