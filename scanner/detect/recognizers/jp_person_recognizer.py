@@ -22,6 +22,7 @@ from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.nlp.artifacts import Morpheme
 from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer import (
+    TITLES,
     PersonScorer,
     candidate_features,
     not_a_person,
@@ -354,6 +355,41 @@ def _after_kin(ms: list[Morpheme], cand) -> bool:
     return k >= 0 and ms[k].end == cand.start and ms[k].surface in _KIN
 
 
+#: one introducing oneself: [role]の + name + です。 (企画チームの梅辻です。, 店長の佐藤です。) or
+#: [verb]た / ます + name + です (就任いたしました堀野でございます。)
+_ROLE_LAST_CHARS = tuple("者員長手係当師士官")
+_KATAKANA_ROLES = frozenset(
+    "スタッフ インストラクター プロデューサー ディレクター マネージャー デザイナー ライター"
+    " エンジニア トレーナー アシスタント リーダー メンバー チーム オーナー".split()
+)
+_INTRO_ENDS = frozenset("。 ！ ! ♪ 、".split())
+
+
+def _introduced(text: str, ms: list[Morpheme], cand, engine) -> bool:
+    """企画チームの|梅辻|です。, 務めております|高安|です。: someone giving their own name."""
+    k, p = cand.last + 1, cand.first - 1
+    if p < 1 or k + 1 >= len(ms) or ms[k].start != cand.end:
+        return False
+    if ms[k].surface == "です":
+        if ms[k + 1].surface not in _INTRO_ENDS:
+            return False
+    elif not (ms[k].surface == "で" and ms[k + 1].surface == "ござい"):
+        return False
+    tokens = ms[cand.first : cand.last + 1]
+    named = any(m.pos[2] == "人名" for m in tokens)
+    before = ms[p]
+    if before.surface == "の" and ms[p - 1].end == before.start:
+        role = ms[p - 1].surface
+        if not (role in _KATAKANA_ROLES or role in TITLES or role.endswith(_ROLE_LAST_CHARS)):
+            return False
+        is_surname = getattr(engine, "is_surname", None)
+        return named or (
+            is_surname is not None
+            and all(_KANJI.fullmatch(m.surface) and is_surname(m.surface) for m in tokens)
+        )
+    return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
+
+
 #: a candidate listed right beside a name (メニューイン、X、ハイフェッツ) is lifted to
 #: _LISTED_SCORE when the model gives it at least _LISTED_FLOOR and the name _LISTED_NAME
 _LIST_COMMAS = frozenset("、，,")
@@ -486,8 +522,8 @@ class JpPersonRecognizer(LocalRecognizer):
         ]
         probs = _listed_with_names(ms, [c for c, _ in scored], probs)
         for (cand, feats), p in zip(scored, probs, strict=True):
-            if p < _KIN_SCORE and _after_kin(ms, cand):
-                p = _KIN_SCORE  # 次女|アデル, 王妃|マーガレット: a relative's name
+            if p < _KIN_SCORE and (_after_kin(ms, cand) or _introduced(text, ms, cand, engine)):
+                p = _KIN_SCORE  # 次女|アデル, 企画チームの|梅辻|です。: a relative, oneself
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
             if p >= floor:
                 score = min(p, _MODEL_CAP)

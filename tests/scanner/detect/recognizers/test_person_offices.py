@@ -1,4 +1,4 @@
-"""A name beside the word for its office or its kin (jp_person_recognizer.py)."""
+"""A name beside the word for its office, its kin or its bearer's role (jp_person_recognizer)."""
 
 from __future__ import annotations
 
@@ -69,3 +69,16 @@ def test_a_candidate_listed_beside_a_likely_name_is_lifted():
     assert _listed_with_names(ms, cands, [0.2, 0.3, 0.9, 0.4]) == [0.2, 0.6, 0.9, 0.4]
     # no likely name beside them: nothing changes
     assert _listed_with_names(ms, cands, [0.5, 0.3, 0.5, 0.3]) == [0.5, 0.3, 0.5, 0.3]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("こんにちは、営業チームの杉浦です。", ["杉浦"]),
+        ("新たに理事に就任いたしました堀田でございます。", ["堀田"]),
+        ("昨日行ってきた大島です。", []),  # a place after a verb: no 人名 token
+        ("これが指導者のデータベースです。", []),
+    ],
+)  # fmt: skip
+def test_one_introducing_oneself_gives_a_name(fast_detector, text, names):
+    assert _persons(fast_detector, text) == names
