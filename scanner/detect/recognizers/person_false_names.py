@@ -108,8 +108,10 @@ _FIRM_WORDS = frozenset(
     "コミュニケーションズ ホールディングス グループ コーポレーション カンパニー インターナショナル"
     " エンタープライズ プロダクション プロダクションズ エンターテインメント エンタテインメント"
     " システムズ テクノロジーズ インダストリーズ モーターズ エアラインズ ソリューションズ"
-    " パートナーズ アソシエイツ".split()
+    " パートナーズ アソシエイツ エレクトリック エレクトロニクス インダストリー モータース"
+    " ファーマ".split()
 )
+_FIRM_ENDS = tuple(_FIRM_WORDS)
 #: the first word of a league's or a club's name (リーグ・アン)
 _CLUBS = frozenset({"リーグ", "クラブ", "チーム"})
 #: a kind of body right before a name-like word (映画制作会社ウーファ, バンドX)
@@ -317,6 +319,9 @@ class FalseNames:
         nxt = self._glued(last + 1, end)
         if nxt is not None and nxt.surface in _FIRM_WORDS:
             return True
+        word = ms[last].surface
+        if word.endswith(_FIRM_ENDS) and word not in _FIRM_WORDS and _KATAKANA.fullmatch(word):
+            return True  # オフコーポレーション: one token
         before = self._glued(first - 1, start)
         return before is not None and before.surface in _BODIES
 
