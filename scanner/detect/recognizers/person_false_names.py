@@ -275,7 +275,8 @@ class FalseNames:
         """「伊賀のX丸」が好き, 「Xさんの日記」は: part of a title in 「」 (a programme, a book,
         a product), not a quote of speech: the quote is a noun phrase (no verb, adjective,
         auxiliary or punctuation), not the name with only a title or honorific (「X卿」),
-        and no と / って after it (「Xさん」と呼ばれた is a nickname)."""
+        no honorific or title right after the name (「田中さんの送別会」 names a person), and
+        no と / って after it (「Xさん」と呼ばれた is a nickname)."""
         text = self.text
         opened = text.rfind("「", max(0, start - _TITLE_LENGTH), start)
         closed = text.find("」", end, end + _TITLE_LENGTH)
@@ -284,6 +285,10 @@ class FalseNames:
         if text.startswith(_QUOTED_SPEECH_AFTER, closed + 1):
             return False
         ms = self.ms
+        last = bisect_left(ms, end, key=_END)
+        nxt = self._glued(last + 1, end) if last < len(ms) else None
+        if nxt is not None and (nxt.surface in TITLES or nxt.surface in _HONORIFIC_WORDS):
+            return False  # 「田中さんの送別会」, 「鈴木部長の講演」: a person, named as one
         inside = ms[bisect_right(ms, opened, key=_START) : bisect_left(ms, closed, key=_START)]
         rest = [m for m in inside if m.end <= start or m.start >= end]
         if not rest or all(m.surface in TITLES or m.pos[2] == "人名" for m in rest):
