@@ -504,3 +504,14 @@ def test_last_word_by_first_character_equals_one_rfind_per_word():
             floor = rng.choice([-1, -1, 0, 2])
             assert _last_word(text, words, floor, index) == _last_word(text, words, floor)
     assert by_first_char(["a", ""]) is None
+
+
+def test_romaji_hint_is_in_every_romaji_pair():
+    """The romaji pair's quick pre-scan: no text without its hint has a pair."""
+    from scanner.detect.recognizers.jp_person_recognizer import _ROMAJI_HINT, _ROMAJI_NAME
+
+    rng = random.Random(14)
+    alphabet = "AKSTakstou @.名 \n" + "YAMADA Taro "
+    for text in DOCS + ["".join(rng.choice(alphabet) for _ in range(24)) for _ in range(20000)]:
+        if _ROMAJI_HINT.search(text) is None:
+            assert _ROMAJI_NAME.search(text) is None, text
