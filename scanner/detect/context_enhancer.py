@@ -127,7 +127,7 @@ def find_context(
         return word_before, "before"
     if pos_rx is not None and not pos_rx.search(after):
         return None
-    pos_after, word_after = _first_word(after, positive, len(after) + 1)
+    pos_after, word_after = _first_word(after, positive, len(after) + 1, index)
     if word_after and not _any_word_before(after, negative, pos_after):
         return word_after, "after"
     return None
@@ -191,8 +191,19 @@ def _any_word_after(text: str, words: Sequence[str], floor: int) -> bool:
     return any(text.rfind(w) > floor and rfind_word(text, w) > floor for w in words)
 
 
-def _first_word(text: str, words: Sequence[str], ceiling: int) -> tuple[int, str]:
-    """(position, word) of the first whole-word occurrence before ``ceiling``."""
+def _first_word(
+    text: str, words: Sequence[str], ceiling: int, index: dict[str, list[str]] | None = None
+) -> tuple[int, str]:
+    """(position, word) of the first whole-word occurrence before ``ceiling``; first word
+    on ties. ``index`` is ``by_first_char(words)``, if known."""
+    if index is not None and len(text) < len(words):
+        # as in _last_word: the window walked from its start
+        get = index.get
+        for pos in range(min(len(text), ceiling)):
+            for word in get(text[pos], ()):
+                if text.startswith(word, pos) and _is_whole_word(text, pos, word):
+                    return pos, word
+        return ceiling, ""
     best, best_word = ceiling, ""
     for word in words:
         pos = text.find(word)

@@ -486,9 +486,10 @@ def test_digit_dashes_of_the_folded_text_equal_folding_each_one():
 
 
 def test_last_word_by_first_character_equals_one_rfind_per_word():
-    """A short window walked from its end with the words indexed by first character: the
-    same (position, word) as one rfind per word, ties to the list's first word."""
-    from scanner.detect.context_enhancer import _last_word, by_first_char
+    """A short window walked from its end (start) with the words indexed by first
+    character: the same (position, word) as one rfind (find) per word, ties to the list's
+    first word."""
+    from scanner.detect.context_enhancer import _first_word, _last_word, by_first_char
     from scanner.detect.recognizers.jp_person_recognizer import JpPersonRecognizer
 
     rng = random.Random(14)
@@ -503,6 +504,9 @@ def test_last_word_by_first_character_equals_one_rfind_per_word():
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
             floor = rng.choice([-1, -1, 0, 2])
             assert _last_word(text, words, floor, index) == _last_word(text, words, floor)
+            ceiling = rng.choice([len(text) + 1, len(text) + 1, 3, 0])
+            want = _first_word(text, words, ceiling)
+            assert _first_word(text, words, ceiling, index) == want
     assert by_first_char(["a", ""]) is None
 
 
