@@ -176,7 +176,10 @@ class Detector:
                 reasons.append(f"context: {expl.supportive_context_word}")
         meta = r.recognition_metadata or {}
         recognizer = meta.get("recognizer_name", "")
-        return Detection(
+        # Detection(...) without the frozen dataclass's __init__ (one object.__setattr__
+        # per field): the same instance dict, field by field in order
+        found = _new(Detection)
+        found.__dict__.update(
             entity=r.entity_type,
             start=start,
             end=end,
@@ -185,6 +188,11 @@ class Detector:
             reasons=tuple(reasons),
             value=norm.original[start:end],
         )
+        return found
+
+
+_new = object.__new__
+assert not hasattr(Detection, "__post_init__")  # (_to_detection builds one without __init__)
 
 
 def may_hold_personal_data(text: str) -> bool:

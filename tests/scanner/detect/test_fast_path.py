@@ -519,3 +519,20 @@ def test_romaji_hint_is_in_every_romaji_pair():
     for text in DOCS + ["".join(rng.choice(alphabet) for _ in range(24)) for _ in range(20000)]:
         if _ROMAJI_HINT.search(text) is None:
             assert _ROMAJI_NAME.search(text) is None, text
+
+
+def test_detections_built_without_init_equal_the_dataclasss(fast_detector):
+    """_to_detection's Detection: equal to one made by its constructor, field for field
+    and in the same order, hashable and still frozen."""
+    import dataclasses
+
+    from scanner.detect.detection import Detection
+
+    found = [d for text in DOCS[:40] for d in fast_detector.analyze(text)]
+    assert found
+    for d in found:
+        plain = Detection(**{f.name: getattr(d, f.name) for f in dataclasses.fields(Detection)})
+        assert d == plain and hash(d) == hash(plain) and repr(d) == repr(plain)
+        assert list(vars(d).items()) == list(vars(plain).items())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found[0].score = 1.0
