@@ -94,7 +94,8 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
     @staticmethod
     def _common_noun(result, ms, false_name: FalseNames) -> bool:
         """クリエイター様, パチンコホール様: loanwords Sudachi files as common nouns, with an
-        honorific, are a role or a business, not a name (person_false_names.py)."""
+        honorific, are a role or a business, not a name; so is what person_false_names.py
+        calls a firm, a place or a thing (オフコーポレーションさん)."""
         if _pattern(result) != "kana_before_honorific":
             return False
         first = bisect_left(ms, result.start, key=_START)
@@ -103,6 +104,8 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
             return False
         if ms[last].end != result.end:
             return False
+        if false_name.kind(result.start, result.end):
+            return True  # オフコーポレーションさん: a firm, a place or a thing
         return all(false_name.common_noun(m, "様") for m in ms[first : last + 1])  # 様 / さん
 
     def invalidate_result(self, pattern_text: str) -> bool:

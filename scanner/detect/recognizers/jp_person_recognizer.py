@@ -22,6 +22,7 @@ from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.nlp.artifacts import Morpheme
 from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer import (
+    TITLES,
     PersonScorer,
     candidate_features,
     not_a_person,
@@ -343,6 +344,81 @@ def _chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> b
 _CONSISTENCY = 0.7
 
 
+#: a word for a relative glued right before a candidate makes it a name (次女アデル, 妻アナ,
+#: 王妃マーガレット): the model reads the word but has seen too few of them
+_KIN = frozenset(
+    "娘 息子 妻 夫 長男 次男 三男 長女 次女 三女 兄 弟 姉 妹 父 母 祖父 祖母 孫 甥 姪 叔父 叔母"
+    " 伯父 伯母 義父 義母 義兄 義弟 実父 実母 愛娘 愛妻 令嬢 王妃 王女 王子 皇女 皇子 嫡男 嫡子"
+    " 末子 末娘 長子 次子".split()
+)
+_KIN_SCORE = 0.6
+
+
+def _after_kin(ms: list[Morpheme], cand) -> bool:
+    k = cand.first - 1
+    return k >= 0 and ms[k].end == cand.start and ms[k].surface in _KIN
+
+
+#: one introducing oneself: [role]の + name + です。 (企画チームの梅辻です。, 店長の佐藤です。) or
+#: [verb]た / ます + name + です (就任いたしました堀野でございます。)
+_ROLE_LAST_CHARS = tuple("者員長手係当師士官")
+_KATAKANA_ROLES = frozenset(
+    "スタッフ インストラクター プロデューサー ディレクター マネージャー デザイナー ライター"
+    " エンジニア トレーナー アシスタント リーダー メンバー チーム オーナー".split()
+)
+_INTRO_ENDS = frozenset("。 ！ ! ♪ 、".split())
+
+
+def _introduced(text: str, ms: list[Morpheme], cand, engine) -> bool:
+    """企画チームの|梅辻|です。, 務めております|高安|です。: someone giving their own name."""
+    k, p = cand.last + 1, cand.first - 1
+    if p < 1 or k + 1 >= len(ms) or ms[k].start != cand.end:
+        return False
+    if ms[k].surface == "です":
+        if ms[k + 1].surface not in _INTRO_ENDS:
+            return False
+    elif not (ms[k].surface == "で" and ms[k + 1].surface == "ござい"):
+        return False
+    tokens = ms[cand.first : cand.last + 1]
+    named = any(m.pos[2] == "人名" for m in tokens)
+    before = ms[p]
+    if before.surface == "の" and ms[p - 1].end == before.start:
+        role = ms[p - 1].surface
+        if not (role in _KATAKANA_ROLES or role in TITLES or role.endswith(_ROLE_LAST_CHARS)):
+            return False
+        is_surname = getattr(engine, "is_surname", None)
+        return named or (
+            is_surname is not None
+            and all(_KANJI.fullmatch(m.surface) and is_surname(m.surface) for m in tokens)
+        )
+    return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
+
+
+#: a candidate listed right beside a name (メニューイン、X、ハイフェッツ) is lifted to
+#: _LISTED_SCORE when the model gives it at least _LISTED_FLOOR and the name _LISTED_NAME
+_LIST_COMMAS = frozenset("、，,")
+_LISTED_FLOOR, _LISTED_NAME, _LISTED_SCORE = 0.25, 0.7, 0.6
+
+
+def _listed_with_names(ms: list[Morpheme], cands, probs: list[float]) -> list[float]:
+    """The probabilities, with candidates listed beside a likely name lifted."""
+    if len(probs) < 2 or not any(_LISTED_FLOOR <= p < _LISTED_SCORE for p in probs):
+        return probs  # most texts: nothing to lift
+    by_first = {c.first: p for c, p in zip(cands, probs, strict=True)}
+    by_last = {c.last: p for c, p in zip(cands, probs, strict=True)}
+    out = list(probs)
+    for n, (c, p) in enumerate(zip(cands, probs, strict=True)):
+        if not _LISTED_FLOOR <= p < _LISTED_SCORE or ms[c.last].surface.endswith(_INSTITUTION_ENDS):
+            continue  # 創価学会、: a body listed beside people
+        left = c.first >= 2 and ms[c.first - 1].surface in _LIST_COMMAS
+        right = c.last + 2 < len(ms) and ms[c.last + 1].surface in _LIST_COMMAS
+        if (left and by_last.get(c.first - 2, 0.0) >= _LISTED_NAME) or (
+            right and by_first.get(c.last + 2, 0.0) >= _LISTED_NAME
+        ):
+            out[n] = _LISTED_SCORE
+    return out
+
+
 def _surface_keys(text: str, cands) -> list[tuple[int, str]]:
     """(which text of a batch, surface) of each candidate."""
     cuts = [m.start() for m in re.finditer(HARD_BOUNDARY, text)]
@@ -444,10 +520,14 @@ class JpPersonRecognizer(LocalRecognizer):
         probs = [scorer.probability(feats) for _, feats in scored]
         keys = _surface_keys(text, [c for c, _ in scored])
         best = _best_per_surface(keys, probs)
-        for (cand, feats), p, key in zip(scored, probs, keys, strict=True):
-            top = best[key]
-            if top >= _CONSISTENCY:
-                p = max(p, top)
+        probs = [
+            max(p, best[key]) if best[key] >= _CONSISTENCY else p
+            for p, key in zip(probs, keys, strict=True)
+        ]
+        probs = _listed_with_names(ms, [c for c, _ in scored], probs)
+        for (cand, feats), p in zip(scored, probs, strict=True):
+            if p < _KIN_SCORE and (_after_kin(ms, cand) or _introduced(text, ms, cand, engine)):
+                p = _KIN_SCORE  # 次女|アデル, 企画チームの|梅辻|です。: a relative, oneself
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
             if p >= floor:
                 score = min(p, _MODEL_CAP)

@@ -9,15 +9,17 @@ places and things in ways no name takes, and these rules read them after scoring
 - a facility or natural place glued after it (X温泉, X店, X館, X教室, X峡);
 - a common noun with an honorific: a role, a pet or a shop (クリエイター様, シロップちゃん,
   花屋さん, 王さま), but not a loanword the dictionary also lists as a Japanese name (スズキ様);
-- a place's parts after it (X下流, X近郊), a state (X侯国), a river, lake or outskirts
-  before it (ユーフラテス川のX, アダナ近郊のX, ボスナ川の源泉、X), an appositive town
-  (商業都市であったX), a ship's class (装甲巡洋艦X);
+- a place's parts after it (X下流, X近郊, X周辺, X地区, Xの東端), a state (X侯国), a
+  river, lake or outskirts before it (ユーフラテス川のX, アダナ近郊のX, ボスナ川の源泉、X),
+  an appositive town (商業都市であったX), a ship's class (装甲巡洋艦X);
 - a thing or body someone made (Xを発明した, Xが創設された), a role someone became
   (モンゴルのハーンとなった);
 - a school, lineage or kind after it (ヘーゲル左派, ジョチ・ウルス系, ベントン母型, アイギナ商人),
+  a disease, prize or method named after someone (X病, X賞, X教育), a katakana word
+  bought or used (Xを買った, Xを使用, Xをご利用),
   a firm (Xの創始者, X・コミュニケーションズ, 映画制作会社X, リーグ・X), an event named after
   a titled person (アン女王戦争, 坂本弁護士失踪事件), part of a work's title
-  (『若きウェルテルの悩み』);
+  (『若きウェルテルの悩み』, or in 「」 when the quote is a noun phrase: 「伊賀のX丸」が好き);
 - a group word Sudachi took for a one-character given name (武川|衆, デルタ|翼); a katakana
   run ending in a country (コパ・アメリカ); and person_scorer.not_a_person's houses and clans
   (北条氏 near 自称), which deep mode's GiNZA-only spans had skipped, and of those, spans
@@ -56,7 +58,12 @@ _PLACE_ROLES = frozenset("州都 首都 首府 起点 拠点 本拠 本拠地".s
 #: Xと + one of these: a term being named (沼に因んでマーシュと呼ぶ)
 _NAMING = frozenset({"呼ぶ", "称する"})
 #: a part of a place right after it (アン・ナスリーヤ下流, アダナ近郊)
-_AREA_AFTER = frozenset("下流 上流 流域 河口 近郊 郊外 沿岸 北部 南部 東部 西部".split())
+_AREA_AFTER = frozenset(
+    "下流 上流 流域 河口 近郊 郊外 沿岸 北部 南部 東部 西部 周辺 一帯 地区 地域 界隈 付近 方面"
+    " 山 岳 海岸 湾".split()
+)
+#: Xの + one of these: a place (Xの東端に位置し); not Xの北側, which a person has too
+_SIDE_AFTER_NO = frozenset("東端 西端 南端 北端 南東部 南西部 北東部 北西部 中心部 一帯".split())
 #: a river, lake or outskirts before の / 、 (ユーフラテス川の, ボスナ川の源泉、)
 _AREA_BEFORE = frozenset("川 湖 近郊 郊外 源泉 河口 沿岸 河畔".split())
 #: a town before である / であった (商業都市であったアイギナ)
@@ -65,6 +72,11 @@ _TOWN_ENDS = ("都市", "首都", "港町", "州都", "王都")
 _VESSEL_ENDS = ("艦", "船")
 #: a school, lineage or kind named after it (ヘーゲル左派, ジョチ・ウルス系, ベントン母型)
 _KIND_AFTER = frozenset({"系", "母型", "商人"})
+#: ... or a disease, a prize, a method named after someone (X病, X症候群, X賞, X教育)
+_EPONYM_AFTER = frozenset("病 症 症候群 賞 教育 方式 効果 定理 法則 主義".split())
+#: Xを + one of these: a thing bought or used (Xを買った, Xを使用, Xをご利用): for a
+#: katakana word only (部下の山田を使って is a person)
+_USED = frozenset("買っ 買う 買い 購入 使用 利用 ご利用 愛用 注文 使っ 使う 使い".split())
 #: group words Sudachi can tag as a one-character given name (武川|衆); not 翼 or 勢,
 #: which are given names too (佐藤 翼)
 _GROUP_CHARS = frozenset("衆党組団隊軍派")
@@ -82,14 +94,24 @@ _OF_A_BODY = frozenset({"創始者", "創業者", "創設者", "本社", "子会
 _EVENTS = frozenset({"事件", "戦争", "事変", "騒動", "裁判", "訴訟"})
 #: a work's title in 『』 is looked for this far on each side
 _TITLE_LENGTH = 40
+#: what a title in 「」 is made of (伊賀の影丸, 天才X, Xの恋愛占い): nouns joined by の / と
+_TITLE_POS = frozenset({"名詞", "接尾辞", "接頭辞", "助詞", "補助記号"})
+#: ... but no clause (「Xが来た」) nor punctuation of one (「X、元気？」)
+_CLAUSE_WORDS = frozenset("が を は も に で 、 。 ！ ？ ! ? ， ．".split())
+#: a person's word at the end of a title in 「」: the title names someone of the name's
+_PERSON_HEADS = frozenset("使い 子 妻 夫 娘 息子 弟子 友 母 父 兄 弟 姉 妹 孫 家族 一家".split())
+#: after a quote of speech or a nickname (「X」と言った, 「Xさん」って呼んで)
+_QUOTED_SPEECH_AFTER = ("と", "って")
 _EVERY_MENTION = frozenset({"place", "made", "role"})
 #: the last word of a firm's name (角川・エス・エス・コミュニケーションズ, Xホールディングス)
 _FIRM_WORDS = frozenset(
     "コミュニケーションズ ホールディングス グループ コーポレーション カンパニー インターナショナル"
     " エンタープライズ プロダクション プロダクションズ エンターテインメント エンタテインメント"
     " システムズ テクノロジーズ インダストリーズ モーターズ エアラインズ ソリューションズ"
-    " パートナーズ アソシエイツ".split()
+    " パートナーズ アソシエイツ エレクトリック エレクトロニクス インダストリー モータース"
+    " ファーマ".split()
 )
+_FIRM_ENDS = tuple(_FIRM_WORDS)
 #: the first word of a league's or a club's name (リーグ・アン)
 _CLUBS = frozenset({"リーグ", "クラブ", "チーム"})
 #: a kind of body right before a name-like word (映画制作会社ウーファ, バンドX)
@@ -174,12 +196,15 @@ class FalseNames:
             or self._facility_after(last, end)
             or self._group_inside(first, last)
             or self._in_work_title(start, end)
+            or self._in_quoted_title(start, end)
             or self._event_or_firm(last, end)
             or self._firm(first, last, start, end)
         ):
             return "thing"
         if self._made(last):
             return "made"
+        if self._used(start, end, last):
+            return "thing"
         if (
             self._place_after(last, end)
             or self._place_before(first, start)
@@ -230,6 +255,37 @@ class FalseNames:
         nxt = self._glued(last + 1, end)
         return nxt is not None and nxt.surface in _FACILITY_AFTER
 
+    def _used(self, start: int, end: int, last: int) -> bool:
+        """Xを買った, Xを使用した, Xをご利用: a katakana word bought or used is a thing."""
+        if not _KATAKANA.fullmatch(self.text[start:end]):
+            return False  # ジョン・スミスを使って: a full name is a person
+        after = [m.surface for m in self.ms[last + 1 : last + 4]]
+        if after[:1] != ["を"] or self._glued(last + 1, end) is None:
+            return False
+        rest = after[2:] if after[1:2] == ["ご"] else after[1:]
+        return bool(rest) and rest[0] in _USED
+
+    def _in_quoted_title(self, start: int, end: int) -> bool:
+        """「伊賀のX丸」が好き, 「Xさんの日記」は: part of a title in 「」 (a programme, a book,
+        a product), not a quote of speech: the quote is a noun phrase (no verb, adjective,
+        auxiliary or punctuation), not the name with only a title or honorific (「X卿」),
+        and no と / って after it (「Xさん」と呼ばれた is a nickname)."""
+        text = self.text
+        opened = text.rfind("「", max(0, start - _TITLE_LENGTH), start)
+        closed = text.find("」", end, end + _TITLE_LENGTH)
+        if opened < 0 or closed < 0 or "」" in text[opened:start] or "「" in text[end:closed]:
+            return False
+        if text.startswith(_QUOTED_SPEECH_AFTER, closed + 1):
+            return False
+        ms = self.ms
+        inside = ms[bisect_right(ms, opened, key=_START) : bisect_left(ms, closed, key=_START)]
+        rest = [m for m in inside if m.end <= start or m.start >= end]
+        if not rest or all(m.surface in TITLES or m.pos[2] == "人名" for m in rest):
+            return False  # 「山田太郎」, 「X卿」: the name itself, quoted
+        if inside[-1].surface in _PERSON_HEADS:
+            return False  # 「Xの使い」, 「Xの娘」: a person of X's, and X a person too
+        return all(m.pos[0] in _TITLE_POS and m.surface not in _CLAUSE_WORDS for m in inside)
+
     def _in_work_title(self, start: int, end: int) -> bool:
         """『若きウェルテルの悩み』: part of a work's title, not all of it."""
         text = self.text
@@ -263,6 +319,9 @@ class FalseNames:
         nxt = self._glued(last + 1, end)
         if nxt is not None and nxt.surface in _FIRM_WORDS:
             return True
+        word = ms[last].surface
+        if word.endswith(_FIRM_ENDS) and word not in _FIRM_WORDS and _KATAKANA.fullmatch(word):
+            return True  # オフコーポレーション: one token
         before = self._glued(first - 1, start)
         return before is not None and before.surface in _BODIES
 
@@ -303,6 +362,8 @@ class FalseNames:
         word = nxt.surface
         if word in _AREA_AFTER:
             return True
+        if word == "の" and last + 2 < len(ms) and ms[last + 2].surface in _SIDE_AFTER_NO:
+            return True  # Xの東端に位置し
         if word in _STATE_AFTER or (  # ホーエンツォレルン=ジグマリンゲン|侯|国
             word in _RANKS
             and last + 2 < len(ms)
@@ -329,6 +390,8 @@ class FalseNames:
                 return False  # ボリス・エリツィン|ら|改革派: the group is of people
             if m.surface in _KIND_AFTER or m.surface.endswith("派"):
                 return True
+            if k == last + 1 and m.surface in _EPONYM_AFTER:
+                return True  # パーキンソン|病, X|賞: named after someone, not the someone
         return False
 
     def _place_before(self, first: int, start: int) -> bool:

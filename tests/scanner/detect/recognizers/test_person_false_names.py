@@ -58,6 +58,21 @@ def _persons(detector, text: str) -> list[str]:
         ("デザイナー様、クリエイター様のご応募をお待ちしております。", []),
         ("八百屋さんで野菜を買った。むかし、ある国に王さまがいました。", []),
         ("インデアンの神さまが旅に出た。", []),
+        # a firm's name in one token, or with its last word glued
+        ("昨日はオルタコーポレーションさんのサイトで注文した。", []),
+        ("配電事業はベルナーエレクトリックが引き継ぐ。", []),
+        # a place's surroundings, a mountain, its edge
+        ("また、ペドロ・クロス周辺には屋台が並ぶ。松本平の東端に位置する町だ。", []),
+        ("山田太郎の北側に座った。", ["山田太郎"]),
+        # a disease, a prize or a method named after someone
+        ("ハンチントン病の講演を聞いた。", []),
+        # part of a title in 「」 (a programme, a book, a product), not a quote of speech
+        ("「鈴木ひろみの星占い」は毎週更新です。", []),
+        ("「アリスとテレスの冒険」を読んだ。", []),
+        ("オイシックスの「健太の大根」を使いました。", []),
+        ("「山田太郎」が主演した。「田中一郎氏」は執事だ。", ["山田太郎", "田中一郎"]),
+        ("「田中さん」と呼ばれていた。「佐藤となら組んでもよい」と答えた。", ["田中", "佐藤"]),
+        ("「佐藤健一の娘」が話題になった。", ["佐藤健一"]),
         # people stay people
         ("スズキ様からお電話がありました。ヤマダさんが来た。", ["スズキ", "ヤマダ"]),
         ("ブーゴーさんの家を訪ねた。ワンさんは北京から来た。", ["ブーゴー", "ワン"]),
@@ -96,3 +111,15 @@ def test_a_place_suffix_after_a_space_may_be_a_given_name():
     text = "担当は山田 郷です。"
     start = text.index("山田")
     assert FalseNames(text, engine.morphemes(text)).keep([(start, start + 4)]) == [True]
+
+
+def test_a_katakana_word_bought_or_used_is_a_thing_but_a_full_name_is_not():
+    engine = SudachiNlpEngine()
+    engine.load()
+    text = (
+        "アルフェリアを買った。キュリオンを使用した。ノヴァリスをご利用の方へ。"
+        "ジョン・スミスを使った。"
+    )
+    words = ("アルフェリア", "キュリオン", "ノヴァリス", "ジョン・スミス")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False, False, False, True]

@@ -1,4 +1,4 @@
-"""A name followed by an office or trade glued to it (jp_person_recognizer.office_after)."""
+"""A name beside the word for its office, its kin or its bearer's role (jp_person_recognizer)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,44 @@ def test_office_after_reads_the_glued_compound_only():
     assert office_after(ms, at[0] + 1, ms[at[0]].end) == "農林水産副大臣"
     assert office_after(ms, at[1] + 1, ms[at[1]].end) == ""  # a space: not glued
     assert office_after(ms, at[2] + 1, ms[at[2]].end) == ""  # 大学: an institution's
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("伯爵の妹ヘドヴィグを女王とした。", ["ヘドヴィグ"]),  # a word unknown to the dictionary
+        ("伯爵の娘ルドミラを妃に迎えた。", ["ルドミラ"]),
+        ("彼の妻イルメリンは画家だった。", ["イルメリン"]),
+    ],
+)  # fmt: skip
+def test_a_word_for_a_relative_before_a_word_makes_it_a_name(fast_detector, text, names):
+    assert _persons(fast_detector, text) == names
+
+
+def test_a_candidate_listed_beside_a_likely_name_is_lifted():
+    from scanner.detect.recognizers.jp_person_recognizer import _listed_with_names
+    from scanner.detect.recognizers.person_scorer import Candidate
+
+    engine = SudachiNlpEngine()
+    engine.load()
+    text = "ハイフェッツ、ヴァシリエフ、メニューイン、創価学会"
+    ms = engine.morphemes(text)
+    cands = [Candidate(k, k, m.start, m.end) for k, m in enumerate(ms) if m.surface != "、"]
+    assert len(cands) == 4, [m.surface for m in ms]
+    # the second is lifted beside the third; the first is too weak; a body is never lifted
+    assert _listed_with_names(ms, cands, [0.2, 0.3, 0.9, 0.4]) == [0.2, 0.6, 0.9, 0.4]
+    # no likely name beside them: nothing changes
+    assert _listed_with_names(ms, cands, [0.5, 0.3, 0.5, 0.3]) == [0.5, 0.3, 0.5, 0.3]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("こんにちは、営業チームの杉浦です。", ["杉浦"]),
+        ("新たに理事に就任いたしました堀田でございます。", ["堀田"]),
+        ("昨日行ってきた大島です。", []),  # a place after a verb: no 人名 token
+        ("これが指導者のデータベースです。", []),
+    ],
+)  # fmt: skip
+def test_one_introducing_oneself_gives_a_name(fast_detector, text, names):
+    assert _persons(fast_detector, text) == names
