@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
+from operator import attrgetter
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
@@ -127,7 +128,7 @@ def find_context(
         return word_before, "before"
     if pos_rx is not None and not pos_rx.search(after):
         return None
-    pos_after, word_after = _first_word(after, positive, len(after) + 1)
+    pos_after, word_after = _first_word(after, positive, len(after) + 1, index)
     if word_after and not _any_word_before(after, negative, pos_after):
         return word_after, "after"
     return None
@@ -191,8 +192,19 @@ def _any_word_after(text: str, words: Sequence[str], floor: int) -> bool:
     return any(text.rfind(w) > floor and rfind_word(text, w) > floor for w in words)
 
 
-def _first_word(text: str, words: Sequence[str], ceiling: int) -> tuple[int, str]:
-    """(position, word) of the first whole-word occurrence before ``ceiling``."""
+def _first_word(
+    text: str, words: Sequence[str], ceiling: int, index: dict[str, list[str]] | None = None
+) -> tuple[int, str]:
+    """(position, word) of the first whole-word occurrence before ``ceiling``; first word
+    on ties. ``index`` is ``by_first_char(words)``, if known."""
+    if index is not None and len(text) < len(words):
+        # as in _last_word: the window walked from its start
+        get = index.get
+        for pos in range(min(len(text), ceiling)):
+            for word in get(text[pos], ()):
+                if text.startswith(word, pos) and _is_whole_word(text, pos, word):
+                    return pos, word
+        return ceiling, ""
     best, best_word = ceiling, ""
     for word in words:
         pos = text.find(word)
@@ -232,6 +244,7 @@ def _may_start_in(found: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
+_START = attrgetter("start")
 #: recognition_metadata key: taken off the score after the context boost too
 SCORE_PENALTY = "kojin_score_penalty"
 
@@ -255,7 +268,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
         recognizers: list[EntityRecognizer],
         context: list[str] | None = None,
     ) -> list[RecognizerResult]:
-        by_id = {r.id: r for r in recognizers}
+        by_id = self._by_id(recognizers)
         cells = getattr(nlp_artifacts, "cells", None) or []
         external = " ".join(context or []).lower()
         grouped: dict[str, list[RecognizerResult]] = defaultdict(list)
@@ -287,7 +300,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             window = getattr(recognizer, "CONTEXT_WINDOW", (24, 8))
             crosses = getattr(recognizer, "CONTEXT_AFTER_CROSSES_LINES", False)
             prev_end = 0
-            for result in sorted(results, key=lambda r: r.start):
+            for result in sorted(results, key=_START):
                 meta = result.recognition_metadata
                 if meta.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
                     prev_end = result.end
@@ -319,6 +332,17 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                     continue
                 self._boost(result, word)
         return raw_results
+
+    def _by_id(self, recognizers: list[EntityRecognizer]) -> dict[str, EntityRecognizer]:
+        """The recognizers by id; made again only for another list of recognizers (the
+        detector passes the same one for every text)."""
+        known = self.__dict__.get("_recognizers_by_id")
+        if known is None or known[0] != tuple(recognizers):  # (compared by identity first)
+            known = self.__dict__["_recognizers_by_id"] = (
+                tuple(recognizers),
+                {r.id: r for r in recognizers},
+            )
+        return known[1]
 
     def _words_of(self, rec_id: str, recognizer) -> tuple | None:
         """(positive, negative, their two regexes, the positive words by first character)

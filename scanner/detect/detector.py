@@ -176,7 +176,10 @@ class Detector:
                 reasons.append(f"context: {expl.supportive_context_word}")
         meta = r.recognition_metadata or {}
         recognizer = meta.get("recognizer_name", "")
-        return Detection(
+        # Detection(...) without the frozen dataclass's __init__ (one object.__setattr__
+        # per field): the same instance dict, field by field in order
+        found = _new(Detection)
+        found.__dict__.update(
             entity=r.entity_type,
             start=start,
             end=end,
@@ -185,6 +188,11 @@ class Detector:
             reasons=tuple(reasons),
             value=norm.original[start:end],
         )
+        return found
+
+
+_new = object.__new__
+assert not hasattr(Detection, "__post_init__")  # (_to_detection builds one without __init__)
 
 
 def may_hold_personal_data(text: str) -> bool:
@@ -225,6 +233,8 @@ class _Pipeline:
             if r.supported_language == "ja"
             and (all_fields or any(e in r.supported_entities for e in entities))
         ]  # fmt: skip
+        #: each recognizer's id, read once (presidio's ``id`` is a property)
+        self.ids = [r.id for r in self.recognizers]
         self.entities = analyzer.get_supported_entities(language="ja") if all_fields else entities
         self.nlp_engine = analyzer.nlp_engine
         self.enhancer = analyzer.context_aware_enhancer
@@ -245,7 +255,8 @@ class _Pipeline:
         id_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
         artifacts = self.nlp_engine.process_text(text, "ja")
         results: list[RecognizerResult] = []
-        for recognizer in self.recognizers:
+        append = results.append
+        for recognizer, rec_id in zip(self.recognizers, self.ids, strict=True):
             if not recognizer.is_loaded:
                 recognizer.load()
                 recognizer.is_loaded = True
@@ -253,8 +264,8 @@ class _Pipeline:
             for result in found or ():
                 if not result.recognition_metadata:
                     result.recognition_metadata = {}
-                result.recognition_metadata.setdefault(id_key, recognizer.id)
-                results.append(result)
+                result.recognition_metadata.setdefault(id_key, rec_id)
+                append(result)
         results = self.enhancer.enhance_using_context(
             text=text, raw_results=results, nlp_artifacts=artifacts,
             recognizers=self.recognizers, context=context,

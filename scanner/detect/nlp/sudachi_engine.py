@@ -78,6 +78,15 @@ class SudachiNlpEngine(NlpEngine):
             mode=self._mode, fields={"pos", "normalized_form"}
         )
         self._out = self._tokenizer.tokenize("")
+        # the morpheme class's own methods, called on each token: no bound method is made
+        # per call (Morpheme.surface(m) is m.surface())
+        from sudachipy import Morpheme as SudachiMorpheme
+
+        self._reads = (
+            SudachiMorpheme.surface,
+            SudachiMorpheme.part_of_speech,
+            SudachiMorpheme.is_oov,
+        )
 
     def _is_surname(self, surface: str) -> bool:
         return "人名-姓" in self._entries[surface]
@@ -108,15 +117,16 @@ class SudachiNlpEngine(NlpEngine):
         append = out.append
         tokenize = self._tokenizer.tokenize
         reuse = self._out
+        surface_of, pos_of, oov = self._reads
         new = tuple.__new__  # Morpheme(...) without the named tuple's Python-level __new__
         for offset, piece in _pieces(text):
             mark = len(out)
             pos = offset
             for m in tokenize(piece, out=reuse):
-                surface = m.surface()
+                surface = surface_of(m)
                 end = pos + len(surface)
                 if not surface.isspace() or surface == " ":
-                    append(new(Morpheme, (pos, end, surface, m.part_of_speech(), m.is_oov())))
+                    append(new(Morpheme, (pos, end, surface, pos_of(m), oov(m))))
                 pos = end
             if pos - offset != len(piece):  # never seen; kept so offsets can never drift
                 del out[mark:]

@@ -41,6 +41,10 @@ _KATAKANA = re.compile(r"[ァ-ヴー]+")
 _ROMAJI_NAME = re.compile(
     r"(?<![A-Za-z@.])([A-Z][a-z]{1,11}|[A-Z]{2,12})[ ]([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z@])"
 )
+#: what every _ROMAJI_NAME match holds (a letter, a space, a capital): one quick scan for
+#: it passes over the texts without a romaji pair (the pair's look-behind makes its own
+#: scan try every position)
+_ROMAJI_HINT = re.compile(r"[A-Za-z][ ][A-Z]")
 # English and Spanish words that also spell out as Hepburn syllables (To Do, You Owe, San
 # Juan, Rate PO) or that Sudachi's dictionary files as 人名 (Page Last Page, del campo).
 _ENGLISH_WORDS = frozenset(
@@ -770,7 +774,9 @@ class JpPersonRecognizer(LocalRecognizer):
         return None
 
     def _romaji(self, text: str, engine) -> list[RecognizerResult]:
-        results = []
+        results: list[RecognizerResult] = []
+        if _ROMAJI_HINT.search(text) is None:
+            return results
         for match in _ROMAJI_NAME.finditer(text):
             parts = [match.group(1).lower(), match.group(2).lower()]
             if not all(_HEPBURN.fullmatch(p) for p in parts) or _ENGLISH_WORDS & set(parts):

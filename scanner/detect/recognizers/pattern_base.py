@@ -76,6 +76,13 @@ class JapanesePatternRecognizer(PatternRecognizer):
         #: pattern name -> (n, k, substrings, required regex, has a "v" group): its gates
         self._gates = {p.name: self._gate(p, c) for p, c in self._compiled}
         self._plain_span = type(self).adjust_span is JapanesePatternRecognizer.adjust_span
+        #: (pattern name, validation, its type) -> a result's explanation attributes
+        self._explanations: dict[tuple, dict] = {}
+        #: what each result's recognition_metadata starts as (a copy of it: it is written to)
+        self._metadata = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
 
     def _gate(self, pattern: Pattern, compiled) -> tuple:
         run = self.DIGIT_RUN.get(pattern.name, (0, 0))
@@ -125,7 +132,7 @@ class JapanesePatternRecognizer(PatternRecognizer):
             n, k, any_of, needed, has_v = self._gates[pattern.name]
             if n and (len(runs) < k or runs[k - 1] < n):
                 continue
-            if any_of and not any(s in text for s in any_of):
+            if any_of and not any(map(text.__contains__, any_of)):  # (s in text, in C)
                 continue
             if needed is not None and needed.search(text) is None:
                 continue
@@ -135,7 +142,10 @@ class JapanesePatternRecognizer(PatternRecognizer):
                     start, end = self.adjust_span(text, start, end)
                 if start == end:
                     continue
-                validation = self._validation_of(text[start:end])
+                raw = text[start:end]
+                validation = self._validation.get(raw, _UNKNOWN)
+                if validation is _UNKNOWN:
+                    validation = self._validation_of(raw)
                 if validation is False:
                     continue
                 results.append(self._result(pattern, start, end, validation))
@@ -143,20 +153,29 @@ class JapanesePatternRecognizer(PatternRecognizer):
 
     def _result(self, pattern: Pattern, start: int, end: int, validation) -> RecognizerResult:
         """What presidio's constructors make, built without their Python-level ``__init__``
-        (two objects for every candidate, most of them below the threshold in the end)."""
+        (two objects for every candidate, most of them below the threshold in the end).
+
+        An explanation's attributes depend on the pattern and the validation only: they are
+        copied from one dict made once for each pair (in the constructor's order).
+        """
+        key = (pattern.name, validation, type(validation))
+        fields = self._explanations.get(key)
+        if fields is None:
+            fields = self._explanations[key] = {
+                "recognizer": self.name,
+                "pattern_name": pattern.name,
+                "pattern": None,
+                "original_score": pattern.score,
+                "score": pattern.score,
+                "textual_explanation": f"pattern {pattern.name}"
+                + (", validated" if validation else ""),
+                "score_context_improvement": 0,
+                "supportive_context_word": "",
+                "validation_result": validation,
+                "regex_flags": None,
+            }
         explanation = _new(AnalysisExplanation)
-        explanation.__dict__.update(
-            recognizer=self.name,
-            pattern_name=pattern.name,
-            pattern=None,
-            original_score=pattern.score,
-            score=pattern.score,
-            textual_explanation=f"pattern {pattern.name}" + (", validated" if validation else ""),
-            score_context_improvement=0,
-            supportive_context_word="",
-            validation_result=validation,
-            regex_flags=None,
-        )
+        explanation.__dict__.update(fields)
         result = _new(RecognizerResult)
         result.__dict__.update(
             entity_type=self.ENTITY,
@@ -164,10 +183,7 @@ class JapanesePatternRecognizer(PatternRecognizer):
             end=end,
             score=pattern.score,
             analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
+            recognition_metadata=self._metadata.copy(),
         )
         return result
 

@@ -486,9 +486,10 @@ def test_digit_dashes_of_the_folded_text_equal_folding_each_one():
 
 
 def test_last_word_by_first_character_equals_one_rfind_per_word():
-    """A short window walked from its end with the words indexed by first character: the
-    same (position, word) as one rfind per word, ties to the list's first word."""
-    from scanner.detect.context_enhancer import _last_word, by_first_char
+    """A short window walked from its end (start) with the words indexed by first
+    character: the same (position, word) as one rfind (find) per word, ties to the list's
+    first word."""
+    from scanner.detect.context_enhancer import _first_word, _last_word, by_first_char
     from scanner.detect.recognizers.jp_person_recognizer import JpPersonRecognizer
 
     rng = random.Random(14)
@@ -503,4 +504,35 @@ def test_last_word_by_first_character_equals_one_rfind_per_word():
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
             floor = rng.choice([-1, -1, 0, 2])
             assert _last_word(text, words, floor, index) == _last_word(text, words, floor)
+            ceiling = rng.choice([len(text) + 1, len(text) + 1, 3, 0])
+            want = _first_word(text, words, ceiling)
+            assert _first_word(text, words, ceiling, index) == want
     assert by_first_char(["a", ""]) is None
+
+
+def test_romaji_hint_is_in_every_romaji_pair():
+    """The romaji pair's quick pre-scan: no text without its hint has a pair."""
+    from scanner.detect.recognizers.jp_person_recognizer import _ROMAJI_HINT, _ROMAJI_NAME
+
+    rng = random.Random(14)
+    alphabet = "AKSTakstou @.名 \n" + "YAMADA Taro "
+    for text in DOCS + ["".join(rng.choice(alphabet) for _ in range(24)) for _ in range(20000)]:
+        if _ROMAJI_HINT.search(text) is None:
+            assert _ROMAJI_NAME.search(text) is None, text
+
+
+def test_detections_built_without_init_equal_the_dataclasss(fast_detector):
+    """_to_detection's Detection: equal to one made by its constructor, field for field
+    and in the same order, hashable and still frozen."""
+    import dataclasses
+
+    from scanner.detect.detection import Detection
+
+    found = [d for text in DOCS[:40] for d in fast_detector.analyze(text)]
+    assert found
+    for d in found:
+        plain = Detection(**{f.name: getattr(d, f.name) for f in dataclasses.fields(Detection)})
+        assert d == plain and hash(d) == hash(plain) and repr(d) == repr(plain)
+        assert list(vars(d).items()) == list(vars(plain).items())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found[0].score = 1.0
