@@ -85,7 +85,7 @@ class GinzaNerRecognizer(LocalRecognizer):
         results = []
         scored = deep_candidate_features(text, ms, engine, honorific_at, spans, tokens, HONORIFICS)
         # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)
-        keep = FalseNames(text, ms).keep([(c.start, c.end) for c, _ in scored])
+        keep = FalseNames(text, ms, engine).keep([(c.start, c.end) for c, _ in scored])
         for (cand, feats), kept in zip(scored, keep, strict=True):
             if not kept:
                 continue

@@ -106,7 +106,8 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
             return False
         if false_name.kind(result.start, result.end):
             return True  # オフコーポレーションさん: a firm, a place or a thing
-        return all(false_name.common_noun(m, "様") for m in ms[first : last + 1])  # 様 / さん
+        alone = first == last
+        return all(false_name.common_noun(m, "様", alone) for m in ms[first : last + 1])
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """A label is not a name (口座名義（カナ）), nor a job title (（リードエンジニア））."""

@@ -129,6 +129,10 @@ _FACILITY_AFTER = frozenset(
 _HONORIFIC_WORDS = frozenset("様 さま さん ちゃん くん 君 殿 サン クン チャン".split())
 #: dictionary entries of a Japanese surname or given name (engine.entry_kinds)
 _JAPANESE_NAMES = frozenset({"人名-姓", "人名-名"})
+_ANY_NAME = _JAPANESE_NAMES | {"人名-一般"}
+#: what marks a short katakana word as a loanword (パール, シー, ティー), not a native word
+_LOANWORD_MARK = re.compile("[ーァィゥェォヮヴ]")
+_PET_HONORIFICS = frozenset({"ちゃん", "くん", "君", "チャン", "クン"})
 _COMMON_NOUN = "名詞-普通名詞"
 #: words for a pet before ちゃん / くん (ワンちゃん, ニャンちゃん)
 _PET_WORDS = frozenset({"ワン", "ニャン", "わん", "にゃん"})
@@ -228,9 +232,10 @@ class FalseNames:
         nxt = self._glued(last + 1, end)
         if nxt is None or nxt.surface not in _HONORIFIC_WORDS:
             return False
-        return all(self.common_noun(m, nxt.surface) for m in self.ms[first : last + 1])
+        alone = first == last  # フリーダム|タコス: two words, no given name
+        return all(self.common_noun(m, nxt.surface, alone) for m in self.ms[first : last + 1])
 
-    def common_noun(self, m: Morpheme, honorific: str) -> bool:
+    def common_noun(self, m: Morpheme, honorific: str, alone: bool = True) -> bool:
         """A token that is a common noun and no Japanese name (シロップ, 花屋, 王; not スズキ)."""
         if m.surface in _HONOURED_WORDS:
             return True
@@ -238,17 +243,18 @@ class FalseNames:
             return False
         if _KATAKANA.fullmatch(m.surface) is None:
             return m.surface.endswith("屋") and len(m.surface) >= 2
+        if m.surface in _PET_WORDS and honorific in _PET_HONORIFICS:
+            return True  # ワンちゃん: a dog (ワン is also Wang, a surname)
+        if alone and len(m.surface) < 4 and _LOANWORD_MARK.search(m.surface) is None:
+            return False  # ツバサ, ヒナ, ユメ: a short native word may be a given name too
         engine = self.engine
         if engine is None or not hasattr(engine, "entry_kinds"):
             return True
         kinds = engine.entry_kinds(m.surface)
-        if m.surface in _PET_WORDS and honorific in ("ちゃん", "くん"):
-            return True  # ワンちゃん: a dog (ワン is also Wang, a surname)
-        return (
-            _COMMON_NOUN in kinds
-            and not _JAPANESE_NAMES & kinds
-            and not engine.is_surname(m.surface)
-        )
+        # before 様 / さん a word the dictionary lists as a name of any kind may be one
+        # (ハヤシ様); before ちゃん / くん a foreign one mostly names a pet (シロップちゃん)
+        names = _JAPANESE_NAMES if honorific in _PET_HONORIFICS else _ANY_NAME
+        return _COMMON_NOUN in kinds and not names & kinds and not engine.is_surname(m.surface)
 
     def _facility_after(self, last: int, end: int) -> bool:
         """坂口|温泉, 南砂|店, 着付|教室, 瀬見|峡: the name of a facility or a natural place."""
@@ -269,7 +275,8 @@ class FalseNames:
         """「伊賀のX丸」が好き, 「Xさんの日記」は: part of a title in 「」 (a programme, a book,
         a product), not a quote of speech: the quote is a noun phrase (no verb, adjective,
         auxiliary or punctuation), not the name with only a title or honorific (「X卿」),
-        and no と / って after it (「Xさん」と呼ばれた is a nickname)."""
+        no honorific or title right after the name (「田中さんの送別会」 names a person), and
+        no と / って after it (「Xさん」と呼ばれた is a nickname)."""
         text = self.text
         opened = text.rfind("「", max(0, start - _TITLE_LENGTH), start)
         closed = text.find("」", end, end + _TITLE_LENGTH)
@@ -278,6 +285,10 @@ class FalseNames:
         if text.startswith(_QUOTED_SPEECH_AFTER, closed + 1):
             return False
         ms = self.ms
+        last = bisect_left(ms, end, key=_END)
+        nxt = self._glued(last + 1, end) if last < len(ms) else None
+        if nxt is not None and (nxt.surface in TITLES or nxt.surface in _HONORIFIC_WORDS):
+            return False  # 「田中さんの送別会」, 「鈴木部長の講演」: a person, named as one
         inside = ms[bisect_right(ms, opened, key=_START) : bisect_left(ms, closed, key=_START)]
         rest = [m for m in inside if m.end <= start or m.start >= end]
         if not rest or all(m.surface in TITLES or m.pos[2] == "人名" for m in rest):
