@@ -347,6 +347,7 @@ _MENTION = 0.6
 _MIN_PART = 2
 _NAME_PART = re.compile(r"[一-龥々ぁ-ゖァ-ヴー]+")
 _NAME_JOINERS = frozenset({"・", "=", "＝"})
+_START, _END = itemgetter(0), itemgetter(1)  # a Morpheme's start and end
 
 
 def _glued_word(ms: list[Morpheme], k: int, at: int, before: bool) -> bool:
@@ -367,7 +368,7 @@ def _name_parts(ms: list[Morpheme], start: int, end: int) -> set[str]:
     """The parts of a found name of several tokens that could be said alone (福島|正則:
     福島, 正則; ジョセフ|・|フッカー: ジョセフ, フッカー), not a title; a one-token name
     recurs by the model's own consistency (_best_per_surface)."""
-    k = bisect_left(ms, start, key=itemgetter(0))
+    k = bisect_left(ms, start, key=_START)
     inside = []
     while k < len(ms) and ms[k].end <= end:
         inside.append(ms[k])
@@ -606,8 +607,6 @@ class JpPersonRecognizer(LocalRecognizer):
                 names.update((seg, part) for part in _name_parts(ms, r.start, r.end))
         if not names:
             return []
-        starts = {m.start: k for k, m in enumerate(ms)}
-        ends = {m.end: k for k, m in enumerate(ms)}
         taken = [(r.start, r.end) for r in results if r.score >= _MENTION]
         out = []
         for seg, surface in sorted(names, key=lambda n: -len(n[1])):  # longest first
@@ -616,10 +615,13 @@ class JpPersonRecognizer(LocalRecognizer):
             at = text.find(surface, lo, hi)
             while at >= 0:
                 end = at + len(surface)
-                i, j = starts.get(at), ends.get(end)
+                i = bisect_left(ms, at, key=_START)
+                j = bisect_left(ms, end, key=_END)
                 if (
-                    i is not None
-                    and j is not None
+                    i < len(ms)
+                    and ms[i].start == at
+                    and j < len(ms)
+                    and ms[j].end == end
                     and not any(s < end and at < e for s, e in taken)
                     and not _glued_word(ms, i - 1, at, before=True)
                     and not _glued_word(ms, j + 1, end, before=False)

@@ -302,6 +302,7 @@ class _Classes(dict):
 _CLASS_MEMO: dict[object, _Classes] = {}
 _CLASS_MEMO_SIZE = 200_000
 _KEY = itemgetter(slice(2, 5))  # a Morpheme's (surface, pos, oov)
+_SURFACE = itemgetter(2)
 
 
 def token_classes(ms: list[Morpheme], is_surname) -> list[str]:
@@ -643,7 +644,7 @@ def candidate_features(
     if lone:  # a weak word that is part of a longer name in the same text (ブラフォード)
         found = sorted(found + lone, key=lambda c: c.first)
     out = []
-    polite = [m[0] for m in ms if m[2] in _POLITE and m[3][0] == "助動詞"] if found else []
+    polite = _polite_marks(ms) if found else []
     by_last = {c.last: c for c in found}
     by_first = {c.first: c for c in found}
     for c in found:
@@ -660,6 +661,12 @@ def candidate_features(
             feats += ["polite"] + ["pol|" + f for f in feats if f.startswith(_POLITE_FEATURES)]
         out.append((c, feats))
     return out
+
+
+def _polite_marks(ms: list[Morpheme]) -> list[int]:
+    """Where the polite auxiliaries (です, ます ...) are (the surfaces picked out in C)."""
+    hits = compress(ms, map(_POLITE.__contains__, map(_SURFACE, ms)))
+    return [m[0] for m in hits if m[3][0] == "助動詞"]
 
 
 def _near(marks: list[int], cuts: list[int], start: int, end: int) -> bool:
