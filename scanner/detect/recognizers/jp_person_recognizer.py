@@ -359,6 +359,21 @@ def _after_kin(ms: list[Morpheme], cand) -> bool:
     return k >= 0 and ms[k].end == cand.start and ms[k].surface in _KIN
 
 
+#: a word glued after a name that makes the compound about that person (スピルバーグ作品,
+#: フランコ政権, 小林一茶ゆかり, X展): the name in it is still the person's
+_PERSON_COMPOUND_HEADS = frozenset(
+    "作品 展 政権 伝説 ファン 晩年 語録 ゆかり 夫妻 自身 本人 没後 生誕 主演 原作".split()
+)
+
+
+def _named_in_compound(ms: list[Morpheme], cand) -> bool:
+    """スピルバーグ|作品, 菅|政権: a 人名 candidate glued to a word about its person."""
+    k = cand.last + 1
+    if k >= len(ms) or ms[k].start != cand.end or ms[k].surface not in _PERSON_COMPOUND_HEADS:
+        return False
+    return any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
+
+
 #: one introducing oneself: [role]の + name + です。 (企画チームの梅辻です。, 店長の佐藤です。) or
 #: [verb]た / ます + name + です (就任いたしました堀野でございます。)
 _ROLE_LAST_CHARS = tuple("者員長手係当師士官")
@@ -526,7 +541,11 @@ class JpPersonRecognizer(LocalRecognizer):
         ]
         probs = _listed_with_names(ms, [c for c, _ in scored], probs)
         for (cand, feats), p in zip(scored, probs, strict=True):
-            if p < _KIN_SCORE and (_after_kin(ms, cand) or _introduced(text, ms, cand, engine)):
+            if p < _KIN_SCORE and (
+                _after_kin(ms, cand)
+                or _introduced(text, ms, cand, engine)
+                or _named_in_compound(ms, cand)
+            ):
                 p = _KIN_SCORE  # 次女|アデル, 企画チームの|梅辻|です。: a relative, oneself
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
             if p >= floor:

@@ -82,3 +82,15 @@ def test_a_candidate_listed_beside_a_likely_name_is_lifted():
 )  # fmt: skip
 def test_one_introducing_oneself_gives_a_name(fast_detector, text, names):
     assert _persons(fast_detector, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("野口晩年の大作を見た。", ["野口"]),
+        ("スコセッシ作品は非常にわかりやすい。", ["スコセッシ"]),
+        ("京都展を開催した。東北ゆかりの品を集めた。", []),  # places, not people
+    ],
+)  # fmt: skip
+def test_a_name_in_a_compound_about_its_person_is_a_name(fast_detector, text, names):
+    assert _persons(fast_detector, text) == names
