@@ -374,6 +374,23 @@ def _named_in_compound(ms: list[Morpheme], cand) -> bool:
     return any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
 
 
+def _listed_kanji_names(text: str, ms: list[Morpheme], cand) -> list[tuple[int, int]]:
+    """A candidate's span, or its parts when ・ lists kanji names in it (秋元良平・石黒謙吾,
+    西武・平尾博嗣): each part with a 人名 token is a name of its own, the others are not."""
+    if "・" not in text[cand.start : cand.end]:
+        return [(cand.start, cand.end)]
+    parts: list[list[Morpheme]] = [[]]
+    for m in ms[cand.first : cand.last + 1]:
+        if m.surface == "・":
+            parts.append([])
+        else:
+            parts[-1].append(m)
+    if not all(p and all(_KANJI.fullmatch(m.surface) for m in p) for p in parts):
+        return [(cand.start, cand.end)]  # ロマーノ・レーヴィ: one foreign name
+    named = [(p[0].start, p[-1].end) for p in parts if any(m.pos[2] == "人名" for m in p)]
+    return named or [(cand.start, cand.end)]
+
+
 #: one introducing oneself: [role]の + name + です。 (企画チームの梅辻です。, 店長の佐藤です。) or
 #: [verb]た / ます + name + です (就任いたしました堀野でございます。)
 _ROLE_LAST_CHARS = tuple("者員長手係当師士官")
@@ -550,7 +567,8 @@ class JpPersonRecognizer(LocalRecognizer):
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
             if p >= floor:
                 score = min(p, _MODEL_CAP)
-                results.append(self._result(cand.start, cand.end, score, f"name model {p:.2f}"))
+                for start, end in _listed_kanji_names(text, ms, cand):
+                    results.append(self._result(start, end, score, f"name model {p:.2f}"))
         return results
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:

@@ -94,3 +94,15 @@ def test_one_introducing_oneself_gives_a_name(fast_detector, text, names):
 )  # fmt: skip
 def test_a_name_in_a_compound_about_its_person_is_a_name(fast_detector, text, names):
     assert _persons(fast_detector, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("和歌は宗祇・宗長に伝わった。", ["宗祇", "宗長"]),  # two names listed with ・
+        ("その成果は、宗祇・肖柏などに引き継がれた。", ["宗祇", "肖柏"]),
+        ("醸造家のマリオ・ベルトーニも参加した。", ["マリオ・ベルトーニ"]),  # one foreign name
+    ],
+)  # fmt: skip
+def test_kanji_names_listed_with_a_middle_dot_are_names_each(fast_detector, text, names):
+    assert _persons(fast_detector, text) == names
