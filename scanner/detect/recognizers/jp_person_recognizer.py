@@ -339,6 +339,51 @@ def _chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> b
     )  # 猪大肠 on a Chinese grocery list
 
 
+#: a name found at least this sure names its other mentions in the text (_other_mentions)
+_MENTION_FROM = 0.7
+#: ... which score this
+_MENTION = 0.6
+#: a part of a longer name shorter than this is not looked for alone (原, 森)
+_MIN_PART = 2
+_NAME_PART = re.compile(r"[一-龥々ぁ-ゖァ-ヴー]+")
+_NAME_JOINERS = frozenset({"・", "=", "＝"})
+
+
+def _glued_word(ms: list[Morpheme], k: int, at: int, before: bool) -> bool:
+    """Whether token k is a word glued to a mention at ``at`` (かづき|メイク, 相対|モル):
+    a noun, prefix or suffix that is no title or honorific (フッカー|将軍 stays a name),
+    or a joiner of a longer name (キング|・|クリムゾン)."""
+    if k < 0 or k >= len(ms) or (ms[k].end if before else ms[k].start) != at:
+        return False
+    m = ms[k]
+    if m.surface in _NAME_JOINERS:
+        return True  # キング|・|クリムゾン: part of a longer name, looked at on its own
+    if m.surface in TITLES or m.surface in HONORIFICS:
+        return False
+    return m.pos[0] in ("名詞", "接尾辞", "接頭辞") and m.pos[1] != "数詞"
+
+
+def _name_parts(ms: list[Morpheme], start: int, end: int) -> set[str]:
+    """The parts of a found name of several tokens that could be said alone (福島|正則:
+    福島, 正則; ジョセフ|・|フッカー: ジョセフ, フッカー), not a title; a one-token name
+    recurs by the model's own consistency (_best_per_surface)."""
+    k = bisect_left(ms, start, key=itemgetter(0))
+    inside = []
+    while k < len(ms) and ms[k].end <= end:
+        inside.append(ms[k])
+        k += 1
+    if len(inside) < 2:
+        return set()
+    return {
+        m.surface
+        for m in inside
+        if len(m.surface) >= _MIN_PART
+        and m.pos[0] == "名詞"
+        and m.surface not in TITLES
+        and _NAME_PART.fullmatch(m.surface)
+    }
+
+
 #: a candidate scored at least this somewhere in a text lifts its other mentions to that
 #: score (韓冑 at 0.25 in one clause is the 韓冑 scored 0.8 in the next)
 _CONSISTENCY = 0.7
@@ -389,6 +434,15 @@ def _listed_kanji_names(text: str, ms: list[Morpheme], cand) -> list[tuple[int, 
         return [(cand.start, cand.end)]  # マリオ・ベルトーニ: one foreign name
     named = [(p[0].start, p[-1].end) for p in parts if any(m.pos[2] == "人名" for m in p)]
     return named or [(cand.start, cand.end)]
+
+
+#: ... and, with a companion's, before a katakana word Sudachi files as a common noun
+#: (ミルズの娘|アビーは, 長女|イヴは, 友人|X|が), which is no candidate at all: a particle
+#: after it says it is a word of its own
+_KIN_OR_COMPANION = _KIN | {"友人", "恋人", "婚約者", "主人公", "助手", "弟子"}
+_KIN_KATAKANA = re.compile(
+    "(?:" + "|".join(sorted(_KIN_OR_COMPANION, key=len, reverse=True)) + ")(?=[ァ-ヴー]{2})"
+)
 
 
 #: one introducing oneself: [role]の + name + です。 (広報チームの杉浦です。, 店長の佐藤です。) or
@@ -534,7 +588,77 @@ class JpPersonRecognizer(LocalRecognizer):
             results.extend(self._from_model(text, morphemes, engine, false_names))
         if engine is not None and hasattr(engine, "morphemes"):
             results.extend(self._romaji(text, engine))
+        if morphemes and _KIN_KATAKANA.search(text):
+            results.extend(self._kin_katakana(morphemes))
+        if results and morphemes:
+            results.extend(self._other_mentions(text, morphemes, results, false_names))
         return results
+
+    def _other_mentions(
+        self,
+        text: str,
+        ms: list[Morpheme],
+        results: list[RecognizerResult],
+        false_name: FalseNames,
+    ) -> list[RecognizerResult]:
+        """Other mentions of a name the text already names (ジョセフ・フッカー … フッカーが).
+
+        Each part of a name of several tokens found with confidence (its surname, its
+        given name, the last word of a foreign name) is a name at its other mentions in
+        the same text of a batch that start and end on token boundaries, are glued to no
+        other word (かづき|メイク, 相対|モル) and that no span as sure covers yet; a mention that
+        reads as a thing or a place there (ニュートン|家, Xに移転) stays none.
+        """
+        cuts = [m.start() for m in re.finditer(HARD_BOUNDARY, text)]
+        names: set[tuple[int, str]] = set()
+        for r in results:
+            if r.score >= _MENTION_FROM and r.entity_type == self.ENTITY:
+                seg = bisect_left(cuts, r.start)
+                names.update((seg, part) for part in _name_parts(ms, r.start, r.end))
+        if not names:
+            return []
+        starts = {m.start: k for k, m in enumerate(ms)}
+        ends = {m.end: k for k, m in enumerate(ms)}
+        taken = [(r.start, r.end) for r in results if r.score >= _MENTION]
+        out = []
+        for seg, surface in sorted(names, key=lambda n: -len(n[1])):  # longest first
+            lo = cuts[seg - 1] + 1 if seg else 0
+            hi = cuts[seg] if seg < len(cuts) else len(text)
+            at = text.find(surface, lo, hi)
+            while at >= 0:
+                end = at + len(surface)
+                i, j = starts.get(at), ends.get(end)
+                if (
+                    i is not None
+                    and j is not None
+                    and not any(s < end and at < e for s, e in taken)
+                    and not _glued_word(ms, i - 1, at, before=True)
+                    and not _glued_word(ms, j + 1, end, before=False)
+                    and not false_name.kind(at, end)
+                ):
+                    why = f"another mention of a name in the text ({surface})"
+                    out.append(self._result(at, end, _MENTION, why))
+                    taken.append((at, end))
+                at = text.find(surface, end, hi)
+        return out
+
+    def _kin_katakana(self, ms: list[Morpheme]) -> list[RecognizerResult]:
+        """A katakana noun right after a word for kin, before a particle (娘|アビー|は)."""
+        out = []
+        for k in range(1, len(ms) - 1):
+            before, m, after = ms[k - 1], ms[k], ms[k + 1]
+            if (
+                before.surface in _KIN_OR_COMPANION
+                and before.end == m.start == after.start - len(m.surface)
+                and m.pos[0] == "名詞"
+                and m.pos[2] != "サ変可能"
+                and len(m.surface) >= 2
+                and _KATAKANA.fullmatch(m.surface)
+                and after.pos[0] == "助詞"
+            ):
+                why = f"katakana name after {before.surface}"
+                out.append(self._result(m.start, m.end, _KIN_SCORE, why))
+        return out
 
     def _from_model(
         self, text: str, ms: list[Morpheme], engine, false_names: FalseNames | None = None

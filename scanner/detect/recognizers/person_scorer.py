@@ -105,6 +105,13 @@ _SENTENCE_ENDS = frozenset({"。", "！", "？", "!", "?"})
 #: tokens on each side (past the direct neighbour) whose content words are features
 _WINDOW = 5
 _CONTENT = frozenset({"名詞", "動詞", "形容詞"})
+#: the polite register (です, ます ...) of shop pages, blogs and letters, where a katakana
+#: word by itself is a product or a shop more often than a person and a surname with
+#: 先生 or 氏 a person more often: the candidate's features are read a second time,
+#: prefixed, when one is this near (within its own text of a batch)
+_POLITE = frozenset({"です", "でし", "でしょ", "ます", "まし", "ませ"})
+_POLITE_REACH = 200
+_POLITE_FEATURES = ("first=", "last=", "pat=", "n=", "dict=")
 #: a candidate next to another across one of these is in a list (関口、日比野)
 _LIST_SEPARATORS = frozenset("、,・とや")
 _NAMED = frozenset({"姓", "名", "人名"})
@@ -637,6 +644,7 @@ def candidate_features(
     if lone:  # a weak word that is part of a longer name in the same text (ブラフォード)
         found = sorted(found + lone, key=lambda c: c.first)
     out = []
+    polite = [m[0] for m in ms if m[2] in _POLITE and m[3][0] == "助動詞"] if found else []
     by_last = {c.last: c for c in found}
     by_first = {c.first: c for c in found}
     for c in found:
@@ -649,5 +657,16 @@ def candidate_features(
         feats = features(text, ms, c, classes, honorific_at(text, c.end), coref)
         feats.extend(["dict=" + k for k in sorted(engine.entry_kinds(text[c.start : c.end]))])
         feats.extend(_list_features(ms, c, classes, by_last, by_first))
+        if polite and _near(polite, cuts, c.start, c.end):
+            feats += ["polite"] + ["pol|" + f for f in feats if f.startswith(_POLITE_FEATURES)]
         out.append((c, feats))
     return out
+
+
+def _near(marks: list[int], cuts: list[int], start: int, end: int) -> bool:
+    """Whether a mark lies within ``_POLITE_REACH`` of start..end, in the same text."""
+    seg = bisect_left(cuts, start)
+    lo = max(start - _POLITE_REACH, cuts[seg - 1] if seg else 0)
+    hi = min(end + _POLITE_REACH, cuts[seg] if seg < len(cuts) else end + _POLITE_REACH)
+    k = bisect_left(marks, lo)
+    return k < len(marks) and marks[k] < hi

@@ -243,3 +243,62 @@ def test_a_title_inside_the_following_compound_is_a_feature(engine, text, name):
 
 def test_a_plain_compound_after_a_name_holds_no_title(engine):
     assert "compound_title" not in _candidates(engine, "田中関連資料を読んだ。")["田中"]
+
+
+def test_polite_register_doubles_the_candidate_features(engine):
+    # です / ます near a candidate: its class features are read again, prefixed
+    polite = _candidates(engine, "店長のミントが選んだお茶です。")["ミント"]
+    assert "polite" in polite and "pol|n=1" in polite
+    plain = _candidates(engine, "店長のミントが選んだお茶である。")["ミント"]
+    assert not any(f == "polite" or f.startswith("pol|") for f in plain)
+
+
+def test_polite_register_stays_inside_one_text_of_a_batch(engine):
+    from scanner.detect.context_enhancer import HARD_BOUNDARY
+
+    text = f"お茶をどうぞ。お待ちしております。\n{HARD_BOUNDARY}\n店長のミントが選んだ。"
+    ms = engine.morphemes(text)
+    found = [f for c, f in candidate_features(text, ms, engine, honorific_at)]
+    assert found and all("polite" not in f for f in found)
+
+
+def _person_spans(engine, text, monkeypatch=None, scorer=None):
+    from scanner.detect.nlp.artifacts import JapaneseNlpArtifacts
+    from scanner.detect.recognizers import jp_person_recognizer as jpr
+
+    if scorer is not None:
+        monkeypatch.setattr(jpr.PersonScorer, "load", classmethod(lambda cls: scorer))
+    artifacts = JapaneseNlpArtifacts(engine.morphemes(text), [], engine)
+    results = jpr.JpPersonRecognizer().analyze(text, ["PERSON"], artifacts)
+    return [(text[r.start : r.end], r.analysis_explanation.textual_explanation) for r in results]
+
+
+def test_a_part_of_a_full_name_is_a_name_at_its_other_mentions(engine, monkeypatch):
+    # a scorer that trusts only joined names: ジョーンズ alone scores 0.05
+    scorer = PersonScorer({"bias": -3.0, "joined": 6.0})
+    text = "ミック・ジョーンズが歌った。後でジョーンズは笑った。"
+    found = _person_spans(engine, text, monkeypatch, scorer)
+    again = [s for s, why in found if why.startswith("another mention")]
+    assert again == ["ジョーンズ"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ミック・ジョーンズが歌った。後でジョーンズ賞を受けた。",  # glued to a noun: a prize
+        "ミック・ジョーンズが歌った。\n\x1e\n後でジョーンズは笑った。",  # another text of a batch
+        "ミック・ジョーンズが歌った。後でキース・ジョーンズも来た。",  # part of another name
+    ],
+)
+def test_a_part_of_a_full_name_is_not_spread_where_it_is_something_else(engine, monkeypatch, text):
+    scorer = PersonScorer({"bias": -3.0, "joined": 6.0})
+    found = _person_spans(engine, text, monkeypatch, scorer)
+    assert not [s for s, why in found if why.startswith("another mention")]
+
+
+def test_a_katakana_word_after_a_word_for_kin_is_a_name(engine):
+    # ミント is a common noun to Sudachi; after 長女 and before a particle it is a name
+    found = _person_spans(engine, "長女ミントは学校に通う。")
+    assert ("ミント", "katakana name after 長女") in found
+    assert not _person_spans(engine, "長女ミント味のアイスを買った。")  # glued to a noun
+    assert not _person_spans(engine, "姉プロデュースの店に行った。")  # a verbal noun
