@@ -387,6 +387,9 @@ def _name_parts(ms: list[Morpheme], start: int, end: int) -> set[str]:
 #: a candidate scored at least this somewhere in a text lifts its other mentions to that
 #: score (韓冑 at 0.25 in one clause is the 韓冑 scored 0.8 in the next)
 _CONSISTENCY = 0.7
+#: ... and one scored below this at a mention, and at none _CONSISTENCY, is doubted at
+#: every mention (_doubted)
+_DOUBT = 0.2
 
 
 #: a word for a relative glued right before a candidate makes it a name (姉ブリギッタ,
@@ -509,6 +512,24 @@ def _surface_keys(text: str, cands) -> list[tuple[int, str]]:
     """(which text of a batch, surface) of each candidate."""
     cuts = [m.start() for m in re.finditer(HARD_BOUNDARY, text)]
     return [(bisect_left(cuts, c.start), text[c.start : c.end]) for c in cands]
+
+
+def _doubted(keys, probs: list[float], best) -> list[float]:
+    """The probabilities, a surface that scores below _DOUBT at one of its mentions in a
+    text (and at none _CONSISTENCY) taking at most the mean of its mentions at each (宇都宮
+    at 0.08 in one clause is no name at 0.55 in the next)."""
+    seen: dict[tuple[int, str], list[float]] = {}
+    for p, key in zip(probs, keys, strict=True):
+        seen.setdefault(key, []).append(p)
+    if len(seen) == len(probs):
+        return probs  # most texts: no surface twice
+    out = []
+    for p, key in zip(probs, keys, strict=True):
+        mentions = seen[key]
+        if len(mentions) > 1 and best[key] < _CONSISTENCY and min(mentions) < _DOUBT:
+            p = min(p, sum(mentions) / len(mentions))
+        out.append(p)
+    return out
 
 
 def _best_per_surface(keys, probs) -> dict[tuple[int, str], float]:
@@ -680,6 +701,7 @@ class JpPersonRecognizer(LocalRecognizer):
             max(p, best[key]) if best[key] >= _CONSISTENCY else p
             for p, key in zip(probs, keys, strict=True)
         ]
+        probs = _doubted(keys, probs, best)
         probs = _listed_with_names(ms, [c for c, _ in scored], probs)
         for (cand, feats), p in zip(scored, probs, strict=True):
             if p < _KIN_SCORE and (
