@@ -22,6 +22,7 @@ class JpEmailRecognizer(JapanesePatternRecognizer):
     ENTITY = "EMAIL_ADDRESS"
     PATTERNS = [Pattern("email", _EMAIL, 0.9)]
     NEEDS_ANY = {"email": ("@",)}
+    STDLIB_RE = ("email",)  # ASCII classes and look-arounds only: re scans it twice as fast
     CONTEXT = ["メール", "mail", "e-mail", "アドレス"]
 
     def adjust_span(self, text: str, start: int, end: int) -> tuple[int, int]:

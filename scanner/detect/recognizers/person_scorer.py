@@ -480,7 +480,7 @@ def features(
 ) -> list[str]:
     """The model's features for one candidate (strings; their weights are summed)."""
     toks = [m for m in ms[cand.first : cand.last + 1] if m[2] not in _JOINERS]
-    cls = [c for c in classes[cand.first : cand.last + 1] if c]
+    cls = list(filter(None, classes[cand.first : cand.last + 1]))  # the name tokens' classes
     surface = text[cand.start : cand.end]
     pattern = "|".join(cls[:4])
     p1, p1pos = _neighbour(text, ms, cand.first - 1, cand.start)
@@ -563,12 +563,11 @@ def _context_features(
         feats.append(f"p1last={p1[-1]}")
     elif p1 == "の" and cand.first >= 2 and ms[cand.first - 2].pos[0] in ("名詞", "接尾辞"):
         feats.append(f"nop2last={ms[cand.first - 2].surface[-1]}")  # 地理学者の, 作曲家の
-    for k in range(cand.last + 2, min(len(ms), cand.last + 2 + _WINDOW)):
-        if ms[k].pos[0] in _CONTENT:
-            feats.append(f"rw={ms[k].surface}")
-    for k in range(max(0, cand.first - 1 - _WINDOW), cand.first - 1):
-        if ms[k].pos[0] in _CONTENT:
-            feats.append(f"lw={ms[k].surface}")
+    # tokens last+2 .. last+1+_WINDOW and first-1-_WINDOW .. first-2, content words only
+    right = ms[cand.last + 2 : cand.last + 2 + _WINDOW]
+    feats += ["rw=" + m[2] for m in right if m[3][0] in _CONTENT]  # m.surface, m.pos
+    left = ms[max(0, cand.first - 1 - _WINDOW) : cand.first - 1] if cand.first > 1 else ()
+    feats += ["lw=" + m[2] for m in left if m[3][0] in _CONTENT]
     return feats
 
 
