@@ -387,6 +387,9 @@ def _name_parts(ms: list[Morpheme], start: int, end: int) -> set[str]:
 #: a candidate scored at least this somewhere in a text lifts its other mentions to that
 #: score (韓冑 at 0.25 in one clause is the 韓冑 scored 0.8 in the next)
 _CONSISTENCY = 0.7
+#: ... and one scored below this at a mention, and at none _CONSISTENCY, is doubted at
+#: every mention (_doubted)
+_DOUBT = 0.2
 
 
 #: a word for a relative glued right before a candidate makes it a name (次女アデル, 妻アナ,
@@ -479,6 +482,24 @@ def _surface_keys(text: str, cands) -> list[tuple[int, str]]:
     return [(bisect_left(cuts, c.start), text[c.start : c.end]) for c in cands]
 
 
+def _doubted(keys, probs: list[float], best) -> list[float]:
+    """The probabilities, a surface that scores below _DOUBT at one of its mentions in a
+    text (and at none _CONSISTENCY) taking at most the mean of its mentions at each (宇都宮
+    at 0.08 in one clause is no name at 0.55 in the next)."""
+    seen: dict[tuple[int, str], list[float]] = {}
+    for p, key in zip(probs, keys, strict=True):
+        seen.setdefault(key, []).append(p)
+    if len(seen) == len(probs):
+        return probs  # most texts: no surface twice
+    out = []
+    for p, key in zip(probs, keys, strict=True):
+        mentions = seen[key]
+        if len(mentions) > 1 and best[key] < _CONSISTENCY and min(mentions) < _DOUBT:
+            p = min(p, sum(mentions) / len(mentions))
+        out.append(p)
+    return out
+
+
 def _best_per_surface(keys, probs) -> dict[tuple[int, str], float]:
     """The best probability of each surface in each text of a batch."""
     best: dict[tuple[int, str], float] = {}
@@ -489,14 +510,16 @@ def _best_per_surface(keys, probs) -> dict[tuple[int, str], float]:
 
 def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list[float]):
     """The model's probabilities after what one candidate says about another: a surface
-    scored high lifts its other mentions, a name lifts the candidates listed beside it,
-    a word for kin or a self-introduction before it makes it a name (fast and deep mode)."""
+    scored high lifts its other mentions (one scored very low lowers them), a name lifts
+    the candidates listed beside it, a word for kin or a self-introduction before it makes
+    it a name (fast and deep mode)."""
     keys = _surface_keys(text, cands)
     best = _best_per_surface(keys, probs)
     probs = [
         max(p, best[key]) if best[key] >= _CONSISTENCY else p
         for p, key in zip(probs, keys, strict=True)
     ]
+    probs = _doubted(keys, probs, best)
     probs = _listed_with_names(ms, cands, probs)
     return [
         _KIN_SCORE

@@ -302,3 +302,21 @@ def test_a_katakana_word_after_a_word_for_kin_is_a_name(engine):
     assert ("ミント", "katakana name after 長女") in found
     assert not _person_spans(engine, "長女ミント味のアイスを買った。")  # glued to a noun
     assert not _person_spans(engine, "姉プロデュースの店に行った。")  # a verbal noun
+
+
+def test_a_surface_scored_very_low_at_one_mention_is_doubted_at_the_others(engine, monkeypatch):
+    # a scorer that likes only a word before は: 0.55 there, 0.10 elsewhere
+    scorer = PersonScorer({"bias": -2.2, "n1=は": 2.4})
+
+    def model_scores(text):
+        return [
+            round(float(why.split()[-1]), 2)
+            for _, why in _person_spans(engine, text, monkeypatch, scorer)
+            if why.startswith("name model")
+        ]
+
+    assert model_scores("ミルトンは美しい。") == [0.55]
+    # the same word at 0.10 in the same text: each mention counts at most the mean
+    assert model_scores("ミルトンに着いた。ミルトンは美しい。") == [0.32]
+    # not across texts of a batch
+    assert model_scores("ミルトンに着いた。\n\x1e\nミルトンは美しい。") == [0.55]
