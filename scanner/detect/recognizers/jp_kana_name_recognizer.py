@@ -93,9 +93,9 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
 
     @staticmethod
     def _common_noun(result, ms, false_name: FalseNames) -> bool:
-        """クリエイター様, パチンコホール様: loanwords Sudachi files as common nouns, with an
+        """コンシェルジュ様, ゲームセンター様: loanwords Sudachi files as common nouns, with an
         honorific, are a role or a business, not a name; so is what person_false_names.py
-        calls a firm, a place or a thing (オフコーポレーションさん)."""
+        calls a firm, a place or a thing (Xコーポレーションさん)."""
         if _pattern(result) != "kana_before_honorific":
             return False
         first = bisect_left(ms, result.start, key=_START)
@@ -105,7 +105,7 @@ class JpKanaNameRecognizer(JapanesePatternRecognizer):
         if ms[last].end != result.end:
             return False
         if false_name.kind(result.start, result.end):
-            return True  # オフコーポレーションさん: a firm, a place or a thing
+            return True  # Xコーポレーションさん: a firm, a place or a thing
         alone = first == last
         return all(false_name.common_noun(m, "様", alone) for m in ms[first : last + 1])
 

@@ -3,7 +3,7 @@
 Sudachi tags surnames and given names (名詞-固有名詞-人名-姓/名) hundreds of times faster
 than NER, but surnames also sit inside company names (藤田通信) and place names. So a
 span counts as a name when it is a surname followed by a given name, a name followed by
-an honorific (様, さん, 氏 ...) or an office glued to it (野田財務大臣, 古田剛シェフ), or a lone
+an honorific (様, さん, 氏 ...) or an office glued to it (野村財務大臣, 田中一郎シェフ), or a lone
 name next to a label (氏名, 担当 ...), and never when another common noun is glued to it.
 """
 
@@ -90,7 +90,7 @@ _MODEL_CAP = 0.8
 
 
 #: a person's office or trade glued after a name, which an honorific list cannot hold
-#: whole (野田|財務大臣, 江上|副町長, 松岡|農林|水産|副大臣, 古田剛|シェフ, 内沼幸雄|鑑定人):
+#: whole (野村|財務大臣, 江口|副町長, 村岡|農林|水産|副大臣, 田中一郎|シェフ, 木下|鑑定人):
 #: the last word of the compound ends in one of these
 _OFFICE_ENDS = tuple(
     "大臣 大統領 首相 総理 長官 議員 知事 市長 町長 村長 区長 議長 委員長 会長 社長 専務 常務"
@@ -392,8 +392,8 @@ _CONSISTENCY = 0.7
 _DOUBT = 0.2
 
 
-#: a word for a relative glued right before a candidate makes it a name (次女アデル, 妻アナ,
-#: 王妃マーガレット): the model reads the word but has seen too few of them
+#: a word for a relative glued right before a candidate makes it a name (姉ブリギッタ,
+#: 妻イルメリン, 娘ルドミラ): the model reads the word but has seen too few of them
 _KIN = frozenset(
     "娘 息子 妻 夫 長男 次男 三男 長女 次女 三女 兄 弟 姉 妹 父 母 祖父 祖母 孫 甥 姪 叔父 叔母"
     " 伯父 伯母 義父 義母 義兄 義弟 実父 実母 愛娘 愛妻 令嬢 王妃 王女 王子 皇女 皇子 嫡男 嫡子"
@@ -407,6 +407,38 @@ def _after_kin(ms: list[Morpheme], cand) -> bool:
     return k >= 0 and ms[k].end == cand.start and ms[k].surface in _KIN
 
 
+#: a word glued after a name that makes the compound about that person (スコセッシ作品,
+#: 竹内政権, 宮沢賢治ゆかり, X展): the name in it is still the person's
+_PERSON_COMPOUND_HEADS = frozenset(
+    "作品 展 政権 伝説 ファン 晩年 語録 ゆかり 夫妻 自身 本人 没後 生誕 主演 原作".split()
+)
+
+
+def _named_in_compound(ms: list[Morpheme], cand) -> bool:
+    """スコセッシ|作品, 竹内|政権: a 人名 candidate glued to a word about its person."""
+    k = cand.last + 1
+    if k >= len(ms) or ms[k].start != cand.end or ms[k].surface not in _PERSON_COMPOUND_HEADS:
+        return False
+    return any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
+
+
+def _listed_kanji_names(text: str, ms: list[Morpheme], cand) -> list[tuple[int, int]]:
+    """A candidate's span, or its parts when ・ lists kanji names in it (宗祇・肖柏,
+    中日・山本昌広): each part with a 人名 token is a name of its own, the others are not."""
+    if "・" not in text[cand.start : cand.end]:
+        return [(cand.start, cand.end)]
+    parts: list[list[Morpheme]] = [[]]
+    for m in ms[cand.first : cand.last + 1]:
+        if m.surface == "・":
+            parts.append([])
+        else:
+            parts[-1].append(m)
+    if not all(p and all(_KANJI.fullmatch(m.surface) for m in p) for p in parts):
+        return [(cand.start, cand.end)]  # マリオ・ベルトーニ: one foreign name
+    named = [(p[0].start, p[-1].end) for p in parts if any(m.pos[2] == "人名" for m in p)]
+    return named or [(cand.start, cand.end)]
+
+
 #: ... and, with a companion's, before a katakana word Sudachi files as a common noun
 #: (ミルズの娘|アビーは, 長女|イヴは, 友人|X|が), which is no candidate at all: a particle
 #: after it says it is a word of its own
@@ -416,8 +448,8 @@ _KIN_KATAKANA = re.compile(
 )
 
 
-#: one introducing oneself: [role]の + name + です。 (企画チームの梅辻です。, 店長の佐藤です。) or
-#: [verb]た / ます + name + です (就任いたしました堀野でございます。)
+#: one introducing oneself: [role]の + name + です。 (広報チームの杉浦です。, 店長の佐藤です。) or
+#: [verb]た / ます + name + です (就任しました堀田でございます。)
 _ROLE_LAST_CHARS = tuple("者員長手係当師士官")
 _KATAKANA_ROLES = frozenset(
     "スタッフ インストラクター プロデューサー ディレクター マネージャー デザイナー ライター"
@@ -427,7 +459,7 @@ _INTRO_ENDS = frozenset("。 ！ ! ♪ 、".split())
 
 
 def _introduced(text: str, ms: list[Morpheme], cand, engine) -> bool:
-    """企画チームの|梅辻|です。, 務めております|高安|です。: someone giving their own name."""
+    """広報チームの|杉浦|です。, 務めております|高坂|です。: someone giving their own name."""
     k, p = cand.last + 1, cand.first - 1
     if p < 1 or k + 1 >= len(ms) or ms[k].start != cand.end:
         return False
@@ -451,7 +483,7 @@ def _introduced(text: str, ms: list[Morpheme], cand, engine) -> bool:
     return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
 
 
-#: a candidate listed right beside a name (メニューイン、X、ハイフェッツ) is lifted to
+#: a candidate listed right beside a name (山田太郎、X、佐藤花子) is lifted to
 #: _LISTED_SCORE when the model gives it at least _LISTED_FLOOR and the name _LISTED_NAME
 _LIST_COMMAS = frozenset("、，,")
 _LISTED_FLOOR, _LISTED_NAME, _LISTED_SCORE = 0.25, 0.7, 0.6
@@ -466,7 +498,7 @@ def _listed_with_names(ms: list[Morpheme], cands, probs: list[float]) -> list[fl
     out = list(probs)
     for n, (c, p) in enumerate(zip(cands, probs, strict=True)):
         if not _LISTED_FLOOR <= p < _LISTED_SCORE or ms[c.last].surface.endswith(_INSTITUTION_ENDS):
-            continue  # 創価学会、: a body listed beside people
+            continue  # X学会、: a body listed beside people
         left = c.first >= 2 and ms[c.first - 1].surface in _LIST_COMMAS
         right = c.last + 2 < len(ms) and ms[c.last + 1].surface in _LIST_COMMAS
         if (left and by_last.get(c.first - 2, 0.0) >= _LISTED_NAME) or (
@@ -523,8 +555,9 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
     probs = _listed_with_names(ms, cands, probs)
     return [
         _KIN_SCORE
-        if p < _KIN_SCORE and (_after_kin(ms, c) or _introduced(text, ms, c, engine))
-        else p  # 次女|アデル, 企画チームの|梅辻|です。: a relative, oneself
+        if p < _KIN_SCORE
+        and (_after_kin(ms, c) or _introduced(text, ms, c, engine) or _named_in_compound(ms, c))
+        else p  # 姉|ブリギッタ, 広報チームの|杉浦|です。: a relative, oneself
         for c, p in zip(cands, probs, strict=True)
     ]
 
@@ -689,7 +722,8 @@ class JpPersonRecognizer(LocalRecognizer):
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
             if p >= floor:
                 score = min(p, _MODEL_CAP)
-                results.append(self._result(cand.start, cand.end, score, f"name model {p:.2f}"))
+                for start, end in _listed_kanji_names(text, ms, cand):
+                    results.append(self._result(start, end, score, f"name model {p:.2f}"))
         return results
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:

@@ -7,7 +7,7 @@ places and things in ways no name takes, and these rules read them after scoring
 - a verb or role of a place: Xに移転 / 定住 / 上陸, Xで生まれ / 開催 / 生まれ育ち / 働く,
   Xを州都 / 起点とする, 州都をXとする, Xと呼ぶ (a term);
 - a facility or natural place glued after it (X温泉, X店, X館, X教室, X峡);
-- a common noun with an honorific: a role, a pet or a shop (クリエイター様, シロップちゃん,
+- a common noun with an honorific: a role, a pet or a shop (コンシェルジュ様, クッキーちゃん,
   花屋さん, 王さま), but not a loanword the dictionary also lists as a Japanese name (スズキ様);
 - a place's parts after it (X下流, X近郊, X周辺, X地区, Xの東端), a state (X侯国), a
   river, lake or outskirts before it (ユーフラテス川のX, アダナ近郊のX, ボスナ川の源泉、X),
@@ -19,7 +19,7 @@ places and things in ways no name takes, and these rules read them after scoring
   bought or used (Xを買った, Xを使用, Xをご利用),
   a firm (Xの創始者, X・コミュニケーションズ, 映画制作会社X, リーグ・X), an event named after
   a titled person (アン女王戦争, 坂本弁護士失踪事件), part of a work's title
-  (『若きウェルテルの悩み』, or in 「」 when the quote is a noun phrase: 「伊賀のX丸」が好き);
+  (『若きウェルテルの悩み』, or in 「」 when the quote is a noun phrase: 「甲賀のX丸」が好き);
 - a group word Sudachi took for a one-character given name (武川|衆, デルタ|翼); a katakana
   run ending in a country (コパ・アメリカ); and person_scorer.not_a_person's houses and clans
   (北条氏 near 自称), which deep mode's GiNZA-only spans had skipped, and of those, spans
@@ -94,7 +94,7 @@ _OF_A_BODY = frozenset({"創始者", "創業者", "創設者", "本社", "子会
 _EVENTS = frozenset({"事件", "戦争", "事変", "騒動", "裁判", "訴訟"})
 #: a work's title in 『』 is looked for this far on each side
 _TITLE_LENGTH = 40
-#: what a title in 「」 is made of (伊賀の影丸, 天才X, Xの恋愛占い): nouns joined by の / と
+#: what a title in 「」 is made of (甲賀の疾風丸, 天才X, Xの星占い): nouns joined by の / と
 _TITLE_POS = frozenset({"名詞", "接尾辞", "接頭辞", "助詞", "補助記号"})
 #: ... but no clause (「Xが来た」) nor punctuation of one (「X、元気？」)
 _CLAUSE_WORDS = frozenset("が を は も に で 、 。 ！ ？ ! ? ， ．".split())
@@ -119,18 +119,18 @@ _BODIES = frozenset(
     "会社 企業 メーカー ブランド バンド 雑誌 番組 新聞 団体 政党 球団 クラブ レーベル 商社"
     " 劇団 出版社 航空会社".split()
 )
-#: a facility or a natural place glued after a name-like word (坂口|温泉, 南砂|店, 着付|教室)
+#: a facility or a natural place glued after a name-like word (高橋|温泉, 南森|店, 生花|教室)
 _FACILITY_AFTER = frozenset(
     "店 本店 支店 館 温泉 峡 渓谷 教室 塾 整骨院 接骨院 医院 クリニック 高原 岬 半島 峠 霊園"
     " 荘 亭 ヶ崎 ヶ原 ヶ丘 ヶ浜".split()
 )
 #: honorifics after a word for a person (様, さん): after a common noun they make a role,
-#: a pet or a shop, not a name (クリエイター様, シロップちゃん, 花屋さん, 王さま)
+#: a pet or a shop, not a name (コンシェルジュ様, クッキーちゃん, 花屋さん, 王さま)
 _HONORIFIC_WORDS = frozenset("様 さま さん ちゃん くん 君 殿 サン クン チャン".split())
 #: dictionary entries of a Japanese surname or given name (engine.entry_kinds)
 _JAPANESE_NAMES = frozenset({"人名-姓", "人名-名"})
 _ANY_NAME = _JAPANESE_NAMES | {"人名-一般"}
-#: what marks a short katakana word as a loanword (パール, シー, ティー), not a native word
+#: what marks a short katakana word as a loanword (ティー, ソーダ, ジェラート), not a native word
 _LOANWORD_MARK = re.compile("[ーァィゥェォヮヴ]")
 _PET_HONORIFICS = frozenset({"ちゃん", "くん", "君", "チャン", "クン"})
 _COMMON_NOUN = "名詞-普通名詞"
@@ -225,18 +225,18 @@ class FalseNames:
         return after[0] == "を" or (after[0] == "が" and after[2:] in (["さ"], ["され"]))
 
     def honoured_common_noun(self, first: int, last: int, end: int) -> bool:
-        """クリエイター様, シロップちゃん, 花屋さん, 王さま: a common noun with an honorific is a
+        """コンシェルジュ様, クッキーちゃん, 花屋さん, 王さま: a common noun with an honorific is a
         role, a pet or a shop: a katakana loanword or a 屋 shop Sudachi files as a common
         noun (not one the dictionary also lists as a Japanese surname or given name:
         スズキ, ハナ), or a word that takes an honorific as one word."""
         nxt = self._glued(last + 1, end)
         if nxt is None or nxt.surface not in _HONORIFIC_WORDS:
             return False
-        alone = first == last  # フリーダム|タコス: two words, no given name
+        alone = first == last  # サニー|タコス: two words, no given name
         return all(self.common_noun(m, nxt.surface, alone) for m in self.ms[first : last + 1])
 
     def common_noun(self, m: Morpheme, honorific: str, alone: bool = True) -> bool:
-        """A token that is a common noun and no Japanese name (シロップ, 花屋, 王; not スズキ)."""
+        """A token that is a common noun and no Japanese name (クッキー, 花屋, 王; not スズキ)."""
         if m.surface in _HONOURED_WORDS:
             return True
         if m.pos[1] != "普通名詞" or m.oov:
@@ -252,12 +252,12 @@ class FalseNames:
             return True
         kinds = engine.entry_kinds(m.surface)
         # before 様 / さん a word the dictionary lists as a name of any kind may be one
-        # (ハヤシ様); before ちゃん / くん a foreign one mostly names a pet (シロップちゃん)
+        # (ハヤシ様); before ちゃん / くん a foreign one mostly names a pet (クッキーちゃん)
         names = _JAPANESE_NAMES if honorific in _PET_HONORIFICS else _ANY_NAME
         return _COMMON_NOUN in kinds and not names & kinds and not engine.is_surname(m.surface)
 
     def _facility_after(self, last: int, end: int) -> bool:
-        """坂口|温泉, 南砂|店, 着付|教室, 瀬見|峡: the name of a facility or a natural place."""
+        """高橋|温泉, 南森|店, 生花|教室, 川北|峡: the name of a facility or a natural place."""
         nxt = self._glued(last + 1, end)
         return nxt is not None and nxt.surface in _FACILITY_AFTER
 
@@ -272,7 +272,7 @@ class FalseNames:
         return bool(rest) and rest[0] in _USED
 
     def _in_quoted_title(self, start: int, end: int) -> bool:
-        """「伊賀のX丸」が好き, 「Xさんの日記」は: part of a title in 「」 (a programme, a book,
+        """「甲賀のX丸」が好き, 「Xの星占い」は: part of a title in 「」 (a programme, a book,
         a product), not a quote of speech: the quote is a noun phrase (no verb, adjective,
         auxiliary or punctuation), not the name with only a title or honorific (「X卿」),
         no honorific or title right after the name (「田中さんの送別会」 names a person), and
@@ -332,7 +332,7 @@ class FalseNames:
             return True
         word = ms[last].surface
         if word.endswith(_FIRM_ENDS) and word not in _FIRM_WORDS and _KATAKANA.fullmatch(word):
-            return True  # オフコーポレーション: one token
+            return True  # Xコーポレーション: one token
         before = self._glued(first - 1, start)
         return before is not None and before.surface in _BODIES
 
@@ -402,7 +402,7 @@ class FalseNames:
             if m.surface in _KIND_AFTER or m.surface.endswith("派"):
                 return True
             if k == last + 1 and m.surface in _EPONYM_AFTER:
-                return True  # パーキンソン|病, X|賞: named after someone, not the someone
+                return True  # ハンチントン|病, X|賞: named after someone, not the someone
         return False
 
     def _place_before(self, first: int, start: int) -> bool:
