@@ -321,7 +321,7 @@ def explained_result(
 _new = object.__new__
 
 
-def _chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> bool:
+def chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> bool:
     """Whether a candidate is a word of Chinese text, not a name (董, 究; 猪大肠)."""
     one = text[cand.start : cand.end]
     around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
@@ -541,6 +541,28 @@ def _best_per_surface(keys, probs) -> dict[tuple[int, str], float]:
     return best
 
 
+def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list[float]):
+    """The model's probabilities after what one candidate says about another: a surface
+    scored high lifts its other mentions (one scored very low lowers them), a name lifts
+    the candidates listed beside it, a word for kin or a self-introduction before it makes
+    it a name (fast and deep mode)."""
+    keys = _surface_keys(text, cands)
+    best = _best_per_surface(keys, probs)
+    probs = [
+        max(p, best[key]) if best[key] >= _CONSISTENCY else p
+        for p, key in zip(probs, keys, strict=True)
+    ]
+    probs = _doubted(keys, probs, best)
+    probs = _listed_with_names(ms, cands, probs)
+    return [
+        _KIN_SCORE
+        if p < _KIN_SCORE
+        and (_after_kin(ms, c) or _introduced(text, ms, c, engine) or _named_in_compound(ms, c))
+        else p  # 姉|ブリギッタ, 広報チームの|杉浦|です。: a relative, oneself
+        for c, p in zip(cands, probs, strict=True)
+    ]
+
+
 def _name_score(names: int, weak_given: bool, honorific: str, length: int) -> tuple[float, str]:
     """The score and reason of a span of Sudachi 人名 tokens (_from_morphemes)."""
     if names >= 2:
@@ -691,27 +713,14 @@ class JpPersonRecognizer(LocalRecognizer):
         results = []
         scored = candidate_features(text, ms, engine, honorific_at)
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
-        scored = [(c, f) for c, f in scored if not _chinese_word(text, c, f, full_names)]
+        scored = [(c, f) for c, f in scored if not chinese_word(text, c, f, full_names)]
         # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)
         false_names = false_names or FalseNames(text, ms, engine)
         keep = false_names.keep([(c.start, c.end) for c, _ in scored])
         scored = [x for x, k in zip(scored, keep, strict=True) if k]
         probs = [scorer.probability(feats) for _, feats in scored]
-        keys = _surface_keys(text, [c for c, _ in scored])
-        best = _best_per_surface(keys, probs)
-        probs = [
-            max(p, best[key]) if best[key] >= _CONSISTENCY else p
-            for p, key in zip(probs, keys, strict=True)
-        ]
-        probs = _doubted(keys, probs, best)
-        probs = _listed_with_names(ms, [c for c, _ in scored], probs)
+        probs = adjust_model_probs(text, ms, engine, [c for c, _ in scored], probs)
         for (cand, feats), p in zip(scored, probs, strict=True):
-            if p < _KIN_SCORE and (
-                _after_kin(ms, cand)
-                or _introduced(text, ms, cand, engine)
-                or _named_in_compound(ms, cand)
-            ):
-                p = _KIN_SCORE  # 姉|ブリギッタ, 広報チームの|杉浦|です。: a relative, oneself
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
             if p >= floor:
                 score = min(p, _MODEL_CAP)

@@ -22,7 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scanner.detect.nlp.artifacts import GinzaToken, Morpheme, NerSpan
-from scanner.detect.recognizers.person_scorer import TITLES, PersonScorer, candidate_features
+from scanner.detect.recognizers.person_scorer import (
+    TITLES,
+    Candidate,
+    PersonScorer,
+    candidate_features,
+)
 
 WEIGHTS_PATH = Path(__file__).with_name("person_scorer_deep_weights.json")
 _PLAUSIBLE_NAME = re.compile(r"[一-龥々ぁ-ゖァ-ヴー・ ]{1,16}")
@@ -41,6 +46,8 @@ class DeepCandidate:
     start: int
     end: int
     ginza_only: bool
+    #: the fast candidate it is (None for a GiNZA-only span)
+    fast: Candidate | None = None
 
 
 def _trim(text: str, start: int, end: int, honorifics: Sequence[str]) -> int:
@@ -132,7 +139,7 @@ def deep_candidate_features(
     out: list[tuple[DeepCandidate, list[str]]] = []
     for c, feats in candidate_features(text, ms, engine, honorific_at):
         extra = ginza_features(c.start, c.end, spans, tokens)
-        out.append((DeepCandidate(c.start, c.end, False), feats + extra))
+        out.append((DeepCandidate(c.start, c.end, False, c), feats + extra))
     covered = [(c.start, c.end) for c, _ in out]
     for s in spans:
         if s.label not in GINZA_ONLY_LABELS:

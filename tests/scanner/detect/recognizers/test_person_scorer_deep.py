@@ -97,3 +97,47 @@ def test_deep_mode_finds_a_name_in_running_text(deep_detector):
     found = deep_detector.analyze("会見で岩村は新しい計画について述べた。")
     assert [d.value for d in found if d.entity == "PERSON"] == ["岩村"]
     assert not deep_detector.analyze("会見で市は新しい計画について述べた。")
+
+
+def _deep_person_results(engine, text, spans=()):
+    from scanner.detect.recognizers.ginza_ner_recognizer import GinzaNerRecognizer
+
+    artifacts = JapaneseNlpArtifacts(engine.morphemes(text), list(spans), _DeepEngine(engine))
+    return GinzaNerRecognizer("PERSON").analyze(text, ["PERSON"], artifacts)
+
+
+def test_deep_score_of_a_fast_candidate_is_the_mean_of_both_models(engine):
+    from scanner.detect.recognizers.person_scorer import PersonScorer
+
+    text = "会見で岩村は新しい計画について述べた。"
+    ms = engine.morphemes(text)
+    found = deep_candidate_features(text, ms, engine, honorific_at, [], [], HONORIFICS)
+    (cand, feats), = [(c, f) for c, f in found if text[c.start : c.end] == "岩村"]
+    mean = (load_deep_scorer().probability(feats) + PersonScorer.load().probability(feats)) / 2
+    (result,) = [r for r in _deep_person_results(engine, text) if r.start == cand.start]
+    assert result.analysis_explanation.textual_explanation == f"deep name model {mean:.2f}"
+
+
+def test_deep_mode_adjusts_its_probabilities_as_fast_mode_does(engine, monkeypatch):
+    from scanner.detect.recognizers import ginza_ner_recognizer
+
+    seen = []
+
+    def spy(text, ms, engine, cands, probs):  # other mentions, lists, kin (fast mode's)
+        seen.append([text[c.start : c.end] for c in cands])
+        return [0.9] * len(probs)
+
+    monkeypatch.setattr(ginza_ner_recognizer, "adjust_model_probs", spy)
+    text = "会見で岩村は新しい計画について述べた。"
+    found = _deep_person_results(engine, text)
+    assert "岩村" in seen[0]
+    assert {text[r.start : r.end]: r.score for r in found}["岩村"] == 0.8  # capped
+
+
+def test_deep_mode_drops_words_of_chinese_text_like_fast_mode(engine):
+    text = "猪大肠先生"  # no kana anywhere: a Chinese phrase, not a name with an honorific
+    fast = JpPersonRecognizer().analyze(
+        text, ["PERSON"], JapaneseNlpArtifacts(engine.morphemes(text), [], engine)
+    )
+    assert not [r for r in fast if "name model" in r.analysis_explanation.textual_explanation]
+    assert not _deep_person_results(engine, text)
