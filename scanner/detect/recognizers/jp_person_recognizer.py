@@ -441,7 +441,7 @@ def _listed_kanji_names(text: str, ms: list[Morpheme], cand) -> list[tuple[int, 
 
 
 #: ... and, with a companion's, before a katakana word Sudachi files as a common noun
-#: (ミルズの娘|アビーは, 長女|イヴは, 友人|X|が), which is no candidate at all: a particle
+#: (ハンセンの娘|リナは, 長女|ノエは, 友人|X|が), which is no candidate at all: a particle
 #: after it says it is a word of its own
 _KIN_OR_COMPANION = _KIN | {"友人", "恋人", "婚約者", "主人公", "助手", "弟子"}
 _KIN_KATAKANA = re.compile(
@@ -688,7 +688,7 @@ class JpPersonRecognizer(LocalRecognizer):
         return out
 
     def _kin_katakana(self, ms: list[Morpheme]) -> list[RecognizerResult]:
-        """A katakana noun right after a word for kin, before a particle (娘|アビー|は)."""
+        """A katakana noun right after a word for kin, before a particle (娘|リナ|は)."""
         out = []
         for k in range(1, len(ms) - 1):
             before, m, after = ms[k - 1], ms[k], ms[k + 1]
