@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, BinaryIO, Protocol, cast
 
@@ -232,3 +232,15 @@ def read_in_memory(stream: BinaryIO, ctx: ExtractContext, what: str) -> bytes | 
     data = stream.read()
     ctx.report.bytes_read += len(data)
     return data
+
+
+def in_memory_items(
+    stream: BinaryIO, ctx: ExtractContext, what: str, items: Callable[[bytes], Iterable[Item]]
+) -> Iterator[Item]:
+    """A parser's items from the whole stream held in memory (``read_in_memory``), or the
+    ``too_large`` notice."""
+    data = read_in_memory(stream, ctx, what)
+    if isinstance(data, Notice):
+        yield data
+    else:
+        yield from items(data)

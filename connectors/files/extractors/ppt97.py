@@ -19,7 +19,7 @@ import struct
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from connectors.files.extractors.base import ExtractContext, Item, Notice, read_in_memory
+from connectors.files.extractors.base import ExtractContext, Item, in_memory_items
 from connectors.files.textio import text_chunks
 
 _STREAM = "PowerPoint Document"
@@ -37,11 +37,8 @@ class PptFormatError(ValueError):
 
 
 def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
-    data = read_in_memory(stream, ctx, "PowerPoint 97-2003 presentation")
-    if isinstance(data, Notice):
-        yield data
-        return
-    yield from text_chunks(presentation_text(data), ctx)
+    what = "PowerPoint 97-2003 presentation"
+    yield from in_memory_items(stream, ctx, what, lambda b: text_chunks(presentation_text(b), ctx))
 
 
 def presentation_text(data: bytes) -> str:

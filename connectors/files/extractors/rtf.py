@@ -10,16 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from connectors.files.extractors.base import ExtractContext, Item, Notice, read_in_memory
+from connectors.files.extractors.base import ExtractContext, Item, in_memory_items
 from connectors.files.textio import text_chunks
 
 
 def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
-    data = read_in_memory(stream, ctx, "RTF document")
-    if isinstance(data, Notice):
-        yield data
-        return
-    yield from rtf_chunks(data, ctx)
+    yield from in_memory_items(stream, ctx, "RTF document", lambda data: rtf_chunks(data, ctx))
 
 
 def rtf_chunks(data: bytes, ctx: ExtractContext, **place: str | int | None) -> Iterator[Item]:

@@ -17,7 +17,7 @@ import struct
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from connectors.files.extractors.base import ExtractContext, Item, Notice, read_in_memory
+from connectors.files.extractors.base import ExtractContext, Item, in_memory_items
 from connectors.files.textio import text_chunks
 
 _WORD_MAGIC = 0xA5EC
@@ -35,11 +35,8 @@ class WordFormatError(ValueError):
 
 
 def extract(stream: BinaryIO, ctx: ExtractContext) -> Iterator[Item]:
-    data = read_in_memory(stream, ctx, "Word 97-2003 document")
-    if isinstance(data, Notice):
-        yield data
-        return
-    yield from text_chunks(document_text(data), ctx)
+    what = "Word 97-2003 document"
+    yield from in_memory_items(stream, ctx, what, lambda b: text_chunks(document_text(b), ctx))
 
 
 def document_text(data: bytes) -> str:
