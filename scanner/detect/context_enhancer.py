@@ -157,6 +157,17 @@ def by_first_char(words: Sequence[str]) -> dict[str, list[str]] | None:
     return index
 
 
+def _walk(text: str, positions: range, index: dict[str, list[str]]) -> tuple[int, str] | None:
+    """(position, word) of the first of ``positions`` where a word of ``index`` starts as a
+    whole word (of the words there, the list's first), or None."""
+    get = index.get
+    for pos in positions:
+        for word in get(text[pos], ()):
+            if text.startswith(word, pos) and _is_whole_word(text, pos, word):
+                return pos, word
+    return None
+
+
 def _last_word(
     text: str, words: Sequence[str], floor: int, index: dict[str, list[str]] | None = None
 ) -> tuple[int, str]:
@@ -168,12 +179,7 @@ def _last_word(
         # a short window and many words (a name's 60 labels in 12 characters): walk the
         # window from its end; the first position any word starts at as a whole word is
         # the last occurrence, and of the words there the list's first wins, as below
-        get = index.get
-        for pos in range(len(text) - 1, floor, -1):
-            for word in get(text[pos], ()):
-                if text.startswith(word, pos) and _is_whole_word(text, pos, word):
-                    return pos, word
-        return floor, ""
+        return _walk(text, range(len(text) - 1, floor, -1), index) or (floor, "")
     best, best_word = floor, ""
     for word in words:
         pos = text.rfind(word)
@@ -199,12 +205,7 @@ def _first_word(
     on ties. ``index`` is ``by_first_char(words)``, if known."""
     if index is not None and len(text) < len(words):
         # as in _last_word: the window walked from its start
-        get = index.get
-        for pos in range(min(len(text), ceiling)):
-            for word in get(text[pos], ()):
-                if text.startswith(word, pos) and _is_whole_word(text, pos, word):
-                    return pos, word
-        return ceiling, ""
+        return _walk(text, range(min(len(text), ceiling)), index) or (ceiling, "")
     best, best_word = ceiling, ""
     for word in words:
         pos = text.find(word)
