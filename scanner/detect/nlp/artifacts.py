@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -25,6 +26,10 @@ class Morpheme(NamedTuple):
     @property
     def is_place_name(self) -> bool:
         return self.pos[2] == "地名"
+
+
+#: a Morpheme's start and end as plain item getters (bisect keys over a list of them)
+MORPHEME_START, MORPHEME_END = itemgetter(0), itemgetter(1)
 
 
 @dataclass(frozen=True, slots=True)

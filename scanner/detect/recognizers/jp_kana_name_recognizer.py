@@ -8,14 +8,13 @@ says so.
 from __future__ import annotations
 
 from bisect import bisect_left
-from operator import itemgetter
 
 from presidio_analyzer import Pattern
 
+from scanner.detect.nlp.artifacts import MORPHEME_END as _END
+from scanner.detect.nlp.artifacts import MORPHEME_START as _START
 from scanner.detect.recognizers.pattern_base import JapanesePatternRecognizer
 from scanner.detect.recognizers.person_false_names import FalseNames
-
-_START, _END = itemgetter(0), itemgetter(1)  # a Morpheme's start and end
 
 
 def _pattern(result) -> str:

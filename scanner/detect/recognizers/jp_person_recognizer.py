@@ -16,10 +16,13 @@ from itertools import compress
 from operator import itemgetter
 
 import jaconv
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
+from scanner.detect.nlp.artifacts import MORPHEME_END as _END
+from scanner.detect.nlp.artifacts import MORPHEME_START as _START
 from scanner.detect.nlp.artifacts import Morpheme
+from scanner.detect.recognizers.pattern_base import new_result
 from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer import (
     TITLES,
@@ -285,40 +288,25 @@ def _is_proper_noun(m: Morpheme) -> bool:
 def explained_result(
     recognizer, entity: str, start: int, end: int, score: float, why: str
 ) -> RecognizerResult:
-    """A result of ``recognizer`` with its explanation and presidio's metadata keys.
-
-    The two objects presidio's constructors make, with the same attributes in the same
-    order, built without their Python-level ``__init__`` (as pattern_base's results).
-    """
-    explanation = _new(AnalysisExplanation)
-    explanation.__dict__.update(
-        recognizer=recognizer.name,
-        pattern_name=None,
-        pattern=None,
-        original_score=score,
-        score=score,
-        textual_explanation=why,
-        score_context_improvement=0,
-        supportive_context_word="",
-        validation_result=None,
-        regex_flags=None,
-    )
-    result = _new(RecognizerResult)
-    result.__dict__.update(
-        entity_type=entity,
-        start=start,
-        end=end,
-        score=score,
-        analysis_explanation=explanation,
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
-        },
-    )
-    return result
-
-
-_new = object.__new__
+    """A result of ``recognizer`` with its explanation and presidio's metadata keys (built
+    as pattern_base's results are: ``new_result``)."""
+    explanation = {
+        "recognizer": recognizer.name,
+        "pattern_name": None,
+        "pattern": None,
+        "original_score": score,
+        "score": score,
+        "textual_explanation": why,
+        "score_context_improvement": 0,
+        "supportive_context_word": "",
+        "validation_result": None,
+        "regex_flags": None,
+    }
+    metadata = {
+        RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+    }
+    return new_result(entity, start, end, score, explanation, metadata)
 
 
 def chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> bool:
@@ -347,7 +335,6 @@ _MENTION = 0.6
 _MIN_PART = 2
 _NAME_PART = re.compile(r"[一-龥々ぁ-ゖァ-ヴー]+")
 _NAME_JOINERS = frozenset({"・", "=", "＝"})
-_START, _END = itemgetter(0), itemgetter(1)  # a Morpheme's start and end
 
 
 def _glued_word(ms: list[Morpheme], k: int, at: int, before: bool) -> bool:

@@ -174,18 +174,29 @@ class JapanesePatternRecognizer(PatternRecognizer):
                 "validation_result": validation,
                 "regex_flags": None,
             }
-        explanation = _new(AnalysisExplanation)
-        explanation.__dict__.update(fields)
-        result = _new(RecognizerResult)
-        result.__dict__.update(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=pattern.score,
-            analysis_explanation=explanation,
-            recognition_metadata=self._metadata.copy(),
-        )
-        return result
+        return new_result(self.ENTITY, start, end, pattern.score, fields, self._metadata.copy())
+
+
+def new_result(
+    entity: str, start: int, end: int, score: float, explanation: dict, metadata: dict
+) -> RecognizerResult:
+    """A RecognizerResult and its AnalysisExplanation as presidio's constructors make them,
+    with the same attributes in the same order, built without their Python-level
+    ``__init__``. ``explanation`` holds the explanation's attributes in the constructor's
+    order (recognizer, pattern_name, pattern, original_score, score, textual_explanation,
+    score_context_improvement, supportive_context_word, validation_result, regex_flags)."""
+    explained = _new(AnalysisExplanation)
+    explained.__dict__.update(explanation)
+    result = _new(RecognizerResult)
+    result.__dict__.update(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=explained,
+        recognition_metadata=metadata,
+    )
+    return result
 
 
 _new = object.__new__

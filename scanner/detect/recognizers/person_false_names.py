@@ -37,13 +37,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from operator import itemgetter
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
+from scanner.detect.nlp.artifacts import MORPHEME_END as _END
+from scanner.detect.nlp.artifacts import MORPHEME_START as _START
 from scanner.detect.nlp.artifacts import Morpheme
 from scanner.detect.recognizers.person_scorer import _KATAKANA, TITLES, not_a_person
 
-_START, _END = itemgetter(0), itemgetter(1)  # a Morpheme's start and end
 #: Xに / Xへ + one of these: a place (リオに移転, 大平原に定住)
 _PLACE_VERBS = frozenset("移転 位置 定住 遷都 上陸 移住 入植 入港 寄港 滞在 到着 在住".split())
 #: Xで + one of these: a place (Xで生まれ, Xで開催)
