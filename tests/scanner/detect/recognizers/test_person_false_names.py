@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
-from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
 from scanner.detect.recognizers.person_false_names import FalseNames
-
-
-def _persons(detector, text: str) -> list[str]:
-    return [text[r.start : r.end] for r in detector.analyze(text) if r.entity == "PERSON"]
+from tests.assertions import spans
 
 
 @pytest.mark.parametrize(
@@ -93,37 +89,29 @@ def _persons(detector, text: str) -> list[str]:
     ],
 )  # fmt: skip
 def test_places_groups_and_things_are_no_names(fast_detector, text, names):
-    assert _persons(fast_detector, text) == names
+    assert spans(fast_detector.analyze(text), "PERSON") == names
 
 
-def test_a_place_at_one_mention_is_a_place_in_that_text_only():
-    engine = SudachiNlpEngine()
-    engine.load()
+def test_a_place_at_one_mention_is_a_place_in_that_text_only(engine):
     text = f"宮廷はリオに移転した。リオは栄えた。\n{HARD_BOUNDARY}\nリオは笑った。"
     spans = [(i, i + 2) for i in range(len(text)) if text.startswith("リオ", i)]
     assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False, False, True]
 
 
-def test_a_place_before_its_role_and_a_clan_are_no_names():
-    engine = SudachiNlpEngine()
-    engine.load()
+def test_a_place_before_its_role_and_a_clan_are_no_names(engine):
     text = "両侯国を併せて州都をジグマリンゲンとする。その子孫が北条氏を自称した。山田郷を出た。"
     words = ("ジグマリンゲン", "北条", "山田郷", "出た")
     spans = [(text.index(w), text.index(w) + len(w)) for w in words]
     assert FalseNames(text, engine.morphemes(text)).keep(spans) == [False] * 4
 
 
-def test_a_place_suffix_after_a_space_may_be_a_given_name():
-    engine = SudachiNlpEngine()
-    engine.load()
+def test_a_place_suffix_after_a_space_may_be_a_given_name(engine):
     text = "担当は山田 郷です。"
     start = text.index("山田")
     assert FalseNames(text, engine.morphemes(text)).keep([(start, start + 4)]) == [True]
 
 
-def test_a_katakana_word_bought_or_used_is_a_thing_but_a_full_name_is_not():
-    engine = SudachiNlpEngine()
-    engine.load()
+def test_a_katakana_word_bought_or_used_is_a_thing_but_a_full_name_is_not(engine):
     text = (
         "アルフェリアを買った。キュリオンを使用した。ノヴァリスをご利用の方へ。"
         "ジョン・スミスを使った。"

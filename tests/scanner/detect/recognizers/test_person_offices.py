@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
 from scanner.detect.recognizers.jp_person_recognizer import office_after
-
-
-def _persons(detector, text: str) -> list[str]:
-    return [text[r.start : r.end] for r in detector.analyze(text) if r.entity == "PERSON"]
+from tests.assertions import spans
 
 
 @pytest.mark.parametrize(
@@ -29,12 +25,10 @@ def _persons(detector, text: str) -> list[str]:
     ],
 )  # fmt: skip
 def test_a_name_before_its_office_is_a_name(fast_detector, text, names):
-    assert _persons(fast_detector, text) == names
+    assert spans(fast_detector.analyze(text), "PERSON") == names
 
 
-def test_office_after_reads_the_glued_compound_only():
-    engine = SudachiNlpEngine()
-    engine.load()
+def test_office_after_reads_the_glued_compound_only(engine):
     text = "村岡農林水産副大臣、村岡 副大臣、村岡大学教授"
     ms = engine.morphemes(text)
     at = [k for k, m in enumerate(ms) if m.surface == "村岡"]
@@ -52,15 +46,13 @@ def test_office_after_reads_the_glued_compound_only():
     ],
 )  # fmt: skip
 def test_a_word_for_a_relative_before_a_word_makes_it_a_name(fast_detector, text, names):
-    assert _persons(fast_detector, text) == names
+    assert spans(fast_detector.analyze(text), "PERSON") == names
 
 
-def test_a_candidate_listed_beside_a_likely_name_is_lifted():
+def test_a_candidate_listed_beside_a_likely_name_is_lifted(engine):
     from scanner.detect.recognizers.jp_person_recognizer import _listed_with_names
     from scanner.detect.recognizers.person_scorer import Candidate
 
-    engine = SudachiNlpEngine()
-    engine.load()
     text = "ゴンザレス、ヴァシリエフ、ロドリゲス、日本学会"
     ms = engine.morphemes(text)
     cands = [Candidate(k, k, m.start, m.end) for k, m in enumerate(ms[:5]) if m.surface != "、"]
@@ -82,7 +74,7 @@ def test_a_candidate_listed_beside_a_likely_name_is_lifted():
     ],
 )  # fmt: skip
 def test_one_introducing_oneself_gives_a_name(fast_detector, text, names):
-    assert _persons(fast_detector, text) == names
+    assert spans(fast_detector.analyze(text), "PERSON") == names
 
 
 @pytest.mark.parametrize(
@@ -94,7 +86,7 @@ def test_one_introducing_oneself_gives_a_name(fast_detector, text, names):
     ],
 )  # fmt: skip
 def test_a_name_in_a_compound_about_its_person_is_a_name(fast_detector, text, names):
-    assert _persons(fast_detector, text) == names
+    assert spans(fast_detector.analyze(text), "PERSON") == names
 
 
 @pytest.mark.parametrize(
@@ -106,4 +98,4 @@ def test_a_name_in_a_compound_about_its_person_is_a_name(fast_detector, text, na
     ],
 )  # fmt: skip
 def test_kanji_names_listed_with_a_middle_dot_are_names_each(fast_detector, text, names):
-    assert _persons(fast_detector, text) == names
+    assert spans(fast_detector.analyze(text), "PERSON") == names

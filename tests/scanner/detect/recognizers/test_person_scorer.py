@@ -6,16 +6,8 @@ import json
 
 import pytest
 
-from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
 from scanner.detect.recognizers.jp_person_recognizer import honorific_at
 from scanner.detect.recognizers.person_scorer import WEIGHTS_PATH, PersonScorer, candidate_features
-
-
-@pytest.fixture(scope="module")
-def engine() -> SudachiNlpEngine:
-    e = SudachiNlpEngine()
-    e.load()
-    return e
 
 
 def _candidates(engine, text: str) -> dict[str, list[str]]:

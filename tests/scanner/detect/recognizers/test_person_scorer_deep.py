@@ -7,7 +7,6 @@ import json
 import pytest
 
 from scanner.detect.nlp.artifacts import GinzaToken, JapaneseNlpArtifacts, NerSpan
-from scanner.detect.nlp.sudachi_engine import SudachiNlpEngine
 from scanner.detect.recognizers.jp_person_recognizer import (
     HONORIFICS,
     JpPersonRecognizer,
@@ -19,13 +18,6 @@ from scanner.detect.recognizers.person_scorer_deep import (
     ginza_features,
     load_deep_scorer,
 )
-
-
-@pytest.fixture(scope="module")
-def engine() -> SudachiNlpEngine:
-    e = SudachiNlpEngine()
-    e.load()
-    return e
 
 
 def test_ginza_features_name_label_neighbours_and_dependency():
