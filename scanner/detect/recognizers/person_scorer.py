@@ -30,6 +30,7 @@ from pathlib import Path
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.nlp.artifacts import Morpheme
+from scanner.detect.nlp.word_clusters import word_clusters
 
 WEIGHTS_PATH = Path(__file__).with_name("person_scorer_weights.json")
 _KATAKANA = re.compile(r"[ァ-ヴー]+")
@@ -539,6 +540,14 @@ def features(
     ):
         feats.append(f"cjk={len(surface)}")  # 趙汝愚, 李陽元: a Chinese or Korean name
     feats.extend(["tok=" + m[2] for m in toks])
+    # the word clusters of the name's tokens and its direct neighbours (カント is among
+    # philosophers, アルバータ among Canadian places): names unseen in training
+    clusters = word_clusters()
+    feats.extend([f"kc={clusters[m[2]]}" for m in toks])
+    if p1 not in ("<s>", "<gap>"):
+        feats.append(f"p1kc={clusters[p1]}")
+    if n1 != "</s>":
+        feats.append(f"n1kc={clusters[n1]}")
     feats += _context_features(text, ms, cand, surface, (p1, p1pos, n1, n1pos, n2))
     return feats
 

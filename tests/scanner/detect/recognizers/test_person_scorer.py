@@ -312,3 +312,18 @@ def test_a_surface_scored_very_low_at_one_mention_is_doubted_at_the_others(engin
     assert model_scores("ミルトンに着いた。ミルトンは美しい。") == [0.32]
     # not across texts of a batch
     assert model_scores("ミルトンに着いた。\n\x1e\nミルトンは美しい。") == [0.55]
+
+
+def test_candidate_features_carry_the_word_clusters_of_the_name_and_its_neighbours(engine):
+    from scanner.detect.nlp.word_clusters import word_clusters
+
+    clusters = word_clusters()
+    feats = _candidates(engine, "代表のロリス・カステルッチは語った。")["ロリス・カステルッチ"]
+    assert f"kc={clusters['ロリス']}" in feats and f"kc={clusters['カステルッチ']}" in feats
+    assert f"p1kc={clusters['の']}" in feats and f"n1kc={clusters['は']}" in feats
+
+
+def test_the_weights_hold_cluster_features():
+    # what the train splits say about words used alike, for names unseen in training
+    weights = PersonScorer.load().weights
+    assert any(f.startswith("kc=") for f in weights)

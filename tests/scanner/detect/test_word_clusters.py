@@ -1,0 +1,46 @@
+"""Word clusters from ja_ginza's word vectors (scanner/detect/nlp/word_clusters.py)."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from scanner.detect.nlp.word_clusters import (
+    CLUSTERS_PATH,
+    NO_CLUSTER,
+    key2row_path,
+    load_clusters,
+    word_clusters,
+)
+
+
+def test_words_used_alike_share_a_cluster():
+    clusters = word_clusters()
+    # philosophers together, and apart from a Canadian province
+    assert clusters["カント"] == clusters["アリストテレス"] != NO_CLUSTER
+    assert clusters["アルバータ"] == clusters["オタワ"] != clusters["カント"]
+
+
+def test_a_word_without_a_vector_is_in_no_cluster():
+    assert word_clusters()["ぬゐゑゟ山川xq"] == NO_CLUSTER
+
+
+def test_the_clusters_file_fits_the_installed_ja_ginza():
+    data = json.loads(CLUSTERS_PATH.read_text(encoding="utf-8"))
+    assert len(data["clusters"]) == 20000 and max(data["clusters"]) < data["settings"]["k"]
+    assert len(word_clusters()._keys) > 400_000  # the sha1 matched: the table is loaded
+
+
+def test_other_word_vectors_give_no_clusters_and_a_warning(tmp_path, caplog):
+    stale = tmp_path / "word_clusters.json"
+    data = json.loads(CLUSTERS_PATH.read_text(encoding="utf-8"))
+    data["key2row_sha1"] = "0" * 40  # built for another ja_ginza
+    stale.write_text(json.dumps(data), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        clusters = load_clusters(key2row_path(), stale)
+    assert clusters["カント"] == NO_CLUSTER
+    assert "rebuild them" in caplog.text
+
+
+def test_no_key2row_gives_no_clusters(tmp_path):
+    assert load_clusters(None)["カント"] == NO_CLUSTER
