@@ -9,6 +9,11 @@ and, if given, on KWDLC's train split, which states no licence and is never trai
 A candidate is labelled a name when it overlaps a gold PERSON span, the benchmark's
 matching rule. The model is an L2-regularised logistic regression fitted with full-batch
 gradient descent (numpy); weights below ``--prune`` are dropped so the committed file stays small.
+Its word-vector slots (``dv=<row>`` for the name's tokens, ``p1dv`` / ``n1dv`` for its
+neighbours, ``lwdv`` / ``rwdv`` for the window's content words) are dense inputs: the sum
+of the slot's unit word vectors (ja_ginza's chiVe rows), with one 300-dim weight vector per
+slot. A linear model's score for a row is that vector dotted with the row, so the file
+stores, per slot, one number per row (``rows``) and the scorer just adds them up.
 """
 
 from __future__ import annotations
@@ -50,6 +55,13 @@ def examples(docs: Sequence[ProseDoc]) -> tuple[list[list[str]], list[int]]:
 
 
 def fit(x, y, l2: float, min_count: int, iterations: int = 400):
+    """The weight of every feature seen ``min_count`` times (sparse features only)."""
+    return fit_dense(x, y, l2, min_count, iterations)[0]
+
+
+def fit_dense(x, y, l2: float, min_count: int, iterations: int = 400, dense=None, dense_l2=0.0):
+    """``fit`` with a dense input matrix beside the sparse features (one row a candidate):
+    (feature weights, the dense columns' weights), trained jointly."""
     import numpy as np
 
     counts = Counter(f for feats in x for f in set(feats))
@@ -59,17 +71,75 @@ def fit(x, y, l2: float, min_count: int, iterations: int = 400):
     idx = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(lengths.sum()))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     target = np.asarray(y, dtype=np.float64)
-    w = np.zeros(len(vocab))
-    g2 = np.full(len(vocab), 1e-8)
     n = len(rows)
+    dense = np.zeros((n, 0)) if dense is None else dense
+    w, wd = np.zeros(len(vocab)), np.zeros(dense.shape[1])
+    g2, gd2 = np.full(len(vocab), 1e-8), np.full(dense.shape[1], 1e-8)
     for _ in range(iterations):  # Adagrad on the mean log loss + L2
-        z = np.add.reduceat(w[idx], starts)
+        z = np.add.reduceat(w[idx], starts) + dense @ wd
         p = 1.0 / (1.0 + np.exp(-z))
         err = np.repeat(p - target, lengths)
         grad = np.bincount(idx, weights=err, minlength=len(vocab)) / n + l2 * w
         g2 += grad * grad
         w -= 0.5 * grad / np.sqrt(g2)
-    return {f: float(w[i]) for f, i in vocab.items()}
+        grad_d = dense.T @ (p - target) / n + dense_l2 * wd
+        gd2 += grad_d * grad_d
+        wd -= 0.5 * grad_d / np.sqrt(gd2)
+    return {f: float(w[i]) for f, i in vocab.items()}, wd
+
+
+#: the word-vector slots of the features (person_scorer.features): the name's tokens, the
+#: words right before and after it, the content words of the left and right windows
+VECTOR_SLOTS = ("dv", "p1dv", "n1dv", "lwdv", "rwdv")
+
+
+def unit_vectors():
+    """ja_ginza's word vectors (20,000 x 300), each row scaled to unit length."""
+    import numpy as np
+    from spacy.vectors import Vectors
+
+    from scanner.detect.nlp.word_clusters import key2row_path
+
+    table = key2row_path()
+    if table is None:  # pragma: no cover - ja_ginza is a core dependency
+        raise SystemExit("ja_ginza's vocab/key2row not found")
+    v = np.asarray(Vectors().from_disk(table.parent).data, dtype=np.float64)
+    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-6)
+
+
+def split_vectors(x, vectors):
+    """The sparse features without the vector slots, and the dense matrix of those slots:
+    per candidate and slot, the sum of the unit vectors of its rows (``dv=<row>`` ...)."""
+    import numpy as np
+
+    dim = vectors.shape[1]
+    slot_of = {s: k for k, s in enumerate(VECTOR_SLOTS)}
+    sparse = []
+    dense = np.zeros((len(x), dim * len(VECTOR_SLOTS)))
+    for i, feats in enumerate(x):
+        kept = []
+        for f in feats:
+            slot, _, row = f.partition("=")
+            k = slot_of.get(slot)
+            if k is None:
+                kept.append(f)
+            else:
+                dense[i, k * dim : (k + 1) * dim] += vectors[int(row)]
+        sparse.append(kept)
+    return sparse, dense
+
+
+def slot_rows(wd, vectors) -> dict[str, str]:
+    """Each slot's weight per vector row (its direction dotted with the row), in thousandths:
+    the weights file's ``rows`` (person_scorer.row_weights reads them back)."""
+    import numpy as np
+
+    dim = vectors.shape[1]
+    out = {}
+    for k, slot in enumerate(VECTOR_SLOTS):
+        milli = np.rint(vectors @ wd[k * dim : (k + 1) * dim] * 1000).astype(np.int64)
+        out[slot] = " ".join(map(str, milli.tolist()))
+    return out
 
 
 TRAINED_ON = (
@@ -84,7 +154,9 @@ def prune(weights: dict[str, float], threshold: float) -> dict[str, float]:
     return {f: round(w, 3) for f, w in sorted(weights.items()) if abs(w) >= threshold}
 
 
-def write_weights(path: Path, kept: dict[str, float], model: str, retrain: str, settings) -> None:
+def write_weights(
+    path: Path, kept: dict[str, float], model: str, retrain: str, settings, rows=None
+) -> None:
     """The weights file the scorers load: what it is, what it was trained on, how to redo it."""
     data = {
         "model": model,
@@ -93,6 +165,8 @@ def write_weights(path: Path, kept: dict[str, float], model: str, retrain: str, 
         "settings": settings,
         "weights": kept,
     }
+    if rows:
+        data["rows"] = rows
     path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(kept):,} weights written to {path}")
 
@@ -115,7 +189,7 @@ def evaluate(weights: dict[str, float], x, y) -> list[tuple[float, float, float,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from scanner.detect.recognizers.person_scorer import WEIGHTS_PATH
+    from scanner.detect.recognizers.person_scorer import WEIGHTS_PATH, row_weights
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gsd", type=Path, required=True, help="fetched UD_Japanese-GSD")
@@ -128,6 +202,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--drop", nargs="*", default=[], metavar="PREFIX", help="leave out features (surf= ...)"
     )
     parser.add_argument("--prune", type=float, default=0.02)
+    parser.add_argument(
+        "--vector-l2", type=float, default=3e-4, help="L2 of the word-vector slots' weights"
+    )
+    parser.add_argument(
+        "--no-vectors", action="store_true", help="word-vector slots as plain features"
+    )
     args = parser.parse_args(argv)
 
     train = gsd(args.gsd, "train") + (knp(args.wac, "train") if args.wac else [])
@@ -135,8 +215,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.drop:
         x = [[f for f in feats if not f.startswith(tuple(args.drop))] for feats in x]
     print(f"train: {len(x):,} candidates, {sum(y):,} overlap a gold name")
-    weights = fit(x, y, args.l2, args.min_count)
+    rows = None
+    if args.no_vectors:
+        weights = fit(x, y, args.l2, args.min_count)
+    else:
+        vectors = unit_vectors()
+        x, dense = split_vectors(x, vectors)
+        weights, wd = fit_dense(x, y, args.l2, args.min_count, dense=dense, dense_l2=args.vector_l2)
+        rows = slot_rows(wd, vectors)
     kept = prune(weights, args.prune)
+    scored = kept | row_weights(rows or {})
     held = {"GSD dev": gsd(args.gsd, "dev")}
     if args.wac:
         held["WAC dev"] = knp(args.wac, "dev")
@@ -145,14 +233,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, docs in held.items():
         xd, yd = examples(docs)
         print(f"{name}: {len(xd):,} candidates, {sum(yd):,} overlap a gold name")
-        for t, p, r, f in evaluate(kept, xd, yd):
+        for t, p, r, f in evaluate(scored, xd, yd):
             print(f"  threshold {t:.2f}: candidate P {p:.3f} R {r:.3f} F1 {f:.3f}")
     write_weights(
         args.out,
         kept,
         "logistic regression over name-candidate features",
         "python -m bench.train_person_scorer --gsd PATH --wac PATH",
-        {"l2": args.l2, "min_count": args.min_count, "prune": args.prune},
+        {
+            "l2": args.l2,
+            "min_count": args.min_count,
+            "prune": args.prune,
+            "vector_l2": None if args.no_vectors else args.vector_l2,
+        },
+        rows,
     )
     return 0
 

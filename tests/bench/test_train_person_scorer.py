@@ -26,3 +26,30 @@ def test_weights_file_loads_and_says_what_it_was_trained_on(tmp_path):
 def test_the_deep_trainer_uses_the_same_writer():
     assert train_person_scorer_deep.write_weights is train_person_scorer.write_weights
     assert train_person_scorer_deep.prune is train_person_scorer.prune
+
+
+def test_the_vector_slots_score_at_run_time_as_the_dense_model_trained():
+    import numpy as np
+
+    from scanner.detect.recognizers.person_scorer import row_weights
+
+    vectors = np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]])
+    x = [["bias", "dv=0", "dv=1", "n1dv=2"], ["bias", "rwdv=1", "lwdv=0", "rwdv=1"]]
+    sparse, dense = train_person_scorer.split_vectors(x, vectors)
+    assert sparse == [["bias"], ["bias"]]
+    wd = np.arange(10, dtype=float) / 7 - 0.6  # one direction of two numbers per slot
+    per_row = row_weights(train_person_scorer.slot_rows(wd, vectors))
+    for feats, z in zip(x, dense @ wd, strict=True):
+        summed = sum(per_row.get(f, 0.0) for f in feats)  # what PersonScorer adds up
+        assert abs(summed - z) <= 0.0005 * len(feats)
+
+
+def test_fit_learns_dense_inputs_beside_the_features():
+    import numpy as np
+
+    x = [["bias"]] * 40
+    y = [1, 0] * 20
+    dense = np.array([[1.0], [-1.0]] * 20)  # the label is the dense column's sign
+    weights, wd = train_person_scorer.fit_dense(x, y, 1e-4, 1, dense=dense)
+    assert wd[0] > 1.0 and abs(weights["bias"]) < 0.1
+    assert train_person_scorer.fit(x, y, 1e-4, 1) == train_person_scorer.fit_dense(x, y, 1e-4, 1)[0]

@@ -67,13 +67,25 @@ def _empty() -> WordClusters:
     return WordClusters(np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int16))
 
 
+def _sorted_table(table: Path) -> tuple[bytes, np.ndarray, np.ndarray]:
+    """The raw key2row file and its (word hash, row) pairs sorted by hash."""
+    import srsly
+
+    raw = table.read_bytes()
+    rows = srsly.msgpack_loads(raw)
+    keys = np.fromiter(rows.keys(), dtype=np.uint64, count=len(rows))
+    row_of = np.fromiter(rows.values(), dtype=np.int64, count=len(rows))
+    order = np.argsort(keys)
+    return raw, keys[order], row_of[order]
+
+
 def load_clusters(table: Path | None, clusters_path: Path = CLUSTERS_PATH) -> WordClusters:
     """The clusters for ``table`` (a key2row file), empty if it is not the one they fit."""
     if table is None or not clusters_path.exists():
         log.warning("word clusters unavailable (no ja_ginza key2row or no %s)", clusters_path.name)
         return _empty()
     data = json.loads(clusters_path.read_text(encoding="utf-8"))
-    raw = table.read_bytes()
+    raw, keys, row_of = _sorted_table(table)
     if hashlib.sha1(raw).hexdigest() != data["key2row_sha1"]:
         log.warning(
             "ja_ginza's word vectors differ from the ones %s was built for: name scoring runs "
@@ -82,17 +94,28 @@ def load_clusters(table: Path | None, clusters_path: Path = CLUSTERS_PATH) -> Wo
             clusters_path.name,
         )
         return _empty()
-    import srsly
-
-    rows = srsly.msgpack_loads(raw)
-    keys = np.fromiter(rows.keys(), dtype=np.uint64, count=len(rows))
-    row_of = np.fromiter(rows.values(), dtype=np.int64, count=len(rows))
     of_row = np.asarray(data["clusters"], dtype=np.int16)
-    order = np.argsort(keys)
-    return WordClusters(keys[order], of_row[row_of[order]])
+    return WordClusters(keys, of_row[row_of])
+
+
+def load_rows(table: Path | None, clusters_path: Path = CLUSTERS_PATH) -> WordClusters:
+    """surface -> word-vector row (0 .. 19,999) for ``table``, under the same sha1 check."""
+    if table is None or not clusters_path.exists():
+        return _empty()
+    data = json.loads(clusters_path.read_text(encoding="utf-8"))
+    raw, keys, row_of = _sorted_table(table)
+    if hashlib.sha1(raw).hexdigest() != data["key2row_sha1"]:
+        return _empty()
+    return WordClusters(keys, row_of.astype(np.int32))
 
 
 @cache
 def word_clusters() -> WordClusters:
     """The clusters of the installed ja_ginza (loaded once per process)."""
     return load_clusters(key2row_path())
+
+
+@cache
+def word_rows() -> WordClusters:
+    """The word-vector row of each word of the installed ja_ginza (loaded once per process)."""
+    return load_rows(key2row_path())

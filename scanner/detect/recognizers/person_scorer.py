@@ -30,7 +30,7 @@ from pathlib import Path
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.nlp.artifacts import Morpheme
-from scanner.detect.nlp.word_clusters import word_clusters
+from scanner.detect.nlp.word_clusters import word_clusters, word_rows
 
 WEIGHTS_PATH = Path(__file__).with_name("person_scorer_weights.json")
 _KATAKANA = re.compile(r"[ァ-ヴー]+")
@@ -346,6 +346,23 @@ def _beside_title(ms: list[Morpheme], i: int, j: int) -> bool:
     )
 
 
+#: words that make a title a former, present or next one's (前|議長, 元|社長, 次期|会長):
+#: before a title they are part of it, not a surname beside it
+_TITLE_PREFIXES = frozenset("前 元 現 新 旧 副 次期 初代 歴代 同 故".split())
+
+
+def _title_prefix(ms: list[Morpheme], i: int, j: int) -> bool:
+    """Whether token i alone is a prefix glued to the title after it (前|議長)."""
+    k = j + 1
+    return (
+        i == j
+        and ms[i].surface in _TITLE_PREFIXES
+        and k < len(ms)
+        and ms[k].start == ms[i].end
+        and ms[k].surface in TITLES
+    )
+
+
 _NOT_IN_NAME = frozenset({"助詞", "助動詞", "接尾辞", "補助記号"})
 
 
@@ -450,7 +467,11 @@ def candidates(
                 break
         j = _chinese_given(ms, classes, i, j)
         last = _regnal_end(ms, j)
-        if last != j or not _WEAK_CLASSES.issuperset(classes[i : j + 1]) or _beside_title(ms, i, j):
+        if (
+            last != j
+            or not _WEAK_CLASSES.issuperset(classes[i : j + 1])
+            or (_beside_title(ms, i, j) and not _title_prefix(ms, i, j))
+        ):
             found.append(Candidate(i, last, ms[i].start, ms[last].end))
         elif weak is not None and i == j:
             weak.append(Candidate(i, i, ms[i].start, ms[i].end))
@@ -540,15 +561,30 @@ def features(
     ):
         feats.append(f"cjk={len(surface)}")  # 趙汝愚, 李陽元: a Chinese or Korean name
     feats.extend(["tok=" + m[2] for m in toks])
-    # the word clusters of the name's tokens and its direct neighbours (カント is among
-    # philosophers, アルバータ among Canadian places): names unseen in training
-    clusters = word_clusters()
-    feats.extend([f"kc={clusters[m[2]]}" for m in toks])
+    feats += _word_features(toks, p1, n1)
+    feats += _context_features(text, ms, cand, surface, (p1, p1pos, n1, n1pos, n2))
+    return feats
+
+
+def _word_features(toks: list[Morpheme], p1: str, n1: str) -> list[str]:
+    """The word clusters and word-vector rows of the name's tokens and its direct neighbours.
+
+    Clusters: カント is among philosophers, アルバータ among Canadian places, so names unseen
+    in training score like their cluster's. Rows: the weight of ``dv=<row>`` is a learned
+    direction dotted with that row's unit vector (bench/train_person_scorer.py), so summing
+    the weights scores the summed vectors of the name, its neighbours and the window.
+    """
+    clusters, rows = word_clusters(), word_rows()
+    feats = [f"kc={clusters[m[2]]}" for m in toks]
     if p1 not in ("<s>", "<gap>"):
         feats.append(f"p1kc={clusters[p1]}")
     if n1 != "</s>":
         feats.append(f"n1kc={clusters[n1]}")
-    feats += _context_features(text, ms, cand, surface, (p1, p1pos, n1, n1pos, n2))
+    feats.extend([f"dv={r}" for m in toks if (r := rows[m[2]]) >= 0])
+    if p1 not in ("<s>", "<gap>") and (r := rows[p1]) >= 0:
+        feats.append(f"p1dv={r}")
+    if n1 != "</s>" and (r := rows[n1]) >= 0:
+        feats.append(f"n1dv={r}")
     return feats
 
 
@@ -578,6 +614,10 @@ def _context_features(
     feats += ["rw=" + m[2] for m in right if m[3][0] in _CONTENT]  # m.surface, m.pos
     left = ms[max(0, cand.first - 1 - _WINDOW) : cand.first - 1] if cand.first > 1 else ()
     feats += ["lw=" + m[2] for m in left if m[3][0] in _CONTENT]
+    # ... and their word-vector rows (see _word_features)
+    rows = word_rows()
+    feats += [f"rwdv={r}" for m in right if m[3][0] in _CONTENT and (r := rows[m[2]]) >= 0]
+    feats += [f"lwdv={r}" for m in left if m[3][0] in _CONTENT and (r := rows[m[2]]) >= 0]
     return feats
 
 
@@ -599,7 +639,18 @@ class PersonScorer:
 @cache
 def _load(path: str) -> PersonScorer:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return PersonScorer(dict(data["weights"]))
+    return PersonScorer(dict(data["weights"]) | row_weights(data.get("rows", {})))
+
+
+def row_weights(rows: dict[str, str]) -> dict[str, float]:
+    """The weights of the word-vector slots: ``{"dv": "12 -3 0 ..."}`` (thousandths, one per
+    vector row) becomes ``{"dv=0": 0.012, "dv=1": -0.003}`` (zeros left out)."""
+    out: dict[str, float] = {}
+    for slot, values in rows.items():
+        for row, v in enumerate(map(int, values.split())):
+            if v:
+                out[f"{slot}={row}"] = v / 1000
+    return out
 
 
 def coref_surfaces(ms: list[Morpheme], found: list[Candidate], classes: list[str]) -> set[str]:

@@ -44,3 +44,13 @@ def test_other_word_vectors_give_no_clusters_and_a_warning(tmp_path, caplog):
 
 def test_no_key2row_gives_no_clusters(tmp_path):
     assert load_clusters(None)["カント"] == NO_CLUSTER
+
+
+def test_a_word_s_vector_row_is_the_row_its_cluster_is_read_from():
+    from scanner.detect.nlp.word_clusters import word_rows
+
+    rows = word_rows()
+    data = json.loads(CLUSTERS_PATH.read_text(encoding="utf-8"))
+    assert 0 <= rows["カント"] < 20000
+    assert data["clusters"][rows["カント"]] == word_clusters()["カント"]
+    assert rows["ぬゐゑゟ山川xq"] == NO_CLUSTER

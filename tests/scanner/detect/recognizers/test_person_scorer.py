@@ -7,7 +7,12 @@ import json
 import pytest
 
 from scanner.detect.recognizers.jp_person_recognizer import honorific_at
-from scanner.detect.recognizers.person_scorer import WEIGHTS_PATH, PersonScorer, candidate_features
+from scanner.detect.recognizers.person_scorer import (
+    WEIGHTS_PATH,
+    PersonScorer,
+    candidate_features,
+    row_weights,
+)
 
 
 def _candidates(engine, text: str) -> dict[str, list[str]]:
@@ -41,7 +46,8 @@ def test_coreference_stays_inside_one_text_of_a_batch(engine):
 def test_weights_file_says_what_it_was_trained_on():
     data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
     assert "CC BY-SA 4.0" in data["trained_on"]
-    assert PersonScorer.load().weights == data["weights"]
+    rows = row_weights(data["rows"])  # the word-vector slots' weights, one per row
+    assert PersonScorer.load().weights == data["weights"] | rows
 
 
 def test_regnal_number_is_part_of_the_candidate(engine):
@@ -327,3 +333,35 @@ def test_the_weights_hold_cluster_features():
     # what the train splits say about words used alike, for names unseen in training
     weights = PersonScorer.load().weights
     assert any(f.startswith("kc=") for f in weights)
+
+
+def test_candidate_features_carry_the_word_vector_rows_around_the_name(engine):
+    from scanner.detect.nlp.word_clusters import word_rows
+
+    rows = word_rows()
+    text = "昨日、代表の山田太郎は東京で講演した。"
+    feats = _candidates(engine, text)["山田太郎"]
+    # the name's tokens, the words right before and after it, the window's content words
+    assert f"dv={rows['山田']}" in feats and f"dv={rows['太郎']}" in feats
+    assert f"p1dv={rows['の']}" in feats and f"n1dv={rows['は']}" in feats
+    assert f"rwdv={rows['東京']}" in feats and f"lwdv={rows['代表']}" in feats
+    assert f"rwdv={rows['で']}" not in feats  # a particle is no content word
+
+
+def test_the_weights_hold_one_number_per_vector_row_and_slot():
+    assert row_weights({"dv": "0 12 -3", "n1dv": "5 0 0"}) == {
+        "dv=1": 0.012,
+        "dv=2": -0.003,
+        "n1dv=0": 0.005,
+    }
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert set(data["rows"]) == {"dv", "p1dv", "n1dv", "lwdv", "rwdv"}
+    assert all(len(v.split()) == 20000 for v in data["rows"].values())
+    weights = PersonScorer.load().weights
+    assert any(f.startswith("dv=") for f in weights) and any(f.startswith("rwdv=") for f in weights)
+
+
+def test_a_prefix_glued_to_a_title_is_part_of_the_title_not_a_name(engine):
+    # 前 / 元 are surnames too, but before a title they make it a former one's
+    assert not {"前", "元"} & set(_candidates(engine, "前議長と元社長の尽力に感謝する。"))
+    assert "田中" in _candidates(engine, "田中社長の尽力に感謝する。")
