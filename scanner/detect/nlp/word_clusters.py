@@ -57,7 +57,9 @@ class WordClusters(dict):
     def __missing__(self, surface: str) -> int:
         keys = self._keys
         key = self._hash(surface)
-        i = int(np.searchsorted(keys, key))
+        # as a uint64 scalar: a Python int below 2**63 would have numpy compare the whole
+        # table as float64 (0.7 ms a look-up instead of 2 us)
+        i = int(np.searchsorted(keys, np.uint64(key)))
         found = int(self._clusters[i]) if i < len(keys) and int(keys[i]) == key else NO_CLUSTER
         self[surface] = found
         return found

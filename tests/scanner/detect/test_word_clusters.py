@@ -46,6 +46,20 @@ def test_no_key2row_gives_no_clusters(tmp_path):
     assert load_clusters(None)["カント"] == NO_CLUSTER
 
 
+def test_look_ups_agree_with_the_table_for_words_of_both_hash_halves():
+    import srsly
+    from spacy.strings import hash_string
+
+    table = srsly.read_msgpack(key2row_path())
+    of_row = json.loads(CLUSTERS_PATH.read_text(encoding="utf-8"))["clusters"]
+    words = ["カント", "アルバータ", "東京", "山田", "は", "の", "社長", "ヘーゲル", "鈴木", "先生"]
+    halves = {hash_string(w) >= 2**63 for w in words}
+    assert halves == {True, False}  # hashes on both sides of 2**63 (signed/unsigned edge)
+    clusters = word_clusters()
+    for w in words:
+        assert clusters[w] == of_row[table[hash_string(w)]]
+
+
 def test_a_word_s_vector_row_is_the_row_its_cluster_is_read_from():
     from scanner.detect.nlp.word_clusters import word_rows
 
