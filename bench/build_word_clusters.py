@@ -42,9 +42,23 @@ def spherical_kmeans(x, k: int, iterations: int, seed: int):
     return assign
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def unit_vectors(dtype=None):
+    """ja_ginza's word vectors (20,000 x 300), each row scaled to unit length (``dtype``:
+    float64 unless given; the clusters were built from float32)."""
     import numpy as np
     from spacy.vectors import Vectors
+
+    from scanner.detect.nlp.word_clusters import key2row_path
+
+    table = key2row_path()
+    if table is None:  # pragma: no cover - ja_ginza is a core dependency
+        raise SystemExit("ja_ginza's vocab/key2row not found")
+    v = np.asarray(Vectors().from_disk(table.parent).data, dtype=dtype or np.float64)
+    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-6)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import numpy as np
 
     from scanner.detect.nlp.word_clusters import CLUSTERS_PATH, key2row_path
 
@@ -55,13 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=CLUSTERS_PATH)
     args = parser.parse_args(argv)
 
+    x = unit_vectors(np.float32)
     table = key2row_path()
-    if table is None:
-        print("ja_ginza's vocab/key2row not found", file=sys.stderr)
-        return 1
-    vectors = Vectors().from_disk(table.parent)
-    x = np.asarray(vectors.data, dtype=np.float32)
-    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-6)
     assign = spherical_kmeans(x, args.k, args.iterations, args.seed)
     sizes = np.bincount(assign, minlength=args.k)
     data = {

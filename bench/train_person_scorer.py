@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
+from bench.build_word_clusters import unit_vectors  # noqa: E402
 from bench.real_prose_corpus import ProseDoc, gsd, knp  # noqa: E402
 
 
@@ -91,20 +92,6 @@ def fit_dense(x, y, l2: float, min_count: int, iterations: int = 400, dense=None
 #: the word-vector slots of the features (person_scorer.features): the name's tokens, the
 #: words right before and after it, the content words of the left and right windows
 VECTOR_SLOTS = ("dv", "p1dv", "n1dv", "lwdv", "rwdv")
-
-
-def unit_vectors():
-    """ja_ginza's word vectors (20,000 x 300), each row scaled to unit length."""
-    import numpy as np
-    from spacy.vectors import Vectors
-
-    from scanner.detect.nlp.word_clusters import key2row_path
-
-    table = key2row_path()
-    if table is None:  # pragma: no cover - ja_ginza is a core dependency
-        raise SystemExit("ja_ginza's vocab/key2row not found")
-    v = np.asarray(Vectors().from_disk(table.parent).data, dtype=np.float64)
-    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-6)
 
 
 def split_vectors(x, vectors):

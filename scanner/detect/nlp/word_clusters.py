@@ -69,55 +69,71 @@ def _empty() -> WordClusters:
     return WordClusters(np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int16))
 
 
-def _sorted_table(table: Path) -> tuple[bytes, np.ndarray, np.ndarray]:
-    """The raw key2row file and its (word hash, row) pairs sorted by hash."""
+Table = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _checked_table(table: Path | None, clusters_path: Path) -> Table | None:
+    """(word hashes sorted, their vector rows, each row's cluster) of a key2row file, or
+    None (with a warning) if there is none or the clusters were built for another one."""
+    if table is None or not clusters_path.exists():
+        log.warning("word clusters unavailable (no ja_ginza key2row or no %s)", clusters_path.name)
+        return None
+    data = json.loads(clusters_path.read_text(encoding="utf-8"))
+    raw = table.read_bytes()
+    if hashlib.sha1(raw).hexdigest() != data["key2row_sha1"]:
+        log.warning(
+            "ja_ginza's word vectors differ from the ones %s was built for: name scoring runs "
+            "without word clusters or vectors; rebuild them (python -m bench.build_word_clusters)"
+            " and retrain the scorer",
+            clusters_path.name,
+        )
+        return None
     import srsly
 
-    raw = table.read_bytes()
     rows = srsly.msgpack_loads(raw)
     keys = np.fromiter(rows.keys(), dtype=np.uint64, count=len(rows))
     row_of = np.fromiter(rows.values(), dtype=np.int64, count=len(rows))
     order = np.argsort(keys)
-    return raw, keys[order], row_of[order]
+    return keys[order], row_of[order], np.asarray(data["clusters"], dtype=np.int16)
+
+
+def _clusters_of(checked: Table | None) -> WordClusters:
+    if checked is None:
+        return _empty()
+    keys, row_of, of_row = checked
+    return WordClusters(keys, of_row[row_of])
+
+
+def _rows_of(checked: Table | None) -> WordClusters:
+    if checked is None:
+        return _empty()
+    keys, row_of, _ = checked
+    return WordClusters(keys, row_of.astype(np.int32))
 
 
 def load_clusters(table: Path | None, clusters_path: Path = CLUSTERS_PATH) -> WordClusters:
     """The clusters for ``table`` (a key2row file), empty if it is not the one they fit."""
-    if table is None or not clusters_path.exists():
-        log.warning("word clusters unavailable (no ja_ginza key2row or no %s)", clusters_path.name)
-        return _empty()
-    data = json.loads(clusters_path.read_text(encoding="utf-8"))
-    raw, keys, row_of = _sorted_table(table)
-    if hashlib.sha1(raw).hexdigest() != data["key2row_sha1"]:
-        log.warning(
-            "ja_ginza's word vectors differ from the ones %s was built for: name scoring runs "
-            "without word clusters; rebuild them (python -m bench.build_word_clusters) and "
-            "retrain the scorer",
-            clusters_path.name,
-        )
-        return _empty()
-    of_row = np.asarray(data["clusters"], dtype=np.int16)
-    return WordClusters(keys, of_row[row_of])
+    return _clusters_of(_checked_table(table, clusters_path))
 
 
 def load_rows(table: Path | None, clusters_path: Path = CLUSTERS_PATH) -> WordClusters:
     """surface -> word-vector row (0 .. 19,999) for ``table``, under the same sha1 check."""
-    if table is None or not clusters_path.exists():
-        return _empty()
-    data = json.loads(clusters_path.read_text(encoding="utf-8"))
-    raw, keys, row_of = _sorted_table(table)
-    if hashlib.sha1(raw).hexdigest() != data["key2row_sha1"]:
-        return _empty()
-    return WordClusters(keys, row_of.astype(np.int32))
+    return _rows_of(_checked_table(table, clusters_path))
+
+
+@cache
+def _installed() -> Table | None:
+    """The installed ja_ginza's table, read and checked once per process for both views."""
+    return _checked_table(key2row_path(), CLUSTERS_PATH)
 
 
 @cache
 def word_clusters() -> WordClusters:
     """The clusters of the installed ja_ginza (loaded once per process)."""
-    return load_clusters(key2row_path())
+    return _clusters_of(_installed())
 
 
 @cache
 def word_rows() -> WordClusters:
     """The word-vector row of each word of the installed ja_ginza (loaded once per process)."""
-    return load_rows(key2row_path())
+    return _rows_of(_installed())
