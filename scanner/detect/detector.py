@@ -221,7 +221,10 @@ class _Pipeline:
     """
 
     def __init__(self, analyzer: AnalyzerEngine, entities: list[str] | None, threshold: float):
-        from presidio_analyzer import EntityRecognizer
+        from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+        from scanner.detect.recognizers.pattern_base import digit_runs
+        from scanner.detect.recognizers.special_care_base import any_trigger
 
         all_fields = not entities
         # presidio's get_recognizers, but in the registry's order: it returns a set's order
@@ -235,6 +238,15 @@ class _Pipeline:
         ]  # fmt: skip
         #: each recognizer's id, read once (presidio's ``id`` is a property)
         self.ids = [r.id for r in self.recognizers]
+        #: per recognizer, what a text must hold for it to find anything: (a run of n
+        #: digits, one of these strings, a special-care trigger word or CSV cells); a
+        #: recognizer a text fails is not called (pattern_base.text_needs)
+        self.needs = [
+            (*getattr(r, "text_needs", (0, ())), getattr(r, "needs_trigger", False))
+            for r in self.recognizers
+        ]
+        self._digit_runs, self._any_trigger = digit_runs, any_trigger
+        self.id_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
         self.entities = analyzer.get_supported_entities(language="ja") if all_fields else entities
         self.nlp_engine = analyzer.nlp_engine
         self.enhancer = analyzer.context_aware_enhancer
@@ -250,13 +262,28 @@ class _Pipeline:
             )  # fmt: skip
 
     def analyze(self, text: str, context: list[str] | None) -> list[RecognizerResult]:
-        from presidio_analyzer import RecognizerResult
-
-        id_key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+        digit_runs, any_trigger, id_key = self._digit_runs, self._any_trigger, self.id_key
         artifacts = self.nlp_engine.process_text(text, "ja")
         results: list[RecognizerResult] = []
         append = results.append
-        for recognizer, rec_id in zip(self.recognizers, self.ids, strict=True):
+        longest = -1  # the text's longest run of digits, once a recognizer asks
+        triggered = None  # whether a special-care trigger word or a CSV cell is in it
+        for recognizer, rec_id, (digits, strings, trigger) in zip(
+            self.recognizers, self.ids, self.needs, strict=True
+        ):
+            if digits:
+                if longest < 0:
+                    runs = digit_runs(text)  # (the recognizers' own, kept for this text)
+                    longest = runs[0] if runs else 0
+                if longest < digits:
+                    continue
+            if strings and not any(map(text.__contains__, strings)):
+                continue
+            if trigger:
+                if triggered is None:
+                    triggered = bool(getattr(artifacts, "cells", None)) or any_trigger(text)
+                if not triggered:
+                    continue
             if not recognizer.is_loaded:
                 recognizer.load()
                 recognizer.is_loaded = True

@@ -696,9 +696,11 @@ class JpPersonRecognizer(LocalRecognizer):
         self, text: str, ms: list[Morpheme], engine, false_names: FalseNames | None = None
     ) -> list[RecognizerResult]:
         """Candidates of running text scored by the trained model (person_scorer.py)."""
+        scored = candidate_features(text, ms, engine, honorific_at)
+        if not scored:
+            return []  # (most short texts: nothing below would find anything)
         scorer = PersonScorer.load()
         results = []
-        scored = candidate_features(text, ms, engine, honorific_at)
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
         scored = [(c, f) for c, f in scored if not chinese_word(text, c, f, full_names)]
         # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)

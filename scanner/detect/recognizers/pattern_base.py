@@ -83,6 +83,33 @@ class JapanesePatternRecognizer(PatternRecognizer):
             RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
         }
+        self.text_needs = self._text_needs()
+
+    def _text_needs(self) -> tuple[int, tuple[str, ...]]:
+        """(n, strings): what a text must hold for ``analyze`` to find anything at all, read
+        off the patterns' gates: a run of n digits (0: no such need), one of the strings
+        (empty: no such need). The detector passes over a recognizer whose needs a text
+        fails without calling it (each call costs about a microsecond even when every
+        gate fails, and most texts fail most number recognizers' gates).
+
+        Only the base class's own pattern loop is known to find nothing then: a subclass
+        that picks its patterns or analyses on its own needs nothing here.
+        """
+        cls = type(self)
+        if (
+            cls.analyze is not JapanesePatternRecognizer.analyze
+            or cls.compiled_patterns is not JapanesePatternRecognizer.compiled_patterns
+            or not self._gates
+        ):
+            return 0, ()
+        gates = self._gates.values()
+        # every pattern needs a run of n digits (k runs of n hold one of n): the shortest
+        digits = min(g[0] for g in gates) if all(g[0] for g in gates) else 0
+        # every pattern needs one of its strings: one of them all
+        strings = (
+            tuple(dict.fromkeys(s for g in gates for s in g[2])) if all(g[2] for g in gates) else ()
+        )
+        return digits, strings
 
     def _gate(self, pattern: Pattern, compiled) -> tuple:
         run = self.DIGIT_RUN.get(pattern.name, (0, 0))

@@ -691,6 +691,8 @@ def candidate_features(
     """
     weak: list[Candidate] = []
     found, classes = candidates(ms, engine.is_surname, weak)
+    if not found:
+        return []  # (and no weak word recurs in a longer name: there is none)
     cuts = [m.start() for m in _BOUNDARY.finditer(text)]
     segments: dict[int, list[Candidate]] = {}
     for c in found:

@@ -115,6 +115,12 @@ class _AnyTrigger:
 _ANY_TRIGGER = _AnyTrigger()
 
 
+def any_trigger(text: str) -> bool:
+    """Whether a trigger word of any special-care recognizer occurs in ``text``: without one
+    and without CSV cells, none of them finds anything (``compiled_patterns``)."""
+    return _ANY_TRIGGER.found_in(text)
+
+
 class SpecialCareRecognizer(JapanesePatternRecognizer):
     """Base for the SPECIAL_CARE_* recognizers: PATTERNS, CONTEXT, and the person check."""
 
@@ -134,6 +140,13 @@ class SpecialCareRecognizer(JapanesePatternRecognizer):
         self._trigger = re.compile(alternatives(self.TRIGGERS), re.IGNORECASE)
         self._word_patterns = [(p, c) for p, c in self._compiled if not p.name.startswith("cell_")]
         _ANY_TRIGGER.add(self.TRIGGERS)
+        #: whether ``analyze`` finds nothing in a text without CSV cells and without any
+        #: special-care trigger word (``any_trigger``): the detector then does not call it
+        cls = type(self)
+        self.needs_trigger = (
+            cls.compiled_patterns is SpecialCareRecognizer.compiled_patterns
+            and cls.analyze is SpecialCareRecognizer.analyze
+        )
 
     def compiled_patterns(self, text: str, nlp_artifacts) -> list:
         """``cell_*`` patterns only on a CSV block; the others only where a trigger word is."""

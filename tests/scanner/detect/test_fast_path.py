@@ -210,6 +210,44 @@ def test_one_scan_for_all_special_care_triggers_misses_none():
     assert hits > 3000
 
 
+def test_recognizers_the_pipeline_passes_over_find_nothing(fast_detector):
+    """The detector does not call a recognizer on a text that lacks what it needs (a run of
+    digits as long as its patterns' shortest, one of the strings every pattern needs, or a
+    special-care trigger word or CSV cell): called anyway, each finds nothing there."""
+    from bench.heldout_corpus import generate as generate_heldout
+    from scanner.detect.recognizers.pattern_base import digit_runs
+    from scanner.detect.recognizers.special_care_base import any_trigger
+
+    lean = fast_detector._pipeline()
+    rng = random.Random(14)
+    docs = [d.text for d in generate(400)] + [d.text for d in generate_heldout()][::2]
+    texts = [fast_normalize(t).text for t in docs]
+    texts += [x for t in texts[::4] for x in t.split("\n")]
+    digits = "0123456789０１٣- ()+/@年〒都県市区歴病"
+    for _ in range(1500):
+        texts.append("".join(rng.choice(digits + "ABab") for _ in range(rng.randint(1, 40))))
+    needs = dict(zip(lean.recognizers, lean.needs, strict=True))
+    assert sum(1 for d, _, _ in needs.values() if d) >= 8  # the number recognizers
+    assert sum(1 for _, s, _ in needs.values() if s) >= 2  # e-mail, address
+    assert sum(1 for _, _, t in needs.values() if t) == 6  # the special-care ones
+    passed = 0
+    for text in texts:
+        artifacts = lean.nlp_engine.process_text(text, "ja")
+        runs = digit_runs(text)
+        longest = runs[0] if runs else 0
+        triggered = bool(artifacts.cells) or any_trigger(text)
+        for recognizer, (n, strings, trigger) in needs.items():
+            if (
+                (n and longest < n)
+                or (strings and not any(s in text for s in strings))
+                or (trigger and not triggered)
+            ):
+                passed += 1
+                found = recognizer.analyze(text, lean.entities, artifacts)
+                assert found == [], (type(recognizer).__name__, text)
+    assert passed > 10_000
+
+
 # -- the pre-filter ----------------------------------------------------------------------
 
 _SYMBOLS = (
