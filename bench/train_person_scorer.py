@@ -129,6 +129,33 @@ def slot_rows(wd, vectors) -> dict[str, str]:
     return out
 
 
+def fit_scorer(x, y, args) -> tuple[dict[str, float], dict[str, str] | None]:
+    """(pruned feature weights, the vector slots' ``rows`` or None) as both trainers fit
+    them: the word-vector slots dense (``--vector-l2``) unless ``--no-vectors``."""
+    if args.no_vectors:
+        return prune(fit(x, y, args.l2, args.min_count, args.iterations), args.prune), None
+    vectors = unit_vectors()
+    x, dense = split_vectors(x, vectors)
+    weights, wd = fit_dense(
+        x, y, args.l2, args.min_count, args.iterations, dense=dense, dense_l2=args.vector_l2
+    )
+    return prune(weights, args.prune), slot_rows(wd, vectors)
+
+
+def add_fit_arguments(parser, prune_at: float) -> None:
+    """The fitting settings both trainers take."""
+    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--prune", type=float, default=prune_at)
+    parser.add_argument("--iterations", type=int, default=400)
+    parser.add_argument(
+        "--vector-l2", type=float, default=3e-4, help="L2 of the word-vector slots' weights"
+    )
+    parser.add_argument(
+        "--no-vectors", action="store_true", help="word-vector slots as plain features"
+    )
+
+
 TRAINED_ON = (
     "train splits of UD Japanese GSD (megagonlabs/UD_Japanese-GSD, "
     "spacy/ja_gsd-ud-train.ne.spacy) and the Wikipedia Annotated Corpus "
@@ -183,17 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--wac", type=Path, help="fetched WikipediaAnnotatedCorpus (trained on)")
     parser.add_argument("--kwdlc", type=Path, help="fetched KWDLC: its train split is scored too")
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--l2", type=float, default=1e-4)
-    parser.add_argument("--min-count", type=int, default=2)
+    add_fit_arguments(parser, prune_at=0.02)
     parser.add_argument(
         "--drop", nargs="*", default=[], metavar="PREFIX", help="leave out features (surf= ...)"
-    )
-    parser.add_argument("--prune", type=float, default=0.02)
-    parser.add_argument(
-        "--vector-l2", type=float, default=3e-4, help="L2 of the word-vector slots' weights"
-    )
-    parser.add_argument(
-        "--no-vectors", action="store_true", help="word-vector slots as plain features"
     )
     args = parser.parse_args(argv)
 
@@ -202,15 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.drop:
         x = [[f for f in feats if not f.startswith(tuple(args.drop))] for feats in x]
     print(f"train: {len(x):,} candidates, {sum(y):,} overlap a gold name")
-    rows = None
-    if args.no_vectors:
-        weights = fit(x, y, args.l2, args.min_count)
-    else:
-        vectors = unit_vectors()
-        x, dense = split_vectors(x, vectors)
-        weights, wd = fit_dense(x, y, args.l2, args.min_count, dense=dense, dense_l2=args.vector_l2)
-        rows = slot_rows(wd, vectors)
-    kept = prune(weights, args.prune)
+    kept, rows = fit_scorer(x, y, args)
     scored = kept | row_weights(rows or {})
     held = {"GSD dev": gsd(args.gsd, "dev")}
     if args.wac:

@@ -28,7 +28,12 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(ROOT))
 
 from bench.real_prose_corpus import ProseDoc, gsd, knp  # noqa: E402
-from bench.train_person_scorer import evaluate, fit, prune, write_weights  # noqa: E402
+from bench.train_person_scorer import (  # noqa: E402
+    add_fit_arguments,
+    evaluate,
+    fit_scorer,
+    write_weights,
+)
 
 DEFAULT_CACHE = Path("/tmp/kojin-ginza-cache")
 
@@ -96,6 +101,7 @@ def split(args, corpus: str, name: str) -> tuple[list[list[str]], list[int]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from scanner.detect.recognizers.person_scorer import row_weights
     from scanner.detect.recognizers.person_scorer_deep import WEIGHTS_PATH
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -103,10 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--wac", type=Path, required=True, help="fetched WikipediaAnnotatedCorpus")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="GiNZA analyses")
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    parser.add_argument("--l2", type=float, default=1e-4)
-    parser.add_argument("--min-count", type=int, default=2)
-    parser.add_argument("--prune", type=float, default=0.05)
-    parser.add_argument("--iterations", type=int, default=400)
+    add_fit_arguments(parser, prune_at=0.05)
     parser.add_argument(
         "--gsd-weight", type=int, default=2, help="GSD examples count this many times (WAC: once)"
     )
@@ -116,12 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     xw, yw = split(args, "wac", "train")
     x, y = x * args.gsd_weight + xw, y * args.gsd_weight + yw
     print(f"train: {len(x):,} candidates, {sum(y):,} overlap a gold name")
-    weights = fit(x, y, args.l2, args.min_count, args.iterations)
-    kept = prune(weights, args.prune)
+    kept, rows = fit_scorer(x, y, args)
+    scored = kept | row_weights(rows or {})
     for corpus in ("gsd", "wac"):
         xd, yd = split(args, corpus, "dev")
         print(f"{corpus} dev: {len(xd):,} candidates, {sum(yd):,} overlap a gold name")
-        for t, p, r, f in evaluate(kept, xd, yd):
+        for t, p, r, f in evaluate(scored, xd, yd):
             print(f"  threshold {t:.2f}: candidate P {p:.3f} R {r:.3f} F1 {f:.3f}")
     write_weights(
         args.out,
@@ -133,7 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "min_count": args.min_count,
             "prune": args.prune,
             "gsd_weight": args.gsd_weight,
+            "vector_l2": None if args.no_vectors else args.vector_l2,
         },
+        rows,
     )
     return 0
 

@@ -25,7 +25,7 @@ def test_weights_file_loads_and_says_what_it_was_trained_on(tmp_path):
 
 def test_the_deep_trainer_uses_the_same_writer():
     assert train_person_scorer_deep.write_weights is train_person_scorer.write_weights
-    assert train_person_scorer_deep.prune is train_person_scorer.prune
+    assert train_person_scorer_deep.fit_scorer is train_person_scorer.fit_scorer
 
 
 def test_the_vector_slots_score_at_run_time_as_the_dense_model_trained():
@@ -53,3 +53,20 @@ def test_fit_learns_dense_inputs_beside_the_features():
     weights, wd = train_person_scorer.fit_dense(x, y, 1e-4, 1, dense=dense)
     assert wd[0] > 1.0 and abs(weights["bias"]) < 0.1
     assert train_person_scorer.fit(x, y, 1e-4, 1) == train_person_scorer.fit_dense(x, y, 1e-4, 1)[0]
+
+
+def test_both_trainers_fit_the_vector_slots_dense_unless_told_not_to(monkeypatch):
+    import argparse
+
+    import numpy as np
+
+    parser = argparse.ArgumentParser()
+    train_person_scorer.add_fit_arguments(parser, prune_at=0.0)
+    x = [["bias", "f", "dv=0"], ["bias", "dv=1"]] * 10
+    y = [1, 0] * 10
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0]])
+    monkeypatch.setattr(train_person_scorer, "unit_vectors", lambda: vectors)
+    kept, rows = train_person_scorer.fit_scorer(x, y, parser.parse_args([]))
+    assert "dv=0" not in kept and set(rows) == set(train_person_scorer.VECTOR_SLOTS)
+    kept, rows = train_person_scorer.fit_scorer(x, y, parser.parse_args(["--no-vectors"]))
+    assert rows is None and kept["dv=0"] > 0 > kept["dv=1"]

@@ -561,6 +561,8 @@ def features(
     ):
         feats.append(f"cjk={len(surface)}")  # 趙汝愚, 李陽元: a Chinese or Korean name
     feats.extend(["tok=" + m[2] for m in toks])
+    plain = surface.replace("・", "").replace(" ", "")
+    feats.extend(["cb=" + plain[k : k + 2] for k in range(len(plain) - 1)])
     feats += _word_features(toks, p1, n1)
     feats += _context_features(text, ms, cand, surface, (p1, p1pos, n1, n1pos, n2))
     return feats

@@ -365,3 +365,11 @@ def test_a_prefix_glued_to_a_title_is_part_of_the_title_not_a_name(engine):
     # 前 / 元 are surnames too, but before a title they make it a former one's
     assert not {"前", "元"} & set(_candidates(engine, "前議長と元社長の尽力に感謝する。"))
     assert "田中" in _candidates(engine, "田中社長の尽力に感謝する。")
+
+
+def test_candidate_features_carry_the_character_bigrams_of_the_name(engine):
+    feats = _candidates(engine, "代表のロリス・カステルッチは語った。")["ロリス・カステルッチ"]
+    bigrams = [f for f in feats if f.startswith("cb=")]
+    assert bigrams[:3] == ["cb=ロリ", "cb=リス", "cb=スカ"] and "cb=ス・" not in bigrams
+    assert len(bigrams) == len("ロリスカステルッチ") - 1
+    assert any(f.startswith("cb=") for f in PersonScorer.load().weights)
