@@ -105,7 +105,9 @@ def worker_source(config: Any) -> Source:
     return _worker_state().source(config)
 
 
-def _init_worker(settings: dict, fingerprinter: Fingerprinter | None = None) -> None:
+def _init_worker(
+    settings: dict, fingerprinter: Fingerprinter | None = None, driver: int | None = None
+) -> None:
     import signal
 
     from scanner.scan.parent_watch import exit_with_parent
@@ -113,7 +115,7 @@ def _init_worker(settings: dict, fingerprinter: Fingerprinter | None = None) -> 
     # Ctrl-C reaches the whole process group: the driver stops the pool and says how to
     # resume; a worker must not die with a traceback of its own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    exit_with_parent()  # a killed driver leaves no worker behind
+    exit_with_parent(parent=driver)  # a killed driver leaves no worker behind
     _worker_state().runner(settings, fingerprinter)  # load once, before the first unit
 
 
@@ -196,7 +198,9 @@ def _pool_round(
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(settings, fingerprinter)
+        max_workers=workers,
+        initializer=_init_worker,
+        initargs=(settings, fingerprinter, os.getpid()),  # the driver, as the workers' parent
     )
     futures = {pool.submit(call, tasks[i], settings, fingerprinter): i for i in indices}
     try:

@@ -16,9 +16,16 @@ import time
 POLL_S = 1.0
 
 
-def exit_with_parent(poll_s: float = POLL_S) -> threading.Thread:
-    """Start the watch in this (worker) process; returns its thread."""
-    parent = os.getppid()
+def exit_with_parent(poll_s: float = POLL_S, parent: int | None = None) -> threading.Thread:
+    """Start the watch in this (worker) process; returns its thread.
+
+    ``parent`` is the driver's pid as the driver saw it (passed in the pool's initargs):
+    a worker's own ``getppid()`` at start-up is already the re-parented pid when the
+    driver died between forking it and the initializer running, and such a worker would
+    then wait forever (seen: a worker of a killed driver still alive 20 minutes later).
+    """
+    if parent is None:
+        parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
 DRIVER = """
 import os, sys, time
@@ -57,3 +59,47 @@ def test_workers_exit_when_the_driver_is_killed(tmp_path):
         assert not _alive(worker)
     finally:
         driver.kill()
+
+
+ORPHAN = """
+import os, time
+from scanner.scan.parent_watch import exit_with_parent
+
+# the driver that forked this worker died before its initializer ran: getppid() is
+# already the re-parented pid, so only the driver's pid passed in says who to watch
+exit_with_parent(0.05, parent=os.getppid() + 1_000_000)
+time.sleep(10)
+print("survived", flush=True)
+"""
+
+
+def test_a_worker_whose_driver_died_before_its_watch_began_exits(tmp_path):
+    script = tmp_path / "orphan.py"
+    script.write_text(ORPHAN, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          env=env, timeout=30)  # fmt: skip
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "")
+    assert time.monotonic() - start < 8
+
+
+def test_the_pool_tells_its_workers_the_drivers_pid(monkeypatch):
+    from scanner.scan import executors
+
+    seen = {}
+
+    class Pool:
+        def __init__(self, max_workers, initializer, initargs):
+            seen["initargs"] = initargs
+
+        def submit(self, *a, **k):
+            raise RuntimeError("stop here")
+
+        def shutdown(self, *a, **k):
+            pass
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", Pool)
+    with pytest.raises(RuntimeError, match="stop here"):
+        list(executors._pool_round(len, [1], [0], {}, 1, [], None, lambda t, m: None))
+    assert seen["initargs"][-1] == os.getpid()
