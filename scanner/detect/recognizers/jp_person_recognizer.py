@@ -466,7 +466,14 @@ def _introduced(text: str, ms: list[Morpheme], cand, engine) -> bool:
         is_surname = getattr(engine, "is_surname", None)
         return named or (
             is_surname is not None
-            and all(_KANJI.fullmatch(m.surface) and is_surname(m.surface) for m in tokens)
+            and all(
+                _KANJI.fullmatch(m.surface)
+                and is_surname(m.surface)
+                # 経営者の|味方|です: a longer word Sudachi reads as a common noun here is
+                # the word (味方, 仲間, 大家 are surnames too); one kanji stays (店長の|林|です)
+                and not (len(m.surface) > 1 and m.pos[1] == "普通名詞")
+                for m in tokens
+            )
         )
     return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
 
