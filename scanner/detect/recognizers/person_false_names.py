@@ -119,10 +119,11 @@ _BODIES = frozenset(
     "会社 企業 メーカー ブランド バンド 雑誌 番組 新聞 団体 政党 球団 クラブ レーベル 商社"
     " 劇団 出版社 航空会社".split()
 )
-#: a facility or a natural place glued after a name-like word (高橋|温泉, 南森|店, 生花|教室)
+#: a facility or a natural place glued after a name-like word (高橋|温泉, 南森|店, 生花|教室,
+#: 岩田|屋: a shop)
 _FACILITY_AFTER = frozenset(
     "店 本店 支店 館 温泉 峡 渓谷 教室 塾 整骨院 接骨院 医院 クリニック 高原 岬 半島 峠 霊園"
-    " 荘 亭 ヶ崎 ヶ原 ヶ丘 ヶ浜".split()
+    " 荘 亭 屋 ヶ崎 ヶ原 ヶ丘 ヶ浜".split()
 )
 #: the same at the end of the common nouns glued after a name-like word (整骨|院, 経営|事務所)
 _FACILITY_ENDS = tuple(_FACILITY_AFTER | {"事務所"})
