@@ -48,5 +48,5 @@ def crashy_call(task: tuple[str, str], settings: dict, fingerprinter) -> str:
     return name
 
 
-def no_detector(settings: dict, fingerprinter=None) -> None:
+def no_detector(settings: dict, fingerprinter=None, driver: int | None = None) -> None:
     """A pool initialiser that loads nothing (``crashy_call`` needs no detector)."""

@@ -466,7 +466,14 @@ def _introduced(text: str, ms: list[Morpheme], cand, engine) -> bool:
         is_surname = getattr(engine, "is_surname", None)
         return named or (
             is_surname is not None
-            and all(_KANJI.fullmatch(m.surface) and is_surname(m.surface) for m in tokens)
+            and all(
+                _KANJI.fullmatch(m.surface)
+                and is_surname(m.surface)
+                # 経営者の|味方|です: a longer word Sudachi reads as a common noun here is
+                # the word (味方, 仲間, 大家 are surnames too); one kanji stays (店長の|林|です)
+                and not (len(m.surface) > 1 and m.pos[1] == "普通名詞")
+                for m in tokens
+            )
         )
     return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
 
@@ -578,7 +585,7 @@ class JpPersonRecognizer(LocalRecognizer):
         "さん", "署名", "名義", "注文者", "this is", "from:", "dear", "mr.", "ms.", "ローマ字",
         "差出", "宛先", "to:", "cc:", "確認者", "面接官", "出席者", "担当者", "申請者", "依頼者",
         "責任者", "顧客", "last_name", "first_name", "family_name", "given_name", "owner",
-        "staff", "contact",
+        "staff", "contact", "作成", "文責", "記録者", "報告者", "起案者", "発信者", "送信者",
     ]  # fmt: skip
     CONTEXT_WINDOW = (12, 3)
 

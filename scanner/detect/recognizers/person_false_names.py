@@ -124,6 +124,10 @@ _FACILITY_AFTER = frozenset(
     "店 本店 支店 館 温泉 峡 渓谷 教室 塾 整骨院 接骨院 医院 クリニック 高原 岬 半島 峠 霊園"
     " 荘 亭 ヶ崎 ヶ原 ヶ丘 ヶ浜".split()
 )
+#: the same at the end of the common nouns glued after a name-like word (整骨|院, 経営|事務所)
+_FACILITY_ENDS = tuple(_FACILITY_AFTER | {"事務所"})
+_COMPOUND_WORDS = 4
+_COMPOUND_POS = frozenset({"普通名詞", "名詞的"})
 #: honorifics after a word for a person (様, さん): after a common noun they make a role,
 #: a pet or a shop, not a name (コンシェルジュ様, クッキーちゃん, 花屋さん, 王さま)
 _HONORIFIC_WORDS = frozenset("様 さま さん ちゃん くん 君 殿 サン クン チャン".split())
@@ -257,9 +261,25 @@ class FalseNames:
         return _COMMON_NOUN in kinds and not names & kinds and not engine.is_surname(m.surface)
 
     def _facility_after(self, last: int, end: int) -> bool:
-        """高橋|温泉, 南森|店, 生花|教室, 川北|峡: the name of a facility or a natural place."""
+        """高橋|温泉, 南森|店, 生花|教室, 川北|峡: the name of a facility or a natural place;
+        also where the common nouns glued after it end in one (溝田|整骨|院, 山田|歯科|医院,
+        伊藤|労務|経営|事務所: a clinic or an office named after its owner)."""
         nxt = self._glued(last + 1, end)
-        return nxt is not None and nxt.surface in _FACILITY_AFTER
+        if nxt is None:
+            return False
+        if nxt.surface in _FACILITY_AFTER:
+            return True
+        compound, k, at = "", last + 1, end
+        for _ in range(_COMPOUND_WORDS):
+            if k >= len(self.ms):
+                break
+            m = self.ms[k]
+            if m.start != at or m.pos[1] not in _COMPOUND_POS:
+                break
+            compound, k, at = compound + m.surface, k + 1, m.end
+            if compound.endswith(_FACILITY_ENDS):
+                return True
+        return False
 
     def _used(self, start: int, end: int, last: int) -> bool:
         """Xを買った, Xを使用した, Xをご利用: a katakana word bought or used is a thing."""

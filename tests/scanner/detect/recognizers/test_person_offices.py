@@ -71,6 +71,9 @@ def test_a_candidate_listed_beside_a_likely_name_is_lifted(engine):
         ("このたび理事長に就任しました堀田でございます。", ["堀田"]),
         ("昨日行ってきた大島です。", []),  # a place after a verb: no 人名 token
         ("これは研究者のデータベースです。", []),
+        # a longer common noun that is a surname too is the word; one kanji is the name
+        ("私たちは皆さんの仲間です。担当者の大家です。", []),
+        ("店長の林です。", ["林"]),
     ],
 )  # fmt: skip
 def test_one_introducing_oneself_gives_a_name(fast_detector, text, names):
