@@ -28,6 +28,7 @@ from scanner.detect.recognizers.person_scorer import (
     TITLES,
     PersonScorer,
     candidate_features,
+    introduced,
     not_a_person,
     sovereign_names,
 )
@@ -436,46 +437,9 @@ _KIN_KATAKANA = re.compile(
 )
 
 
-#: one introducing oneself: [role]の + name + です。 (広報チームの杉浦です。, 店長の佐藤です。) or
-#: [verb]た / ます + name + です (就任しました堀田でございます。)
-_ROLE_LAST_CHARS = tuple("者員長手係当師士官")
-_KATAKANA_ROLES = frozenset(
-    "スタッフ インストラクター プロデューサー ディレクター マネージャー デザイナー ライター"
-    " エンジニア トレーナー アシスタント リーダー メンバー チーム オーナー".split()
-)
-_INTRO_ENDS = frozenset("。 ！ ! ♪ 、".split())
-
-
 def _introduced(text: str, ms: list[Morpheme], cand, engine) -> bool:
     """広報チームの|杉浦|です。, 務めております|高坂|です。: someone giving their own name."""
-    k, p = cand.last + 1, cand.first - 1
-    if p < 1 or k + 1 >= len(ms) or ms[k].start != cand.end:
-        return False
-    if ms[k].surface == "です":
-        if ms[k + 1].surface not in _INTRO_ENDS:
-            return False
-    elif not (ms[k].surface == "で" and ms[k + 1].surface == "ござい"):
-        return False
-    tokens = ms[cand.first : cand.last + 1]
-    named = any(m.pos[2] == "人名" for m in tokens)
-    before = ms[p]
-    if before.surface == "の" and ms[p - 1].end == before.start:
-        role = ms[p - 1].surface
-        if not (role in _KATAKANA_ROLES or role in TITLES or role.endswith(_ROLE_LAST_CHARS)):
-            return False
-        is_surname = getattr(engine, "is_surname", None)
-        return named or (
-            is_surname is not None
-            and all(
-                _KANJI.fullmatch(m.surface)
-                and is_surname(m.surface)
-                # 経営者の|味方|です: a longer word Sudachi reads as a common noun here is
-                # the word (味方, 仲間, 大家 are surnames too); one kanji stays (店長の|林|です)
-                and not (len(m.surface) > 1 and m.pos[1] == "普通名詞")
-                for m in tokens
-            )
-        )
-    return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
+    return introduced(ms, cand.first, cand.last, getattr(engine, "is_surname", None))
 
 
 #: a candidate listed right beside a name (山田太郎、X、佐藤花子) is lifted to

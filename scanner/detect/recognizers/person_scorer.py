@@ -693,8 +693,8 @@ def candidate_features(
     """
     weak: list[Candidate] = []
     found, classes = candidates(ms, engine.is_surname, weak)
-    if not found:
-        return []  # (and no weak word recurs in a longer name: there is none)
+    if not found and not weak:
+        return []
     cuts = [m.start() for m in _BOUNDARY.finditer(text)]
     segments: dict[int, list[Candidate]] = {}
     for c in found:
@@ -702,10 +702,13 @@ def candidate_features(
     recurring = {seg: coref_surfaces(ms, cs, classes) for seg, cs in segments.items()}
     lone = [
         c
-        for c in (weak if any(recurring.values()) else ())
+        for c in weak
         if ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
+        or introduced(ms, c.first, c.last, engine.is_surname)
     ]
-    if lone:  # a weak word that is part of a longer name in the same text (ブラフォード)
+    # a weak word that is part of a longer name in the same text (ブラフォード), or one
+    # giving their own name (総務課の|小川|です。)
+    if lone:
         found = sorted(found + lone, key=lambda c: c.first)
     out = []
     polite = _polite_marks(ms) if found else []
@@ -725,6 +728,59 @@ def candidate_features(
             feats += ["polite"] + ["pol|" + f for f in feats if f.startswith(_POLITE_FEATURES)]
         out.append((c, feats))
     return out
+
+
+#: one introducing oneself: [role]の + name + です。 (広報チームの杉浦です。, 店長の佐藤です。) or
+#: [verb]た / ます + name + です (就任しました堀田でございます。)
+_ROLE_LAST_CHARS = tuple("者員長手係当師士官")
+#: ... or a unit of an organisation (営業部の, 総務課の, 大宮営業所の, 東京支店の, 人事グループの)
+_UNIT_LAST_CHARS = tuple("部課室所店社局班科署庁省")
+_KATAKANA_ROLES = frozenset(
+    "スタッフ インストラクター プロデューサー ディレクター マネージャー デザイナー ライター"
+    " エンジニア トレーナー アシスタント リーダー メンバー チーム オーナー グループ センター"
+    " オフィス デスク".split()
+)
+_INTRO_ENDS = frozenset("。 ！ ! ♪ 、".split())
+#: words for a relation that the dictionary lists as surnames too: after [role]の they are
+#: the word (経営者の味方です, 皆さんの仲間です); of 50 such nouns checked, these four
+_RELATIONAL_NOUNS = frozenset("味方 仲間 大家 上司".split())
+
+
+def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """広報チームの|杉浦|です。, 総務課の|小川|です。, 務めております|高坂|です。: tokens
+    ``first``..``last`` are someone giving their own name. After [role or unit]の a 人名
+    token or kanji surnames will do (小川 reads as a brook to Sudachi); after a verb only a
+    人名 token."""
+    k, p = last + 1, first - 1
+    if p < 1 or k + 1 >= len(ms) or ms[k].start != ms[last].end:
+        return False
+    if ms[k].surface == "です":
+        if ms[k + 1].surface not in _INTRO_ENDS:
+            return False
+    elif not (ms[k].surface == "で" and ms[k + 1].surface == "ござい"):
+        return False
+    tokens = ms[first : last + 1]
+    named = any(m.pos[2] == "人名" for m in tokens)
+    before = ms[p]
+    if before.surface == "の" and ms[p - 1].end == before.start:
+        role = ms[p - 1].surface
+        if not (
+            role in _KATAKANA_ROLES
+            or role in TITLES
+            or role.endswith(_ROLE_LAST_CHARS)
+            or role.endswith(_UNIT_LAST_CHARS)
+        ):
+            return False
+        return named or (
+            is_surname is not None
+            and all(
+                _KANJI.fullmatch(m.surface)
+                and is_surname(m.surface)
+                and m.surface not in _RELATIONAL_NOUNS
+                for m in tokens
+            )
+        )
+    return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
 
 
 def _polite_marks(ms: list[Morpheme]) -> list[int]:

@@ -74,6 +74,10 @@ def test_a_candidate_listed_beside_a_likely_name_is_lifted(engine):
         # a longer common noun that is a surname too is the word; one kanji is the name
         ("私たちは皆さんの仲間です。担当者の大家です。", []),
         ("店長の林です。", ["林"]),
+        # after a unit of the organisation, and surnames Sudachi reads as common nouns
+        ("総務課の小川です。", ["小川"]),
+        ("営業部の大西です。東京支店の小山でございます。", ["大西", "小山"]),
+        ("営業部の方針です。東京支店の売上です。目的地は村の小川です。", []),
     ],
 )  # fmt: skip
 def test_one_introducing_oneself_gives_a_name(fast_detector, text, names):
