@@ -391,6 +391,27 @@ _KIN = frozenset(
 _KIN_SCORE = 0.6
 
 
+#: how a business letter or e-mail closes, right before the sender's name on a line of its own
+_CLOSINGS = re.compile(
+    r"(?:よろしくお願い(?:いた)?します|お願い(?:いた|申し上げ)ます|以上|敬具|草々|かしこ"
+    r"|まで)[。.！!]?[ 　]*$"
+)
+
+
+def _signed(text: str, ms: list[Morpheme], cand) -> bool:
+    """以上、よろしくお願いいたします。\n小林: a name (Sudachi's 人名 reading; not 大阪) alone
+    on its line after a closing."""
+    if all(m.pos[2] != "人名" for m in ms[cand.first : cand.last + 1]):
+        return False
+    start = text.rfind("\n", 0, cand.start) + 1
+    end = text.find("\n", cand.end)
+    end = len(text) if end < 0 else end
+    if text[start : cand.start].strip(" 　") or text[cand.end : end].strip(" 　"):
+        return False
+    before = text[: max(0, start - 1)].rstrip("\n 　")
+    return bool(before) and _CLOSINGS.search(before[before.rfind("\n") + 1 :]) is not None
+
+
 def _after_kin(ms: list[Morpheme], cand) -> bool:
     k = cand.first - 1
     return k >= 0 and ms[k].end == cand.start and ms[k].surface in _KIN
@@ -515,8 +536,14 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
     return [
         _KIN_SCORE
         if p < _KIN_SCORE
-        and (_after_kin(ms, c) or _introduced(text, ms, c, engine) or _named_in_compound(ms, c))
-        else p  # 姉|ブリギッタ, 広報チームの|杉浦|です。: a relative, oneself
+        and (
+            _after_kin(ms, c)
+            or _introduced(text, ms, c, engine)
+            or _named_in_compound(ms, c)
+            or _signed(text, ms, c)
+        )
+        else p  # 姉|ブリギッタ, 広報チームの|杉浦|です。, …お願いいたします。\n小林: a relative,
+        # oneself, a letter's sender
         for c, p in zip(cands, probs, strict=True)
     ]
 
