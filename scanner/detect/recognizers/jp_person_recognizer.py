@@ -412,6 +412,44 @@ def _signed(text: str, ms: list[Morpheme], cand) -> bool:
     return bool(before) and _CLOSINGS.search(before[before.rfind("\n") + 1 :]) is not None
 
 
+#: a memo's addressee at the start of a line: 野村へ：, 山田宛：
+_ADDRESSED_BY = frozenset({"へ", "宛", "宛て"})
+_ADDRESSED_ENDS = frozenset({"：", ":", "、", ","})
+#: what sits on a colleague's desk: 小島の机, 山本の席 (the owner is a person)
+_BELONGINGS = frozenset("机 席 デスク ロッカー 引き出し 机上 名刺 印鑑 パソコン 携帯".split())
+
+
+def _kanji_surnames(ms: list[Morpheme], cand, engine) -> bool:
+    is_surname = getattr(engine, "is_surname", None)
+    tokens = ms[cand.first : cand.last + 1]
+    return is_surname is not None and all(
+        _KANJI.fullmatch(m.surface) and is_surname(m.surface) for m in tokens
+    )
+
+
+def _addressed(text: str, ms: list[Morpheme], cand, engine) -> bool:
+    """野村へ：明日の会議は…, 山田宛：見積書: a memo's addressee opening its line."""
+    k = cand.last + 1
+    if k >= len(ms) or ms[k].surface not in _ADDRESSED_BY or ms[k].start != cand.end:
+        return False
+    if text[text.rfind("\n", 0, cand.start) + 1 : cand.start].strip(" 　"):
+        return False
+    rest = text[ms[k].end : ms[k].end + 1]
+    return (rest in _ADDRESSED_ENDS or rest in ("", "\n")) and _kanji_surnames(ms, cand, engine)
+
+
+def _owns(ms: list[Morpheme], cand, engine) -> bool:
+    """小島の|机, 山本の|席: the owner of a colleague's desk or seat."""
+    k = cand.last + 1
+    return (
+        k + 1 < len(ms)
+        and ms[k].surface == "の"
+        and ms[k].start == cand.end
+        and ms[k + 1].surface in _BELONGINGS
+        and any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
+    )
+
+
 def _after_kin(ms: list[Morpheme], cand) -> bool:
     k = cand.first - 1
     return k >= 0 and ms[k].end == cand.start and ms[k].surface in _KIN
@@ -541,6 +579,8 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
             or _introduced(text, ms, c, engine)
             or _named_in_compound(ms, c)
             or _signed(text, ms, c)
+            or _addressed(text, ms, c, engine)
+            or _owns(ms, c, engine)
         )
         else p  # 姉|ブリギッタ, 広報チームの|杉浦|です。, …お願いいたします。\n小林: a relative,
         # oneself, a letter's sender
