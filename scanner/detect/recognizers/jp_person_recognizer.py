@@ -29,7 +29,9 @@ from scanner.detect.recognizers.person_scorer import (
     PersonScorer,
     candidate_features,
     introduced,
+    kanji_surnames,
     not_a_person,
+    read_as_name,
     sovereign_names,
 )
 
@@ -398,15 +400,21 @@ _CLOSINGS = re.compile(
 )
 
 
+def _first_on_line(text: str, pos: int) -> int | None:
+    """Where the line holding ``pos`` starts, if only spaces stand before ``pos`` on it."""
+    start = text.rfind("\n", 0, pos) + 1
+    return None if text[start:pos].strip(" 　") else start
+
+
 def _signed(text: str, ms: list[Morpheme], cand) -> bool:
     """以上、よろしくお願いいたします。\n小林: a name (Sudachi's 人名 reading; not 大阪) alone
     on its line after a closing."""
-    if all(m.pos[2] != "人名" for m in ms[cand.first : cand.last + 1]):
+    if not read_as_name(ms[cand.first : cand.last + 1]):
         return False
-    start = text.rfind("\n", 0, cand.start) + 1
+    start = _first_on_line(text, cand.start)
     end = text.find("\n", cand.end)
     end = len(text) if end < 0 else end
-    if text[start : cand.start].strip(" 　") or text[cand.end : end].strip(" 　"):
+    if start is None or text[cand.end : end].strip(" 　"):
         return False
     before = text[: max(0, start - 1)].rstrip("\n 　")
     return bool(before) and _CLOSINGS.search(before[before.rfind("\n") + 1 :]) is not None
@@ -419,26 +427,20 @@ _ADDRESSED_ENDS = frozenset({"：", ":", "、", ","})
 _BELONGINGS = frozenset("机 席 デスク ロッカー 引き出し 机上 名刺 印鑑 パソコン 携帯".split())
 
 
-def _kanji_surnames(ms: list[Morpheme], cand, engine) -> bool:
-    is_surname = getattr(engine, "is_surname", None)
-    tokens = ms[cand.first : cand.last + 1]
-    return is_surname is not None and all(
-        _KANJI.fullmatch(m.surface) and is_surname(m.surface) for m in tokens
-    )
-
-
 def _addressed(text: str, ms: list[Morpheme], cand, engine) -> bool:
     """野村へ：明日の会議は…, 山田宛：見積書: a memo's addressee opening its line."""
     k = cand.last + 1
     if k >= len(ms) or ms[k].surface not in _ADDRESSED_BY or ms[k].start != cand.end:
         return False
-    if text[text.rfind("\n", 0, cand.start) + 1 : cand.start].strip(" 　"):
+    if _first_on_line(text, cand.start) is None:
         return False
     rest = text[ms[k].end : ms[k].end + 1]
-    return (rest in _ADDRESSED_ENDS or rest in ("", "\n")) and _kanji_surnames(ms, cand, engine)
+    return (rest in _ADDRESSED_ENDS or rest in ("", "\n")) and kanji_surnames(
+        ms[cand.first : cand.last + 1], getattr(engine, "is_surname", None)
+    )
 
 
-def _owns(ms: list[Morpheme], cand, engine) -> bool:
+def _owns(ms: list[Morpheme], cand) -> bool:
     """小島の|机, 山本の|席: the owner of a colleague's desk or seat."""
     k = cand.last + 1
     return (
@@ -446,7 +448,7 @@ def _owns(ms: list[Morpheme], cand, engine) -> bool:
         and ms[k].surface == "の"
         and ms[k].start == cand.end
         and ms[k + 1].surface in _BELONGINGS
-        and any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
+        and read_as_name(ms[cand.first : cand.last + 1])
     )
 
 
@@ -580,7 +582,7 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
             or _named_in_compound(ms, c)
             or _signed(text, ms, c)
             or _addressed(text, ms, c, engine)
-            or _owns(ms, c, engine)
+            or _owns(ms, c)
         )
         else p  # 姉|ブリギッタ, 広報チームの|杉浦|です。, …お願いいたします。\n小林: a relative,
         # oneself, a letter's sender

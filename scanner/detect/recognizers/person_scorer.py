@@ -760,7 +760,7 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     elif not (ms[k].surface == "で" and ms[k + 1].surface == "ござい"):
         return False
     tokens = ms[first : last + 1]
-    named = any(m.pos[2] == "人名" for m in tokens)
+    named = read_as_name(tokens)
     before = ms[p]
     if before.surface == "の" and ms[p - 1].end == before.start:
         role = ms[p - 1].surface
@@ -772,15 +772,23 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
         ):
             return False
         return named or (
-            is_surname is not None
-            and all(
-                _KANJI.fullmatch(m.surface)
-                and is_surname(m.surface)
-                and m.surface not in _RELATIONAL_NOUNS
-                for m in tokens
-            )
+            kanji_surnames(tokens, is_surname)
+            and not any(m.surface in _RELATIONAL_NOUNS for m in tokens)
         )
     return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
+
+
+def read_as_name(tokens: list[Morpheme]) -> bool:
+    """Whether Sudachi reads one of the tokens as a name here (人名: 小林, not 大阪)."""
+    return any(m.pos[2] == "人名" for m in tokens)
+
+
+def kanji_surnames(tokens: list[Morpheme], is_surname) -> bool:
+    """Whether every token is kanji the dictionary lists as a surname (小川 read as a brook
+    included); False without an ``is_surname``."""
+    return is_surname is not None and all(
+        _KANJI.fullmatch(m.surface) and is_surname(m.surface) for m in tokens
+    )
 
 
 def _polite_marks(ms: list[Morpheme]) -> list[int]:
