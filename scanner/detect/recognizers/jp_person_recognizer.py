@@ -51,6 +51,12 @@ _ROMAJI_NAME = re.compile(
 #: it passes over the texts without a romaji pair (the pair's look-behind makes its own
 #: scan try every position)
 _ROMAJI_HINT = re.compile(r"[A-Za-z][ ][A-Z]")
+#: an English title before a romaji surname: Dear Mr. Yamada, Ms Sato (the surname must
+#: spell as Hepburn romaji, so Mr. Children, Mr. Donut and Dr. Pepper stay brands)
+_TITLED_ROMAJI = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?[ ]([A-Z][a-z]{1,11})\b(?![ ][A-Z])"
+)  # (Mr. Taro Yamada: the pair of words is the name, _ROMAJI_NAME's)
+_TITLE_HINTS = ("Mr", "Ms", "Miss", "Dr", "Prof")
 # English and Spanish words that also spell out as Hepburn syllables (To Do, You Owe, San
 # Juan, Rate PO) or that Sudachi's dictionary files as 人名 (Page Last Page, del campo).
 _ENGLISH_WORDS = frozenset(
@@ -874,6 +880,12 @@ class JpPersonRecognizer(LocalRecognizer):
 
     def _romaji(self, text: str, engine) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
+        if any(hint in text for hint in _TITLE_HINTS):
+            for match in _TITLED_ROMAJI.finditer(text):
+                word = match.group(1).lower()
+                if _HEPBURN.fullmatch(word) and word not in _ENGLISH_WORDS:
+                    why = "romaji surname after Mr./Ms."
+                    results.append(self._result(match.start(1), match.end(1), _ROMAJI, why))
         if _ROMAJI_HINT.search(text) is None:
             return results
         for match in _ROMAJI_NAME.finditer(text):
