@@ -625,6 +625,7 @@ class JpPersonRecognizer(LocalRecognizer):
         "差出", "宛先", "to:", "cc:", "確認者", "面接官", "出席者", "担当者", "申請者", "依頼者",
         "責任者", "顧客", "last_name", "first_name", "family_name", "given_name", "owner",
         "staff", "contact", "作成", "文責", "記録者", "報告者", "起案者", "発信者", "送信者",
+        "欠席者", "参加者", "同席者", "来訪者", "訪問者",
     ]  # fmt: skip
     CONTEXT_WINDOW = (12, 3)
 
