@@ -30,6 +30,8 @@ _SENTENCES = (
     r"(?:懲役|禁錮|禁固|罰金)[0-9０-９一二三四五六七八九十百]+(?:年|か月|ヶ月|カ月|万円)"
     r"(?:[ ]?執行猶予[0-9０-９一二三四五六七八九十]+年)?"
 )
+#: ... said in prose: 前科がある, 逮捕歴あり, 前科二犯
+_HAS_RECORD = r"(?:が|も)?(?:ある|あり|あった|持ち|[0-9０-９一二三四五六七八九十]+犯)"
 _VICTIM = alternatives(
     "犯罪被害者 被害届 DV被害 ストーカー被害 性犯罪被害 詐欺被害 暴行被害 いじめ被害 虐待被害"
 )
@@ -45,6 +47,8 @@ class JpSpecialCareCriminalRecognizer(SpecialCareRecognizer):
     PATTERNS = [
         Pattern("record_label", _LABELS + LABEL_SEP + r"(?P<v>" + FIELD_VALUE + r")", 0.5),
         Pattern("crime_outcome", r"(?P<v>" + _CRIMES + _OUTCOMES + r")", 0.3),
+        # 山田さんは前科がある, 逮捕歴あり, 前科二犯: a record said in prose (a person cue decides)
+        Pattern("record_prose", r"(?P<v>" + _LABELS + _HAS_RECORD + r")", 0.3),
         Pattern("sentence", r"(?P<v>" + _SENTENCES + r")", 0.3),
         Pattern(
             "victim",
