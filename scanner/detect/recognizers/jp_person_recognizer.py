@@ -433,7 +433,7 @@ _ADDRESSED_ENDS = frozenset({"：", ":", "、", ","})
 _BELONGINGS = frozenset("机 席 デスク ロッカー 引き出し 机上 名刺 印鑑 パソコン 携帯".split())
 
 
-def _addressed(text: str, ms: list[Morpheme], cand, engine) -> bool:
+def _addressed(text: str, ms: list[Morpheme], cand, is_surname) -> bool:
     """野村へ：明日の会議は…, 山田宛：見積書: a memo's addressee opening its line."""
     k = cand.last + 1
     if k >= len(ms) or ms[k].surface not in _ADDRESSED_BY or ms[k].start != cand.end:
@@ -442,7 +442,7 @@ def _addressed(text: str, ms: list[Morpheme], cand, engine) -> bool:
         return False
     rest = text[ms[k].end : ms[k].end + 1]
     return (rest in _ADDRESSED_ENDS or rest in ("", "\n")) and kanji_surnames(
-        ms[cand.first : cand.last + 1], getattr(engine, "is_surname", None)
+        ms[cand.first : cand.last + 1], is_surname
     )
 
 
@@ -502,11 +502,6 @@ _KIN_OR_COMPANION = _KIN | {"友人", "恋人", "婚約者", "主人公", "助�
 _KIN_KATAKANA = re.compile(
     "(?:" + "|".join(sorted(_KIN_OR_COMPANION, key=len, reverse=True)) + ")(?=[ァ-ヴー]{2})"
 )
-
-
-def _introduced(text: str, ms: list[Morpheme], cand, engine) -> bool:
-    """広報チームの|杉浦|です。, 務めております|高坂|です。: someone giving their own name."""
-    return introduced(ms, cand.first, cand.last, getattr(engine, "is_surname", None))
 
 
 #: a candidate listed right beside a name (山田太郎、X、佐藤花子) is lifted to
@@ -579,19 +574,21 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
     ]
     probs = _doubted(keys, probs, best)
     probs = _listed_with_names(ms, cands, probs)
+    is_surname = getattr(engine, "is_surname", None)
+    # 姉|ブリギッタ, 広報チームの|杉浦|です。, …お願いいたします。\n小林, 野村へ：, 小島の|机:
+    # a relative, oneself, a letter's sender or addressee, a desk's owner
     return [
         _KIN_SCORE
         if p < _KIN_SCORE
         and (
             _after_kin(ms, c)
-            or _introduced(text, ms, c, engine)
+            or introduced(ms, c.first, c.last, is_surname)
             or _named_in_compound(ms, c)
             or _signed(text, ms, c)
-            or _addressed(text, ms, c, engine)
+            or _addressed(text, ms, c, is_surname)
             or _owns(ms, c)
         )
-        else p  # 姉|ブリギッタ, 広報チームの|杉浦|です。, …お願いいたします。\n小林: a relative,
-        # oneself, a letter's sender
+        else p
         for c, p in zip(cands, probs, strict=True)
     ]
 
