@@ -27,12 +27,14 @@ from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer import (
     TITLES,
     PersonScorer,
+    acts,
     candidate_features,
     introduced,
     kanji_surnames,
     not_a_person,
     read_as_name,
     sovereign_names,
+    spoke,
 )
 
 HONORIFICS = frozenset(
@@ -230,6 +232,8 @@ def _is_given_name_like(surname: Morpheme, m: Morpheme) -> bool:
     """
     if m.surface in HONORIFICS or m.surface in _KANA_FUNCTION_WORDS:
         return False
+    if m.surface in TITLES or m.surface.endswith(_OFFICE_ENDS):
+        return False  # 司会：大塚　書記：林: the next label, no given name
     if _KANA_OR_KANJI.fullmatch(m.surface) is None:
         return False
     if m.pos[0] not in ("名詞", "動詞", "助動詞", "形容詞", "形状詞", "接頭辞"):
@@ -583,6 +587,8 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
         and (
             _after_kin(ms, c)
             or introduced(ms, c.first, c.last, is_surname)
+            or acts(ms, c.first, c.last, is_surname)
+            or spoke(text, ms, c.first, c.last, is_surname)
             or _named_in_compound(ms, c)
             or _signed(text, ms, c)
             or _addressed(text, ms, c, is_surname)
@@ -622,7 +628,7 @@ class JpPersonRecognizer(LocalRecognizer):
         "差出", "宛先", "to:", "cc:", "確認者", "面接官", "出席者", "担当者", "申請者", "依頼者",
         "責任者", "顧客", "last_name", "first_name", "family_name", "given_name", "owner",
         "staff", "contact", "作成", "文責", "記録者", "報告者", "起案者", "発信者", "送信者",
-        "欠席者", "参加者", "同席者", "来訪者", "訪問者",
+        "欠席者", "参加者", "同席者", "来訪者", "訪問者", "司会", "書記",
     ]  # fmt: skip
     CONTEXT_WINDOW = (12, 3)
 

@@ -705,6 +705,8 @@ def candidate_features(
         for c in weak
         if ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
         or introduced(ms, c.first, c.last, engine.is_surname)
+        or acts(ms, c.first, c.last, engine.is_surname)
+        or spoke(text, ms, c.first, c.last, engine.is_surname)
     ]
     # a weak word that is part of a longer name in the same text (ブラフォード), or one
     # giving their own name (総務課の|小川|です。)
@@ -776,6 +778,82 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
             and not any(m.surface in _RELATIONAL_NOUNS for m in tokens)
         )
     return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
+
+
+#: what only a person does at work, said of its doer (林が|作成した, 森は|出張中, 林と森が|来社):
+#: a surname-like common noun before it is the colleague's surname (林 is no forest there)
+_DEEDS = frozenset(
+    "作成 担当 出席 欠席 来社 訪問 出張 報告 説明 発言 提案 回答 連絡 司会 進行 同行 執筆"
+    " 起案 退職 入社 異動 着任 早退 遅刻 在席 外出 帰社 直帰 出社 休暇".split()
+)
+_DOER_MARKS = frozenset({"が", "は", "も"})
+#: at most this many words for a time between the doer and the deed (森は|本日|出張中)
+_WHEN_REACH = 3
+_WHEN_PARTICLES = frozenset({"から", "まで", "に", "より"})
+_COORDINATORS = frozenset({"と", "、", "・"})
+#: surname-like words for people or bodies that do such things themselves (上が決裁,
+#: 町が担当, 家内が出席): the word, not a surname
+_NOT_DOERS = _RELATIONAL_NOUNS | frozenset("上 町 役所 王 神 家内 室 所 館 城 宮".split())
+
+
+def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """林が|作成した, 森は|出張中, 林と森が|来社した: kanji surnames (in a list joined by と
+    or 、 too) doing what only a person does at work, not glued after another word (防風|林)."""
+    tokens = ms[first : last + 1]
+    if not kanji_surnames(tokens, is_surname) or any(m.surface in _NOT_DOERS for m in tokens):
+        return False
+    before = ms[first - 1] if first > 0 else None
+    if before is not None and before.end == ms[first].start and before.pos[0] in ("名詞", "接頭辞"):
+        return False
+    k, at = last + 1, ms[last].end
+    while k + 1 < len(ms) and ms[k].start == at and ms[k].surface in _COORDINATORS:
+        nxt = ms[k + 1]  # 林と|森が: the next doer of the list
+        if nxt.start != ms[k].end or not kanji_surnames([nxt], is_surname) and nxt.pos[2] != "人名":
+            return False
+        k, at = k + 2, nxt.end
+    if k + 1 >= len(ms) or ms[k].start != at or ms[k].surface not in _DOER_MARKS:
+        return False
+    d = k + 1
+    while d < min(len(ms), k + 1 + _WHEN_REACH) and (
+        ms[d].pos[2] == "副詞可能"
+        or (ms[d].surface in _WHEN_PARTICLES and ms[d - 1].pos[2] == "副詞可能")
+    ):
+        d += 1  # 森は|本日|出張中, 林は|午後|から|外出
+    if d >= len(ms):
+        return False
+    deed = ms[d].surface
+    return (deed in _DEEDS or (deed.endswith("中") and deed[:-1] in _DEEDS)) and not (
+        d + 1 < len(ms) and ms[d + 1].surface.startswith("さ")
+    )  # (森が報告|され: the thing reported)
+
+
+#: a line of minutes: a speaker's surname, a colon, what they said (森：異議なし。)
+_SPEAKER_LINE = re.compile(r"^[ 　]*([一-龥々]{1,4})[ 　]*[：:][ 　]*[^\s：:]", re.M)
+#: ... which only minutes hold: the text must say it is some
+_MINUTES_CUES = ("議事録", "会議", "打ち合わせ", "打合せ", "ミーティング", "議題", "出席者", "発言")
+#: and at least this many lines of it must open with a surname
+_SPEAKERS = 2
+
+
+def spoke(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """議事録 … 山田：予算案を説明した。\n森：異議なし。: kanji surnames opening a line of
+    minutes, where at least one other line opens with a surname and a colon too."""
+    if first != last or last + 1 >= len(ms) or ms[last + 1].surface not in ("：", ":"):
+        return False
+    if is_surname is None:
+        return False
+    m = ms[first]
+    if not (kanji_surnames([m], is_surname) or m.pos[2] == "人名") or m.surface in _NOT_DOERS:
+        return False
+    lo = text.rfind(HARD_BOUNDARY, 0, m.start) + 1
+    hi = text.find(HARD_BOUNDARY, m.end)
+    hi = len(text) if hi < 0 else hi
+    line = text.rfind("\n", lo, m.start) + 1
+    segment = text[lo:hi]
+    if text[line : m.start].strip(" 　") or not any(c in segment for c in _MINUTES_CUES):
+        return False
+    heads = [h for h in _SPEAKER_LINE.findall(segment) if is_surname(h) and h not in _NOT_DOERS]
+    return m.surface in heads and len(heads) >= _SPEAKERS
 
 
 def read_as_name(tokens: list[Morpheme]) -> bool:

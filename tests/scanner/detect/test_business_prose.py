@@ -3,7 +3,7 @@
 Hand-written for stop 23 (issue 10): ordinary business sentences with no personal data, many
 with words that are also surnames or places (味方, 仲間, 大家, 大島紬, 中島公園, 岩田屋), must fire
 nothing; names as colleagues write them (鈴木が担当します, 議事録作成：中村, 営業の高橋です) must
-be found. Known misses (林が作成した資料, 小島の机, 野村へ：) and readings a person could take
+be found. Known misses and readings a person could take
 either way (北村の農家, 秋山の紅葉) are left out and named in the README.
 """
 
@@ -123,6 +123,20 @@ NAMED = [
     ("大阪へ：出張の予定を送ります。", []),
     ("小島の机に置いておきました。山本の席は窓側です。", ["小島", "山本"]),
     ("京都の席が空いています。", []),
+    # a surname that is also a word (林, 森) doing what only a colleague does at work
+    ("林が作成した資料を確認してください。", ["林"]),
+    ("本件は林が担当します。", ["林"]),
+    ("森は本日出張中です。", ["森"]),
+    ("林は午後から外出します。", ["林"]),
+    ("林と森が来社しました。", ["林", "森"]),
+    ("上が決裁します。", []),
+    ("町が担当する事業です。", []),
+    ("森が報告されている地域です。", []),
+    ("防風林が広がっています。", []),
+    # minutes: speakers opening their lines, the recorder after 書記：
+    ("議事録\n議題：来期予算\n山田：予算案を説明しました。\n森：異議なし。", ["山田", "森"]),
+    ("議事録\n司会：大塚　書記：林\n鈴木：了解です。", ["大塚", "林", "鈴木"]),
+    ("用語集\n林：樹木が集まった場所。\n森：林より大きいもの。", []),
 ]
 
 
