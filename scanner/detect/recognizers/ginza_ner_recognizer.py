@@ -32,7 +32,7 @@ from scanner.detect.recognizers.jp_person_recognizer import (
     honorific_at,
 )
 from scanner.detect.recognizers.person_false_names import FalseNames
-from scanner.detect.recognizers.person_scorer import PersonScorer
+from scanner.detect.recognizers.person_scorer import PersonScorer, signs
 from scanner.detect.recognizers.person_scorer_deep import (
     deep_candidate_features,
     load_deep_scorer,
@@ -90,6 +90,7 @@ class GinzaNerRecognizer(LocalRecognizer):
         spans = getattr(nlp_artifacts, "ner_spans", None) or []
         tokens = getattr(nlp_artifacts, "ginza_tokens", None) or []
         scorer, fast = load_deep_scorer(), PersonScorer.load()
+        is_surname = engine.is_surname
         results = []
         scored = deep_candidate_features(text, ms, engine, honorific_at, spans, tokens, HONORIFICS)
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
@@ -100,11 +101,15 @@ class GinzaNerRecognizer(LocalRecognizer):
             if not k:
                 continue
             around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
-            if cand.end - cand.start == 1 and not _KANA.search(text, *around):
-                continue  # 董, 究 in Chinese text
+            if (
+                cand.end - cand.start == 1
+                and not _KANA.search(text, *around)
+                and not (cand.fast and signs(text, ms, cand.fast.first, cand.fast.last, is_surname))
+            ):
+                continue  # 董, 究 in Chinese text (営業部　林 signs a mail)
             if cand.fast is None:
                 ginza_only.append((cand, feats, scorer.probability(feats) + THRESHOLD_SHIFT))
-            elif not chinese_word(text, cand, feats, full_names):
+            elif not chinese_word(text, ms, cand.fast, feats, full_names, is_surname):
                 kept.append((cand, feats))
         # the deep and the fast model averaged, then what fast mode's candidates say about
         # each other (a surface found high elsewhere, names listed together, kin before)

@@ -33,6 +33,7 @@ from scanner.detect.recognizers.person_scorer import (
     kanji_surnames,
     not_a_person,
     read_as_name,
+    signs,
     sovereign_names,
     spoke,
 )
@@ -322,8 +323,11 @@ def explained_result(
     return new_result(entity, start, end, score, explanation, metadata)
 
 
-def chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> bool:
-    """Whether a candidate is a word of Chinese text, not a name (董, 究; 猪大肠)."""
+def chinese_word(
+    text: str, ms: list[Morpheme], cand, feats: list[str], full_names: list[str], is_surname
+) -> bool:
+    """Whether a candidate is a word of Chinese text, not a name (董, 究; 猪大肠); a
+    signature's surname (営業部　林) has no kana around either."""
     one = text[cand.start : cand.end]
     around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
     if (
@@ -331,8 +335,10 @@ def chinese_word(text: str, cand, feats: list[str], full_names: list[str]) -> bo
         and "hon=" in feats
         and not any(one in n for n in full_names)
         and not _KANA.search(text, *around)
-    ):
-        return True  # no kana around, no honorific, no full name
+    ):  # no kana around, no honorific, no full name
+        return not signs(text, ms, cand.first, cand.last, is_surname) or in_chinese_text(
+            text, cand.start, cand.end
+        )  # (营业部 林: a Chinese text's department)
     return bool(
         any(f"hon={h}" in feats for h in _NO_HONORIFIC_IN_CHINESE)
         and _KANJI.fullmatch(one)
@@ -588,6 +594,7 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
             _after_kin(ms, c)
             or introduced(ms, c.first, c.last, is_surname)
             or acts(ms, c.first, c.last, is_surname)
+            or signs(text, ms, c.first, c.last, is_surname)
             or spoke(text, ms, c.first, c.last, is_surname)
             or _named_in_compound(ms, c)
             or _signed(text, ms, c)
@@ -752,7 +759,10 @@ class JpPersonRecognizer(LocalRecognizer):
         scorer = PersonScorer.load()
         results = []
         full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
-        scored = [(c, f) for c, f in scored if not chinese_word(text, c, f, full_names)]
+        is_surname = engine.is_surname
+        scored = [
+            (c, f) for c, f in scored if not chinese_word(text, ms, c, f, full_names, is_surname)
+        ]
         # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)
         false_names = false_names or FalseNames(text, ms, engine)
         keep = false_names.keep([(c.start, c.end) for c, _ in scored])

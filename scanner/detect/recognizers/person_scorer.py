@@ -706,6 +706,7 @@ def candidate_features(
         if ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
         or introduced(ms, c.first, c.last, engine.is_surname)
         or acts(ms, c.first, c.last, engine.is_surname)
+        or signs(text, ms, c.first, c.last, engine.is_surname)
         or spoke(text, ms, c.first, c.last, engine.is_surname)
     ]
     # a weak word that is part of a longer name in the same text (ブラフォード), or one
@@ -780,13 +781,21 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
 
 
-#: what only a person does at work, said of its doer (林が|作成した, 森は|出張中, 林と森が|来社):
-#: a surname-like common noun before it is the colleague's surname (林 is no forest there)
+#: what only a person does at work, said of its doer (林が|作成した, 森は|出張中, 林と森が|来社,
+#: 林が|ご|説明): a surname-like common noun before it is the colleague's surname, not a forest
 _DEEDS = frozenset(
     "作成 担当 出席 欠席 来社 訪問 出張 報告 説明 発言 提案 回答 連絡 司会 進行 同行 執筆"
-    " 起案 退職 入社 異動 着任 早退 遅刻 在席 外出 帰社 直帰 出社 休暇".split()
+    " 起案 退職 入社 異動 着任 早退 遅刻 在席 外出 帰社 直帰 出社 休暇 伺い 案内 返信 手配".split()
 )
 _DOER_MARKS = frozenset({"が", "は", "も"})
+#: ... and what one hears from a colleague or asks of one (岡から|連絡, 森より|折り返し,
+#: 関に|確認し, 谷へ|依頼し): the particle, then one of these
+_FROM_MARKS = frozenset({"から", "より"})
+_TO_MARKS = frozenset({"に", "へ"})
+_HEARD_FROM = frozenset("連絡 電話 メール 報告 指示 説明 回答 返信 折り返し 伝言 依頼 相談".split())
+_ASKED_OF = frozenset("確認 連絡 相談 報告 依頼 質問 伝言 電話 問い合わせ".split())
+#: after the asking, a verb or its object, not a purpose (森に|確認に行った is a forest)
+_ASKED_THEN = frozenset({"し", "いたし", "致し", "済み", "済", "を", "の", "中"})
 #: at most this many words for a time between the doer and the deed (森は|本日|出張中)
 _WHEN_REACH = 3
 _WHEN_PARTICLES = frozenset({"から", "まで", "に", "より"})
@@ -794,16 +803,27 @@ _COORDINATORS = frozenset({"と", "、", "・"})
 #: surname-like words for people or bodies that do such things themselves (上が決裁,
 #: 町が担当, 家内が出席): the word, not a surname
 _NOT_DOERS = _RELATIONAL_NOUNS | frozenset("上 町 役所 王 神 家内 室 所 館 城 宮".split())
+#: an honorific prefix of the deed (林が|ご|説明, 森が|お|伺い)
+_POLITE_PREFIXES = frozenset({"ご", "お", "御"})
 
 
 def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
-    """林が|作成した, 森は|出張中, 林と森が|来社した: kanji surnames (in a list joined by と
-    or 、 too) doing what only a person does at work, not glued after another word (防風|林)."""
+    """林が|作成した, 森は|出張中, 林と森が|来社した, 岡から|連絡, 関に|確認しました: kanji
+    surnames (in a list joined by と or 、 too) doing, telling or being asked what only a
+    person does at work; not glued after another word (防風|林) and no word for a time
+    (前から連絡を取っていた: 前 is before)."""
     tokens = ms[first : last + 1]
-    if not kanji_surnames(tokens, is_surname) or any(m.surface in _NOT_DOERS for m in tokens):
+    if not kanji_surnames(tokens, is_surname) or any(
+        m.surface in _NOT_DOERS or m.pos[2] == "副詞可能" for m in tokens
+    ):
         return False
     before = ms[first - 1] if first > 0 else None
-    if before is not None and before.end == ms[first].start and before.pos[0] in ("名詞", "接頭辞"):
+    if (
+        before is not None
+        and before.end == ms[first].start
+        and before.pos[0] in ("名詞", "接頭辞")
+        and before.pos[2] != "副詞可能"  # (先ほど|関に確認: a time word before it)
+    ):
         return False
     k, at = last + 1, ms[last].end
     while k + 1 < len(ms) and ms[k].start == at and ms[k].surface in _COORDINATORS:
@@ -811,20 +831,50 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
         if nxt.start != ms[k].end or not kanji_surnames([nxt], is_surname) and nxt.pos[2] != "人名":
             return False
         k, at = k + 2, nxt.end
-    if k + 1 >= len(ms) or ms[k].start != at or ms[k].surface not in _DOER_MARKS:
+    if k + 1 >= len(ms) or ms[k].start != at:
         return False
+    mark = ms[k].surface
     d = k + 1
     while d < min(len(ms), k + 1 + _WHEN_REACH) and (
         ms[d].pos[2] == "副詞可能"
         or (ms[d].surface in _WHEN_PARTICLES and ms[d - 1].pos[2] == "副詞可能")
     ):
         d += 1  # 森は|本日|出張中, 林は|午後|から|外出
+    if d < len(ms) and ms[d].surface in _POLITE_PREFIXES:
+        d += 1  # 林が|ご|説明いたします
     if d >= len(ms):
         return False
-    deed = ms[d].surface
-    return (deed in _DEEDS or (deed.endswith("中") and deed[:-1] in _DEEDS)) and not (
-        d + 1 < len(ms) and ms[d + 1].surface.startswith("さ")
+    deed, then = ms[d].surface, (ms[d + 1].surface if d + 1 < len(ms) else "")
+    if mark in _FROM_MARKS:
+        return deed in _HEARD_FROM
+    if mark in _TO_MARKS:
+        return deed in _ASKED_OF and then in _ASKED_THEN
+    return (
+        mark in _DOER_MARKS
+        and (deed in _DEEDS or (deed.endswith("中") and deed[:-1] in _DEEDS))
+        and not then.startswith("さ")
     )  # (森が報告|され: the thing reported)
+
+
+def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """営業部　林, 総務課　課長　森: a signature's unit of the organisation or title, a space,
+    then kanji surnames closing the line."""
+    p = first - 1
+    if p >= 0 and ms[p].surface.isspace():
+        p -= 1  # (a space Sudachi kept as a token)
+    if p < 0:
+        return False
+    unit, gap = ms[p], text[ms[p].end : ms[first].start]
+    if not gap or gap.strip(" 　") or "\n" in gap:
+        return False
+    if not (unit.surface in TITLES or unit.surface.endswith(_UNIT_LAST_CHARS)):
+        return False
+    end = text.find("\n", ms[last].end)
+    if text[ms[last].end : len(text) if end < 0 else end].strip(" 　"):
+        return False
+    return kanji_surnames(ms[first : last + 1], is_surname) and not any(
+        m.surface in _NOT_DOERS for m in ms[first : last + 1]
+    )
 
 
 #: a line of minutes: a speaker's surname, a colon, what they said (森：異議なし。)
