@@ -95,6 +95,27 @@ _ROMAJI_WINDOW, _ROMAJI_WORDS, _ROMAJI_SHARE = 80, 4, 0.5
 _HEPBURN = re.compile(r"(?:(?:ch|sh|ts|[kgszjtdnhbpmyrwf])?y?[aiueo]|n)+")
 _FULL_NAME, _SURNAME_PLUS, _HONORIFIC, _ALONE = 0.85, 0.65, 0.7, 0.3
 _PROPER_HONORIFIC, _ROMAJI, _ROMAJI_UNCONFIRMED = 0.6, 0.75, 0.4
+#: a one-kanji surname right before an honorific or title, wherever Sudachi cuts it (森|様
+#: read as a forest, 島部|長, 関部|長 read as a name of two parts, 島 a prefix of 課長): the
+#: kanji alone, not glued to another kanji before it (営業部長, 本部長 are titles)
+_ONE_KANJI_TITLED = re.compile(
+    r"(?<![一-龥々])[一-龥々](?=[様さくち殿君先部課社係主専常次室店会副取教夫看医マ])"
+)
+#: kanji that take an honorific or title as words of their own, or that are prefixes of
+#: a title (神様, 王様, 奥様, 上様, 中様; 元社長, 前部長, 新社長, 同社長, 本部長, 副社長)
+_TITLED_WORDS = frozenset(
+    "上 中 下 今 前 元 新 現 同 本 副 各 両 故 旧 総 次 名 大 全 当 貴 弊 御 先 後 若 老 神 王 皇"
+    " 仏 天 姫 宮 殿 奥 客 皆 主 母 父 兄 姉 弟 妹 子 孫 嫁 婿 夫 妻 娘 女 男 社 部 課 係 店 室"
+    " 局 所 院 校 園 館 会 団 組 隊 班 省 庁 署 県 府 都 市 町 村 区 州 国 家 族 界 業 用 人 員"
+    " 者 様 方 外 内 北 南 東 西 左 右 異 模 仕 有 支 分 学 協 准 助 諸 嬢 俺 一 二 三 四 五"
+    " 六 七 八 九 十 多".split()
+)
+#: the honorifics and titles this looks for (氏 after one kanji is a clan as often: 段氏)
+_ONE_KANJI_HONORIFICS = frozenset(
+    {"様", "さん", "さま", "くん", "ちゃん", "殿", "君", "先生", "部長", "課長", "社長", "係長",
+     "主任", "専務", "常務", "次長", "室長", "店長", "会長", "副社長", "取締役", "教授",
+     "マネージャー", "夫人", "看護師", "医師"}
+)  # fmt: skip
 _SOVEREIGN = 0.6  # 昭和天皇, 後白河院 (person_scorer.sovereign_names)
 #: a model candidate below this is not reported at all (a context word could lift it)
 _MODEL_FLOOR = 0.3
@@ -674,12 +695,45 @@ class JpPersonRecognizer(LocalRecognizer):
         # deep mode scores the candidates with GiNZA's view (ginza_ner_recognizer.py)
         if hasattr(engine, "entry_kinds") and not getattr(engine, "scores_names_deep", False):
             results.extend(self._from_model(text, morphemes, engine, false_names))
+        if morphemes and hasattr(engine, "is_surname"):
+            results = self._one_kanji_titled(text, morphemes, engine, results)
         if engine is not None and hasattr(engine, "morphemes"):
             results.extend(self._romaji(text, engine))
         if morphemes and _KIN_KATAKANA.search(text):
             results.extend(self._kin_katakana(morphemes))
         if results and morphemes:
             results.extend(self._other_mentions(text, morphemes, results, false_names))
+        return results
+
+    def _one_kanji_titled(
+        self, text: str, ms: list[Morpheme], engine, results: list[RecognizerResult]
+    ) -> list[RecognizerResult]:
+        """森様, 島部長, 関課長: a one-kanji surname before an honorific or title, however
+        Sudachi cut the two (森|様 a forest, 島部|長, 関部|長 two name parts). A span found
+        from inside the pair (関部, 関部長, 任) gives way to the surname; one starting before
+        it (山田 林様: a full name) stands."""
+        for match in _ONE_KANJI_TITLED.finditer(text):
+            start, end = match.start(), match.end()
+            kanji = match.group()
+            if kanji in _TITLED_WORDS or not engine.is_surname(kanji):
+                continue
+            honorific = honorific_at(text, end)
+            if honorific not in _ONE_KANJI_HONORIFICS:
+                continue
+            if start > 0 and text[start - 1] in "おご御":
+                continue  # お星様, ご主人様
+            pair_end = end + len(honorific)
+            k = bisect_left(ms, end, key=_END)  # the token holding the kanji
+            if k < len(ms) and ms[k].start <= start and ms[k].end >= pair_end:
+                continue  # 多様, 支店長, 本部長: one word to Sudachi
+            inside = [r for r in results if r.start < pair_end and start < r.end]
+            if any(r.start < start for r in inside) or any(
+                (r.start, r.end) == (start, end) for r in inside
+            ):
+                continue
+            results = [r for r in results if r not in inside]
+            why = f"one-kanji surname + {honorific}"
+            results.append(self._result(start, end, _PROPER_HONORIFIC, why))
         return results
 
     def _other_mentions(

@@ -160,3 +160,54 @@ def test_ordinary_business_prose_fires_nothing(fast_detector, text):
 def test_names_in_business_prose_are_found(fast_detector, text, names):
     found = [text[d.start : d.end] for d in fast_detector.analyze(text) if d.entity == "PERSON"]
     assert found == names
+
+
+#: one-kanji surnames before an honorific or title, however Sudachi cuts the pair (森|様 a
+#: forest, 島部|長 and 関部|長 other words, 島 a prefix of 課長)
+ONE_KANJI_SURNAMES = "林 森 関 谷 島 池 松 杉 坂 橋 浦 門 滝 沖 秋 原 堀 岡 泉 井".split()
+ONE_KANJI_FORMS = [
+    "{}様へ\nいつもお世話になっております。",
+    "本日、{}部長に報告しました。",
+    "{}課長、お疲れ様です。",
+    "{}社長のご意見を伺いました。",
+    "{}主任が担当です。",
+]
+#: ... and the words and titles that look the same (a god, the king, one's wife, a receipt's
+#: 上様; 本部長, 支店長, 学部長 are titles; 多様 and 同様 are words)
+TITLED_WORDS = [
+    "神様にお願いしました。",
+    "お星様がきれいです。",
+    "王様の耳はロバの耳。",
+    "奥様によろしくお伝えください。",
+    "上様で領収書をお願いします。",
+    "殿様の行列が通ります。",
+    "皆様へのお知らせです。",
+    "多様な働き方を認めます。",
+    "同様の事例があります。",
+    "本部長が決めました。",
+    "支店長の判断です。",
+    "学部長の挨拶がありました。",
+    "副社長が来社しました。",
+    "元社長の話を聞きました。",
+    "新社長が就任しました。",
+    "一課長の報告です。",
+    "支社長会議を開きます。",
+    "准教授の研究室です。",
+    "お嬢様がお見えです。",
+]
+
+
+@pytest.mark.parametrize("form", ONE_KANJI_FORMS)
+def test_one_kanji_surnames_before_a_title_are_found(fast_detector, form):
+    missed = []
+    for surname in ONE_KANJI_SURNAMES:
+        text = form.format(surname)
+        found = [text[d.start : d.end] for d in fast_detector.analyze(text) if d.entity == "PERSON"]
+        if found != [surname]:
+            missed.append((surname, found))
+    assert missed == []
+
+
+@pytest.mark.parametrize("text", TITLED_WORDS)
+def test_words_that_take_a_title_are_no_surnames(fast_detector, text):
+    assert [(text[d.start : d.end], d.entity) for d in fast_detector.analyze(text)] == []
