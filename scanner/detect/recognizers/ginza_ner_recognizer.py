@@ -30,9 +30,10 @@ from scanner.detect.recognizers.jp_person_recognizer import (
     chinese_word,
     explained_result,
     honorific_at,
+    japanese_frame,
 )
 from scanner.detect.recognizers.person_false_names import FalseNames
-from scanner.detect.recognizers.person_scorer import PersonScorer, signs
+from scanner.detect.recognizers.person_scorer import PersonScorer
 from scanner.detect.recognizers.person_scorer_deep import (
     deep_candidate_features,
     load_deep_scorer,
@@ -104,7 +105,7 @@ class GinzaNerRecognizer(LocalRecognizer):
             if (
                 cand.end - cand.start == 1
                 and not _KANA.search(text, *around)
-                and not (cand.fast and signs(text, ms, cand.fast.first, cand.fast.last, is_surname))
+                and not (cand.fast and japanese_frame(text, ms, cand.fast, is_surname))
             ):
                 continue  # 董, 究 in Chinese text (営業部　林 signs a mail)
             if cand.fast is None:

@@ -28,6 +28,7 @@ from scanner.detect.recognizers.person_scorer import (
     TITLES,
     PersonScorer,
     acts,
+    belongs,
     candidate_features,
     introduced,
     kanji_surnames,
@@ -344,11 +345,20 @@ def explained_result(
     return new_result(entity, start, end, score, explanation, metadata)
 
 
+def japanese_frame(text: str, ms: list[Morpheme], cand, is_surname) -> bool:
+    """営業部　林, 森（経理）: a signature or a colleague with their unit, which stand without
+    kana in Japanese text too."""
+    return signs(text, ms, cand.first, cand.last, is_surname) or belongs(
+        ms, cand.first, cand.last, is_surname
+    )
+
+
 def chinese_word(
     text: str, ms: list[Morpheme], cand, feats: list[str], full_names: list[str], is_surname
 ) -> bool:
     """Whether a candidate is a word of Chinese text, not a name (董, 究; 猪大肠); a
-    signature's surname (営業部　林) has no kana around either."""
+    signature's surname (営業部　林) or one with its unit (森（経理）) has no kana around
+    either."""
     one = text[cand.start : cand.end]
     around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
     if (
@@ -357,9 +367,8 @@ def chinese_word(
         and not any(one in n for n in full_names)
         and not _KANA.search(text, *around)
     ):  # no kana around, no honorific, no full name
-        return not signs(text, ms, cand.first, cand.last, is_surname) or in_chinese_text(
-            text, cand.start, cand.end
-        )  # (营业部 林: a Chinese text's department)
+        framed = japanese_frame(text, ms, cand, is_surname)
+        return not framed or in_chinese_text(text, cand.start, cand.end)  # 营业部 林
     return bool(
         any(f"hon={h}" in feats for h in _NO_HONORIFIC_IN_CHINESE)
         and _KANJI.fullmatch(one)
@@ -616,6 +625,7 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
             or introduced(ms, c.first, c.last, is_surname)
             or acts(ms, c.first, c.last, is_surname)
             or signs(text, ms, c.first, c.last, is_surname)
+            or belongs(ms, c.first, c.last, is_surname)
             or spoke(text, ms, c.first, c.last, is_surname)
             or _named_in_compound(ms, c)
             or _signed(text, ms, c)

@@ -707,6 +707,7 @@ def candidate_features(
         or introduced(ms, c.first, c.last, engine.is_surname)
         or acts(ms, c.first, c.last, engine.is_surname)
         or signs(text, ms, c.first, c.last, engine.is_surname)
+        or belongs(ms, c.first, c.last, engine.is_surname)
         or spoke(text, ms, c.first, c.last, engine.is_surname)
     ]
     # a weak word that is part of a longer name in the same text (ブラフォード), or one
@@ -874,6 +875,43 @@ def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
         return False
     return kanji_surnames(ms[first : last + 1], is_surname) and not any(
         m.surface in _NOT_DOERS for m in ms[first : last + 1]
+    )
+
+
+#: the functions of a company, which a colleague's unit in brackets names (山田（営業）)
+_FUNCTIONS = frozenset(
+    "営業 総務 経理 人事 開発 企画 広報 法務 製造 品質 購買 財務 技術 設計 研究 管理 庶務 秘書"
+    " 情報 システム 物流 調達 生産 販売 マーケティング 編集 制作 業務 監査 事務 経営".split()
+)
+_OPEN, _CLOSE = frozenset("（("), frozenset("）)")
+
+
+def belongs(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """山田（営業）, 林（総務部）, 森（課長）: surnames (Sudachi's 人名, or kanji the dictionary
+    lists) with their unit or title in brackets right after them."""
+    tokens = ms[first : last + 1]
+    if not (read_as_name(tokens) or kanji_surnames(tokens, is_surname)):
+        return False
+    if any(m.surface in _NOT_DOERS for m in tokens):
+        return False
+    k = last + 1
+    if k + 2 >= len(ms) or ms[k].surface not in _OPEN or ms[k].start != ms[last].end:
+        return False
+    inside = []
+    for m in ms[k + 1 : k + 5]:
+        if m.surface in _CLOSE:
+            break
+        if m.pos[0] not in ("名詞", "接尾辞"):
+            return False
+        inside.append(m.surface)
+    else:
+        return False
+    unit = "".join(inside)
+    return bool(inside) and (
+        unit in _FUNCTIONS
+        or inside[0] in _FUNCTIONS
+        or unit in TITLES
+        or unit.endswith(_UNIT_LAST_CHARS)
     )
 
 
