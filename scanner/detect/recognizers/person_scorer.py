@@ -802,8 +802,8 @@ _WHEN_REACH = 3
 _WHEN_PARTICLES = frozenset({"から", "まで", "に", "より"})
 _COORDINATORS = frozenset({"と", "、", "・"})
 #: surname-like words for people or bodies that do such things themselves (上が決裁,
-#: 町が担当, 家内が出席): the word, not a surname
-_NOT_DOERS = _RELATIONAL_NOUNS | frozenset("上 町 役所 王 神 家内 室 所 館 城 宮".split())
+#: 町が担当, 家内が出席; ご存知の方は回答を: 方 is the polite "one who"): the word, not a surname
+_NOT_DOERS = _RELATIONAL_NOUNS | frozenset("上 町 役所 王 神 家内 室 所 館 城 宮 方".split())
 #: an honorific prefix of the deed (林が|ご|説明, 森が|お|伺い)
 _POLITE_PREFIXES = frozenset({"ご", "お", "御"})
 
