@@ -27,16 +27,14 @@ from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer import (
     TITLES,
     PersonScorer,
-    acts,
+    at_work,
     belongs,
     candidate_features,
-    introduced,
     kanji_surnames,
     not_a_person,
     read_as_name,
     signs,
     sovereign_names,
-    spoke,
 )
 
 HONORIFICS = frozenset(
@@ -622,11 +620,7 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
         if p < _KIN_SCORE
         and (
             _after_kin(ms, c)
-            or introduced(ms, c.first, c.last, is_surname)
-            or acts(ms, c.first, c.last, is_surname)
-            or signs(text, ms, c.first, c.last, is_surname)
-            or belongs(ms, c.first, c.last, is_surname)
-            or spoke(text, ms, c.first, c.last, is_surname)
+            or at_work(text, ms, c.first, c.last, is_surname)
             or _named_in_compound(ms, c)
             or _signed(text, ms, c)
             or _addressed(text, ms, c, is_surname)

@@ -704,11 +704,7 @@ def candidate_features(
         c
         for c in weak
         if ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
-        or introduced(ms, c.first, c.last, engine.is_surname)
-        or acts(ms, c.first, c.last, engine.is_surname)
-        or signs(text, ms, c.first, c.last, engine.is_surname)
-        or belongs(ms, c.first, c.last, engine.is_surname)
-        or spoke(text, ms, c.first, c.last, engine.is_surname)
+        or at_work(text, ms, c.first, c.last, engine.is_surname)
     ]
     # a weak word that is part of a longer name in the same text (ブラフォード), or one
     # giving their own name (総務課の|小川|です。)
@@ -942,6 +938,19 @@ def spoke(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
         return False
     heads = [h for h in _SPEAKER_LINE.findall(segment) if is_surname(h) and h not in _NOT_DOERS]
     return m.surface in heads and len(heads) >= _SPEAKERS
+
+
+def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """Whether tokens first..last are a colleague as business writing names one: giving
+    their own name, doing or being asked something at work, signing, with their unit in
+    brackets, or speaking in minutes (the frames that make a surname-like word a name)."""
+    return (
+        introduced(ms, first, last, is_surname)
+        or acts(ms, first, last, is_surname)
+        or signs(text, ms, first, last, is_surname)
+        or belongs(ms, first, last, is_surname)
+        or spoke(text, ms, first, last, is_surname)
+    )
 
 
 def read_as_name(tokens: list[Morpheme]) -> bool:
