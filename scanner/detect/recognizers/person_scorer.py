@@ -141,12 +141,13 @@ _CLAN_WORDS = re.compile(
 )
 _CLAN_WINDOW = 120
 # The last word of a katakana run that names a place, building or thing (アラジン・ホテル,
-# クライスト・チャーチ, ロゼッタ・ストーン, ウェストン・クリーク), or its first word
-# (ハリケーン・カトリーナ).
+# クライスト・チャーチ, ロゼッタ・ストーン, ウェストン・クリーク), or of a kanji one whose
+# last word Sudachi files as a given name (祐松|堂, 三仏|堂: a shop, a temple hall), or its
+# first word (ハリケーン・カトリーナ).
 _THING_LAST = frozenset(
     "ホテル チャーチ ストーン クリーク コート パーク ストリート タワー センター ハウス ホール"
     " ブリッジ ロード アベニュー スクエア ガーデン カレッジ スクール リーグ カップ ビル"
-    " ステーション アリーナ スタジアム ホテルズ キャッスル".split()
+    " ステーション アリーナ スタジアム ホテルズ キャッスル 堂 寺 庵 閣 館 亭 荘 屋".split()
 )
 _THING_FIRST = frozenset({"ハリケーン", "サイクロン", "台風"})
 # する after a word makes it a verb (成聖する, 西行した): no name takes する directly.
