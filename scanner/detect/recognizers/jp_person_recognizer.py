@@ -932,8 +932,10 @@ class JpPersonRecognizer(LocalRecognizer):
         if (
             honorific
             and surname_like
-            and _KANJI.fullmatch(m.surface)
-            and (len(m.surface) >= 2 or honorific != "様")
+            and (
+                (_KANJI.fullmatch(m.surface) and (len(m.surface) >= 2 or honorific != "様"))
+                or (_HIRAGANA.fullmatch(m.surface) and len(m.surface) >= 3)
+            )
             and not not_a_person(text, ms, i, i)
             and not false_name.honoured_common_noun(i, i, m.end)  # 神さま, 花屋さん
         ):
