@@ -792,6 +792,8 @@ _FROM_MARKS = frozenset({"から", "より"})
 _TO_MARKS = frozenset({"に", "へ"})
 _HEARD_FROM = frozenset("連絡 電話 メール 報告 指示 説明 回答 返信 折り返し 伝言 依頼 相談".split())
 _ASKED_OF = frozenset("確認 連絡 相談 報告 依頼 質問 伝言 電話 問い合わせ".split())
+#: ... or handed work (林に|引き継ぎました, 岡に|申し送り): a verb, whatever follows it
+_HANDED_TO = frozenset("引き継ぎ 引継ぎ 引き継い 引継い 申し送り 申し送っ 手渡し 託し".split())
 #: after the asking, a verb or its object, not a purpose (森に|確認に行った is a forest)
 _ASKED_THEN = frozenset({"し", "いたし", "致し", "済み", "済", "を", "の", "中"})
 #: at most this many words for a time between the doer and the deed (森は|本日|出張中)
@@ -806,7 +808,8 @@ _POLITE_PREFIXES = frozenset({"ご", "お", "御"})
 
 
 def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
-    """林が|作成した, 森は|出張中, 林と森が|来社した, 岡から|連絡, 関に|確認しました: kanji
+    """林が|作成した, 森は|出張中, 林と森が|来社した, 岡から|連絡, 関に|確認しました,
+    林に|引き継ぎました: kanji
     surnames (in a list joined by と or 、 too) doing, telling or being asked what only a
     person does at work; not glued after another word (防風|林) and no word for a time
     (前から連絡を取っていた: 前 is before)."""
@@ -846,7 +849,9 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if mark in _FROM_MARKS:
         return deed in _HEARD_FROM
     if mark in _TO_MARKS:
-        return deed in _ASKED_OF and then in _ASKED_THEN
+        return (deed in _ASKED_OF and then in _ASKED_THEN) or (
+            deed in _HANDED_TO and ms[d].pos[0] == "動詞"
+        )
     return (
         mark in _DOER_MARKS
         and (deed in _DEEDS or (deed.endswith("中") and deed[:-1] in _DEEDS))
