@@ -31,6 +31,7 @@ from scanner.detect.recognizers.person_scorer import (
     belongs,
     candidate_features,
     kanji_surnames,
+    labelled,
     not_a_person,
     read_as_name,
     signs,
@@ -344,10 +345,12 @@ def explained_result(
 
 
 def japanese_frame(text: str, ms: list[Morpheme], cand, is_surname) -> bool:
-    """営業部　林, 森（経理）: a signature or a colleague with their unit, which stand without
-    kana in Japanese text too."""
-    return signs(text, ms, cand.first, cand.last, is_surname) or belongs(
-        ms, cand.first, cand.last, is_surname
+    """営業部　林, 森（経理）, 出席：林、森: a signature, a colleague with their unit or listed
+    after a label of people, which stand without kana in Japanese text too."""
+    return (
+        signs(text, ms, cand.first, cand.last, is_surname)
+        or belongs(ms, cand.first, cand.last, is_surname)
+        or labelled(text, ms, cand.first, cand.last, is_surname)
     )
 
 

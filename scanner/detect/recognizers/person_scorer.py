@@ -776,7 +776,39 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
             kanji_surnames(tokens, is_surname)
             and not any(m.surface in _RELATIONAL_NOUNS for m in tokens)
         )
+    if before.surface == "は" and ms[p - 1].surface in _POSTS and ms[p - 1].end == before.start:
+        return named or (  # 後任は|小川|です。: who holds a post
+            kanji_surnames(tokens, is_surname)
+            and not any(m.surface in _NOT_DOERS for m in tokens)
+        )
     return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
+
+
+#: posts someone holds, before は and a surname + です (後任は小川です, 窓口は森です)
+_POSTS = frozenset(
+    "後任 前任 後任者 前任者 担当 担当者 責任者 窓口 幹事 司会 講師 代表 連絡先".split()
+)
+#: after [unit]の + a surname: where a message goes (総務部の森まで, 経理課の林へ)
+_UNIT_NAME_AFTER = frozenset("まで へ 宛 宛て より から".split())
+
+
+def of_unit(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """総務部の|森|まで, 経理課の|林|へ: kanji surnames of a unit of the organisation, then a
+    particle of where something goes or who does it (森 reads as a forest otherwise)."""
+    p, k = first - 2, last + 1
+    if p < 0 or k >= len(ms) or ms[first - 1].surface != "の":
+        return False
+    unit = ms[p]
+    if unit.end != ms[first - 1].start or not unit.surface.endswith(_UNIT_LAST_CHARS):
+        return False
+    if len(unit.surface) < 2 or unit.surface.endswith("神社"):
+        return False  # (神社の|中から: a shrine)
+    if ms[k].start != ms[last].end or ms[k].surface not in _UNIT_NAME_AFTER:
+        return False
+    tokens = ms[first : last + 1]
+    return kanji_surnames(tokens, is_surname) and not any(
+        m.surface in _NOT_DOERS or m.pos[2] == "副詞可能" for m in tokens
+    )  # (営業部の|中から: 中 is inside)
 
 
 #: what only a person does at work, said of its doer (林が|作成した, 森は|出張中, 林と森が|来社,
@@ -859,9 +891,12 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     )  # (森が報告|され: the thing reported)
 
 
+_ENTRY_SEPARATORS = frozenset("、，,／/")
+
+
 def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """営業部　林, 総務課　課長　森: a signature's unit of the organisation or title, a space,
-    then kanji surnames closing the line."""
+    then kanji surnames closing the line or an entry of a list on it."""
     p = first - 1
     if p >= 0 and ms[p].surface.isspace():
         p -= 1  # (a space Sudachi kept as a token)
@@ -873,8 +908,9 @@ def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
     if not (unit.surface in TITLES or unit.surface.endswith(_UNIT_LAST_CHARS)):
         return False
     end = text.find("\n", ms[last].end)
-    if text[ms[last].end : len(text) if end < 0 else end].strip(" 　"):
-        return False
+    rest = text[ms[last].end : len(text) if end < 0 else end].strip(" 　")
+    if rest and rest[0] not in _ENTRY_SEPARATORS:
+        return False  # (営業部 佐野、開発部 宮崎: entries of a list)
     return kanji_surnames(ms[first : last + 1], is_surname) and not any(
         m.surface in _NOT_DOERS for m in ms[first : last + 1]
     )
@@ -946,16 +982,48 @@ def spoke(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
     return m.surface in heads and len(heads) >= _SPEAKERS
 
 
+#: a line opening with a label of people and a colon, then surnames (and units) listed:
+#: 面接官：小林、山口, 関係者：営業部 佐野、開発部 宮崎
+_LABELLED_LINE = re.compile(
+    r"^[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　]*(?:[一-龥々]{1,6}[ 　、，,・]*)*$"
+)
+_PEOPLE_LABELS = frozenset(
+    "担当 司会 書記 作成 確認 承認 受付 出席 欠席 参加 同席 講師 面接 記録 宛先 宛名 発表"
+    " 連絡先 窓口 メンバー".split()
+)
+
+
+def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """面接官：小林、山口, 出席：林、森: kanji surnames listed after a label of people that
+    opens the line (a role ending in 者 / 官 / 員, or 担当, 出席 ...)."""
+    tokens = ms[first : last + 1]
+    if not kanji_surnames(tokens, is_surname) or any(m.surface in _NOT_DOERS for m in tokens):
+        return False
+    start = text.rfind("\n", 0, ms[first].start) + 1
+    found = _LABELLED_LINE.match(text, start, ms[first].start)
+    if found is None:
+        return False
+    label = found.group(1)
+    if not (label in _PEOPLE_LABELS or label.endswith(("者", "官", "員"))):
+        return False
+    end = text.find("\n", ms[last].end)
+    rest = text[ms[last].end : len(text) if end < 0 else end].strip(" 　")
+    return not rest or rest[0] in _ENTRY_SEPARATORS
+
+
 def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """Whether tokens first..last are a colleague as business writing names one: giving
     their own name, doing or being asked something at work, signing, with their unit in
-    brackets, or speaking in minutes (the frames that make a surname-like word a name)."""
+    brackets, or speaking in minutes, named with their unit or after a label of people
+    (the frames that make a surname-like word a name)."""
     return (
         introduced(ms, first, last, is_surname)
         or acts(ms, first, last, is_surname)
         or signs(text, ms, first, last, is_surname)
         or belongs(ms, first, last, is_surname)
         or spoke(text, ms, first, last, is_surname)
+        or of_unit(ms, first, last, is_surname)
+        or labelled(text, ms, first, last, is_surname)
     )
 
 
