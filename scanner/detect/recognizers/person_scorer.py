@@ -788,6 +788,10 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
 _POSTS = frozenset(
     "後任 前任 後任者 前任者 担当 担当者 責任者 窓口 幹事 司会 講師 代表 連絡先".split()
 )
+#: parts or sides of a place the dictionary lists as surnames too (支店の|角から, 部の|奥まで)
+_SIDES = frozenset(
+    "奥 角 横 脇 隣 裏 表 端 先 外 内 際 側 傍 辺 底 元 下 後 前 上 中 間 口".split()
+)
 #: after [unit]の + a surname: where a message goes (総務部の森まで, 経理課の林へ)
 _UNIT_NAME_AFTER = frozenset("まで へ 宛 宛て より から".split())
 
@@ -807,8 +811,8 @@ def of_unit(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
         return False
     tokens = ms[first : last + 1]
     return kanji_surnames(tokens, is_surname) and not any(
-        m.surface in _NOT_DOERS or m.pos[2] == "副詞可能" for m in tokens
-    )  # (営業部の|中から: 中 is inside)
+        m.surface in _NOT_DOERS or m.surface in _SIDES or m.pos[2] == "副詞可能" for m in tokens
+    )  # (営業部の|中から, 開発部の|奥まで: a part of the place)
 
 
 #: what only a person does at work, said of its doer (林が|作成した, 森は|出張中, 林と森が|来社,
@@ -825,7 +829,7 @@ _TO_MARKS = frozenset({"に", "へ"})
 _HEARD_FROM = frozenset("連絡 電話 メール 報告 指示 説明 回答 返信 折り返し 伝言 依頼 相談".split())
 _ASKED_OF = frozenset("確認 連絡 相談 報告 依頼 質問 伝言 電話 問い合わせ".split())
 #: ... or handed work (林に|引き継ぎました, 岡に|申し送り): a verb, whatever follows it
-_HANDED_TO = frozenset("引き継ぎ 引継ぎ 引き継い 引継い 申し送り 申し送っ 手渡し 託し".split())
+_HANDED_TO = frozenset("引き継ぎ 引継ぎ 引き継い 引継い 申し送り 申し送っ 手渡し".split())
 #: after the asking, a verb or its object, not a purpose (森に|確認に行った is a forest)
 _ASKED_THEN = frozenset({"し", "いたし", "致し", "済み", "済", "を", "の", "中"})
 #: at most this many words for a time between the doer and the deed (森は|本日|出張中)
@@ -882,8 +886,10 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
         return deed in _HEARD_FROM
     if mark in _TO_MARKS:
         return (deed in _ASKED_OF and then in _ASKED_THEN) or (
-            deed in _HANDED_TO and ms[d].pos[0] == "動詞"
-        )
+            deed in _HANDED_TO
+            and ms[d].pos[0] == "動詞"
+            and (read_as_name(tokens) or len(ms[first].surface) == 1)
+        )  # (次の世代に|引き継ぎます: a common noun the dictionary lists as a surname too)
     return (
         mark in _DOER_MARKS
         and (deed in _DEEDS or (deed.endswith("中") and deed[:-1] in _DEEDS))
