@@ -191,6 +191,8 @@ _NAMED_SOVEREIGN_TITLES = frozenset({"院", "帝", "大帝", "大王"})
 
 
 _SOVEREIGN_HINT = re.compile("天皇|上皇|法皇|院|帝|大王")
+#: the tokens that end one of those names
+_SOVEREIGN_ENDS = _SOVEREIGN_TITLES | _NAMED_SOVEREIGN_TITLES | {"皇帝"}
 
 
 def sovereign_names(text: str, ms: list[Morpheme]) -> list[tuple[int, int]]:
@@ -199,9 +201,10 @@ def sovereign_names(text: str, ms: list[Morpheme]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if _SOVEREIGN_HINT.search(text) is None:
         return out  # most texts: no token to look at
-    for k in range(1, len(ms)):
+    # only the tokens that are a title (the indices picked out in C)
+    for k in compress(range(len(ms)), map(_SOVEREIGN_ENDS.__contains__, map(_SURFACE, ms))):
         m, prev = ms[k], ms[k - 1]
-        if prev.end != m.start:
+        if k == 0 or prev.end != m.start:
             continue
         if m.surface == "皇帝" and prev.surface == "始":
             out.append((prev.start, m.end))
