@@ -655,9 +655,8 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
     is_surname = getattr(engine, "is_surname", None)
     # 姉|ブリギッタ, 広報チームの|杉浦|です。, …お願いいたします。\n小林, 野村へ：, 小島の|机:
     # a relative, oneself, a letter's sender or addressee, a desk's owner
-    return [
-        _KIN_SCORE
-        if p < _KIN_SCORE
+    framed = [
+        p < _KIN_SCORE
         and (
             _after_kin(ms, c)
             or at_work(text, ms, c.first, c.last, is_surname)
@@ -666,8 +665,16 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
             or _addressed(text, ms, c, is_surname)
             or _owns(ms, c)
         )
-        else p
         for c, p in zip(cands, probs, strict=True)
+    ]
+    if not any(framed):
+        return probs
+    # 宇野から、提案があった。… 記録：宇野: a surname a frame names is a name at its other
+    # mentions in the text too
+    named = {key for key, f in zip(keys, framed, strict=True) if f}
+    return [
+        _KIN_SCORE if f or (key in named and p < _KIN_SCORE) else p
+        for p, key, f in zip(probs, keys, framed, strict=True)
     ]
 
 

@@ -993,31 +993,37 @@ def spoke(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
 
 #: a line opening with a label of people and a colon, then surnames (and units) listed:
 #: 面接官：小林、山口, 関係者：営業部 佐野、開発部 宮崎
+#: a line (or a bracket) opening with a label of people and a colon, then surnames (and
+#: units) listed: 面接官：小林、山口, 関係者：営業部 佐野、開発部 宮崎, （同行：神田）
 _LABELLED_LINE = re.compile(
-    r"^[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　]*(?:[一-龥々]{1,6}[ 　、，,・]*)*$"
+    r"[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　]*(?:[一-龥々]{1,6}[ 　、，,・]*)*$"
 )
 _PEOPLE_LABELS = frozenset(
-    "担当 司会 書記 作成 確認 承認 受付 出席 欠席 参加 同席 講師 面接 記録 宛先 宛名 発表"
+    "担当 司会 書記 作成 確認 承認 受付 出席 欠席 参加 同席 同行 講師 面接 記録 宛先 宛名 発表"
     " 連絡先 窓口 メンバー".split()
 )
+_LABEL_OPENERS = ("\n", HARD_BOUNDARY, "（", "(")
+_LABEL_CLOSERS = _ENTRY_SEPARATORS | frozenset("）)")
 
 
 def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
-    """面接官：小林、山口, 出席：林、森: kanji surnames listed after a label of people that
-    opens the line (a role ending in 者 / 官 / 員, or 担当, 出席 ...)."""
+    """面接官：小林、山口, 出席：林、森, （同行：神田）: kanji surnames listed after a label of
+    people that opens the line or a bracket (a role ending in 者 / 官 / 員, or 担当, 出席 ...)."""
     tokens = ms[first : last + 1]
     if not kanji_surnames(tokens, is_surname) or any(m.surface in _NOT_DOERS for m in tokens):
         return False
-    start = text.rfind("\n", 0, ms[first].start) + 1
-    found = _LABELLED_LINE.match(text, start, ms[first].start)
+    at = ms[first].start
+    start = max(text.rfind(c, 0, at) for c in _LABEL_OPENERS) + 1
+    found = _LABELLED_LINE.match(text, start, at)
     if found is None:
         return False
     label = found.group(1)
     if not (label in _PEOPLE_LABELS or label.endswith(("者", "官", "員"))):
         return False
-    end = text.find("\n", ms[last].end)
-    rest = text[ms[last].end : len(text) if end < 0 else end].strip(" 　")
-    return not rest or rest[0] in _ENTRY_SEPARATORS
+    end = min((e for e in (text.find(c, ms[last].end) for c in _LABEL_OPENERS[:2]) if e >= 0),
+              default=len(text))
+    rest = text[ms[last].end : end].strip(" 　")
+    return not rest or rest[0] in _LABEL_CLOSERS
 
 
 def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
