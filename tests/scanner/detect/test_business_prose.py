@@ -270,3 +270,63 @@ def test_one_kanji_surnames_before_a_title_are_found(fast_detector, form):
 @pytest.mark.parametrize("text", TITLED_WORDS)
 def test_words_that_take_a_title_are_no_surnames(fast_detector, text):
     assert [(text[d.start : d.end], d.entity) for d in fast_detector.analyze(text)] == []
+
+
+#: whole business documents (chat, a quoted mail, a complaint log, an appraisal, a weekly
+#: report, a mail with headers): every mention of a colleague or customer is found
+DOCUMENTS = [
+    (
+        "[10:02] 吉村: おはようございます\n[10:03] 松岡: 本日の定例は15時からです\n"
+        "[10:05] 吉村: 了解です\n[10:06] 土井: 資料は共有フォルダにあります",
+        ["吉村", "松岡", "吉村", "土井"],
+    ),
+    (
+        "> 先日の件、いかがでしょうか。\n> 浅野\n浅野様\nご連絡ありがとうございます。\n"
+        "本件は弊社の水野が担当いたします。\n水野より改めてご連絡差し上げます。",
+        ["浅野", "浅野", "水野", "水野"],
+    ),
+    (
+        "クレーム対応記録\n受付日：2024/6/3\n受付者：永井\nお客様名：平田 様\n内容：商品の破損\n"
+        "対応：永井が謝罪し、交換品を発送した。",
+        ["永井", "平田", "永井"],
+    ),
+    (
+        "営業週報（第23週）\n担当：三宅\n今週の訪問先：\n・丸紅商事（大塚部長）\n"
+        "・山下工業（担当：広瀬様）\n来週の予定：関西方面への出張",
+        ["三宅", "大塚", "広瀬"],
+    ),
+    (
+        "【業務日報】\n報告者：坂口\n本日の業務：\n・A社訪問（担当：市村様）\n・見積書作成\n"
+        "・B社からの問い合わせ対応（秋山様）\n明日の予定：C社にて打ち合わせ（同行：神田）",
+        ["坂口", "市村", "秋山", "神田"],
+    ),
+    (
+        "From: 片山 <katayama@example.jp>\nTo: 服部\nSubject: 見積の件\n\n服部さん\n\n"
+        "見積書を添付します。\nご確認のほど、よろしくお願いします。\n\n片山",
+        ["片山", "服部", "服部", "片山"],
+    ),
+]
+
+#: ... and documents without a person in them stay silent
+PLAIN_DOCUMENTS = [
+    "製品マニュアル\n本製品をご使用になる前に、この取扱説明書をよくお読みください。\n"
+    "異常を感じた場合は、直ちに使用を中止してください。\n保証期間：購入日から1年間",
+    "就業規則（抜粋）\n第10条　従業員は、始業時刻までに出社しなければならない。\n"
+    "第11条　遅刻、早退、欠勤をする場合は、事前に所属長に届け出ること。",
+    "出張報告書\n出張先：名古屋支店、豊田工場\n目的：新ラインの視察\n"
+    "所感：生産効率が大幅に向上していた。\n同行者：なし",
+    "会議室の利用について\n備品の貸し出しは総務部で受け付けています。\n"
+    "不明な点は総務部までお問い合わせください。",
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DOCUMENTS)
+def test_colleagues_in_business_documents_are_found(fast_detector, text, names):
+    found = [text[d.start : d.end] for d in fast_detector.analyze(text) if d.entity == "PERSON"]
+    assert found == names
+
+
+@pytest.mark.parametrize("text", PLAIN_DOCUMENTS)
+def test_business_documents_without_people_stay_silent(fast_detector, text):
+    found = [text[d.start : d.end] for d in fast_detector.analyze(text) if d.entity == "PERSON"]
+    assert found == []
