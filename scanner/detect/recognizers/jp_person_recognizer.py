@@ -31,6 +31,7 @@ from scanner.detect.recognizers.person_scorer import (
     belongs,
     candidate_features,
     kanji_surnames,
+    labelled,
     not_a_person,
     read_as_name,
     signs,
@@ -344,10 +345,12 @@ def explained_result(
 
 
 def japanese_frame(text: str, ms: list[Morpheme], cand, is_surname) -> bool:
-    """営業部　林, 森（経理）: a signature or a colleague with their unit, which stand without
-    kana in Japanese text too."""
-    return signs(text, ms, cand.first, cand.last, is_surname) or belongs(
-        ms, cand.first, cand.last, is_surname
+    """営業部　林, 森（経理）, 出席：林、森: a signature, a colleague with their unit or listed
+    after a label of people, which stand without kana in Japanese text too."""
+    return (
+        signs(text, ms, cand.first, cand.last, is_surname)
+        or belongs(ms, cand.first, cand.last, is_surname)
+        or labelled(text, ms, cand.first, cand.last, is_surname)
     )
 
 
@@ -464,23 +467,51 @@ def _signed(text: str, ms: list[Morpheme], cand) -> bool:
     return bool(before) and _CLOSINGS.search(before[before.rfind("\n") + 1 :]) is not None
 
 
-#: a memo's addressee at the start of a line: 野村へ：, 山田宛：
+#: a memo's addressee at the start of a line: 野村へ：, 山田宛：; its sender: 大野より：
 _ADDRESSED_BY = frozenset({"へ", "宛", "宛て"})
+_SENT_BY = frozenset({"より", "から"})
 _ADDRESSED_ENDS = frozenset({"：", ":", "、", ","})
+_COLONS = frozenset({"：", ":"})
 #: what sits on a colleague's desk: 小島の机, 山本の席 (the owner is a person)
 _BELONGINGS = frozenset("机 席 デスク ロッカー 引き出し 机上 名刺 印鑑 パソコン 携帯".split())
 
 
 def _addressed(text: str, ms: list[Morpheme], cand, is_surname) -> bool:
-    """野村へ：明日の会議は…, 山田宛：見積書: a memo's addressee opening its line."""
+    """野村へ：明日の会議は…, 山田宛：見積書: a memo's addressee opening its line; 大野より：
+    its sender (with a colon only: 大阪より、新幹線で is a place)."""
     k = cand.last + 1
-    if k >= len(ms) or ms[k].surface not in _ADDRESSED_BY or ms[k].start != cand.end:
+    if k >= len(ms) or ms[k].start != cand.end:
         return False
-    if _first_on_line(text, cand.start) is None:
+    to, sender = ms[k].surface in _ADDRESSED_BY, ms[k].surface in _SENT_BY
+    if not (to or sender) or _first_on_line(text, cand.start) is None:
         return False
     rest = text[ms[k].end : ms[k].end + 1]
-    return (rest in _ADDRESSED_ENDS or rest in ("", "\n")) and kanji_surnames(
+    if sender:
+        ends = rest in _COLONS
+    else:
+        ends = rest in _ADDRESSED_ENDS or rest in ("", "\n")
+    return ends and kanji_surnames(
         ms[cand.first : cand.last + 1], is_surname
+    )
+
+
+#: a count of people after names listed with ・ (林・森両名, 杉山・千葉の両名, 山田・佐藤の２名)
+_COUNTED_PEOPLE = frozenset("両名 両氏 両人 両君 三名 三氏 二名".split())
+
+
+def _counted_as_people(ms: list[Morpheme], k: int) -> bool:
+    """Whether tokens from k count people: 両名, の両名, の２名 (after a list of names)."""
+    if k < len(ms) and ms[k].surface == "の":
+        k += 1
+    if k >= len(ms):
+        return False
+    if ms[k].surface in _COUNTED_PEOPLE:
+        return True
+    return (
+        ms[k].pos[1] == "数詞"
+        and k + 1 < len(ms)
+        and ms[k + 1].surface in ("名", "人")
+        and ms[k + 1].start == ms[k].end
     )
 
 
@@ -516,9 +547,13 @@ def _named_in_compound(ms: list[Morpheme], cand) -> bool:
     return any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
 
 
-def _listed_kanji_names(text: str, ms: list[Morpheme], cand) -> list[tuple[int, int]]:
+def _listed_kanji_names(
+    text: str, ms: list[Morpheme], cand, is_surname
+) -> list[tuple[int, int]]:
     """A candidate's span, or its parts when ・ lists kanji names in it (宗祇・肖柏,
-    中日・山本昌広): each part with a 人名 token is a name of its own, the others are not."""
+    中日・山本昌広): each part with a 人名 token is a name of its own, the others are not;
+    where the list is counted as people after it (林・森両名, 杉山・千葉の両名), each part
+    that is a surname is one too (林 a wood, 千葉 a place to Sudachi)."""
     if "・" not in text[cand.start : cand.end]:
         return [(cand.start, cand.end)]
     parts: list[list[Morpheme]] = [[]]
@@ -529,7 +564,12 @@ def _listed_kanji_names(text: str, ms: list[Morpheme], cand) -> list[tuple[int, 
             parts[-1].append(m)
     if not all(p and all(_KANJI.fullmatch(m.surface) for m in p) for p in parts):
         return [(cand.start, cand.end)]  # マリオ・ベルトーニ: one foreign name
-    named = [(p[0].start, p[-1].end) for p in parts if any(m.pos[2] == "人名" for m in p)]
+    counted = _counted_as_people(ms, cand.last + 1)
+    named = [
+        (p[0].start, p[-1].end)
+        for p in parts
+        if any(m.pos[2] == "人名" for m in p) or (counted and kanji_surnames(p, is_surname))
+    ]
     return named or [(cand.start, cand.end)]
 
 
@@ -615,9 +655,8 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
     is_surname = getattr(engine, "is_surname", None)
     # 姉|ブリギッタ, 広報チームの|杉浦|です。, …お願いいたします。\n小林, 野村へ：, 小島の|机:
     # a relative, oneself, a letter's sender or addressee, a desk's owner
-    return [
-        _KIN_SCORE
-        if p < _KIN_SCORE
+    framed = [
+        p < _KIN_SCORE
         and (
             _after_kin(ms, c)
             or at_work(text, ms, c.first, c.last, is_surname)
@@ -626,8 +665,16 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
             or _addressed(text, ms, c, is_surname)
             or _owns(ms, c)
         )
-        else p
         for c, p in zip(cands, probs, strict=True)
+    ]
+    if not any(framed):
+        return probs
+    # 宇野から、提案があった。… 記録：宇野: a surname a frame names is a name at its other
+    # mentions in the text too
+    named = {key for key, f in zip(keys, framed, strict=True) if f}
+    return [
+        _KIN_SCORE if f or (key in named and p < _KIN_SCORE) else p
+        for p, key, f in zip(probs, keys, framed, strict=True)
     ]
 
 
@@ -660,7 +707,8 @@ class JpPersonRecognizer(LocalRecognizer):
         "差出", "宛先", "to:", "cc:", "確認者", "面接官", "出席者", "担当者", "申請者", "依頼者",
         "責任者", "顧客", "last_name", "first_name", "family_name", "given_name", "owner",
         "staff", "contact", "作成", "文責", "記録者", "報告者", "起案者", "発信者", "送信者",
-        "欠席者", "参加者", "同席者", "来訪者", "訪問者", "司会", "書記",
+        "欠席者", "参加者", "同席者", "来訪者", "訪問者", "司会", "書記", "発表者", "講師",
+        "登壇者", "説明者", "回答者", "対応者", "発言者", "決裁者", "立会人", "受付者", "面談者",
     ]  # fmt: skip
     CONTEXT_WINDOW = (12, 3)
 
@@ -831,7 +879,7 @@ class JpPersonRecognizer(LocalRecognizer):
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
             if p >= floor:
                 score = min(p, _MODEL_CAP)
-                for start, end in _listed_kanji_names(text, ms, cand):
+                for start, end in _listed_kanji_names(text, ms, cand, is_surname):
                     results.append(self._result(start, end, score, f"name model {p:.2f}"))
         return results
 
@@ -933,8 +981,10 @@ class JpPersonRecognizer(LocalRecognizer):
                 or not hasattr(engine, "is_surname")
                 or engine.is_surname(m.surface)
             )
-            and _KANJI.fullmatch(m.surface)
-            and (len(m.surface) >= 2 or honorific != "様")
+            and (
+                (_KANJI.fullmatch(m.surface) and (len(m.surface) >= 2 or honorific != "様"))
+                or (_HIRAGANA.fullmatch(m.surface) and len(m.surface) >= 3)
+            )
             and not not_a_person(text, ms, i, i)
             and not false_name.honoured_common_noun(i, i, m.end)  # 神さま, 花屋さん
         ):

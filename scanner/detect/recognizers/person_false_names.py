@@ -207,6 +207,7 @@ class FalseNames:
             self._kind_after(last, end)
             or self.honoured_common_noun(first, last, end)
             or self._facility_after(last, end)
+            or self._shop_of_a_family(first, last)
             or self._group_inside(first, last)
             or self._in_work_title(start, end)
             or self._in_quoted_title(start, end)
@@ -287,6 +288,21 @@ class FalseNames:
             if compound.endswith(_FACILITY_ENDS):
                 return True
         return False
+
+    def _shop_of_a_family(self, first: int, last: int) -> bool:
+        """田中屋, 山田屋, 長崎屋: one word Sudachi lists as a surname that is a surname + 屋, a
+        shop named after its family (土屋, 守屋, 中屋: a two-kanji surname stays)."""
+        if first != last:
+            return False
+        surface = self.ms[first].surface
+        engine = self.engine
+        return (
+            len(surface) >= 3
+            and surface.endswith("屋")
+            and engine is not None
+            and hasattr(engine, "is_surname")
+            and engine.is_surname(surface[:-1])
+        )
 
     def _used(self, start: int, end: int, last: int) -> bool:
         """Xを買った, Xを使用した, Xをご利用: a katakana word bought or used is a thing."""

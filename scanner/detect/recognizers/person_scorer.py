@@ -141,12 +141,13 @@ _CLAN_WORDS = re.compile(
 )
 _CLAN_WINDOW = 120
 # The last word of a katakana run that names a place, building or thing (アラジン・ホテル,
-# クライスト・チャーチ, ロゼッタ・ストーン, ウェストン・クリーク), or its first word
-# (ハリケーン・カトリーナ).
+# クライスト・チャーチ, ロゼッタ・ストーン, ウェストン・クリーク), or of a kanji one whose
+# last word Sudachi files as a given name (祐松|堂, 三仏|堂: a shop, a temple hall), or its
+# first word (ハリケーン・カトリーナ).
 _THING_LAST = frozenset(
     "ホテル チャーチ ストーン クリーク コート パーク ストリート タワー センター ハウス ホール"
     " ブリッジ ロード アベニュー スクエア ガーデン カレッジ スクール リーグ カップ ビル"
-    " ステーション アリーナ スタジアム ホテルズ キャッスル".split()
+    " ステーション アリーナ スタジアム ホテルズ キャッスル 堂 寺 庵 閣 館 亭 荘 屋".split()
 )
 _THING_FIRST = frozenset({"ハリケーン", "サイクロン", "台風"})
 # する after a word makes it a verb (成聖する, 西行した): no name takes する directly.
@@ -778,7 +779,43 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
             kanji_surnames(tokens, is_surname)
             and not any(m.surface in _RELATIONAL_NOUNS for m in tokens)
         )
+    if before.surface == "は" and ms[p - 1].surface in _POSTS and ms[p - 1].end == before.start:
+        return named or (  # 後任は|小川|です。: who holds a post
+            kanji_surnames(tokens, is_surname)
+            and not any(m.surface in _NOT_DOERS for m in tokens)
+        )
     return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
+
+
+#: posts someone holds, before は and a surname + です (後任は小川です, 窓口は森です)
+_POSTS = frozenset(
+    "後任 前任 後任者 前任者 担当 担当者 責任者 窓口 幹事 司会 講師 代表 連絡先".split()
+)
+#: parts or sides of a place the dictionary lists as surnames too (支店の|角から, 部の|奥まで)
+_SIDES = frozenset(
+    "奥 角 横 脇 隣 裏 表 端 先 外 内 際 側 傍 辺 底 元 下 後 前 上 中 間 口".split()
+)
+#: after [unit]の + a surname: where a message goes (総務部の森まで, 経理課の林へ)
+_UNIT_NAME_AFTER = frozenset("まで へ 宛 宛て より から".split())
+
+
+def of_unit(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """総務部の|森|まで, 経理課の|林|へ: kanji surnames of a unit of the organisation, then a
+    particle of where something goes or who does it (森 reads as a forest otherwise)."""
+    p, k = first - 2, last + 1
+    if p < 0 or k >= len(ms) or ms[first - 1].surface != "の":
+        return False
+    unit = ms[p]
+    if unit.end != ms[first - 1].start or not unit.surface.endswith(_UNIT_LAST_CHARS):
+        return False
+    if len(unit.surface) < 2 or unit.surface.endswith("神社"):
+        return False  # (神社の|中から: a shrine)
+    if ms[k].start != ms[last].end or ms[k].surface not in _UNIT_NAME_AFTER:
+        return False
+    tokens = ms[first : last + 1]
+    return kanji_surnames(tokens, is_surname) and not any(
+        m.surface in _NOT_DOERS or m.surface in _SIDES or m.pos[2] == "副詞可能" for m in tokens
+    )  # (営業部の|中から, 開発部の|奥まで: a part of the place)
 
 
 #: what only a person does at work, said of its doer (林が|作成した, 森は|出張中, 林と森が|来社,
@@ -794,6 +831,8 @@ _FROM_MARKS = frozenset({"から", "より"})
 _TO_MARKS = frozenset({"に", "へ"})
 _HEARD_FROM = frozenset("連絡 電話 メール 報告 指示 説明 回答 返信 折り返し 伝言 依頼 相談".split())
 _ASKED_OF = frozenset("確認 連絡 相談 報告 依頼 質問 伝言 電話 問い合わせ".split())
+#: ... or handed work (林に|引き継ぎました, 岡に|申し送り): a verb, whatever follows it
+_HANDED_TO = frozenset("引き継ぎ 引継ぎ 引き継い 引継い 申し送り 申し送っ 手渡し".split())
 #: after the asking, a verb or its object, not a purpose (森に|確認に行った is a forest)
 _ASKED_THEN = frozenset({"し", "いたし", "致し", "済み", "済", "を", "の", "中"})
 #: at most this many words for a time between the doer and the deed (森は|本日|出張中)
@@ -810,7 +849,8 @@ _AFTER_DOER = _COORDINATORS | _DOER_MARKS | _FROM_MARKS | _TO_MARKS
 
 
 def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
-    """林が|作成した, 森は|出張中, 林と森が|来社した, 岡から|連絡, 関に|確認しました: kanji
+    """林が|作成した, 森は|出張中, 林と森が|来社した, 岡から|連絡, 関に|確認しました,
+    林に|引き継ぎました: kanji
     surnames (in a list joined by と or 、 too) doing, telling or being asked what only a
     person does at work; not glued after another word (防風|林) and no word for a time
     (前から連絡を取っていた: 前 is before)."""
@@ -852,7 +892,11 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if mark in _FROM_MARKS:
         return deed in _HEARD_FROM
     if mark in _TO_MARKS:
-        return deed in _ASKED_OF and then in _ASKED_THEN
+        return (deed in _ASKED_OF and then in _ASKED_THEN) or (
+            deed in _HANDED_TO
+            and ms[d].pos[0] == "動詞"
+            and (read_as_name(tokens) or len(ms[first].surface) == 1)
+        )  # (次の世代に|引き継ぎます: a common noun the dictionary lists as a surname too)
     return (
         mark in _DOER_MARKS
         and (deed in _DEEDS or (deed.endswith("中") and deed[:-1] in _DEEDS))
@@ -860,9 +904,12 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     )  # (森が報告|され: the thing reported)
 
 
+_ENTRY_SEPARATORS = frozenset("、，,／/")
+
+
 def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """営業部　林, 総務課　課長　森: a signature's unit of the organisation or title, a space,
-    then kanji surnames closing the line."""
+    then kanji surnames closing the line or an entry of a list on it."""
     p = first - 1
     if p >= 0 and ms[p].surface.isspace():
         p -= 1  # (a space Sudachi kept as a token)
@@ -874,8 +921,9 @@ def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
     if not (unit.surface in TITLES or unit.surface.endswith(_UNIT_LAST_CHARS)):
         return False
     end = text.find("\n", ms[last].end)
-    if text[ms[last].end : len(text) if end < 0 else end].strip(" 　"):
-        return False
+    rest = text[ms[last].end : len(text) if end < 0 else end].strip(" 　")
+    if rest and rest[0] not in _ENTRY_SEPARATORS:
+        return False  # (営業部 佐野、開発部 宮崎: entries of a list)
     return kanji_surnames(ms[first : last + 1], is_surname) and not any(
         m.surface in _NOT_DOERS for m in ms[first : last + 1]
     )
@@ -947,16 +995,54 @@ def spoke(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
     return m.surface in heads and len(heads) >= _SPEAKERS
 
 
+#: a line opening with a label of people and a colon, then surnames (and units) listed:
+#: 面接官：小林、山口, 関係者：営業部 佐野、開発部 宮崎
+#: a line (or a bracket) opening with a label of people and a colon, then surnames (and
+#: units) listed: 面接官：小林、山口, 関係者：営業部 佐野、開発部 宮崎, （同行：神田）
+_LABELLED_LINE = re.compile(
+    r"[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　]*(?:[一-龥々]{1,6}[ 　、，,・]*)*$"
+)
+_PEOPLE_LABELS = frozenset(
+    "担当 司会 書記 作成 確認 承認 受付 出席 欠席 参加 同席 同行 講師 面接 記録 宛先 宛名 発表"
+    " 連絡先 窓口 メンバー".split()
+)
+_LABEL_OPENERS = ("\n", HARD_BOUNDARY, "（", "(")
+_LABEL_CLOSERS = _ENTRY_SEPARATORS | frozenset("）)")
+
+
+def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """面接官：小林、山口, 出席：林、森, （同行：神田）: kanji surnames listed after a label of
+    people that opens the line or a bracket (a role ending in 者 / 官 / 員, or 担当, 出席 ...)."""
+    tokens = ms[first : last + 1]
+    if not kanji_surnames(tokens, is_surname) or any(m.surface in _NOT_DOERS for m in tokens):
+        return False
+    at = ms[first].start
+    start = max(text.rfind(c, 0, at) for c in _LABEL_OPENERS) + 1
+    found = _LABELLED_LINE.match(text, start, at)
+    if found is None:
+        return False
+    label = found.group(1)
+    if not (label in _PEOPLE_LABELS or label.endswith(("者", "官", "員"))):
+        return False
+    end = min((e for e in (text.find(c, ms[last].end) for c in _LABEL_OPENERS[:2]) if e >= 0),
+              default=len(text))
+    rest = text[ms[last].end : end].strip(" 　")
+    return not rest or rest[0] in _LABEL_CLOSERS
+
+
 def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """Whether tokens first..last are a colleague as business writing names one: giving
     their own name, doing or being asked something at work, signing, with their unit in
-    brackets, or speaking in minutes (the frames that make a surname-like word a name)."""
+    brackets, or speaking in minutes, named with their unit or after a label of people
+    (the frames that make a surname-like word a name)."""
     return (
         introduced(ms, first, last, is_surname)
         or acts(ms, first, last, is_surname)
         or signs(text, ms, first, last, is_surname)
         or belongs(ms, first, last, is_surname)
         or spoke(text, ms, first, last, is_surname)
+        or of_unit(ms, first, last, is_surname)
+        or labelled(text, ms, first, last, is_surname)
     )
 
 

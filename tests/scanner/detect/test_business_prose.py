@@ -73,6 +73,18 @@ ORDINARY = [
     "早川沿いの遊歩道を整備しました。",
     "明石焼きは地元の名物です。",
     "岩田屋で催事を行います。",
+    # a shop or a temple hall named like a person (surname + 屋, a 堂 Sudachi files as a name)
+    "田中屋さんに注文しました。",
+    "山田屋は創業百年の老舗です。",
+    "祐松堂は絵画の修復を行います。",
+    "境内には三仏堂があります。",
+    # a unit's or a place's parts and common nouns the dictionary lists as surnames too
+    "開発部の奥まで進みます。",
+    "支店の角から二軒目です。",
+    "次の世代に引き継ぎます。",
+    "伝統を森に託しました。",
+    "担当：営業部",
+    "出席：10名",
     "松本城の見学ツアーに参加しました。",
 ]
 
@@ -150,6 +162,44 @@ NAMED = [
     ("山田（営業）、佐藤（総務）", ["山田", "佐藤"]),
     ("林（営業部）が対応します。", ["林"]),
     ("森（課長）", ["森"]),
+    ("土屋が担当します。", ["土屋"]),
+    ("守屋さんが来社されました。", ["守屋"]),
+    # a surname written in hiragana that Sudachi reads as a common noun (砂糖, 林, 境)
+    ("さとう様、いつもお世話になっております。", ["さとう"]),
+    ("はやし様へご連絡ください。", ["はやし"]),
+    ("さかいさんから電話がありました。", ["さかい"]),
+    ("みなさま、いつもありがとうございます。", []),
+    ("おつかれさまです。", []),
+    # surnames listed with ・ and counted as people (林 a wood, 千葉 a place to Sudachi)
+    ("林・森両名が出席します。", ["林", "森"]),
+    ("杉山・千葉の両名が担当いたします。", ["杉山", "千葉"]),
+    ("千葉・埼玉の両県で開催します。", []),
+    ("発表者：中島、原田", ["中島", "原田"]),
+    # work handed to a colleague; a memo's sender opening its line
+    ("林に引き継ぎました。", ["林"]),
+    ("岡に申し送りました。", ["岡"]),
+    ("後世に引き継ぎます。", []),
+    ("大野より：本日の会議は中止です。", ["大野"]),
+    ("大阪より、新幹線で移動します。", []),
+    # surnames after a label of people, with their unit, holding a post
+    ("面接官：小林、山口", ["小林", "山口"]),
+    ("出席：林、森、原", ["林", "森", "原"]),
+    ("参加者：東京、大阪", []),
+    ("関係者：営業部 佐野、開発部 宮崎", ["佐野", "宮崎"]),
+    ("ご不明な点は総務部の森までお問い合わせください。", ["森"]),
+    ("営業部の中から選びます。", []),
+    ("宮崎県の神社の中から一部を紹介します。", []),
+    ("石井が退職しましたので、後任は小川です。", ["石井", "小川"]),
+    ("理由は簡単です。", []),
+    ("明日：C社にて打ち合わせ（同行：神田）", ["神田"]),
+    ("所在地（本社：神田）", []),
+    # a surname a frame names (記録：宇野) is a name at its other mentions too
+    (
+        "議事録\n出席者：川口部長、野田課長、堤、宇野\n議題：新製品の販売計画\n"
+        "1. 堤が市場調査の結果を報告した。\n2. 宇野から、広告費の見直しについて提案があった。\n"
+        "次回：5月24日\n記録：宇野",
+        ["川口", "野田", "堤", "宇野", "堤", "宇野", "宇野"],
+    ),
     ("张（经理）", []),
     ("東京（本社）へ移動します。", []),
     ("林（杉林）が広がる。", []),
@@ -220,3 +270,63 @@ def test_one_kanji_surnames_before_a_title_are_found(fast_detector, form):
 @pytest.mark.parametrize("text", TITLED_WORDS)
 def test_words_that_take_a_title_are_no_surnames(fast_detector, text):
     assert [(text[d.start : d.end], d.entity) for d in fast_detector.analyze(text)] == []
+
+
+#: whole business documents (chat, a quoted mail, a complaint log, an appraisal, a weekly
+#: report, a mail with headers): every mention of a colleague or customer is found
+DOCUMENTS = [
+    (
+        "[10:02] 吉村: おはようございます\n[10:03] 松岡: 本日の定例は15時からです\n"
+        "[10:05] 吉村: 了解です\n[10:06] 土井: 資料は共有フォルダにあります",
+        ["吉村", "松岡", "吉村", "土井"],
+    ),
+    (
+        "> 先日の件、いかがでしょうか。\n> 浅野\n浅野様\nご連絡ありがとうございます。\n"
+        "本件は弊社の水野が担当いたします。\n水野より改めてご連絡差し上げます。",
+        ["浅野", "浅野", "水野", "水野"],
+    ),
+    (
+        "クレーム対応記録\n受付日：2024/6/3\n受付者：永井\nお客様名：平田 様\n内容：商品の破損\n"
+        "対応：永井が謝罪し、交換品を発送した。",
+        ["永井", "平田", "永井"],
+    ),
+    (
+        "営業週報（第23週）\n担当：三宅\n今週の訪問先：\n・丸紅商事（大塚部長）\n"
+        "・山下工業（担当：広瀬様）\n来週の予定：関西方面への出張",
+        ["三宅", "大塚", "広瀬"],
+    ),
+    (
+        "【業務日報】\n報告者：坂口\n本日の業務：\n・A社訪問（担当：市村様）\n・見積書作成\n"
+        "・B社からの問い合わせ対応（秋山様）\n明日の予定：C社にて打ち合わせ（同行：神田）",
+        ["坂口", "市村", "秋山", "神田"],
+    ),
+    (
+        "From: 片山 <katayama@example.jp>\nTo: 服部\nSubject: 見積の件\n\n服部さん\n\n"
+        "見積書を添付します。\nご確認のほど、よろしくお願いします。\n\n片山",
+        ["片山", "服部", "服部", "片山"],
+    ),
+]
+
+#: ... and documents without a person in them stay silent
+PLAIN_DOCUMENTS = [
+    "製品マニュアル\n本製品をご使用になる前に、この取扱説明書をよくお読みください。\n"
+    "異常を感じた場合は、直ちに使用を中止してください。\n保証期間：購入日から1年間",
+    "就業規則（抜粋）\n第10条　従業員は、始業時刻までに出社しなければならない。\n"
+    "第11条　遅刻、早退、欠勤をする場合は、事前に所属長に届け出ること。",
+    "出張報告書\n出張先：名古屋支店、豊田工場\n目的：新ラインの視察\n"
+    "所感：生産効率が大幅に向上していた。\n同行者：なし",
+    "会議室の利用について\n備品の貸し出しは総務部で受け付けています。\n"
+    "不明な点は総務部までお問い合わせください。",
+]
+
+
+@pytest.mark.parametrize(("text", "names"), DOCUMENTS)
+def test_colleagues_in_business_documents_are_found(fast_detector, text, names):
+    found = [text[d.start : d.end] for d in fast_detector.analyze(text) if d.entity == "PERSON"]
+    assert found == names
+
+
+@pytest.mark.parametrize("text", PLAIN_DOCUMENTS)
+def test_business_documents_without_people_stay_silent(fast_detector, text):
+    found = [text[d.start : d.end] for d in fast_detector.analyze(text) if d.entity == "PERSON"]
+    assert found == []
