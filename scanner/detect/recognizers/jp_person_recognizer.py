@@ -172,6 +172,7 @@ def office_after(ms: list[Morpheme], k: int, at: int) -> str:
 #: the second POS level of every token a name can start with (人名 is a 固有名詞)
 _NAME_POS1 = frozenset({"固有名詞", "普通名詞"})
 _POS, _POS1 = itemgetter(3), itemgetter(1)  # a Morpheme's pos, a pos's second level
+_SURFACE = itemgetter(2)  # a Morpheme's surface
 #: the third POS level of a proper noun that may be a surname (_is_proper_noun)
 _PROPER_POS2 = frozenset({"人名", "地名", "一般"})
 
@@ -840,11 +841,12 @@ class JpPersonRecognizer(LocalRecognizer):
     def _kin_katakana(self, ms: list[Morpheme]) -> list[RecognizerResult]:
         """A katakana noun right after a word for kin, before a particle (娘|リナ|は)."""
         out = []
-        for k in range(1, len(ms) - 1):
+        # the tokens after a word for kin (their indices picked out in C)
+        kin = compress(range(len(ms) - 2), map(_KIN_OR_COMPANION.__contains__, map(_SURFACE, ms)))
+        for k in map((1).__add__, kin):
             before, m, after = ms[k - 1], ms[k], ms[k + 1]
             if (
-                before.surface in _KIN_OR_COMPANION
-                and before.end == m.start == after.start - len(m.surface)
+                before.end == m.start == after.start - len(m.surface)
                 and m.pos[0] == "名詞"
                 and m.pos[2] != "サ変可能"
                 and len(m.surface) >= 2
