@@ -547,7 +547,7 @@ def _named_in_compound(ms: list[Morpheme], cand) -> bool:
     return any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
 
 
-def _listed_kanji_names(
+def listed_kanji_names(
     text: str, ms: list[Morpheme], cand, is_surname
 ) -> list[tuple[int, int]]:
     """A candidate's span, or its parts when ・ lists kanji names in it (宗祇・肖柏,
@@ -879,7 +879,7 @@ class JpPersonRecognizer(LocalRecognizer):
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
             if p >= floor:
                 score = min(p, _MODEL_CAP)
-                for start, end in _listed_kanji_names(text, ms, cand, is_surname):
+                for start, end in listed_kanji_names(text, ms, cand, is_surname):
                     results.append(self._result(start, end, score, f"name model {p:.2f}"))
         return results
 
