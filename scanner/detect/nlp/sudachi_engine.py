@@ -109,7 +109,8 @@ class SudachiNlpEngine(NlpEngine):
         Sudachi's morphemes cover their piece without gap or overlap, so a token's offsets
         are the running sum of the surfaces' lengths (what ``begin()`` / ``end()`` return,
         two calls into the library fewer per token); a piece whose surfaces do not add up
-        to its length is read again with ``begin()`` / ``end()``.
+        to its length is read again with ``begin()`` / ``end()``. The surfaces of a piece
+        without a space come in one string (``str`` of the MorphemeList) split at its spaces.
         """
         if self._tokenizer is None:
             self.load()
@@ -122,12 +123,24 @@ class SudachiNlpEngine(NlpEngine):
         for offset, piece in _pieces(text):
             mark = len(out)
             pos = offset
-            for m in tokenize(piece, out=reuse):
-                surface = surface_of(m)
-                end = pos + len(surface)
-                if not surface.isspace() or surface == " ":
-                    append(new(Morpheme, (pos, end, surface, pos_of(m), oov(m))))
-                pos = end
+            tokens = tokenize(piece, out=reuse)
+            # all the surfaces in one string, a space between two (str of a MorphemeList):
+            # split at the spaces, they are the surfaces when the piece holds no space of
+            # its own (one string from the library instead of one call per token)
+            surfaces = str(tokens).split(" ") if " " not in piece else ()
+            if len(surfaces) == len(tokens):
+                for m, surface in zip(tokens, surfaces, strict=True):
+                    end = pos + len(surface)
+                    if not surface.isspace():  # (no surface is " " here)
+                        append(new(Morpheme, (pos, end, surface, pos_of(m), oov(m))))
+                    pos = end
+            else:
+                for m in tokens:
+                    surface = surface_of(m)
+                    end = pos + len(surface)
+                    if not surface.isspace() or surface == " ":
+                        append(new(Morpheme, (pos, end, surface, pos_of(m), oov(m))))
+                    pos = end
             if pos - offset != len(piece):  # never seen; kept so offsets can never drift
                 del out[mark:]
                 for m in tokenize(piece, out=reuse):

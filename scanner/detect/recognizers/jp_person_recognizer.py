@@ -988,12 +988,13 @@ class JpPersonRecognizer(LocalRecognizer):
         honorific = honorific_at(text, m.end) or (
             office_after(ms, i + 1, m.end) if len(m.surface) >= 2 else ""
         )
-        surname_like = (
-            m.pos[2] == "人名" or not hasattr(engine, "is_surname") or engine.is_surname(m.surface)
-        )
         if (
             honorific
-            and surname_like
+            and (  # surname-like (asked only with an honorific: most words have none)
+                m.pos[2] == "人名"
+                or not hasattr(engine, "is_surname")
+                or engine.is_surname(m.surface)
+            )
             and (
                 (_KANJI.fullmatch(m.surface) and (len(m.surface) >= 2 or honorific != "様"))
                 or (_HIRAGANA.fullmatch(m.surface) and len(m.surface) >= 3)

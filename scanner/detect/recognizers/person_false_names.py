@@ -90,6 +90,10 @@ _MADE = frozenset(
 )
 #: Xの + one of these: X is a firm or a school (パテック・フィリップの創始者)
 _OF_A_BODY = frozenset({"創始者", "創業者", "創設者", "本社", "子会社", "傘下"})
+#: what comes right after X in Xを発明した, Xが創設された (or a space before it)
+_MADE_MARKS = frozenset({"を", "が", " "})
+#: the last word before X in 州都をX, ユーフラテス川のX, 源泉、X, 都市であったX, 都市であるX
+_PLACE_BEFORE_LAST = frozenset({"を", "の", "、", "た", "ある"})
 #: an event named after a person with a title (アン女王戦争, 坂本弁護士失踪事件)
 _EVENTS = frozenset({"事件", "戦争", "事変", "騒動", "裁判", "訴訟"})
 #: a work's title in 『』 is looked for this far on each side
@@ -225,6 +229,8 @@ class FalseNames:
 
     def _made(self, last: int) -> bool:
         """Xを発明した, Xが創設された: a thing or body someone made."""
+        if last + 1 >= len(self.ms) or self.ms[last + 1].surface not in _MADE_MARKS:
+            return False  # (most spans: no を or が next, nor a space before one)
         after = [m.surface for m in self.ms[last + 1 : last + 6] if m.surface != " "][:3]
         if len(after) < 2 or after[1] not in _MADE:
             return False
@@ -346,14 +352,10 @@ class FalseNames:
     def _became(self, first: int, last: int) -> bool:
         """モンゴルのハーンとなった: a role someone became (at its every mention)."""
         ms = self.ms
+        if first <= 0 or ms[first - 1].surface != "の":
+            return False  # (most spans: no の before them)
         after = [m.surface for m in ms[last + 1 : last + 3]]
-        return (
-            first > 0
-            and ms[first - 1].surface == "の"
-            and len(after) == 2
-            and after[0] == "と"
-            and after[1] in ("なっ", "なる", "なり")
-        )
+        return len(after) == 2 and after[0] == "と" and after[1] in ("なっ", "なる", "なり")
 
     def _firm(self, first: int, last: int, start: int, end: int) -> bool:
         """角川・エス・エス・コミュニケーションズ, 映画制作会社ウーファ, リーグ・アン: a body."""
@@ -376,8 +378,8 @@ class FalseNames:
     def _event_or_firm(self, last: int, end: int) -> bool:
         """アン女王戦争, 吉展ちゃん事件 (an event); パテック・フィリップの創始者 (a firm)."""
         ms = self.ms
-        after = [m.surface for m in ms[last + 1 : last + 3]]
-        if after[:1] == ["の"] and after[1:] and after[1] in _OF_A_BODY:
+        k = last + 1
+        if k + 1 < len(ms) and ms[k].surface == "の" and ms[k + 1].surface in _OF_A_BODY:
             return True  # パテック・フィリップの創始者
         at, titled = end, False
         for m in ms[last + 1 : last + 5]:
@@ -449,6 +451,8 @@ class FalseNames:
             return False
         if p1.surface.endswith(_VESSEL_ENDS) and p1.pos[0] == "名詞" and len(p1.surface) >= 2:
             return True
+        if p1.surface not in _PLACE_BEFORE_LAST:
+            return False  # (the last of the words below is p1's)
         words = [m.surface for m in ms[max(0, first - 4) : first]]
         if p1.surface == "を" and len(words) >= 2 and words[-2] in _PLACE_ROLES:
             return True  # 州都をジグマリンゲンとする

@@ -854,6 +854,8 @@ _COORDINATORS = frozenset({"と", "、", "・"})
 _NOT_DOERS = _RELATIONAL_NOUNS | frozenset("上 町 役所 王 神 家内 室 所 館 城 宮 方".split())
 #: an honorific prefix of the deed (林が|ご|説明, 森が|お|伺い)
 _POLITE_PREFIXES = frozenset({"ご", "お", "御"})
+#: what may follow the doer directly: the next doer's joiner or the particle of the deed
+_AFTER_DOER = _COORDINATORS | _DOER_MARKS | _FROM_MARKS | _TO_MARKS
 
 
 def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
@@ -862,6 +864,8 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     surnames (in a list joined by と or 、 too) doing, telling or being asked what only a
     person does at work; not glued after another word (防風|林) and no word for a time
     (前から連絡を取っていた: 前 is before)."""
+    if last + 1 >= len(ms) or ms[last + 1].surface not in _AFTER_DOER:
+        return False  # (most tokens: neither a particle of the deed nor a list goes on)
     tokens = ms[first : last + 1]
     if not kanji_surnames(tokens, is_surname) or any(
         m.surface in _NOT_DOERS or m.pos[2] == "副詞可能" for m in tokens
@@ -946,13 +950,13 @@ _OPEN, _CLOSE = frozenset("（("), frozenset("）)")
 def belongs(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """山田（営業）, 林（総務部）, 森（課長）: surnames (Sudachi's 人名, or kanji the dictionary
     lists) with their unit or title in brackets right after them."""
+    k = last + 1
+    if k + 2 >= len(ms) or ms[k].surface not in _OPEN or ms[k].start != ms[last].end:
+        return False  # (the bracket first: most tokens have none after them)
     tokens = ms[first : last + 1]
     if not (read_as_name(tokens) or kanji_surnames(tokens, is_surname)):
         return False
     if any(m.surface in _NOT_DOERS for m in tokens):
-        return False
-    k = last + 1
-    if k + 2 >= len(ms) or ms[k].surface not in _OPEN or ms[k].start != ms[last].end:
         return False
     inside = []
     for m in ms[k + 1 : k + 5]:

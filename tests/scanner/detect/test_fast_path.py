@@ -304,7 +304,8 @@ def _plain_morphemes(engine, text: str) -> list[tuple]:
 
 def test_morpheme_offsets_from_surface_lengths_equal_sudachis(fast_detector):
     """Offsets summed from surfaces, one reused MorphemeList, the dictionary's word fields
-    read in part: the same morphemes as a full tokenizer's with begin() / end()."""
+    read in part, the surfaces of a piece without spaces split from one string: the same
+    morphemes as a full tokenizer's with begin() / end()."""
     from bench.heldout_corpus import generate as generate_heldout
 
     engine = fast_detector.analyzer.nlp_engine
