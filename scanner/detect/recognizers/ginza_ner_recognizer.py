@@ -31,6 +31,7 @@ from scanner.detect.recognizers.jp_person_recognizer import (
     explained_result,
     honorific_at,
     japanese_frame,
+    listed_kanji_names,
 )
 from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer import PersonScorer
@@ -119,7 +120,15 @@ class GinzaNerRecognizer(LocalRecognizer):
         for cand, _, p in [(c, f, p) for (c, f), p in zip(kept, probs, strict=True)] + ginza_only:
             if p >= MODEL_FLOOR:
                 why = f"deep name model {p:.2f}" + (" (GiNZA Person)" if cand.ginza_only else "")
-                results.append(self._result(cand.start, cand.end, min(p, MODEL_CAP), why))
+                # 宗祇・肖柏, 林・森両名: kanji names listed with ・ are names of their own, as
+                # in fast mode
+                parts = (
+                    [(cand.start, cand.end)]
+                    if cand.fast is None
+                    else listed_kanji_names(text, ms, cand.fast, is_surname)
+                )
+                for start, end in parts:
+                    results.append(self._result(start, end, min(p, MODEL_CAP), why))
         return results
 
     def _companies(self, text: str, nlp_artifacts) -> list[RecognizerResult]:

@@ -25,6 +25,7 @@ from scanner.detect.nlp.artifacts import Morpheme
 from scanner.detect.recognizers.pattern_base import new_result
 from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer import (
+    CARE_OF,
     TITLES,
     PersonScorer,
     at_work,
@@ -516,6 +517,18 @@ def _counted_as_people(ms: list[Morpheme], k: int) -> bool:
     )
 
 
+def _care_of(ms: list[Morpheme], cand, is_surname) -> bool:
+    """山田方 鈴木様: the household a letter is sent in care of, before the addressee."""
+    k = cand.last + 1
+    if k + 1 >= len(ms) or ms[k].surface != CARE_OF or ms[k].start != cand.end:
+        return False
+    nxt = ms[k + 2] if _is_space(ms[k + 1]) and k + 2 < len(ms) else ms[k + 1]
+    tokens = ms[cand.first : cand.last + 1]
+    return (nxt.is_person_name or kanji_surnames([nxt], is_surname)) and (
+        read_as_name(tokens) or kanji_surnames(tokens, is_surname)
+    )
+
+
 def _owns(ms: list[Morpheme], cand) -> bool:
     """小島の|机, 山本の|席: the owner of a colleague's desk or seat."""
     k = cand.last + 1
@@ -548,7 +561,7 @@ def _named_in_compound(ms: list[Morpheme], cand) -> bool:
     return any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
 
 
-def _listed_kanji_names(
+def listed_kanji_names(
     text: str, ms: list[Morpheme], cand, is_surname
 ) -> list[tuple[int, int]]:
     """A candidate's span, or its parts when ・ lists kanji names in it (宗祇・肖柏,
@@ -665,6 +678,7 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
             or _signed(text, ms, c)
             or _addressed(text, ms, c, is_surname)
             or _owns(ms, c)
+            or _care_of(ms, c, is_surname)
         )
         for c, p in zip(cands, probs, strict=True)
     ]
@@ -881,7 +895,7 @@ class JpPersonRecognizer(LocalRecognizer):
             floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
             if p >= floor:
                 score = min(p, _MODEL_CAP)
-                for start, end in _listed_kanji_names(text, ms, cand, is_surname):
+                for start, end in listed_kanji_names(text, ms, cand, is_surname):
                     results.append(self._result(start, end, score, f"name model {p:.2f}"))
         return results
 

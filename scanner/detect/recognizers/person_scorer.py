@@ -95,6 +95,11 @@ ROLES = frozenset(
 TITLES = TITLES | ROLES
 #: titles that end a run of name tokens (バイエルン|公|ヴィルヘルム4世): TITLES and ranks
 _RUN_ENDS = TITLES | {"公", "侯", "伯", "大公", "選帝侯"}
+#: "care of" in an address, glued after a name or its 様 (山田方 鈴木様, 渡辺様方 伊藤様): it ends
+#: the name before it
+CARE_OF = "方"
+#: ... and no name starts at 方 glued after a noun, a suffix or a pronoun (その方 鈴木様)
+_CARE_OF_AFTER = frozenset({"名詞", "接尾辞", "連体詞", "代名詞"})
 #: the last character of a word for a person's role or trade (哲学者, 作曲家, 司令官)
 _ROLE_ENDS = tuple("者家官師士手")
 
@@ -455,14 +460,19 @@ def candidates(
     resume = 0  # the first token past the last candidate
     for i in compress(range(n), classes):  # a run starts at a name token (class not "")
         if i < resume or (
-            i > 0 and classes[i - 1] and ms[i].surface in _RUN_ENDS and ms[i - 1].end == ms[i].start
+            i > 0
+            and ms[i - 1].end == ms[i].start
+            and (
+                (classes[i - 1] and ms[i].surface in _RUN_ENDS)
+                or (ms[i].surface == CARE_OF and ms[i - 1].pos[0] in _CARE_OF_AFTER)
+            )
         ):
-            continue  # ローマ|王|フェルディナント4世: the title is neither name
+            continue  # ローマ|王|フェルディナント4世: the title is neither name; 渡辺様|方: c/o
         j = i
         while j + 1 < n and j - i < _MAX_TOKENS:
             nxt = ms[j + 1]
             if classes[j + 1] and nxt.start == ms[j].end:
-                if nxt.surface in _RUN_ENDS:
+                if nxt.surface in _RUN_ENDS or nxt.surface == CARE_OF:
                     break  # 鹿取義隆|ヘッドコーチ, バイエルン|公: a title ends the name
                 j += 1
             elif step := _joined(ms, classes, j):

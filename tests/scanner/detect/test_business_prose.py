@@ -192,6 +192,11 @@ NAMED = [
     ("石井が退職しましたので、後任は小川です。", ["石井", "小川"]),
     ("理由は簡単です。", []),
     ("明日：C社にて打ち合わせ（同行：神田）", ["神田"]),
+    # an address in care of a household (方): the household and the addressee
+    ("お届け先：渡辺様方 伊藤様", ["渡辺", "伊藤"]),
+    ("送付先：東京都港区1-1 山田方 鈴木様", ["山田", "鈴木"]),
+    ("その方 鈴木様", ["鈴木"]),
+    ("こちらの方が良いと思います。", []),
     ("所在地（本社：神田）", []),
     # a surname a frame names (記録：宇野) is a name at its other mentions too
     (

@@ -93,6 +93,18 @@ def test_deep_mode_finds_a_name_in_running_text(deep_detector):
     assert not deep_detector.analyze("会見で市は新しい計画について述べた。")
 
 
+@pytest.mark.ginza
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("宗祇・肖柏が詠んだ。", ["宗祇", "肖柏"]), ("林・森両名が出席します。", ["林", "森"])],
+)
+def test_deep_mode_splits_kanji_names_listed_with_a_dot_like_fast_mode(
+    deep_detector, fast_detector, text, names
+):
+    for detector in (fast_detector, deep_detector):
+        assert [d.value for d in detector.analyze(text) if d.entity == "PERSON"] == names
+
+
 def _deep_person_results(engine, text, spans=()):
     from scanner.detect.recognizers.ginza_ner_recognizer import GinzaNerRecognizer
 
