@@ -791,8 +791,7 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
         )
     if before.surface == "は" and ms[p - 1].surface in _POSTS and ms[p - 1].end == before.start:
         return named or (  # 後任は|小川|です。: who holds a post
-            kanji_surnames(tokens, is_surname)
-            and not any(m.surface in _NOT_DOERS for m in tokens)
+            kanji_surnames(tokens, is_surname) and not any(m.surface in _NOT_DOERS for m in tokens)
         )
     return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
 
@@ -917,6 +916,12 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
 _ENTRY_SEPARATORS = frozenset("、，,／/")
 
 
+def _rest_of_line(text: str, at: int) -> str:
+    """What follows ``at`` on its line, without spaces at its ends."""
+    end = text.find("\n", at)
+    return text[at : len(text) if end < 0 else end].strip(" 　")
+
+
 def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """営業部　林, 総務課　課長　森: a signature's unit of the organisation or title, a space,
     then kanji surnames closing the line or an entry of a list on it."""
@@ -930,8 +935,7 @@ def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
         return False
     if not (unit.surface in TITLES or unit.surface.endswith(_UNIT_LAST_CHARS)):
         return False
-    end = text.find("\n", ms[last].end)
-    rest = text[ms[last].end : len(text) if end < 0 else end].strip(" 　")
+    rest = _rest_of_line(text, ms[last].end)
     if rest and rest[0] not in _ENTRY_SEPARATORS:
         return False  # (営業部 佐野、開発部 宮崎: entries of a list)
     return kanji_surnames(ms[first : last + 1], is_surname) and not any(
@@ -1005,18 +1009,15 @@ def spoke(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
     return m.surface in heads and len(heads) >= _SPEAKERS
 
 
-#: a line opening with a label of people and a colon, then surnames (and units) listed:
-#: 面接官：小林、山口, 関係者：営業部 佐野、開発部 宮崎
 #: a line (or a bracket) opening with a label of people and a colon, then surnames (and
 #: units) listed: 面接官：小林、山口, 関係者：営業部 佐野、開発部 宮崎, （同行：神田）
 _LABELLED_LINE = re.compile(
-    r"[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　]*(?:[一-龥々]{1,6}[ 　、，,・]*)*$"
+    r"[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　、，,・一-龥々]*$"
 )
 _PEOPLE_LABELS = frozenset(
     "担当 司会 書記 作成 確認 承認 受付 出席 欠席 参加 同席 同行 講師 面接 記録 宛先 宛名 発表"
     " 連絡先 窓口 メンバー".split()
 )
-_LABEL_OPENERS = ("\n", HARD_BOUNDARY, "（", "(")
 _LABEL_CLOSERS = _ENTRY_SEPARATORS | frozenset("）)")
 
 
@@ -1027,16 +1028,15 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
     if not kanji_surnames(tokens, is_surname) or any(m.surface in _NOT_DOERS for m in tokens):
         return False
     at = ms[first].start
-    start = max(text.rfind(c, 0, at) for c in _LABEL_OPENERS) + 1
+    line = text.rfind("\n", 0, at) + 1  # (a batch's texts are joined with newlines around)
+    start = max(text.rfind("（", line, at), text.rfind("(", line, at)) + 1 or line
     found = _LABELLED_LINE.match(text, start, at)
     if found is None:
         return False
     label = found.group(1)
     if not (label in _PEOPLE_LABELS or label.endswith(("者", "官", "員"))):
         return False
-    end = min((e for e in (text.find(c, ms[last].end) for c in _LABEL_OPENERS[:2]) if e >= 0),
-              default=len(text))
-    rest = text[ms[last].end : end].strip(" 　")
+    rest = _rest_of_line(text, ms[last].end)
     return not rest or rest[0] in _LABEL_CLOSERS
 
 

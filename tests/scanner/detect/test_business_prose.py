@@ -335,3 +335,22 @@ def test_colleagues_in_business_documents_are_found(fast_detector, text, names):
 def test_business_documents_without_people_stay_silent(fast_detector, text):
     found = [text[d.start : d.end] for d in fast_detector.analyze(text) if d.entity == "PERSON"]
     assert found == []
+
+
+def test_a_long_kanji_run_after_a_label_is_read_in_linear_time(fast_detector):
+    """A label of people, then a long kanji run and a surname: the label's pattern once
+    backtracked exponentially over the run (each split of it tried), which hung the scan;
+    the alarm turns a hang into a failure."""
+    import signal
+
+    def hung(signum, frame):
+        raise TimeoutError("the label pattern backtracks")
+
+    text = "担当：" + "林森原関谷島池松杉坂" * 30 + "の林"
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        fast_detector.analyze(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
