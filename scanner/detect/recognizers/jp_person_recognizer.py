@@ -492,9 +492,7 @@ def _addressed(text: str, ms: list[Morpheme], cand, is_surname) -> bool:
         ends = rest in _COLONS
     else:
         ends = rest in _ADDRESSED_ENDS or rest in ("", "\n")
-    return ends and kanji_surnames(
-        ms[cand.first : cand.last + 1], is_surname
-    )
+    return ends and kanji_surnames(ms[cand.first : cand.last + 1], is_surname)
 
 
 #: a count of people after names listed with ・ (林・森両名, 杉山・千葉の両名, 山田・佐藤の２名)
@@ -561,9 +559,7 @@ def _named_in_compound(ms: list[Morpheme], cand) -> bool:
     return any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
 
 
-def listed_kanji_names(
-    text: str, ms: list[Morpheme], cand, is_surname
-) -> list[tuple[int, int]]:
+def listed_kanji_names(text: str, ms: list[Morpheme], cand, is_surname) -> list[tuple[int, int]]:
     """A candidate's span, or its parts when ・ lists kanji names in it (宗祇・肖柏,
     中日・山本昌広): each part with a 人名 token is a name of its own, the others are not;
     where the list is counted as people after it (林・森両名, 杉山・千葉の両名), each part
