@@ -790,9 +790,7 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
             and not any(m.surface in _RELATIONAL_NOUNS for m in tokens)
         )
     if before.surface == "は" and ms[p - 1].surface in _POSTS and ms[p - 1].end == before.start:
-        return named or (  # 後任は|小川|です。: who holds a post
-            kanji_surnames(tokens, is_surname) and not any(m.surface in _NOT_DOERS for m in tokens)
-        )
+        return named or colleague_surnames(tokens, is_surname)  # 後任は|小川|です。: a post
     return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
 
 
@@ -822,8 +820,8 @@ def of_unit(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if ms[k].start != ms[last].end or ms[k].surface not in _UNIT_NAME_AFTER:
         return False
     tokens = ms[first : last + 1]
-    return kanji_surnames(tokens, is_surname) and not any(
-        m.surface in _NOT_DOERS or m.surface in _SIDES or m.pos[2] == "副詞可能" for m in tokens
+    return colleague_surnames(tokens, is_surname) and not any(
+        m.surface in _SIDES or m.pos[2] == "副詞可能" for m in tokens
     )  # (営業部の|中から, 開発部の|奥まで: a part of the place)
 
 
@@ -866,9 +864,7 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if last + 1 >= len(ms) or ms[last + 1].surface not in _AFTER_DOER:
         return False  # (most tokens: neither a particle of the deed nor a list goes on)
     tokens = ms[first : last + 1]
-    if not kanji_surnames(tokens, is_surname) or any(
-        m.surface in _NOT_DOERS or m.pos[2] == "副詞可能" for m in tokens
-    ):
+    if not colleague_surnames(tokens, is_surname) or any(m.pos[2] == "副詞可能" for m in tokens):
         return False
     before = ms[first - 1] if first > 0 else None
     if (
@@ -938,9 +934,7 @@ def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
     rest = _rest_of_line(text, ms[last].end)
     if rest and rest[0] not in _ENTRY_SEPARATORS:
         return False  # (営業部 佐野、開発部 宮崎: entries of a list)
-    return kanji_surnames(ms[first : last + 1], is_surname) and not any(
-        m.surface in _NOT_DOERS for m in ms[first : last + 1]
-    )
+    return colleague_surnames(ms[first : last + 1], is_surname)
 
 
 #: the functions of a company, which a colleague's unit in brackets names (山田（営業）)
@@ -1024,8 +1018,7 @@ _LABEL_CLOSERS = _ENTRY_SEPARATORS | frozenset("）)")
 def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """面接官：小林、山口, 出席：林、森, （同行：神田）: kanji surnames listed after a label of
     people that opens the line or a bracket (a role ending in 者 / 官 / 員, or 担当, 出席 ...)."""
-    tokens = ms[first : last + 1]
-    if not kanji_surnames(tokens, is_surname) or any(m.surface in _NOT_DOERS for m in tokens):
+    if not colleague_surnames(ms[first : last + 1], is_surname):
         return False
     at = ms[first].start
     line = text.rfind("\n", 0, at) + 1  # (a batch's texts are joined with newlines around)
@@ -1059,6 +1052,12 @@ def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) ->
 def read_as_name(tokens: list[Morpheme]) -> bool:
     """Whether Sudachi reads one of the tokens as a name here (人名: 小林, not 大阪)."""
     return any(m.pos[2] == "人名" for m in tokens)
+
+
+def colleague_surnames(tokens: list[Morpheme], is_surname) -> bool:
+    """Kanji surnames (kanji_surnames) none of which is a word that does nothing itself at
+    work (上, 町, 役所, 方, 味方 ...), so the business frames may take them for a colleague."""
+    return kanji_surnames(tokens, is_surname) and not any(m.surface in _NOT_DOERS for m in tokens)
 
 
 def kanji_surnames(tokens: list[Morpheme], is_surname) -> bool:
