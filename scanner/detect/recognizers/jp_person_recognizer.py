@@ -31,6 +31,7 @@ from scanner.detect.recognizers.person_scorer import (
     at_work,
     belongs,
     candidate_features,
+    counted_as_people,
     kanji_surnames,
     labelled,
     not_a_person,
@@ -495,26 +496,6 @@ def _addressed(text: str, ms: list[Morpheme], cand, is_surname) -> bool:
     return ends and kanji_surnames(ms[cand.first : cand.last + 1], is_surname)
 
 
-#: a count of people after names listed with ・ (林・森両名, 杉山・千葉の両名, 山田・佐藤の２名)
-_COUNTED_PEOPLE = frozenset("両名 両氏 両人 両君 三名 三氏 二名".split())
-
-
-def _counted_as_people(ms: list[Morpheme], k: int) -> bool:
-    """Whether tokens from k count people: 両名, の両名, の２名 (after a list of names)."""
-    if k < len(ms) and ms[k].surface == "の":
-        k += 1
-    if k >= len(ms):
-        return False
-    if ms[k].surface in _COUNTED_PEOPLE:
-        return True
-    return (
-        ms[k].pos[1] == "数詞"
-        and k + 1 < len(ms)
-        and ms[k + 1].surface in ("名", "人")
-        and ms[k + 1].start == ms[k].end
-    )
-
-
 def _care_of(ms: list[Morpheme], cand, is_surname) -> bool:
     """山田方 鈴木様: the household a letter is sent in care of, before the addressee."""
     k = cand.last + 1
@@ -574,7 +555,7 @@ def listed_kanji_names(text: str, ms: list[Morpheme], cand, is_surname) -> list[
             parts[-1].append(m)
     if not all(p and all(_KANJI.fullmatch(m.surface) for m in p) for p in parts):
         return [(cand.start, cand.end)]  # マリオ・ベルトーニ: one foreign name
-    counted = _counted_as_people(ms, cand.last + 1)
+    counted = counted_as_people(ms, cand.last + 1)
     named = [
         (p[0].start, p[-1].end)
         for p in parts

@@ -1033,6 +1033,53 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
     return not rest or rest[0] in _LABEL_CLOSERS
 
 
+#: a count of people after names listed (林・森両名, 杉山・千葉の両名, 林と森の２名)
+_COUNTED_PEOPLE = frozenset("両名 両氏 両人 両君 三名 三氏 二名".split())
+
+
+def counted_as_people(ms: list[Morpheme], k: int) -> bool:
+    """Whether tokens from k count people: 両名, の両名, の２名 (after a list of names)."""
+    if k < len(ms) and ms[k].surface == "の":
+        k += 1
+    if k >= len(ms):
+        return False
+    if ms[k].surface in _COUNTED_PEOPLE:
+        return True
+    return (
+        ms[k].pos[1] == "数詞"
+        and k + 1 < len(ms)
+        and ms[k + 1].surface in ("名", "人")
+        and ms[k + 1].start == ms[k].end
+    )
+
+
+def counted(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """林と森の両名, 林、森の２名: kanji surnames listed with と / 、 and counted as people
+    after the list (each read as a wood or a place to Sudachi otherwise)."""
+    if not colleague_surnames(ms[first : last + 1], is_surname):
+        return False
+    lo, hi = first, last
+    while lo >= 2 and ms[lo - 1].surface in _PAIR_JOINS and _listed_surname(ms, lo - 2, is_surname):
+        lo -= 2
+    while (
+        hi + 2 < len(ms)
+        and ms[hi + 1].surface in _PAIR_JOINS
+        and _listed_surname(ms, hi + 2, is_surname)
+    ):
+        hi += 2
+    return (lo, hi) != (first, last) and counted_as_people(ms, hi + 1)
+
+
+#: what joins the surnames of a counted list (林と森の両名, 林、森の２名)
+_PAIR_JOINS = frozenset({"と", "、"})
+
+
+def _listed_surname(ms: list[Morpheme], k: int, is_surname) -> bool:
+    """Whether token k may be a surname of such a list (Sudachi's 人名, or kanji surnames)."""
+    m = ms[k]
+    return m.pos[0] == "名詞" and (m.pos[2] == "人名" or colleague_surnames([m], is_surname))
+
+
 def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """Whether tokens first..last are a colleague as business writing names one: giving
     their own name, doing or being asked something at work, signing, with their unit in
@@ -1046,6 +1093,7 @@ def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) ->
         or spoke(text, ms, first, last, is_surname)
         or of_unit(ms, first, last, is_surname)
         or labelled(text, ms, first, last, is_surname)
+        or counted(ms, first, last, is_surname)
     )
 
 
