@@ -540,13 +540,31 @@ def _named_in_compound(ms: list[Morpheme], cand) -> bool:
     return any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
 
 
+#: a katakana word for what someone wrote, glued after their kanji name, which the
+#: candidate took in (島田|コメント, 佐藤|レポート): scored with it, reported without it
+_WRITINGS = frozenset("コメント レポート メモ ノート メール メッセージ リポート".split())
+
+
+def _without_writing(ms: list[Morpheme], cand) -> tuple[int, int]:
+    """The candidate's span without a word for a writing at its end (島田|コメント → 島田)."""
+    last = ms[cand.last]
+    if (
+        cand.last > cand.first
+        and last.surface in _WRITINGS
+        and _KANJI.fullmatch(ms[cand.last - 1].surface)
+        and ms[cand.last - 1].end == last.start
+    ):
+        return (cand.start, ms[cand.last - 1].end)
+    return (cand.start, cand.end)
+
+
 def listed_kanji_names(text: str, ms: list[Morpheme], cand, is_surname) -> list[tuple[int, int]]:
     """A candidate's span, or its parts when ・ lists kanji names in it (宗祇・肖柏,
     中日・山本昌広): each part with a 人名 token is a name of its own, the others are not;
     where the list is counted as people after it (林・森両名, 杉山・千葉の両名), each part
     that is a surname is one too (林 a wood, 千葉 a place to Sudachi)."""
     if "・" not in text[cand.start : cand.end]:
-        return [(cand.start, cand.end)]
+        return [_without_writing(ms, cand)]
     parts: list[list[Morpheme]] = [[]]
     for m in ms[cand.first : cand.last + 1]:
         if m.surface == "・":
