@@ -128,19 +128,13 @@ class SudachiNlpEngine(NlpEngine):
             # split at the spaces, they are the surfaces when the piece holds no space of
             # its own (one string from the library instead of one call per token)
             surfaces = str(tokens).split(" ") if " " not in piece else ()
-            if len(surfaces) == len(tokens):
-                for m, surface in zip(tokens, surfaces, strict=True):
-                    end = pos + len(surface)
-                    if not surface.isspace():  # (no surface is " " here)
-                        append(new(Morpheme, (pos, end, surface, pos_of(m), oov(m))))
-                    pos = end
-            else:
-                for m in tokens:
-                    surface = surface_of(m)
-                    end = pos + len(surface)
-                    if not surface.isspace() or surface == " ":
-                        append(new(Morpheme, (pos, end, surface, pos_of(m), oov(m))))
-                    pos = end
+            if len(surfaces) != len(tokens):
+                surfaces = map(surface_of, tokens)  # (one call per token)
+            for m, surface in zip(tokens, surfaces, strict=True):
+                end = pos + len(surface)
+                if not surface.isspace() or surface == " ":
+                    append(new(Morpheme, (pos, end, surface, pos_of(m), oov(m))))
+                pos = end
             if pos - offset != len(piece):  # never seen; kept so offsets can never drift
                 del out[mark:]
                 for m in tokenize(piece, out=reuse):
