@@ -295,13 +295,11 @@ class FalseNames:
         if first != last:
             return False
         surface = self.ms[first].surface
-        engine = self.engine
         return (
             len(surface) >= 3
             and surface.endswith("屋")
-            and engine is not None
-            and hasattr(engine, "is_surname")
-            and engine.is_surname(surface[:-1])
+            and hasattr(self.engine, "is_surname")  # (False for no engine)
+            and self.engine.is_surname(surface[:-1])
         )
 
     def _used(self, start: int, end: int, last: int) -> bool:
