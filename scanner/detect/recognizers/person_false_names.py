@@ -147,6 +147,9 @@ _COMMON_NOUN = "名詞-普通名詞"
 _PET_WORDS = frozenset({"ワン", "ニャン", "わん", "にゃん"})
 #: kanji words that take an honorific as a word of their own (王さま, 神様, 仏さま)
 _HONOURED_WORDS = frozenset("王 神 仏 姫 殿 客 皆 奥 嫁 婿 坊 若 女将 旦那 親分 大家 鬼".split())
+#: ... but with a plain honorific, a surname (王さん, 王君 is Wang; 王様, 王さま a king)
+_SURNAME_WORDS = frozenset({"王"})
+_PLAIN_HONORIFICS = frozenset({"さん", "くん", "君"})
 #: people after a name: a group or lineage after them is theirs (エリツィンら改革派, 新田氏系)
 _OF_PEOPLE = frozenset({"ら", "たち", "達", "等", "氏", "家"})
 
@@ -250,7 +253,7 @@ class FalseNames:
     def common_noun(self, m: Morpheme, honorific: str, alone: bool = True) -> bool:
         """A token that is a common noun and no Japanese name (クッキー, 花屋, 王; not スズキ)."""
         if m.surface in _HONOURED_WORDS:
-            return True
+            return not (m.surface in _SURNAME_WORDS and honorific in _PLAIN_HONORIFICS)
         if m.pos[1] != "普通名詞" or m.oov:
             return False
         if _KATAKANA.fullmatch(m.surface) is None:

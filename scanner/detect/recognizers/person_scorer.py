@@ -468,6 +468,13 @@ def candidates(
             )
         ):
             continue  # ローマ|王|フェルディナント4世: the title is neither name; 渡辺様|方: c/o
+        if (
+            ms[i].surface in _TITLE_PREFIXES
+            and i + 1 < n
+            and ms[i + 1].surface == " "
+            and classes[i] in _WEAK_CLASSES
+        ):
+            continue  # 旧 山本 → 新 小池: "former" and "new", not a name before the space
         j = i
         while j + 1 < n and j - i < _MAX_TOKENS:
             nxt = ms[j + 1]
@@ -829,7 +836,8 @@ def of_unit(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
 #: 林が|ご|説明): a surname-like common noun before it is the colleague's surname, not a forest
 _DEEDS = frozenset(
     "作成 担当 出席 欠席 来社 訪問 出張 報告 説明 発言 提案 回答 連絡 司会 進行 同行 執筆"
-    " 起案 退職 入社 異動 着任 早退 遅刻 在席 外出 帰社 直帰 出社 休暇 伺い 案内 返信 手配".split()
+    " 起案 退職 入社 異動 着任 早退 遅刻 在席 外出 帰社 直帰 出社 休暇 伺い 案内 返信 手配"
+    " 窓口".split()
 )
 _DOER_MARKS = frozenset({"が", "は", "も"})
 #: ... and what one hears from a colleague or asks of one (岡から|連絡, 森より|折り返し,
@@ -837,7 +845,9 @@ _DOER_MARKS = frozenset({"が", "は", "も"})
 _FROM_MARKS = frozenset({"から", "より"})
 _TO_MARKS = frozenset({"に", "へ"})
 _HEARD_FROM = frozenset("連絡 電話 メール 報告 指示 説明 回答 返信 折り返し 伝言 依頼 相談".split())
-_ASKED_OF = frozenset("確認 連絡 相談 報告 依頼 質問 伝言 電話 問い合わせ".split())
+_ASKED_OF = frozenset(
+    "確認 連絡 相談 報告 依頼 質問 伝言 電話 問い合わせ 共有 送付 転送 提出 回覧 送信".split()
+)
 #: ... or handed work (林に|引き継ぎました, 岡に|申し送り): a verb, whatever follows it
 _HANDED_TO = frozenset("引き継ぎ 引継ぎ 引き継い 引継い 申し送り 申し送っ 手渡し".split())
 #: after the asking, a verb or its object, not a purpose (森に|確認に行った is a forest)
@@ -855,6 +865,15 @@ _POLITE_PREFIXES = frozenset({"ご", "お", "御"})
 _AFTER_DOER = _COORDINATORS | _DOER_MARKS | _FROM_MARKS | _TO_MARKS
 
 
+def katakana_read_as_name(tokens: list[Morpheme]) -> bool:
+    """One katakana token Sudachi reads as a name here (スミス, ガルシア; not a loanword)."""
+    return (
+        len(tokens) == 1
+        and tokens[0].pos[2] == "人名"
+        and _KATAKANA.fullmatch(tokens[0].surface) is not None
+    )
+
+
 def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """林が|作成した, 森は|出張中, 林と森が|来社した, 岡から|連絡, 関に|確認しました,
     林に|引き継ぎました: kanji
@@ -864,8 +883,10 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if last + 1 >= len(ms) or ms[last + 1].surface not in _AFTER_DOER:
         return False  # (most tokens: neither a particle of the deed nor a list goes on)
     tokens = ms[first : last + 1]
-    if not colleague_surnames(tokens, is_surname) or any(m.pos[2] == "副詞可能" for m in tokens):
-        return False
+    if not (colleague_surnames(tokens, is_surname) or katakana_read_as_name(tokens)) or any(
+        m.pos[2] == "副詞可能" for m in tokens
+    ):
+        return False  # (スミスが|担当: a katakana name Sudachi reads as one does it too)
     before = ms[first - 1] if first > 0 else None
     if (
         before is not None

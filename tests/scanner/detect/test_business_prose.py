@@ -214,6 +214,18 @@ NAMED = [
     ("議事録\n議題：来期予算\n山田：予算案を説明しました。\n森：異議なし。", ["山田", "森"]),
     ("議事録\n司会：大塚　書記：林\n鈴木：了解です。", ["大塚", "林", "鈴木"]),
     ("用語集\n林：樹木が集まった場所。\n森：林より大きいもの。", []),
+    # stop 26: a surname Sudachi reads as a rice field, asked to take something (山田へ共有);
+    # a katakana name doing a colleague's work; 王 with a plain honorific is Wang, not a king;
+    # "new" before a space is no part of the name after it
+    ("打ち合わせの結果を山田へ共有しました。", ["山田"]),
+    ("資料は和田へ送付済みです。", ["和田"]),
+    ("本件はスミスが窓口となります。", ["スミス"]),
+    ("森が窓口となります。", ["森"]),
+    ("総務部が窓口となります。", []),
+    ("明日は王さんが来社されます。", ["王"]),
+    ("王氏が来日した。", ["王"]),
+    ("王様が来た。", []),
+    ("担当：新 小池", ["小池"]),
 ]
 
 
