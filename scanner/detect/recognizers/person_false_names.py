@@ -150,6 +150,8 @@ _HONOURED_WORDS = frozenset("王 神 仏 姫 殿 客 皆 奥 嫁 婿 坊 若 女
 #: ... but with a plain honorific, a surname (王さん, 王君 is Wang; 王様, 王さま a king)
 _SURNAME_WORDS = frozenset({"王"})
 _PLAIN_HONORIFICS = frozenset({"さん", "くん", "君"})
+#: surnames ending in 寺 that name a person far more often than a temple (_temple)
+_TEMPLE_SURNAMES = frozenset("小野寺 西園寺 神宮寺 薬師寺 寺".split())
 #: people after a name: a group or lineage after them is theirs (エリツィンら改革派, 新田氏系)
 _OF_PEOPLE = frozenset({"ら", "たち", "達", "等", "氏", "家"})
 
@@ -211,6 +213,7 @@ class FalseNames:
             or self.honoured_common_noun(first, last, end)
             or self._facility_after(last, end)
             or self._shop_of_a_family(first, last)
+            or self._temple(first, last, end)
             or self._group_inside(first, last)
             or self._in_work_title(start, end)
             or self._in_quoted_title(start, end)
@@ -303,6 +306,20 @@ class FalseNames:
             and surface.endswith("屋")
             and hasattr(self.engine, "is_surname")  # (False for no engine)
             and self.engine.is_surname(surface[:-1])
+        )
+
+    def _temple(self, first: int, last: int, end: int) -> bool:
+        """園城寺に, 仁和寺の文書, 菩提寺と檀家: one word ending in 寺 that the dictionary lists
+        as a surname only, alone (no given name, honorific or title after it): the temple.
+        A few such surnames are far more often a person's (_TEMPLE_SURNAMES: 小野寺)."""
+        if first != last:
+            return False
+        m = self.ms[first]
+        if len(m.surface) < 3 or not m.surface.endswith("寺") or m.surface in _TEMPLE_SURNAMES:
+            return False
+        nxt = self._glued(last + 1, end)
+        return nxt is None or not (
+            nxt.surface in _HONORIFIC_WORDS or nxt.surface in TITLES or nxt.pos[2] == "人名"
         )
 
     def _used(self, start: int, end: int, last: int) -> bool:
