@@ -947,7 +947,8 @@ class JpPersonRecognizer(LocalRecognizer):
                     cand.start == ms[j + 1].end
                     and _is_given_name_like(m, cand)
                     and not _glued_noun(after, cand.end)
-                ):
+                    and not (after is not None and after.surface in _COLONS)
+                ):  # (受付者：浅野　内容：: the next field's label)
                     j, names, weak_given = j + 2, 2, True
             start, end = m.start, ms[j].end
             following = ms[j + 1] if j + 1 < n else None

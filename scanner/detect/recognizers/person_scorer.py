@@ -950,11 +950,20 @@ def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
     unit, gap = ms[p], text[ms[p].end : ms[first].start]
     if not gap or gap.strip(" 　") or "\n" in gap:
         return False
-    if not (unit.surface in TITLES or unit.surface.endswith(_UNIT_LAST_CHARS)):
+    if not (
+        unit.surface in TITLES
+        or unit.surface.endswith(_UNIT_LAST_CHARS)
+        or (  # 総務部|長　大西: a unit's head, cut in two
+            unit.surface == "長"
+            and p > 0
+            and ms[p - 1].end == unit.start
+            and ms[p - 1].surface.endswith(_UNIT_LAST_CHARS)
+        )
+    ):
         return False
     rest = _rest_of_line(text, ms[last].end)
-    if rest and rest[0] not in _ENTRY_SEPARATORS:
-        return False  # (営業部 佐野、開発部 宮崎: entries of a list)
+    if rest and rest[0] not in _ENTRY_SEPARATORS and rest != "より":
+        return False  # (営業部 佐野、開発部 宮崎: entries of a list; 総務部長　大西より: a sender)
     return colleague_surnames(ms[first : last + 1], is_surname)
 
 
@@ -1037,8 +1046,10 @@ _LABEL_CLOSERS = _ENTRY_SEPARATORS | frozenset("）)")
 
 
 def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
-    """面接官：小林、山口, 出席：林、森, （同行：神田）: kanji surnames listed after a label of
-    people that opens the line or a bracket (a role ending in 者 / 官 / 員, or 担当, 出席 ...)."""
+    """面接官：小林、山口, 出席：林、森, （同行：神田）, 作業者：小島　確認者：服部: kanji
+    surnames listed after a label of people (a role ending in 者 / 官 / 員, or 担当, 出席 ...)
+    that opens the line, a bracket or a field of the line (after a space or 、), up to the
+    line's end, a bracket's, or the next field's label."""
     if not colleague_surnames(ms[first : last + 1], is_surname):
         return False
     at = ms[first].start
@@ -1046,12 +1057,28 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
     start = max(text.rfind("（", line, at), text.rfind("(", line, at)) + 1 or line
     found = _LABELLED_LINE.match(text, start, at)
     if found is None:
-        return False
+        # a field further on the line: its label after a space or 、 (出張者：吉田、同行者：中山)
+        colon = max(text.rfind("：", start, at), text.rfind(":", start, at))
+        field = max(text.rfind(c, start, colon) for c in _FIELD_BREAKS) + 1 if colon > 0 else 0
+        found = _LABELLED_LINE.match(text, field, at) if field > start else None
+        if found is None:
+            return False
     label = found.group(1)
     if not (label in _PEOPLE_LABELS or label.endswith(("者", "官", "員"))):
         return False
-    rest = _rest_of_line(text, ms[last].end)
-    return not rest or rest[0] in _LABEL_CLOSERS
+    end = ms[last].end
+    rest = _rest_of_line(text, end)
+    return (
+        not rest
+        or rest[0] in _LABEL_CLOSERS
+        or (text[end] in " 　" and _NEXT_FIELD.match(rest) is not None)
+    )
+
+
+#: what ends a field of a line and may open the next one (作業者：小島　確認者：服部)
+_FIELD_BREAKS = (" ", "　", "、", "，")
+#: the next field's label (確認者：, 【内容】：)
+_NEXT_FIELD = re.compile(r"[【\[]?[一-龥]{1,6}[】\]]?[ 　]*[：:]")
 
 
 #: a count of people after names listed (林・森両名, 杉山・千葉の両名, 林と森の２名)

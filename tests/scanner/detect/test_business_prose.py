@@ -231,6 +231,15 @@ NAMED = [
     ("水木金都合により休講します。", []),
     ("水木さんに連絡しました。", ["水木"]),
     ("水木部長が出席した。", ["水木"]),
+    # forms of several fields on a line (label：value　label：value): each field's label
+    # names its people, and the next field's label is no given name (浅野　内容：)
+    ("苦情受付　受付者：コールセンター 浅野　内容：請求額の誤り", ["浅野"]),
+    ("出張者：吉田、同行者：中山", ["吉田", "中山"]),
+    ("作業者：小島 確認者：服部", ["小島", "服部"]),
+    ("【人事考課】対象者：坂本 健一　評価者：課長 大野", ["坂本 健一", "大野"]),
+    ("場所：本社 会議室：3F", []),
+    # a signature with the sender's mark, the unit's head cut in two by Sudachi (総務部|長)
+    ("各位　総務部長　大西より", ["大西"]),
 ]
 
 
