@@ -1081,6 +1081,25 @@ _FIELD_BREAKS = (" ", "　", "、", "，")
 _NEXT_FIELD = re.compile(r"[【\[]?[一-龥]{1,6}[】\]]?[ 　]*[：:]")
 
 
+#: a word for a person after Xという (佐々木という男性, 吉川という人, 森下という担当者)
+_PERSON_NOUNS = frozenset(
+    "男性 女性 男 女 人 方 者 人物 社員 店員 担当者 販売員 営業マン 青年 少年 少女 名前".split()
+)
+_SAYING = frozenset({"いう", "言う"})
+
+
+def called(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """佐々木という男性, 吉川という人: a name (kanji surnames, or what Sudachi reads as one)
+    that someone goes by, before という and a word for a person."""
+    k = last + 1
+    if k + 2 >= len(ms) or ms[k].surface != "と" or ms[k].start != ms[last].end:
+        return False  # (と first: most tokens have none after them)
+    if ms[k + 1].surface not in _SAYING or ms[k + 2].surface not in _PERSON_NOUNS:
+        return False
+    tokens = ms[first : last + 1]
+    return colleague_surnames(tokens, is_surname) or read_as_name(tokens)
+
+
 #: a count of people after names listed (林・森両名, 杉山・千葉の両名, 林と森の２名)
 _COUNTED_PEOPLE = frozenset("両名 両氏 両人 両君 三名 三氏 二名".split())
 
@@ -1142,6 +1161,7 @@ def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) ->
         or of_unit(ms, first, last, is_surname)
         or labelled(text, ms, first, last, is_surname)
         or counted(ms, first, last, is_surname)
+        or called(ms, first, last, is_surname)
     )
 
 

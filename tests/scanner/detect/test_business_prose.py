@@ -240,6 +240,11 @@ NAMED = [
     ("場所：本社 会議室：3F", []),
     # a signature with the sender's mark, the unit's head cut in two by Sudachi (総務部|長)
     ("各位　総務部長　大西より", ["大西"]),
+    # someone going by a name (Xという男性): a complaint's salesman
+    ("株式会社グリーン・ライフの佐々木という男性が来た。", ["佐々木"]),
+    ("森という人がいた。", ["森"]),
+    ("ABCという会社に勤めている。", []),
+    ("大阪という町で育った。", []),
 ]
 
 
