@@ -475,6 +475,10 @@ _ADDRESSED_BY = frozenset({"へ", "宛", "宛て"})
 _SENT_BY = frozenset({"より", "から"})
 _ADDRESSED_ENDS = frozenset({"：", ":", "、", ","})
 _COLONS = frozenset({"：", ":"})
+#: a name's reading in brackets right after it (and its honorific), in hiragana or
+#: katakana, given name too
+_READING = re.compile(r"[(（](?P<v>[ぁ-ゖァ-ヺー]{2,10}(?:[ 　][ぁ-ゖァ-ヺー]{1,10})?)[)）]")
+_READING_AFTER = re.compile(r"(?:様|さん|氏)?" + _READING.pattern)
 #: what sits on a colleague's desk: 小島の机, 山本の席 (the owner is a person)
 _BELONGINGS = frozenset("机 席 デスク ロッカー 引き出し 机上 名刺 印鑑 パソコン 携帯".split())
 
@@ -765,7 +769,28 @@ class JpPersonRecognizer(LocalRecognizer):
             results.extend(self._kin_katakana(morphemes))
         if results and morphemes:
             results.extend(self._other_mentions(text, morphemes, results, false_names))
+        if results and ("（" in text or "(" in text):
+            results.extend(self._readings(text, results))
         return results
+
+    def _readings(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """山田太郎（やまだ たろう）, 小松様（こまつ）: the kana in brackets right after a name
+        (and its honorific) is its reading,
+        the whole of it (the name model may take only its surname part, やまだ)."""
+        out = []
+        for r in results:
+            inside = _READING.search(text, r.start, r.end)
+            if inside is not None and inside.end() == r.end and inside.start() > r.start:
+                # 山田(やまだ): one token to Sudachi; the name ends before its reading
+                r.end = inside.start()
+                start, end = inside.span("v")
+                out.append(self._result(start, end, r.score, "reading in brackets after a name"))
+                continue
+            found = _READING_AFTER.match(text, r.end)
+            if found is not None:
+                start, end = found.span("v")
+                out.append(self._result(start, end, r.score, "reading in brackets after a name"))
+        return out
 
     def _one_kanji_titled(
         self, text: str, ms: list[Morpheme], engine, results: list[RecognizerResult]
