@@ -35,6 +35,7 @@ from scanner.detect.recognizers.person_scorer import (
     kanji_surnames,
     labelled,
     not_a_person,
+    reached_at,
     read_as_name,
     signs,
     sovereign_names,
@@ -348,12 +349,14 @@ def explained_result(
 
 
 def japanese_frame(text: str, ms: list[Morpheme], cand, is_surname) -> bool:
-    """営業部　林, 森（経理）, 出席：林、森: a signature, a colleague with their unit or listed
-    after a label of people, which stand without kana in Japanese text too."""
+    """営業部　林, 森（経理）, 出席：林、森, 03-1234-5678（森）: a signature, a colleague with
+    their unit, listed after a label of people or named after their number, which stand
+    without kana in Japanese text too."""
     return (
         signs(text, ms, cand.first, cand.last, is_surname)
         or belongs(ms, cand.first, cand.last, is_surname)
         or labelled(text, ms, cand.first, cand.last, is_surname)
+        or reached_at(ms, cand.first, cand.last, is_surname)
     )
 
 

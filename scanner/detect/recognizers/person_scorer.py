@@ -1081,6 +1081,25 @@ _FIELD_BREAKS = (" ", "　", "、", "，")
 _NEXT_FIELD = re.compile(r"[【\[]?[一-龥]{1,6}[】\]]?[ 　]*[：:]")
 
 
+def reached_at(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """090-1234-5678（佐藤）, 内線1234（山田）, …@example.jp（森）: the surname in brackets
+    right after a phone number, an extension or an address is whom it reaches."""
+    p, k = first - 1, last + 1
+    if p < 1 or k >= len(ms) or ms[p].surface not in _OPEN or ms[k].surface not in _CLOSE:
+        return False
+    if ms[p].end != ms[first].start or ms[k].start != ms[last].end:
+        return False
+    before = ms[p - 1]
+    if before.end != ms[p].start or not (before.pos[1] == "数詞" or before.surface in _TLDS):
+        return False
+    tokens = ms[first : last + 1]
+    return colleague_surnames(tokens, is_surname) or read_as_name(tokens)
+
+
+#: the last part of a mail address's domain, before （name）
+_TLDS = frozenset("jp com net org biz info".split())
+
+
 #: a word for a person after Xという (佐々木という男性, 吉川という人, 森下という担当者)
 _PERSON_NOUNS = frozenset(
     "男性 女性 男 女 人 方 者 人物 社員 店員 担当者 販売員 営業マン 青年 少年 少女 名前".split()
@@ -1162,6 +1181,7 @@ def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) ->
         or labelled(text, ms, first, last, is_surname)
         or counted(ms, first, last, is_surname)
         or called(ms, first, last, is_surname)
+        or reached_at(ms, first, last, is_surname)
     )
 
 
