@@ -907,9 +907,10 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     d = k + 1
     while d < min(len(ms), k + 1 + _WHEN_REACH) and (
         ms[d].pos[2] == "副詞可能"
+        or ms[d].pos[0] == "副詞"
         or (ms[d].surface in _WHEN_PARTICLES and ms[d - 1].pos[2] == "副詞可能")
     ):
-        d += 1  # 森は|本日|出張中, 林は|午後|から|外出
+        d += 1  # 森は|本日|出張中, 林は|午後|から|外出, 松下より|改めて|ご連絡, 森が|直接|説明
     if d < len(ms) and ms[d].surface in _POLITE_PREFIXES:
         d += 1  # 林が|ご|説明いたします
     if d >= len(ms):
