@@ -25,6 +25,7 @@ from scanner.detect.nlp.artifacts import Morpheme
 from scanner.detect.recognizers.pattern_base import new_result
 from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer import (
+    _KATAKANA_ROLES,
     CARE_OF,
     TITLES,
     PersonScorer,
@@ -547,6 +548,28 @@ def _named_in_compound(ms: list[Morpheme], cand) -> bool:
     return any(m.pos[2] == "人名" for m in ms[cand.first : cand.last + 1])
 
 
+#: titles only a person holds (not a body: ソニー|社長, ロシア|首相 is a country's), glued
+#: after a foreign name in katakana (メドヴェージェフ|大統領, ヒル|教授, ダイス|議長)
+_PERSONAL_TITLES = frozenset(
+    "大統領 副大統領 首相 議長 教授 博士 書記 将軍 司令官 大使 長官 国王 女王 皇帝 皇后 王妃"
+    " 夫人 枢機卿 司教 神父 牧師".split()
+)
+_FOREIGN_NAME = re.compile(r"[ァ-ヴー]{2,}(?:[・=＝][ァ-ヴー]+)*")
+
+
+def _titled_foreigner(ms: list[Morpheme], cand) -> bool:
+    """メドヴェージェフ|大統領, ヒル|教授, ボブソン|教授: a katakana name (no place in it, no
+    role such as オーナー) glued before a title only a person holds."""
+    k = cand.last + 1
+    if k >= len(ms) or ms[k].start != cand.end or ms[k].surface not in _PERSONAL_TITLES:
+        return False
+    tokens = ms[cand.first : cand.last + 1]
+    return (
+        _FOREIGN_NAME.fullmatch("".join(m.surface for m in tokens)) is not None
+        and not any(m.pos[2] == "地名" or m.surface in _KATAKANA_ROLES for m in tokens)
+    )
+
+
 #: a katakana word for what someone wrote, glued after their kanji name, which the
 #: candidate took in (島田|コメント, 佐藤|レポート): scored with it, reported without it
 _WRITINGS = frozenset("コメント レポート メモ ノート メール メッセージ リポート".split())
@@ -675,6 +698,7 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
         p < _KIN_SCORE
         and (
             _after_kin(ms, c)
+            or _titled_foreigner(ms, c)
             or at_work(text, ms, c.first, c.last, is_surname)
             or _named_in_compound(ms, c)
             or _signed(text, ms, c)
