@@ -557,6 +557,25 @@ _PERSONAL_TITLES = frozenset(
 _FOREIGN_NAME = re.compile(r"[ァ-ヴー]{2,}(?:[・=＝][ァ-ヴー]+)*")
 
 
+#: what only a person has, after their name and の (ゴダールのインタビュー, 山田の息子)
+_OF_A_PERSON = frozenset(
+    "妻 夫 息子 娘 父 母 兄 弟 姉 妹 祖父 祖母 孫 甥 姪 長男 次男 三男 長女 次女 愛人 恋人 夫人"
+    " 弟子 生涯 伝記 自伝 葬儀 肖像 遺体 遺言 死後 インタビュー".split()
+)
+
+
+def _of_a_person(ms: list[Morpheme], cand) -> bool:
+    """ゴダールのインタビュー, 山田の息子: a candidate (no place in it), then の and what only
+    a person has; in the GSD and WAC train splits 27 of 30 such candidates are gold (the
+    other three people too: 釈迦の弟子)."""
+    k = cand.last + 1
+    if k + 1 >= len(ms) or ms[k].surface != "の" or ms[k].start != cand.end:
+        return False
+    if ms[k + 1].surface not in _OF_A_PERSON or ms[k + 1].start != ms[k].end:
+        return False
+    return not any(m.pos[2] == "地名" for m in ms[cand.first : cand.last + 1])
+
+
 def _titled_foreigner(ms: list[Morpheme], cand) -> bool:
     """メドヴェージェフ|大統領, ヒル|教授, ボブソン|教授: a katakana name (no place in it, no
     role such as オーナー) glued before a title only a person holds."""
@@ -699,6 +718,7 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
         and (
             _after_kin(ms, c)
             or _titled_foreigner(ms, c)
+            or _of_a_person(ms, c)
             or at_work(text, ms, c.first, c.last, is_surname)
             or _named_in_compound(ms, c)
             or _signed(text, ms, c)
