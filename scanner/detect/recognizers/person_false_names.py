@@ -147,6 +147,13 @@ _COMMON_NOUN = "名詞-普通名詞"
 _PET_WORDS = frozenset({"ワン", "ニャン", "わん", "にゃん"})
 #: kanji words that take an honorific as a word of their own (王さま, 神様, 仏さま)
 _HONOURED_WORDS = frozenset("王 神 仏 姫 殿 客 皆 奥 嫁 婿 坊 若 女将 旦那 親分 大家 鬼".split())
+#: ... but with a plain honorific, a surname (王さん, 王君 is Wang; 王様, 王さま a king)
+_SURNAME_WORDS = frozenset({"王"})
+_PLAIN_HONORIFICS = frozenset({"さん", "くん", "君"})
+#: the days of the week, one kanji each (月水金: Monday, Wednesday and Friday)
+_WEEKDAYS = frozenset("月火水木金土日")
+#: surnames ending in 寺 that name a person far more often than a temple (_temple)
+_TEMPLE_SURNAMES = frozenset("小野寺 西園寺 神宮寺 薬師寺 寺".split())
 #: people after a name: a group or lineage after them is theirs (エリツィンら改革派, 新田氏系)
 _OF_PEOPLE = frozenset({"ら", "たち", "達", "等", "氏", "家"})
 
@@ -208,6 +215,8 @@ class FalseNames:
             or self.honoured_common_noun(first, last, end)
             or self._facility_after(last, end)
             or self._shop_of_a_family(first, last)
+            or self._temple(first, last, end)
+            or self._weekdays(start, end, last)
             or self._group_inside(first, last)
             or self._in_work_title(start, end)
             or self._in_quoted_title(start, end)
@@ -250,7 +259,7 @@ class FalseNames:
     def common_noun(self, m: Morpheme, honorific: str, alone: bool = True) -> bool:
         """A token that is a common noun and no Japanese name (クッキー, 花屋, 王; not スズキ)."""
         if m.surface in _HONOURED_WORDS:
-            return True
+            return not (m.surface in _SURNAME_WORDS and honorific in _PLAIN_HONORIFICS)
         if m.pos[1] != "普通名詞" or m.oov:
             return False
         if _KATAKANA.fullmatch(m.surface) is None:
@@ -301,6 +310,35 @@ class FalseNames:
             and hasattr(self.engine, "is_surname")  # (False for no engine)
             and self.engine.is_surname(surface[:-1])
         )
+
+    def _temple(self, first: int, last: int, end: int) -> bool:
+        """園城寺に, 仁和寺の文書, 菩提寺と檀家: one word ending in 寺 that the dictionary lists
+        as a surname only, alone (no given name, honorific or title after it): the temple.
+        A few such surnames are far more often a person's (_TEMPLE_SURNAMES: 小野寺)."""
+        if first != last:
+            return False
+        m = self.ms[first]
+        if len(m.surface) < 3 or not m.surface.endswith("寺") or m.surface in _TEMPLE_SURNAMES:
+            return False
+        nxt = self._glued(last + 1, end)
+        return nxt is None or not (
+            nxt.surface in _HONORIFIC_WORDS or nxt.surface in TITLES or nxt.pos[2] == "人名"
+        )
+
+    def _weekdays(self, start: int, end: int, last: int) -> bool:
+        """月木は不在, 水木金都合により: days of the week (月水金 for Mon, Wed, Fri), read as a
+        surname and given name: three of them in a row opening the span, or the whole span
+        two of them with no honorific or title after it (水木さん, 水木部長 stay people)."""
+        text = self.text
+        lead = start
+        while lead < end and text[lead] in _WEEKDAYS:
+            lead += 1
+        if lead - start >= 3:
+            return True
+        if lead != end or end - start != 2:
+            return False
+        nxt = self._glued(last + 1, end)
+        return nxt is None or not (nxt.surface in _HONORIFIC_WORDS or nxt.surface in TITLES)
 
     def _used(self, start: int, end: int, last: int) -> bool:
         """Xを買った, Xを使用した, Xをご利用: a katakana word bought or used is a thing."""

@@ -468,6 +468,13 @@ def candidates(
             )
         ):
             continue  # ローマ|王|フェルディナント4世: the title is neither name; 渡辺様|方: c/o
+        if (
+            ms[i].surface in _TITLE_PREFIXES
+            and i + 1 < n
+            and ms[i + 1].surface == " "
+            and classes[i] in _WEAK_CLASSES
+        ):
+            continue  # 旧 山本 → 新 小池: "former" and "new", not a name before the space
         j = i
         while j + 1 < n and j - i < _MAX_TOKENS:
             nxt = ms[j + 1]
@@ -829,7 +836,8 @@ def of_unit(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
 #: 林が|ご|説明): a surname-like common noun before it is the colleague's surname, not a forest
 _DEEDS = frozenset(
     "作成 担当 出席 欠席 来社 訪問 出張 報告 説明 発言 提案 回答 連絡 司会 進行 同行 執筆"
-    " 起案 退職 入社 異動 着任 早退 遅刻 在席 外出 帰社 直帰 出社 休暇 伺い 案内 返信 手配".split()
+    " 起案 退職 入社 異動 着任 早退 遅刻 在席 外出 帰社 直帰 出社 休暇 伺い 案内 返信 手配"
+    " 窓口".split()
 )
 _DOER_MARKS = frozenset({"が", "は", "も"})
 #: ... and what one hears from a colleague or asks of one (岡から|連絡, 森より|折り返し,
@@ -837,7 +845,9 @@ _DOER_MARKS = frozenset({"が", "は", "も"})
 _FROM_MARKS = frozenset({"から", "より"})
 _TO_MARKS = frozenset({"に", "へ"})
 _HEARD_FROM = frozenset("連絡 電話 メール 報告 指示 説明 回答 返信 折り返し 伝言 依頼 相談".split())
-_ASKED_OF = frozenset("確認 連絡 相談 報告 依頼 質問 伝言 電話 問い合わせ".split())
+_ASKED_OF = frozenset(
+    "確認 連絡 相談 報告 依頼 質問 伝言 電話 問い合わせ 共有 送付 転送 提出 回覧 送信".split()
+)
 #: ... or handed work (林に|引き継ぎました, 岡に|申し送り): a verb, whatever follows it
 _HANDED_TO = frozenset("引き継ぎ 引継ぎ 引き継い 引継い 申し送り 申し送っ 手渡し".split())
 #: after the asking, a verb or its object, not a purpose (森に|確認に行った is a forest)
@@ -855,6 +865,15 @@ _POLITE_PREFIXES = frozenset({"ご", "お", "御"})
 _AFTER_DOER = _COORDINATORS | _DOER_MARKS | _FROM_MARKS | _TO_MARKS
 
 
+def katakana_read_as_name(tokens: list[Morpheme]) -> bool:
+    """One katakana token Sudachi reads as a name here (スミス, ガルシア; not a loanword)."""
+    return (
+        len(tokens) == 1
+        and tokens[0].pos[2] == "人名"
+        and _KATAKANA.fullmatch(tokens[0].surface) is not None
+    )
+
+
 def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """林が|作成した, 森は|出張中, 林と森が|来社した, 岡から|連絡, 関に|確認しました,
     林に|引き継ぎました: kanji
@@ -864,8 +883,10 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if last + 1 >= len(ms) or ms[last + 1].surface not in _AFTER_DOER:
         return False  # (most tokens: neither a particle of the deed nor a list goes on)
     tokens = ms[first : last + 1]
-    if not colleague_surnames(tokens, is_surname) or any(m.pos[2] == "副詞可能" for m in tokens):
-        return False
+    if not (colleague_surnames(tokens, is_surname) or katakana_read_as_name(tokens)) or any(
+        m.pos[2] == "副詞可能" for m in tokens
+    ):
+        return False  # (スミスが|担当: a katakana name Sudachi reads as one does it too)
     before = ms[first - 1] if first > 0 else None
     if (
         before is not None
@@ -886,9 +907,10 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     d = k + 1
     while d < min(len(ms), k + 1 + _WHEN_REACH) and (
         ms[d].pos[2] == "副詞可能"
+        or ms[d].pos[0] == "副詞"
         or (ms[d].surface in _WHEN_PARTICLES and ms[d - 1].pos[2] == "副詞可能")
     ):
-        d += 1  # 森は|本日|出張中, 林は|午後|から|外出
+        d += 1  # 森は|本日|出張中, 林は|午後|から|外出, 松下より|改めて|ご連絡, 森が|直接|説明
     if d < len(ms) and ms[d].surface in _POLITE_PREFIXES:
         d += 1  # 林が|ご|説明いたします
     if d >= len(ms):
@@ -929,11 +951,20 @@ def signs(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
     unit, gap = ms[p], text[ms[p].end : ms[first].start]
     if not gap or gap.strip(" 　") or "\n" in gap:
         return False
-    if not (unit.surface in TITLES or unit.surface.endswith(_UNIT_LAST_CHARS)):
+    if not (
+        unit.surface in TITLES
+        or unit.surface.endswith(_UNIT_LAST_CHARS)
+        or (  # 総務部|長　大西: a unit's head, cut in two
+            unit.surface == "長"
+            and p > 0
+            and ms[p - 1].end == unit.start
+            and ms[p - 1].surface.endswith(_UNIT_LAST_CHARS)
+        )
+    ):
         return False
     rest = _rest_of_line(text, ms[last].end)
-    if rest and rest[0] not in _ENTRY_SEPARATORS:
-        return False  # (営業部 佐野、開発部 宮崎: entries of a list)
+    if rest and rest[0] not in _ENTRY_SEPARATORS and rest != "より":
+        return False  # (営業部 佐野、開発部 宮崎: entries of a list; 総務部長　大西より: a sender)
     return colleague_surnames(ms[first : last + 1], is_surname)
 
 
@@ -1016,8 +1047,10 @@ _LABEL_CLOSERS = _ENTRY_SEPARATORS | frozenset("）)")
 
 
 def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
-    """面接官：小林、山口, 出席：林、森, （同行：神田）: kanji surnames listed after a label of
-    people that opens the line or a bracket (a role ending in 者 / 官 / 員, or 担当, 出席 ...)."""
+    """面接官：小林、山口, 出席：林、森, （同行：神田）, 作業者：小島　確認者：服部: kanji
+    surnames listed after a label of people (a role ending in 者 / 官 / 員, or 担当, 出席 ...)
+    that opens the line, a bracket or a field of the line (after a space or 、), up to the
+    line's end, a bracket's, or the next field's label."""
     if not colleague_surnames(ms[first : last + 1], is_surname):
         return False
     at = ms[first].start
@@ -1025,12 +1058,66 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
     start = max(text.rfind("（", line, at), text.rfind("(", line, at)) + 1 or line
     found = _LABELLED_LINE.match(text, start, at)
     if found is None:
-        return False
+        # a field further on the line: its label after a space or 、 (出張者：吉田、同行者：中山)
+        colon = max(text.rfind("：", start, at), text.rfind(":", start, at))
+        field = max(text.rfind(c, start, colon) for c in _FIELD_BREAKS) + 1 if colon > 0 else 0
+        found = _LABELLED_LINE.match(text, field, at) if field > start else None
+        if found is None:
+            return False
     label = found.group(1)
     if not (label in _PEOPLE_LABELS or label.endswith(("者", "官", "員"))):
         return False
-    rest = _rest_of_line(text, ms[last].end)
-    return not rest or rest[0] in _LABEL_CLOSERS
+    end = ms[last].end
+    rest = _rest_of_line(text, end)
+    return (
+        not rest
+        or rest[0] in _LABEL_CLOSERS
+        or (text[end] in " 　" and _NEXT_FIELD.match(rest) is not None)
+    )
+
+
+#: what ends a field of a line and may open the next one (作業者：小島　確認者：服部)
+_FIELD_BREAKS = (" ", "　", "、", "，")
+#: the next field's label (確認者：, 【内容】：)
+_NEXT_FIELD = re.compile(r"[【\[]?[一-龥]{1,6}[】\]]?[ 　]*[：:]")
+
+
+def reached_at(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """090-1234-5678（佐藤）, 内線1234（山田）, …@example.jp（森）: the surname in brackets
+    right after a phone number, an extension or an address is whom it reaches."""
+    p, k = first - 1, last + 1
+    if p < 1 or k >= len(ms) or ms[p].surface not in _OPEN or ms[k].surface not in _CLOSE:
+        return False
+    if ms[p].end != ms[first].start or ms[k].start != ms[last].end:
+        return False
+    before = ms[p - 1]
+    if before.end != ms[p].start or not (before.pos[1] == "数詞" or before.surface in _TLDS):
+        return False
+    tokens = ms[first : last + 1]
+    return colleague_surnames(tokens, is_surname) or read_as_name(tokens)
+
+
+#: the last part of a mail address's domain, before （name）
+_TLDS = frozenset("jp com net org biz info".split())
+
+
+#: a word for a person after Xという (佐々木という男性, 吉川という人, 森下という担当者)
+_PERSON_NOUNS = frozenset(
+    "男性 女性 男 女 人 方 者 人物 社員 店員 担当者 販売員 営業マン 青年 少年 少女 名前".split()
+)
+_SAYING = frozenset({"いう", "言う"})
+
+
+def called(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
+    """佐々木という男性, 吉川という人: a name (kanji surnames, or what Sudachi reads as one)
+    that someone goes by, before という and a word for a person."""
+    k = last + 1
+    if k + 2 >= len(ms) or ms[k].surface != "と" or ms[k].start != ms[last].end:
+        return False  # (と first: most tokens have none after them)
+    if ms[k + 1].surface not in _SAYING or ms[k + 2].surface not in _PERSON_NOUNS:
+        return False
+    tokens = ms[first : last + 1]
+    return colleague_surnames(tokens, is_surname) or read_as_name(tokens)
 
 
 #: a count of people after names listed (林・森両名, 杉山・千葉の両名, 林と森の２名)
@@ -1094,6 +1181,8 @@ def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) ->
         or of_unit(ms, first, last, is_surname)
         or labelled(text, ms, first, last, is_surname)
         or counted(ms, first, last, is_surname)
+        or called(ms, first, last, is_surname)
+        or reached_at(ms, first, last, is_surname)
     )
 
 

@@ -214,6 +214,63 @@ NAMED = [
     ("議事録\n議題：来期予算\n山田：予算案を説明しました。\n森：異議なし。", ["山田", "森"]),
     ("議事録\n司会：大塚　書記：林\n鈴木：了解です。", ["大塚", "林", "鈴木"]),
     ("用語集\n林：樹木が集まった場所。\n森：林より大きいもの。", []),
+    # stop 26: a surname Sudachi reads as a rice field, asked to take something (山田へ共有);
+    # a katakana name doing a colleague's work; 王 with a plain honorific is Wang, not a king;
+    # "new" before a space is no part of the name after it
+    ("打ち合わせの結果を山田へ共有しました。", ["山田"]),
+    ("資料は和田へ送付済みです。", ["和田"]),
+    ("本件はスミスが窓口となります。", ["スミス"]),
+    ("森が窓口となります。", ["森"]),
+    ("総務部が窓口となります。", []),
+    ("明日は王さんが来社されます。", ["王"]),
+    ("王氏が来日した。", ["王"]),
+    ("王様が来た。", []),
+    ("担当：新 小池", ["小池"]),
+    # days of the week read as a surname and a given name (月木, 水木金都): a schedule
+    ("月木は担当の山田が不在です。", ["山田"]),
+    ("水木金都合により休講します。", []),
+    ("水木さんに連絡しました。", ["水木"]),
+    ("水木部長が出席した。", ["水木"]),
+    # forms of several fields on a line (label：value　label：value): each field's label
+    # names its people, and the next field's label is no given name (浅野　内容：)
+    ("苦情受付　受付者：コールセンター 浅野　内容：請求額の誤り", ["浅野"]),
+    ("出張者：吉田、同行者：中山", ["吉田", "中山"]),
+    ("作業者：小島 確認者：服部", ["小島", "服部"]),
+    ("【人事考課】対象者：坂本 健一　評価者：課長 大野", ["坂本 健一", "大野"]),
+    ("場所：本社 会議室：3F", []),
+    # a signature with the sender's mark, the unit's head cut in two by Sudachi (総務部|長)
+    ("各位　総務部長　大西より", ["大西"]),
+    # someone going by a name (Xという男性): a complaint's salesman
+    ("株式会社グリーン・ライフの佐々木という男性が来た。", ["佐々木"]),
+    ("森という人がいた。", ["森"]),
+    ("ABCという会社に勤めている。", []),
+    ("大阪という町で育った。", []),
+    # a name's reading in brackets after it: the whole reading, and the name without it
+    ("山田太郎（やまだ たろう）", ["山田太郎", "やまだ たろう"]),
+    ("鈴木一郎（すずき）と話した。", ["鈴木一郎", "すずき"]),
+    ("小松様（こまつ）に連絡した。", ["小松", "こまつ"]),
+    ("挨拶（あいさつ）をした。", []),
+    # whom a number or an address reaches, in brackets after it
+    ("連絡先：090-1234-5678（佐藤）", ["佐藤"]),
+    ("TEL 03-1234-5678（森）", ["森"]),
+    ("内線1234（山田）までご連絡ください。", ["山田"]),
+    ("03-1234-5678（代表）", []),
+    ("価格：1000円（税込）", []),
+    # an adverb between the doer and the deed (改めて, 直接)
+    ("なお、前回の件は、経理の松下より改めてご連絡いたします。", ["松下"]),
+    ("森が直接ご説明します。", ["森"]),
+    ("森がとても美しい。", []),
+    # a foreign name before a title only a person holds; a company's or a country's head
+    # and a role stay silent
+    ("ロシアのメドヴェージェフ大統領が訪問した。", ["メドヴェージェフ"]),
+    ("イギリスのヒル教授、ボブソン教授に研究成果を送った。", ["ヒル", "ボブソン"]),
+    ("ソニー社長が会見した。", []),
+    ("オーナー夫人が来店した。", []),
+    ("ロシア大統領が来日した。", []),
+    # what only a person has, after their name and の
+    ("ファイルがいっぱいある。ゴダールのインタビューや、未公開の写真もある。", ["ゴダール"]),
+    ("隣に住む田中の息子が騒いでいる。", ["田中"]),
+    ("近代日本の父と呼ばれる。", []),
 ]
 
 
