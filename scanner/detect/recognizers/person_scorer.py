@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
@@ -29,7 +29,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
-from scanner.detect.nlp.artifacts import Morpheme
+from scanner.detect.nlp.artifacts import MORPHEME_START, Morpheme
 from scanner.detect.nlp.word_clusters import word_clusters, word_rows
 
 WEIGHTS_PATH = Path(__file__).with_name("person_scorer_weights.json")
@@ -204,10 +204,14 @@ def sovereign_names(text: str, ms: list[Morpheme]) -> list[tuple[int, int]]:
     """Spans of a proper noun + 天皇 / 上皇 / 法皇, a personal name + 院 / 帝 / 大帝 / 大王,
     and 始皇帝."""
     out: list[tuple[int, int]] = []
-    if _SOVEREIGN_HINT.search(text) is None:
-        return out  # most texts: no token to look at
-    # only the tokens that are a title (the indices picked out in C)
-    for k in compress(range(len(ms)), map(_SOVEREIGN_ENDS.__contains__, map(_SURFACE, ms))):
+    # only the tokens that are a title: each holds a hint the scan finds (大帝 and 皇帝 at
+    # their second character; no hint ends at a title's first), most texts none
+    done = -1
+    for hint in _SOVEREIGN_HINT.finditer(text):
+        k = bisect_right(ms, hint.start(), key=MORPHEME_START) - 1  # the token holding it
+        if k <= done or k < 0 or ms[k].surface not in _SOVEREIGN_ENDS:
+            continue  # (the hint in another word: 病院, 帝国)
+        done = k
         m, prev = ms[k], ms[k - 1]
         if k == 0 or prev.end != m.start:
             continue
