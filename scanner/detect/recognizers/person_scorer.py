@@ -116,6 +116,7 @@ _CONTENT = frozenset({"名詞", "動詞", "形容詞"})
 #: 先生 or 氏 a person more often: the candidate's features are read a second time,
 #: prefixed, when one is this near (within its own text of a batch)
 _POLITE = frozenset({"です", "でし", "でしょ", "ます", "まし", "ませ"})
+_POLITE_HINT = re.compile("です|でし|ます|まし|ませ")  # (the start of each of them)
 _POLITE_REACH = 200
 _POLITE_FEATURES = ("first=", "last=", "pat=", "n=", "dict=")
 #: a candidate next to another across one of these is in a list (関口、日比野)
@@ -736,7 +737,7 @@ def candidate_features(
     if lone:
         found = sorted(found + lone, key=lambda c: c.first)
     out = []
-    polite = _polite_marks(ms) if found else []
+    polite = _polite_marks(text, ms) if found else []
     by_last = {c.last: c for c in found}
     by_first = {c.first: c for c in found}
     for c in found:
@@ -1209,10 +1210,17 @@ def kanji_surnames(tokens: list[Morpheme], is_surname) -> bool:
     )
 
 
-def _polite_marks(ms: list[Morpheme]) -> list[int]:
-    """Where the polite auxiliaries (です, ます ...) are (the surfaces picked out in C)."""
-    hits = compress(ms, map(_POLITE.__contains__, map(_SURFACE, ms)))
-    return [m[0] for m in hits if m[3][0] == "助動詞"]
+def _polite_marks(text: str, ms: list[Morpheme]) -> list[int]:
+    """Where the polite auxiliaries (です, ます ...) are: only the tokens starting where the
+    scan finds the start of one are looked at (no hit ends at a で or a ま, so none hides
+    another)."""
+    out = []
+    for hit in _POLITE_HINT.finditer(text):
+        at = hit.start()
+        k = bisect_left(ms, at, key=MORPHEME_START)
+        if k < len(ms) and ms[k][0] == at and ms[k][2] in _POLITE and ms[k][3][0] == "助動詞":
+            out.append(at)
+    return out
 
 
 def _near(marks: list[int], cuts: list[int], start: int, end: int) -> bool:
