@@ -37,6 +37,9 @@ _BLOCK = (
     r"|\d{1,2}条[東西南北]?(?:\d{1,2}丁目)?(?:\d{1,4}(?:-\d{1,4})?)?"
     r"|\d{1,4}-\d{1,4}(?:-\d{1,4})?)"
 )
+#: what every _BLOCK holds (丁目, 番地, or a digit before 番 / 条 / -): the patterns with a
+#: block look for it first (most texts with a 市 or 県 have none, and their scans cost the most)
+_BLOCK_CUE = r"丁目|番地|\d[番条-]"
 _NOT_A_LABEL = r"(?![ ]?(?:電話|TEL|Tel|tel|FAX|Fax|携帯|メール|連絡|〒|生年|誕生|勤務|氏名|担当))"
 _BUILDING = (
     r"(?:" + _NOT_A_LABEL + r"[ ]?[一-龥々ヶケァ-ヴーA-Za-z・]{1,20}?[ ]?"
@@ -76,6 +79,7 @@ class JpAddressRecognizer(JapanesePatternRecognizer):
         "prefecture_block": _PREF_ENDS, "prefecture_municipality": _PREF_ENDS,
         "municipality_block": ("市", "区", "郡", "町", "村"),
     }  # fmt: skip
+    REQUIRES = {"prefecture_block": _BLOCK_CUE, "municipality_block": _BLOCK_CUE}
     CONTEXT = [
         "住所", "所在地", "送付先", "お届け先", "在住", "居住", "address", "jusho", "addr",
         "現住所", "連絡先",

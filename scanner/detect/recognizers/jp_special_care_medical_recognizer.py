@@ -54,6 +54,16 @@ class JpSpecialCareMedicalRecognizer(SpecialCareRecognizer):
     ]
     STDLIB_RE = ("diagnosis_phrase",)
     REQUIRES = {"diagnosis_phrase": _DIAGNOSED}
+    # what every match holds, looked for first: a plain label's colon, a word of each
+    # _DIAGNOSED (の薬を for 飲 / 服用 / 処方), an ICD label
+    NEEDS_ANY = {
+        "plain_label": (":", "："),
+        "diagnosis_phrase": (
+            "診断", "通院", "治療中", "入院", "患", "持病", "既往", "休職", "手術", "服用",
+            "の薬を", "投薬", "療養",
+        ),
+        "icd10_code": ("ICD", "傷病コード", "病名コード"),
+    }  # fmt: skip
     HEADER_LABELS = (
         "既往歴", "病歴", "傷病名", "病名", "診断名", "疾患", "持病", "服薬", "icd", "byoreki",
         "byomei",

@@ -72,6 +72,40 @@ _NOT_A_PERSON_CUE = re.compile(
 _WINDOW = (160, 80)
 
 
+def trigger_regexes(words: set[str]) -> tuple:
+    """Two regexes that find whether one of ``words`` occurs, case-insensitively: the words
+    of characters without case (kanji, kana) need no IGNORECASE, which slows a long
+    alternation down tenfold, so Python's re scans them, and regex only the few with a
+    latin letter (ICD, ADHD) case-insensitively (None for no words of a kind)."""
+    caseless = sorted(w for w in words if w.lower() == w.upper() == w)
+    cased = sorted(words.difference(caseless))
+    return (
+        stdlib_re.compile(alternatives(" ".join(caseless))) if caseless else None,
+        re.compile(alternatives(" ".join(cased)), re.IGNORECASE) if cased else None,
+    )
+
+
+class _Trigger:
+    """One recognizer's trigger words, found as one regex of them all with IGNORECASE finds
+    them (whether, not where: ``search`` gives a match of either of ``trigger_regexes``)."""
+
+    __slots__ = ("_regexes",)
+
+    def __init__(self, triggers: str) -> None:
+        words = set(triggers.split())
+        self._regexes = (
+            trigger_regexes(words)
+            if words
+            else (re.compile(alternatives(triggers), re.IGNORECASE),)  # (every text)
+        )
+
+    def search(self, text: str):
+        for rx in self._regexes:
+            if rx is not None and (found := rx.search(text)) is not None:
+                return found
+        return None
+
+
 class _AnyTrigger:
     """One regex of the trigger words of every special-care recognizer made so far: a text
     none of them occurs in is passed over with one scan instead of one per recognizer.
@@ -96,15 +130,7 @@ class _AnyTrigger:
         if self._last[0] is text:
             return self._last[1]
         if self._regex is None:
-            # words of characters without case (kanji, kana) need no IGNORECASE, which
-            # slows a long alternation down tenfold: Python's re scans them, and regex
-            # only the few with a latin letter (ICD, ADHD) case-insensitively
-            caseless = sorted(w for w in self._words if w.lower() == w.upper() == w)
-            cased = sorted(self._words.difference(caseless))
-            self._regex = (
-                stdlib_re.compile(alternatives(" ".join(caseless))) if caseless else None,
-                re.compile(alternatives(" ".join(cased)), re.IGNORECASE) if cased else None,
-            )
+            self._regex = trigger_regexes(self._words)
         found = "" in self._words or any(
             rx is not None and rx.search(text) is not None for rx in self._regex
         )
@@ -137,7 +163,7 @@ class SpecialCareRecognizer(JapanesePatternRecognizer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._trigger = re.compile(alternatives(self.TRIGGERS), re.IGNORECASE)
+        self._trigger = _Trigger(self.TRIGGERS)
         self._word_patterns = [(p, c) for p, c in self._compiled if not p.name.startswith("cell_")]
         _ANY_TRIGGER.add(self.TRIGGERS)
         #: whether ``analyze`` finds nothing in a text without CSV cells and without any

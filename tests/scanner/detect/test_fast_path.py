@@ -210,6 +210,35 @@ def test_one_scan_for_all_special_care_triggers_misses_none():
     assert hits > 3000
 
 
+def test_a_recognizers_trigger_finds_what_one_caseless_regex_of_its_words_finds():
+    """Each special-care recognizer's trigger (its words without case in Python's re, the
+    others in regex with IGNORECASE) finds a text exactly when one regex of all its words
+    with IGNORECASE does (kana, kanji and latin words in any case, odd case folds)."""
+    import regex
+
+    from scanner.detect.recognizers.registry import FAST_RECOGNIZERS
+    from scanner.detect.recognizers.special_care_base import SpecialCareRecognizer, alternatives
+
+    recognizers = [c() for c in FAST_RECOGNIZERS if issubclass(c, SpecialCareRecognizer)]
+    words = sorted({w for r in recognizers for w in r.TRIGGERS.split()})
+    rng = random.Random(26)
+    texts = [d.text for d in generate(1000)]
+    odd = "KkſSsİıIi\u212a\u017fAaDdHhCcLlTtBbMmGgPpEeFf 　"
+    for _ in range(3000):
+        word = rng.choice(words)
+        word = "".join(c.upper() if rng.random() < 0.5 else c.lower() for c in word)
+        texts.append("".join(rng.choice(odd) for _ in range(3)) + word + rng.choice(odd))
+        texts.append("".join(rng.choice(odd + "歴病症") for _ in range(rng.randint(1, 12))))
+    for r in recognizers:
+        one = regex.compile(alternatives(r.TRIGGERS), regex.IGNORECASE)
+        hits = 0
+        for text in texts:
+            found = one.search(text) is not None
+            hits += found
+            assert (r._trigger.search(text) is not None) == found, (type(r).__name__, text)
+        assert hits > 100, type(r).__name__
+
+
 def test_recognizers_the_pipeline_passes_over_find_nothing(fast_detector):
     """The detector does not call a recognizer on a text that lacks what it needs (a run of
     digits as long as its patterns' shortest, one of the strings every pattern needs, or a
