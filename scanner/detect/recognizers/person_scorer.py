@@ -803,7 +803,16 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
         )
     if before.surface == "は" and ms[p - 1].surface in _POSTS and ms[p - 1].end == before.start:
         return named or colleague_surnames(tokens, is_surname)  # 後任は|小川|です。: a post
-    return named and before.pos[0] == "助動詞" and before.surface in ("た", "ます")
+    if before.pos[0] != "助動詞" or before.surface not in ("た", "ます"):
+        return False
+    # 担当することになりました|大島|です。: 大島 an island to Sudachi, after a polite verb (昨日
+    # 行ってきた|大島|です is the island; one kanji is too often a word: 出版されました|本|です)
+    polite = before.surface == "ます" or ms[p - 1].surface == "まし"
+    return named or (
+        polite
+        and colleague_surnames(tokens, is_surname)
+        and ms[last].end - ms[first].start > 1
+    )
 
 
 #: posts someone holds, before は and a surname + です (後任は小川です, 窓口は森です)

@@ -271,6 +271,12 @@ NAMED = [
     ("ファイルがいっぱいある。ゴダールのインタビューや、未公開の写真もある。", ["ゴダール"]),
     ("隣に住む田中の息子が騒いでいる。", ["田中"]),
     ("近代日本の父と呼ばれる。", []),
+    # giving one's own name after a verb, a surname Sudachi reads as a place (大島); a
+    # one-kanji word there is a word (本)
+    ("この度、担当させていただくことになりました大島です。よろしくお願いします。", ["大島"]),
+    ("２００９年の１２月に出版された本です。", []),
+    # someone made or becoming the holder of a title
+    ("NLDがティンチョーを大統領に擁立した。", ["ティンチョー"]),
 ]
 
 
