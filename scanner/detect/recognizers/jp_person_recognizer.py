@@ -479,6 +479,8 @@ _ADDRESSED_BY = frozenset({"へ", "宛", "宛て"})
 _SENT_BY = frozenset({"より", "から"})
 _ADDRESSED_ENDS = frozenset({"：", ":", "、", ","})
 _COLONS = frozenset({"：", ":"})
+#: honorifics after a surname and a given name in hiragana (大島なえさん)
+_KANA_NAME_HONORIFICS = frozenset({"さん", "様", "さま", "ちゃん", "くん", "君"})
 #: a name's reading in brackets right after it (and its honorific), in hiragana or
 #: katakana, given name too
 _READING = re.compile(r"[(（](?P<v>[ぁ-ゖァ-ヺー]{2,10}(?:[ 　][ぁ-ゖァ-ヺー]{1,10})?)[)）]")
@@ -1097,7 +1099,33 @@ class JpPersonRecognizer(LocalRecognizer):
         ):
             end = ms[i + 2].end
             return self._result(m.start, end, _FULL_NAME - 0.1, "surname-like + given name"), i + 3
-        return None
+        return self._kana_given_name(text, ms, i, engine, false_name)
+
+    def _kana_given_name(
+        self, text: str, ms: list[Morpheme], i: int, engine, false_name: FalseNames
+    ) -> tuple[RecognizerResult, int] | None:
+        """大島なえさん: a kanji surname, a given name in hiragana that Sudachi reads as a
+        word (なえ, a seedling), then an honorific; not a word with the honorific
+        (山田みなさん: みなさん is everyone)."""
+        m, nxt = ms[i], ms[i + 1]
+        if (
+            nxt.start != m.end
+            or not _HIRAGANA.fullmatch(nxt.surface)
+            or not 2 <= len(nxt.surface) <= 4
+            or nxt.pos[0] != "名詞"
+            or not _KANJI.fullmatch(m.surface)
+            or len(m.surface) < 2
+            or not hasattr(engine, "is_surname")
+            or not engine.is_surname(m.surface)
+        ):
+            return None
+        honorific = honorific_at(text, nxt.end)
+        if honorific not in _KANA_NAME_HONORIFICS or engine.entry_kinds(nxt.surface + honorific):
+            return None
+        if not_a_person(text, ms, i, i + 1):
+            return None
+        why = f"surname + kana given name + {honorific}"
+        return self._result(m.start, nxt.end, _HONORIFIC, why), i + 2
 
     def _romaji(self, text: str, engine) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []

@@ -1064,8 +1064,9 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
     """面接官：小林、山口, 出席：林、森, （同行：神田）, 作業者：小島　確認者：服部: kanji
     surnames listed after a label of people (a role ending in 者 / 官 / 員, or 担当, 出席 ...)
     that opens the line, a bracket or a field of the line (after a space or 、), up to the
-    line's end, a bracket's, or the next field's label."""
-    if not colleague_surnames(ms[first : last + 1], is_surname):
+    line's end, a bracket's, or the next field's label; surnames in katakana too (記録：ヤマダ)."""
+    tokens = ms[first : last + 1]
+    if not (colleague_surnames(tokens, is_surname) or katakana_surnames(tokens, is_surname)):
         return False
     at = ms[first].start
     line = text.rfind("\n", 0, at) + 1  # (a batch's texts are joined with newlines around)
@@ -1209,6 +1210,14 @@ def colleague_surnames(tokens: list[Morpheme], is_surname) -> bool:
     """Kanji surnames (kanji_surnames) none of which is a word that does nothing itself at
     work (上, 町, 役所, 方, 味方 ...), so the business frames may take them for a colleague."""
     return kanji_surnames(tokens, is_surname) and not any(m.surface in _NOT_DOERS for m in tokens)
+
+
+def katakana_surnames(tokens: list[Morpheme], is_surname) -> bool:
+    """Whether every token is katakana the dictionary lists as a surname (ヤマダ, スズキ)."""
+    return is_surname is not None and all(
+        len(m.surface) >= 2 and _KATAKANA.fullmatch(m.surface) and is_surname(m.surface)
+        for m in tokens
+    )
 
 
 def kanji_surnames(tokens: list[Morpheme], is_surname) -> bool:

@@ -277,6 +277,14 @@ NAMED = [
     ("２００９年の１２月に出版された本です。", []),
     # someone made or becoming the holder of a title
     ("NLDがティンチョーを大統領に擁立した。", ["ティンチョー"]),
+    # surnames in katakana after a label of people (half-width ones too); makers stay silent
+    ("会議のメモ（記録者：ｽｽﾞｷ）", ["ｽｽﾞｷ"]),
+    ("記録：ヤマダ", ["ヤマダ"]),
+    ("参加者：ソニー、トヨタ", []),
+    ("メーカー：ホンダ", []),
+    # a given name in hiragana Sudachi reads as a word (なえ, a seedling) before さん
+    ("神戸の大島なえさんから手紙が届いた。", ["大島なえ"]),
+    ("山田みなさん、こんにちは。", ["山田"]),
 ]
 
 
