@@ -62,6 +62,8 @@ _AREA_AFTER = frozenset(
     "下流 上流 流域 河口 近郊 郊外 沿岸 北部 南部 東部 西部 周辺 一帯 地区 地域 界隈 付近 方面"
     " 山 岳 海岸 湾".split()
 )
+#: the lord or a retainer of a domain, after the domain's name (土佐|藩主, 長州|藩士)
+_DOMAIN_OFFICES = frozenset({"藩主", "藩士"})
 #: Xの + one of these: a place (Xの東端に位置し); not Xの北側, which a person has too
 _SIDE_AFTER_NO = frozenset("東端 西端 南端 北端 南東部 南西部 北東部 北西部 中心部 一帯".split())
 #: a river, lake or outskirts before の / 、 (ユーフラテス川の, ボスナ川の源泉、)
@@ -448,6 +450,8 @@ class FalseNames:
         word = nxt.surface
         if word in _AREA_AFTER:
             return True
+        if word in _DOMAIN_OFFICES and self.ms[last].pos[2] == "地名":
+            return True  # 土佐|藩主, 長州|藩士: a domain
         if word == "の" and last + 2 < len(ms) and ms[last + 2].surface in _SIDE_AFTER_NO:
             return True  # Xの東端に位置し
         if word in _STATE_AFTER or (  # ホーエンツォレルン=ジグマリンゲン|侯|国
