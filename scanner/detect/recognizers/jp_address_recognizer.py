@@ -80,6 +80,9 @@ class JpAddressRecognizer(JapanesePatternRecognizer):
         "municipality_block": ("市", "区", "郡", "町", "村"),
     }  # fmt: skip
     REQUIRES = {"prefecture_block": _BLOCK_CUE, "municipality_block": _BLOCK_CUE}
+    # the block's cue starts within 4 + 1 + 2 * 9 + 12 + 7 (a prefecture or label, a space,
+    # two municipalities with a space, a town, the block's digits before it) of the start
+    ANCHORS = {"prefecture_block": (_BLOCK_CUE, 48), "municipality_block": (_BLOCK_CUE, 48)}
     CONTEXT = [
         "住所", "所在地", "送付先", "お届け先", "在住", "居住", "address", "jusho", "addr",
         "現住所", "連絡先",

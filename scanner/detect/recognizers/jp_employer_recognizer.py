@@ -74,6 +74,9 @@ class JpEmployerRecognizer(JapanesePatternRecognizer):
     ]
     STDLIB_RE = ("company_legal_suffix", "company_after_employment_label")
     REQUIRES = {"company_legal_prefix": _LEGAL, "company_legal_suffix": _LEGAL}
+    # the legal form starts after at most a label (3) and a name (24) in a suffix match,
+    # after a label in a prefix match
+    ANCHORS = {"company_legal_prefix": (_LEGAL, 8), "company_legal_suffix": (_LEGAL, 32)}
     NEEDS_ANY = {"company_english": ("Co.", "Inc.", "Corporation", "Corp.", "K.K.")}
     CONTEXT = [
         "勤務", "在籍", "勤め", "会社名", "所属", "就職", "入社", "職場", "就業", "employer",

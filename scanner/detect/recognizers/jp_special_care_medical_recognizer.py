@@ -54,6 +54,7 @@ class JpSpecialCareMedicalRecognizer(SpecialCareRecognizer):
     ]
     STDLIB_RE = ("diagnosis_phrase",)
     REQUIRES = {"diagnosis_phrase": _DIAGNOSED}
+    ANCHORS = {"diagnosis_phrase": (_DIAGNOSED, 20)}  # (after a disease of at most 16)
     # what every match holds, looked for first: a plain label's colon, a word of each
     # _DIAGNOSED (の薬を for 飲 / 服用 / 処方), an ICD label
     NEEDS_ANY = {

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
@@ -29,7 +29,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from scanner.detect.context_enhancer import HARD_BOUNDARY
-from scanner.detect.nlp.artifacts import Morpheme
+from scanner.detect.nlp.artifacts import MORPHEME_START, Morpheme
 from scanner.detect.nlp.word_clusters import word_clusters, word_rows
 
 WEIGHTS_PATH = Path(__file__).with_name("person_scorer_weights.json")
@@ -116,6 +116,7 @@ _CONTENT = frozenset({"名詞", "動詞", "形容詞"})
 #: 先生 or 氏 a person more often: the candidate's features are read a second time,
 #: prefixed, when one is this near (within its own text of a batch)
 _POLITE = frozenset({"です", "でし", "でしょ", "ます", "まし", "ませ"})
+_POLITE_HINT = re.compile("です|でし|ます|まし|ませ")  # (the start of each of them)
 _POLITE_REACH = 200
 _POLITE_FEATURES = ("first=", "last=", "pat=", "n=", "dict=")
 #: a candidate next to another across one of these is in a list (関口、日比野)
@@ -204,10 +205,14 @@ def sovereign_names(text: str, ms: list[Morpheme]) -> list[tuple[int, int]]:
     """Spans of a proper noun + 天皇 / 上皇 / 法皇, a personal name + 院 / 帝 / 大帝 / 大王,
     and 始皇帝."""
     out: list[tuple[int, int]] = []
-    if _SOVEREIGN_HINT.search(text) is None:
-        return out  # most texts: no token to look at
-    # only the tokens that are a title (the indices picked out in C)
-    for k in compress(range(len(ms)), map(_SOVEREIGN_ENDS.__contains__, map(_SURFACE, ms))):
+    # only the tokens that are a title: each holds a hint the scan finds (大帝 and 皇帝 at
+    # their second character; no hint ends at a title's first), most texts none
+    done = -1
+    for hint in _SOVEREIGN_HINT.finditer(text):
+        k = bisect_right(ms, hint.start(), key=MORPHEME_START) - 1  # the token holding it
+        if k <= done or k < 0 or ms[k].surface not in _SOVEREIGN_ENDS:
+            continue  # (the hint in another word: 病院, 帝国)
+        done = k
         m, prev = ms[k], ms[k - 1]
         if k == 0 or prev.end != m.start:
             continue
@@ -732,7 +737,7 @@ def candidate_features(
     if lone:
         found = sorted(found + lone, key=lambda c: c.first)
     out = []
-    polite = _polite_marks(ms) if found else []
+    polite = _polite_marks(text, ms) if found else []
     by_last = {c.last: c for c in found}
     by_first = {c.first: c for c in found}
     for c in found:
@@ -1248,10 +1253,17 @@ def kanji_surnames(tokens: list[Morpheme], is_surname) -> bool:
     )
 
 
-def _polite_marks(ms: list[Morpheme]) -> list[int]:
-    """Where the polite auxiliaries (です, ます ...) are (the surfaces picked out in C)."""
-    hits = compress(ms, map(_POLITE.__contains__, map(_SURFACE, ms)))
-    return [m[0] for m in hits if m[3][0] == "助動詞"]
+def _polite_marks(text: str, ms: list[Morpheme]) -> list[int]:
+    """Where the polite auxiliaries (です, ます ...) are: only the tokens starting where the
+    scan finds the start of one are looked at (no hit ends at a で or a ま, so none hides
+    another)."""
+    out = []
+    for hit in _POLITE_HINT.finditer(text):
+        at = hit.start()
+        k = bisect_left(ms, at, key=MORPHEME_START)
+        if k < len(ms) and ms[k][0] == at and ms[k][2] in _POLITE and ms[k][3][0] == "助動詞":
+            out.append(at)
+    return out
 
 
 def _near(marks: list[int], cuts: list[int], start: int, end: int) -> bool:

@@ -140,9 +140,49 @@ def test_a_rejected_value_stays_rejected_when_seen_again():
 
 
 def _ungated(recognizer):
-    """The recognizer with every pattern's gate (digit runs, substrings, regex) open."""
+    """The recognizer with every pattern's gate (digit runs, substrings, regex) open and
+    every pattern scanned at every start (no ANCHORS)."""
     recognizer._gates = {name: (0, 0, (), None, g[4]) for name, g in recognizer._gates.items()}
+    recognizer._anchors = {}
     return recognizer
+
+
+def test_anchored_patterns_find_what_finditer_finds():
+    """A pattern with ANCHORS tried only near its anchors gives finditer's matches, on the
+    corpora and on random strings of the pieces its matches are made of (close together,
+    overlapping, at the reach's edge)."""
+    from bench.heldout_corpus import generate as generate_heldout
+    from scanner.detect.recognizers.pattern_base import _anchored
+    from scanner.detect.recognizers.registry import FAST_RECOGNIZERS
+
+    rng = random.Random(26)
+    docs = [d.text for d in generate(1500)] + [d.text for d in generate_heldout()]
+    docs += [fast_normalize(t).text for t in docs[::3]]
+    pieces = (
+        "株式会社 有限会社 (株) 勤務先 所属 山田 商事 ・ & A 1 と診断 で通院 にて入院 の薬を服用 "
+        "糖尿病 うつ病 そううつ病 ヘルニア ウイルス陽性 がん 高血圧症 の 東京都 神奈川県 横浜市 "
+        "中区 港町 1丁目 2番地 3-4 5番 6条 三丁目 四百六十一番地 ビル 101号室 住所 お届け先 "
+        "日本 中国 アイウエオ あいう 漢字 、 。 \n".split(" ")
+    )
+    pieces.append(" ")
+    texts = docs + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(6000)
+    ]
+    anchored = 0
+    for cls in FAST_RECOGNIZERS:
+        for name, (_, reach) in getattr(cls, "ANCHORS", {}).items():
+            rec = cls()
+            compiled = next(c for p, c in rec._compiled if p.name == name)
+            anchor = rec._anchors[name]
+            assert anchor[1] == reach
+            anchored += 1
+            hits = 0
+            for text in texts:
+                want = [m.span() for m in compiled.finditer(text)]
+                assert [m.span() for m in _anchored(compiled, text, *anchor)] == want, (name, text)
+                hits += bool(want)
+            assert hits >= 20, name
+    assert anchored >= 5
 
 
 def test_required_regex_skips_no_match():
