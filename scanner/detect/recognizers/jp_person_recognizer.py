@@ -29,12 +29,14 @@ from scanner.detect.recognizers.person_scorer import (
     CARE_OF,
     TITLES,
     PersonScorer,
+    appointed,
     at_work,
     belongs,
     candidate_features,
     counted_as_people,
     kanji_surnames,
     labelled,
+    leads,
     not_a_person,
     reached_at,
     read_as_name,
@@ -578,19 +580,6 @@ def _of_a_person(ms: list[Morpheme], cand) -> bool:
     return not any(m.pos[2] == "地名" for m in ms[cand.first : cand.last + 1])
 
 
-def _appointed(ms: list[Morpheme], cand) -> bool:
-    """ティンチョーを|大統領|に擁立, Xが|首相|に就任: someone made or becoming the holder of a
-    title (を / が, a title, に)."""
-    k = cand.last + 1
-    return (
-        k + 2 < len(ms)
-        and ms[k].start == cand.end
-        and ms[k].surface in ("を", "が")
-        and ms[k + 1].surface in TITLES
-        and ms[k + 2].surface == "に"
-    )
-
-
 def _titled_foreigner(ms: list[Morpheme], cand) -> bool:
     """メドヴェージェフ|大統領, ヒル|教授, ボブソン|教授: a katakana name (no place in it, no
     role such as オーナー) glued before a title only a person holds."""
@@ -734,7 +723,8 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
             _after_kin(ms, c)
             or _titled_foreigner(ms, c)
             or _of_a_person(ms, c)
-            or _appointed(ms, c)
+            or appointed(ms, c.first, c.last)
+            or leads(ms, c.first, c.last)
             or at_work(text, ms, c.first, c.last, is_surname)
             or _named_in_compound(ms, c)
             or _signed(text, ms, c)

@@ -42,7 +42,13 @@ from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.nlp.artifacts import MORPHEME_END as _END
 from scanner.detect.nlp.artifacts import MORPHEME_START as _START
 from scanner.detect.nlp.artifacts import Morpheme
-from scanner.detect.recognizers.person_scorer import _KATAKANA, TITLES, not_a_person
+from scanner.detect.recognizers.person_scorer import (
+    _KATAKANA,
+    TITLES,
+    appointed,
+    leads,
+    not_a_person,
+)
 
 #: Xに / Xへ + one of these: a place (リオに移転, 大平原に定住)
 _PLACE_VERBS = frozenset("移転 位置 定住 遷都 上陸 移住 入植 入港 寄港 滞在 到着 在住".split())
@@ -62,6 +68,8 @@ _AREA_AFTER = frozenset(
     "下流 上流 流域 河口 近郊 郊外 沿岸 北部 南部 東部 西部 周辺 一帯 地区 地域 界隈 付近 方面"
     " 山 岳 海岸 湾".split()
 )
+#: the lord or a retainer of a domain, after the domain's name (土佐|藩主, 長州|藩士)
+_DOMAIN_OFFICES = frozenset({"藩主", "藩士"})
 #: Xの + one of these: a place (Xの東端に位置し); not Xの北側, which a person has too
 _SIDE_AFTER_NO = frozenset("東端 西端 南端 北端 南東部 南西部 北東部 北西部 中心部 一帯".split())
 #: a river, lake or outskirts before の / 、 (ユーフラテス川の, ボスナ川の源泉、)
@@ -170,20 +178,34 @@ class FalseNames:
         #: kind() per span: the name recognizer asks of most spans twice (its Sudachi-人名
         #: spans, then the model's candidates), and the answer depends on nothing else
         self._kinds: dict[tuple[int, int], str] = {}
+        #: the (segment, surface) of mentions a person's frame names (チャーチルを首相に)
+        self._people: set[tuple[int, str]] = set()
+        #: spans that are places only because Sudachi tags the word as one in the text
+        self._tagged: set[tuple[int, int]] = set()
 
     def keep(self, spans: list[tuple[int, int]]) -> list[bool]:
         """For each span, whether it may still be a name.
 
         A word marked as a place at one mention is a place at its other mentions in the
         same text too (リオに移転した … リオは首都となる); a thing or group only where marked
-        (ヘーゲル左派 … ヘーゲルは述べた).
+        (ヘーゲル左派 … ヘーゲルは述べた). A word a person's frame names at one mention
+        (ヴィラール率いる, チャーチルを首相に) is no place at the others by Sudachi's tag alone.
         """
         verdicts = [self.kind(start, end) for start, end in spans]
         if not _EVERY_MENTION.intersection(verdicts):
             return [not v for v in verdicts]
-        keys = [(self._segment(start), self.text[start:end]) for start, end in spans]
+        keys = [self._key(start, end) for start, end in spans]
+        # (a mention a person's frame names keeps the others: ヴィラール率いる … ヴィラールは)
         places = {k for k, v in zip(keys, verdicts, strict=True) if v in _EVERY_MENTION}
-        return [not v and k not in places for k, v in zip(keys, verdicts, strict=True)]
+        places -= self._people
+        return [
+            (not v and k not in places) or (k in self._people and span in self._tagged)
+            for span, k, v in zip(spans, keys, verdicts, strict=True)
+        ]  # (ヴィラールは: a place only by Sudachi's tag, where another mention is a person)
+
+    def _key(self, start: int, end: int) -> tuple[int, str]:
+        """(which text of a batch, surface) of a span: its mentions share it."""
+        return self._segment(start), self.text[start:end]
 
     def kind(self, start: int, end: int) -> str:
         """What the span is: "place", "made", "role", "thing", or "" (it may be a name)."""
@@ -228,11 +250,13 @@ class FalseNames:
             return "made"
         if self._used(start, end, last):
             return "thing"
-        if (
-            self._place_after(last, end)
-            or self._place_before(first, start)
-            or self._place_in_text(first, last, start)
-        ):
+        if appointed(ms, first, last) or leads(ms, first, last):
+            self._people.add(self._key(start, end))
+            return ""  # チャーチルを首相に, ヴィラール率いる: a person, whatever Sudachi's 地名
+        if self._place_after(last, end) or self._place_before(first, start):
+            return "place"
+        if self._place_in_text(first, last, start):
+            self._tagged.add((start, end))
             return "place"
         return ""
 
@@ -448,6 +472,8 @@ class FalseNames:
         word = nxt.surface
         if word in _AREA_AFTER:
             return True
+        if word in _DOMAIN_OFFICES and self.ms[last].pos[2] == "地名":
+            return True  # 土佐|藩主, 長州|藩士: a domain
         if word == "の" and last + 2 < len(ms) and ms[last + 2].surface in _SIDE_AFTER_NO:
             return True  # Xの東端に位置し
         if word in _STATE_AFTER or (  # ホーエンツォレルン=ジグマリンゲン|侯|国

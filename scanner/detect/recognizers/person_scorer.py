@@ -1201,6 +1201,31 @@ def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) ->
     )
 
 
+def appointed(ms: list[Morpheme], first: int, last: int) -> bool:
+    """ティンチョーを|大統領|に擁立, チャーチルを|首相|にする, Xが|首相|に就任: someone made or
+    becoming the holder of a title (を / が, a title, に)."""
+    k = last + 1
+    return (
+        k + 2 < len(ms)
+        and ms[k].start == ms[last].end
+        and ms[k].surface in ("を", "が")
+        and ms[k + 1].surface in TITLES
+        and ms[k + 2].surface == "に"
+    )
+
+
+#: "leads" right after its subject (ヴィラール|率いる, 山田|率いた): only a person leads so
+_LEADS = frozenset({"率いる", "率い"})
+
+
+def leads(ms: list[Morpheme], first: int, last: int) -> bool:
+    """ヴィラール|率いるフランス軍, 織田信長が|率いた軍勢: the one who leads a force or a team."""
+    k = last + 1
+    if k < len(ms) and ms[k].surface == "が" and ms[k].start == ms[last].end:
+        k += 1
+    return k < len(ms) and ms[k].surface in _LEADS and ms[k].start == ms[k - 1].end
+
+
 def read_as_name(tokens: list[Morpheme]) -> bool:
     """Whether Sudachi reads one of the tokens as a name here (人名: 小林, not 大阪)."""
     return any(m.pos[2] == "人名" for m in tokens)

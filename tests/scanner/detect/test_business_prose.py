@@ -285,6 +285,8 @@ NAMED = [
     # a given name in hiragana Sudachi reads as a word (なえ, a seedling) before さん
     ("神戸の大島なえさんから手紙が届いた。", ["大島なえ"]),
     ("山田みなさん、こんにちは。", ["山田"]),
+    # a domain before its lord's title is a place (土佐|藩主)
+    ("母は１０代目土佐藩主山内豊策の娘である。", ["山内豊策"]),
 ]
 
 
