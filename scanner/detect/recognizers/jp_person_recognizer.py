@@ -22,7 +22,7 @@ from scanner.detect.context_enhancer import HARD_BOUNDARY
 from scanner.detect.nlp.artifacts import MORPHEME_END as _END
 from scanner.detect.nlp.artifacts import MORPHEME_START as _START
 from scanner.detect.nlp.artifacts import Morpheme
-from scanner.detect.recognizers.pattern_base import new_result
+from scanner.detect.recognizers.pattern_base import near_anchors, new_result
 from scanner.detect.recognizers.person_false_names import FalseNames
 from scanner.detect.recognizers.person_scorer import (
     _KATAKANA_ROLES,
@@ -56,9 +56,9 @@ _KATAKANA = re.compile(r"[ァ-ヴー]+")
 _ROMAJI_NAME = re.compile(
     r"(?<![A-Za-z@.])([A-Z][a-z]{1,11}|[A-Z]{2,12})[ ]([A-Z][a-z]{1,11}|[A-Z]{2,12})(?![A-Za-z@])"
 )
-#: what every _ROMAJI_NAME match holds (a letter, a space, a capital): one quick scan for
-#: it passes over the texts without a romaji pair (the pair's look-behind makes its own
-#: scan try every position)
+#: what every _ROMAJI_NAME match holds (a letter, a space, a capital): the pair is tried
+#: only near its hits (its look-behind makes its own scan try every position), none in
+#: most texts
 _ROMAJI_HINT = re.compile(r"[A-Za-z][ ][A-Z]")
 #: an English title before a romaji surname: Dear Mr. Yamada, Ms Sato (the surname must
 #: spell as Hepburn romaji, so Mr. Children, Mr. Donut and Dr. Pepper stay brands)
@@ -1125,9 +1125,8 @@ class JpPersonRecognizer(LocalRecognizer):
                 if _HEPBURN.fullmatch(word) and word not in _ENGLISH_WORDS:
                     why = "romaji surname after Mr./Ms."
                     results.append(self._result(match.start(1), match.end(1), _ROMAJI, why))
-        if _ROMAJI_HINT.search(text) is None:
-            return results
-        for match in _ROMAJI_NAME.finditer(text):
+        # tried only at the starts up to 12 before a hint (the first word's last letter)
+        for match in near_anchors(_ROMAJI_NAME, text, _ROMAJI_HINT, 12):
             parts = [match.group(1).lower(), match.group(2).lower()]
             if not all(_HEPBURN.fullmatch(p) for p in parts) or _ENGLISH_WORDS & set(parts):
                 continue

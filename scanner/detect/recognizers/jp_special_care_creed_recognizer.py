@@ -35,7 +35,12 @@ class JpSpecialCareCreedRecognizer(SpecialCareRecognizer):
     ENTITY = "SPECIAL_CARE_CREED"
     TRIGGERS = " ".join((_LABEL_WORDS, _RELIGION_WORDS, _PARTY_WORDS))
     STDLIB_RE = ("faith_phrase", "party_support", "creed_label_loose")
-    NEEDS_ANY = {"creed_label": (":", "：")}  # (its label's colon, looked for first)
+    # what every match holds, looked for first: a label's colon, a word of each ending
+    NEEDS_ANY = {
+        "creed_label": (":", "："),
+        "faith_phrase": ("信", "檀家", "徒で", "の会員"),
+        "party_support": ("支持", "党員", "に投票", "後援会"),
+    }  # fmt: skip
     PATTERNS = [
         Pattern("creed_label", _LABELS + r"[ \t]*[:：][ \t]*(?P<v>" + FIELD_VALUE + r")", 0.3),
         Pattern("creed_label_loose", _LABELS + LABEL_SEP + r"(?P<v>" + _RELIGIONS + r")", 0.3),

@@ -44,6 +44,15 @@ class JpSpecialCareCriminalRecognizer(SpecialCareRecognizer):
         " 禁固 被害"
     )
     STDLIB_RE = ("crime_outcome", "victim", "sentence")
+    # what every match holds, looked for first: a label's 歴 or 前科, an outcome, a
+    # punishment, a 被害
+    NEEDS_ANY = {
+        "record_label": ("歴", "前科"), "record_prose": ("歴", "前科"),
+        "crime_outcome": (
+            "逮捕", "起訴", "書類送検", "有罪", "服役", "実刑", "罰金", "検挙", "補導", "略式命令",
+        ),
+        "sentence": ("懲役", "禁錮", "禁固", "罰金"), "victim": ("被害",),
+    }  # fmt: skip
     PATTERNS = [
         Pattern("record_label", _LABELS + LABEL_SEP + r"(?P<v>" + FIELD_VALUE + r")", 0.5),
         Pattern("crime_outcome", r"(?P<v>" + _CRIMES + _OUTCOMES + r")", 0.3),

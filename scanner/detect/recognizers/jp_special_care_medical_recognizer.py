@@ -55,9 +55,11 @@ class JpSpecialCareMedicalRecognizer(SpecialCareRecognizer):
     STDLIB_RE = ("diagnosis_phrase",)
     REQUIRES = {"diagnosis_phrase": _DIAGNOSED}
     ANCHORS = {"diagnosis_phrase": (_DIAGNOSED, 20)}  # (after a disease of at most 16)
-    # what every match holds, looked for first: a plain label's colon, a word of each
+    # what every match holds, looked for first: a strong label's 歴 or the two without,
+    # a plain label's colon, a word of each
     # _DIAGNOSED (の薬を for 飲 / 服用 / 処方), an ICD label
     NEEDS_ANY = {
+        "strong_label": ("歴", "既往症", "持病"),
         "plain_label": (":", "："),
         "diagnosis_phrase": (
             "診断", "通院", "治療中", "入院", "患", "持病", "既往", "休職", "手術", "服用",

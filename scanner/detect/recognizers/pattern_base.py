@@ -178,7 +178,7 @@ class JapanesePatternRecognizer(PatternRecognizer):
             if needed is not None and needed.search(text) is None:
                 continue
             anchor = self._anchors.get(pattern.name) if self._anchors else None
-            found = _anchored(compiled, text, *anchor) if anchor else compiled.finditer(text)
+            found = near_anchors(compiled, text, *anchor) if anchor else compiled.finditer(text)
             for match in found:
                 start, end = match.span("v") if has_v else match.span()
                 if not self._plain_span:
@@ -245,7 +245,7 @@ def new_result(
 _new = object.__new__
 
 
-def _anchored(compiled, text: str, anchor, reach: int) -> Iterator:
+def near_anchors(compiled, text: str, anchor, reach: int) -> Iterator:
     """The matches of ``compiled.finditer(text)``, tried only at the starts within ``reach``
     before each place the anchor matches at (``ANCHORS``): a match starting anywhere else
     would hold no anchor. Places are taken in order (``search`` finds the next one, inside

@@ -152,7 +152,7 @@ def test_anchored_patterns_find_what_finditer_finds():
     corpora and on random strings of the pieces its matches are made of (close together,
     overlapping, at the reach's edge)."""
     from bench.heldout_corpus import generate as generate_heldout
-    from scanner.detect.recognizers.pattern_base import _anchored
+    from scanner.detect.recognizers.pattern_base import near_anchors
     from scanner.detect.recognizers.registry import FAST_RECOGNIZERS
 
     rng = random.Random(26)
@@ -179,10 +179,25 @@ def test_anchored_patterns_find_what_finditer_finds():
             hits = 0
             for text in texts:
                 want = [m.span() for m in compiled.finditer(text)]
-                assert [m.span() for m in _anchored(compiled, text, *anchor)] == want, (name, text)
+                got = [m.span() for m in near_anchors(compiled, text, *anchor)]
+                assert got == want, (name, text)
                 hits += bool(want)
             assert hits >= 20, name
     assert anchored >= 5
+    # the name recognizer's romaji pairs, tried near a letter, a space and a capital
+    from scanner.detect.recognizers.jp_person_recognizer import _ROMAJI_HINT, _ROMAJI_NAME
+
+    words = "Taro Yamada TARO YAMADA ABCDEFGHIJKL Abcdefghijkl a. @ x Mr. 山田 ".split(" ")
+    romaji = [
+        " ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(3000)
+    ]
+    hits = 0
+    for text in docs + romaji:
+        want = [m.span() for m in _ROMAJI_NAME.finditer(text)]
+        got = [m.span() for m in near_anchors(_ROMAJI_NAME, text, _ROMAJI_HINT, 12)]
+        assert got == want, text
+        hits += bool(want)
+    assert hits >= 100
 
 
 def test_required_regex_skips_no_match():
