@@ -828,8 +828,8 @@ class JpPersonRecognizer(LocalRecognizer):
 
     def _readings(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """山田太郎（やまだ たろう）, 小松様（こまつ）: the kana in brackets right after a name
-        (and its honorific) is its reading,
-        the whole of it (the name model may take only its surname part, やまだ)."""
+        (and its honorific) is its reading, all of it (the name model may take only its
+        surname part, やまだ)."""
         out = []
         for r in results:
             inside = _READING.search(text, r.start, r.end)

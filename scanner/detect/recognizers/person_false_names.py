@@ -45,6 +45,7 @@ from scanner.detect.nlp.artifacts import Morpheme
 from scanner.detect.recognizers.person_scorer import (
     _KATAKANA,
     TITLES,
+    WEEKDAYS,
     appointed,
     leads,
     not_a_person,
@@ -158,8 +159,6 @@ _HONOURED_WORDS = frozenset("王 神 仏 姫 殿 客 皆 奥 嫁 婿 坊 若 女
 #: ... but with a plain honorific, a surname (王さん, 王君 is Wang; 王様, 王さま a king)
 _SURNAME_WORDS = frozenset({"王"})
 _PLAIN_HONORIFICS = frozenset({"さん", "くん", "君"})
-#: the days of the week, one kanji each (月水金: Monday, Wednesday and Friday)
-_WEEKDAYS = frozenset("月火水木金土日")
 #: surnames ending in 寺 that name a person far more often than a temple (_temple)
 _TEMPLE_SURNAMES = frozenset("小野寺 西園寺 神宮寺 薬師寺 寺".split())
 #: people after a name: a group or lineage after them is theirs (エリツィンら改革派, 新田氏系)
@@ -355,7 +354,7 @@ class FalseNames:
         two of them with no honorific or title after it (水木さん, 水木部長 stay people)."""
         text = self.text
         lead = start
-        while lead < end and text[lead] in _WEEKDAYS:
+        while lead < end and text[lead] in WEEKDAYS:
             lead += 1
         if lead - start >= 3:
             return True

@@ -1106,12 +1106,18 @@ def reached_at(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if ms[p].end != ms[first].start or ms[k].start != ms[last].end:
         return False
     before = ms[p - 1]
-    if before.end != ms[p].start or not (before.pos[1] == "数詞" or before.surface in _TLDS):
-        return False
+    if before.end != ms[p].start or not (
+        (before.pos[1] == "数詞" and len(before.surface) >= 3) or before.surface in _TLDS
+    ):
+        return False  # (10/4（金）: a date and its day of the week)
     tokens = ms[first : last + 1]
+    if len(tokens) == 1 and tokens[0].surface in WEEKDAYS:
+        return False  # (20241004（金）)
     return colleague_surnames(tokens, is_surname) or read_as_name(tokens)
 
 
+#: the days of the week, one kanji each (月水金: Monday, Wednesday and Friday)
+WEEKDAYS = frozenset("月火水木金土日")
 #: the last part of a mail address's domain, before （name）
 _TLDS = frozenset("jp com net org biz info".split())
 
