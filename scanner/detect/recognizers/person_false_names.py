@@ -160,7 +160,7 @@ _HONOURED_WORDS = frozenset("王 神 仏 姫 殿 客 皆 奥 嫁 婿 坊 若 女
 _SURNAME_WORDS = frozenset({"王"})
 _PLAIN_HONORIFICS = frozenset({"さん", "くん", "君"})
 #: surnames ending in 寺 that name a person far more often than a temple (_temple)
-_TEMPLE_SURNAMES = frozenset("小野寺 西園寺 神宮寺 薬師寺 寺".split())
+_TEMPLE_SURNAMES = frozenset("小野寺 西園寺 神宮寺 薬師寺".split())
 #: people after a name: a group or lineage after them is theirs (エリツィンら改革派, 新田氏系)
 _OF_PEOPLE = frozenset({"ら", "たち", "達", "等", "氏", "家"})
 
