@@ -858,7 +858,10 @@ _DOER_MARKS = frozenset({"が", "は", "も"})
 #: 関に|確認し, 谷へ|依頼し): the particle, then one of these
 _FROM_MARKS = frozenset({"から", "より"})
 _TO_MARKS = frozenset({"に", "へ"})
-_HEARD_FROM = frozenset("連絡 電話 メール 報告 指示 説明 回答 返信 折り返し 伝言 依頼 相談".split())
+_HEARD_FROM = frozenset(
+    "連絡 電話 メール 報告 指示 説明 回答 返信 折り返し 伝言 依頼 相談 見積もり 見積 資料 書類 返事"
+    " メッセージ".split()
+)
 _ASKED_OF = frozenset(
     "確認 連絡 相談 報告 依頼 質問 伝言 電話 問い合わせ 共有 送付 転送 提出 回覧 送信".split()
 )
@@ -930,6 +933,8 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if d >= len(ms):
         return False
     deed, then = ms[d].surface, (ms[d + 1].surface if d + 1 < len(ms) else "")
+    if (mark in _FROM_MARKS or mark in _TO_MARKS) and any(m.surface in _SIDES for m in tokens):
+        return False  # (棚の|奥|から書類を出した: a side of a place, not a colleague)
     if mark in _FROM_MARKS:
         return deed in _HEARD_FROM
     if mark in _TO_MARKS:
