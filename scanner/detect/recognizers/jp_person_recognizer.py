@@ -598,8 +598,11 @@ def _titled_foreigner(ms: list[Morpheme], cand) -> bool:
 _WRITINGS = frozenset("コメント レポート メモ ノート メール メッセージ リポート".split())
 
 
-def _without_writing(ms: list[Morpheme], cand) -> tuple[int, int]:
-    """The candidate's span without a word for a writing at its end (島田|コメント → 島田)."""
+def _reported_span(ms: list[Morpheme], cand) -> tuple[int, int]:
+    """The candidate's span without a word for a writing at its end (島田|コメント → 島田),
+    and without what comes before a space and a surname when nothing there is a name
+    (三菱商事 藤原様 → 藤原: a surname after a space starts a name; ジョン スミス stays)."""
+    start, end = cand.start, cand.end
     last = ms[cand.last]
     if (
         cand.last > cand.first
@@ -607,8 +610,14 @@ def _without_writing(ms: list[Morpheme], cand) -> tuple[int, int]:
         and _KANJI.fullmatch(ms[cand.last - 1].surface)
         and ms[cand.last - 1].end == last.start
     ):
-        return (cand.start, ms[cand.last - 1].end)
-    return (cand.start, cand.end)
+        end = ms[cand.last - 1].end
+    for k in range(cand.first, cand.last):
+        if ms[k].pos[2] == "人名":
+            break
+        if ms[k].surface == " " and ms[k + 1].pos[2:4] == ("人名", "姓"):
+            start = ms[k + 1].start
+            break
+    return start, end
 
 
 def listed_kanji_names(text: str, ms: list[Morpheme], cand, is_surname) -> list[tuple[int, int]]:
@@ -617,7 +626,7 @@ def listed_kanji_names(text: str, ms: list[Morpheme], cand, is_surname) -> list[
     where the list is counted as people after it (林・森両名, 杉山・千葉の両名), each part
     that is a surname is one too (林 a wood, 千葉 a place to Sudachi)."""
     if "・" not in text[cand.start : cand.end]:
-        return [_without_writing(ms, cand)]
+        return [_reported_span(ms, cand)]
     parts: list[list[Morpheme]] = [[]]
     for m in ms[cand.first : cand.last + 1]:
         if m.surface == "・":

@@ -1056,7 +1056,7 @@ def spoke(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
 #: a line (or a bracket) opening with a label of people and a colon, then surnames (and
 #: units) listed: 面接官：小林、山口, 関係者：営業部 佐野、開発部 宮崎, （同行：神田）
 _LABELLED_LINE = re.compile(
-    r"[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　、，,・一-龥々]*$"
+    r"[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　、，,・／/一-龥々]*$"
 )
 _PEOPLE_LABELS = frozenset(
     "担当 司会 書記 作成 確認 承認 受付 出席 欠席 参加 同席 同行 講師 面接 記録 宛先 宛名 発表"
