@@ -369,6 +369,12 @@ def test_words_that_take_a_title_are_no_surnames(fast_detector, text):
 #: whole business documents (chat, a quoted mail, a complaint log, an appraisal, a weekly
 #: report, a mail with headers): every mention of a colleague or customer is found
 DOCUMENTS = [
+    (  # stop 26: an interview sheet, the interviewers listed with ／
+        "（採用面接評価シート）\n応募者：石原 さくら（28歳）\n"
+        "面接日：2024/3/5　面接官：人事 野田／現場 森本\n"
+        "評価：コミュニケーション A、専門性 B\n所見：前職では経理を5年担当。志望動機は明確。\n",
+        ["石原 さくら", "野田", "森本"],
+    ),
     (
         "[10:02] 吉村: おはようございます\n[10:03] 松岡: 本日の定例は15時からです\n"
         "[10:05] 吉村: 了解です\n[10:06] 土井: 資料は共有フォルダにあります",
