@@ -783,11 +783,17 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if ms[k].surface == "です":
         if ms[k + 1].surface not in _INTRO_ENDS:
             return False
-    elif not (ms[k].surface == "で" and ms[k + 1].surface == "ござい"):
+    elif not (
+        (ms[k].surface == "で" and ms[k + 1].surface == "ござい")
+        or (ms[k].surface == "と" and ms[k + 1].surface == "申し")  # 堀と申します
+    ):
         return False
     tokens = ms[first : last + 1]
     named = read_as_name(tokens)
     before = ms[p]
+    if before.surface == "。" and ms[k].surface != "です":
+        # お電話ありがとうございます。|山崎|でございます。: one answering, opening a sentence
+        return named or colleague_surnames(tokens, is_surname)
     if before.surface == "の" and ms[p - 1].end == before.start:
         role = ms[p - 1].surface
         if not (
@@ -879,7 +885,7 @@ _NOT_DOERS = _RELATIONAL_NOUNS | frozenset("上 町 役所 王 神 家内 室 �
 #: an honorific prefix of the deed (林が|ご|説明, 森が|お|伺い)
 _POLITE_PREFIXES = frozenset({"ご", "お", "御"})
 #: what may follow the doer directly: the next doer's joiner or the particle of the deed
-_AFTER_DOER = _COORDINATORS | _DOER_MARKS | _FROM_MARKS | _TO_MARKS
+_AFTER_DOER = _COORDINATORS | _DOER_MARKS | _FROM_MARKS | _TO_MARKS | {"まで"}
 
 
 def katakana_read_as_name(tokens: list[Morpheme]) -> bool:
@@ -893,7 +899,7 @@ def katakana_read_as_name(tokens: list[Morpheme]) -> bool:
 
 def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """林が|作成した, 森は|出張中, 林と森が|来社した, 岡から|連絡, 関に|確認しました,
-    林に|引き継ぎました: kanji
+    林に|引き継ぎました, 上野まで|ご連絡ください: kanji
     surnames (in a list joined by と or 、 too) doing, telling or being asked what only a
     person does at work; not glued after another word (防風|林) and no word for a time
     (前から連絡を取っていた: 前 is before)."""
@@ -933,10 +939,12 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if d >= len(ms):
         return False
     deed, then = ms[d].surface, (ms[d + 1].surface if d + 1 < len(ms) else "")
-    if (mark in _FROM_MARKS or mark in _TO_MARKS) and any(m.surface in _SIDES for m in tokens):
+    if mark not in _DOER_MARKS and any(m.surface in _SIDES for m in tokens):
         return False  # (棚の|奥|から書類を出した: a side of a place, not a colleague)
     if mark in _FROM_MARKS:
         return deed in _HEARD_FROM
+    if mark == "まで":
+        return deed in _ASKED_OF  # 上野まで|ご連絡ください, 森まで|お問い合わせ
     if mark in _TO_MARKS:
         return (deed in _ASKED_OF and then in _ASKED_THEN) or (
             deed in _HANDED_TO
