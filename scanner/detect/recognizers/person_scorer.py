@@ -1100,6 +1100,7 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
     return (
         not rest
         or rest[0] in _LABEL_CLOSERS
+        or rest[0] in _OPEN  # 退職者：飯田（2024年3月末）: a note on them in brackets
         or (text[end] in " 　" and _NEXT_FIELD.match(rest) is not None)
     )
 
