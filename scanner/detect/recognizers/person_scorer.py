@@ -1127,7 +1127,7 @@ def reached_at(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     tokens = ms[first : last + 1]
     if len(tokens) == 1 and tokens[0].surface in WEEKDAYS:
         return False  # (20241004（金）)
-    return colleague_surnames(tokens, is_surname) or read_as_name(tokens)
+    return named_colleague(tokens, is_surname)
 
 
 #: the days of the week, one kanji each (月水金: Monday, Wednesday and Friday)
@@ -1152,7 +1152,7 @@ def called(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if ms[k + 1].surface not in _SAYING or ms[k + 2].surface not in _PERSON_NOUNS:
         return False
     tokens = ms[first : last + 1]
-    return colleague_surnames(tokens, is_surname) or read_as_name(tokens)
+    return named_colleague(tokens, is_surname)
 
 
 #: a count of people after names listed (林・森両名, 杉山・千葉の両名, 林と森の２名)
@@ -1263,6 +1263,12 @@ def katakana_surnames(tokens: list[Morpheme], is_surname) -> bool:
         len(m.surface) >= 2 and _KATAKANA.fullmatch(m.surface) and is_surname(m.surface)
         for m in tokens
     )
+
+
+def named_colleague(tokens: list[Morpheme], is_surname) -> bool:
+    """Whether Sudachi reads the tokens as a name, or they are a colleague's kanji surnames
+    (colleague_surnames): what the frames naming a person ask of them."""
+    return read_as_name(tokens) or colleague_surnames(tokens, is_surname)
 
 
 def kanji_surnames(tokens: list[Morpheme], is_surname) -> bool:
