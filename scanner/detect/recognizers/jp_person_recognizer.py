@@ -66,6 +66,14 @@ _TITLED_ROMAJI = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?[ ]([A-Z][a-z]{1,11})\b(?![ ][A-Z])"
 )  # (Mr. Taro Yamada: the pair of words is the name, _ROMAJI_NAME's)
 _TITLE_HINTS = ("Mr", "Ms", "Miss", "Dr", "Prof")
+#: a lone romaji surname in Japanese text with an honorific, or doing a colleague's work
+#: (Sato が対応します, Tanakaさんに確認済み): not after another capitalised word (a pair is
+#: _ROMAJI_NAME's) nor inside an address, a path or a code
+_LONE_ROMAJI = re.compile(
+    r"(?<![A-Za-z0-9@./_\-])([A-Z][a-z]{2,11})[ 　]?"
+    r"(?:(さん|様|氏)|[がは](?=(?:対応|担当|確認|出席|欠席|来社|訪問|出張|報告|説明|連絡|同行|作成)))"
+)
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]*[ 　]$")
 # English and Spanish words that also spell out as Hepburn syllables (To Do, You Owe, San
 # Juan, Rate PO) or that Sudachi's dictionary files as 人名 (Page Last Page, del campo).
 _ENGLISH_WORDS = frozenset(
@@ -1134,6 +1142,16 @@ class JpPersonRecognizer(LocalRecognizer):
                 if _HEPBURN.fullmatch(word) and word not in _ENGLISH_WORDS:
                     why = "romaji surname after Mr./Ms."
                     results.append(self._result(match.start(1), match.end(1), _ROMAJI, why))
+        for match in _LONE_ROMAJI.finditer(text):
+            word = match.group(1).lower()
+            if (
+                _HEPBURN.fullmatch(word)
+                and word not in _ENGLISH_WORDS
+                and not _CAPITALISED_BEFORE.search(text, max(0, match.start() - 13), match.start())
+                and self._romaji_reading(engine, word)[1]
+            ):
+                why = "romaji surname, honorific" if match.group(2) else "romaji surname at work"
+                results.append(self._result(match.start(1), match.end(1), _ROMAJI, why))
         # tried only at the starts up to 12 before a hint (the first word's last letter)
         for match in near_anchors(_ROMAJI_NAME, text, _ROMAJI_HINT, 12):
             parts = [match.group(1).lower(), match.group(2).lower()]

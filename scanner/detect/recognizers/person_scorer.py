@@ -958,7 +958,9 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     )  # (森が報告|され: the thing reported)
 
 
-_ENTRY_SEPARATORS = frozenset("、，,／/")
+#: what separates the entries of a list on a line; an arrow hands one over to the next
+#: (担当：荻野→川端)
+_ENTRY_SEPARATORS = frozenset("、，,／/→⇒")
 
 
 def _rest_of_line(text: str, at: int) -> str:
@@ -1064,13 +1066,15 @@ def spoke(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
 #: a line (or a bracket) opening with a label of people and a colon, then surnames (and
 #: units) listed: 面接官：小林、山口, 関係者：営業部 佐野、開発部 宮崎, （同行：神田）
 _LABELLED_LINE = re.compile(
-    r"[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　、，,・／/一-龥々]*$"
+    r"[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　、，,・／/→⇒一-龥々]*$"
 )
 _PEOPLE_LABELS = frozenset(
     "担当 司会 書記 作成 確認 承認 受付 出席 欠席 参加 同席 同行 講師 面接 記録 宛先 宛名 発表"
     " 連絡先 窓口 メンバー".split()
 )
 _LABEL_CLOSERS = _ENTRY_SEPARATORS | frozenset("）)")
+#: a label's end saying its people change (担当者変更, 担当交代)
+_HANDOVERS = ("変更", "交代")
 
 
 def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
@@ -1093,6 +1097,8 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
         if found is None:
             return False
     label = found.group(1)
+    if label.endswith(_HANDOVERS):
+        label = label[:-2]  # 担当者変更：荻野→川端: who does it, changed
     if not (label in _PEOPLE_LABELS or label.endswith(("者", "官", "員"))):
         return False
     end = ms[last].end

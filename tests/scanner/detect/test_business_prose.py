@@ -311,6 +311,20 @@ NAMED = [
     # a note on them in brackets after a labelled name
     ("退職者：飯田（2024年3月末）", ["飯田"]),
     ("参加者：東京（本社）", []),
+    # stop 27: a handover after a people label, the names joined by an arrow
+    ("担当：荻野→川端", ["荻野", "川端"]),
+    ("担当者変更：荻野→川端（4月1日付）", ["荻野", "川端"]),
+    ("窓口：山田⇒鈴木", ["山田", "鈴木"]),
+    ("担当：営業部→開発部", []),
+    ("所在地：東京→大阪", []),
+    # a lone romaji surname with an honorific or doing a colleague's work
+    ("本件は Sato が対応します。", ["Sato"]),
+    ("Yamada 様", ["Yamada"]),
+    ("Excel は対応していません。", []),
+    ("Zoom が対応しています。", []),
+    ("Honda が担当します。", []),
+    ("Windows 様", []),
+    ("https://example.com/Sato が対応", []),
 ]
 
 
