@@ -762,6 +762,10 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
     ]
 
 
+#: one-character marks of a field's status that Sudachi also reads as names (作成：済)
+_STATUS_MARKS = frozenset("済 未 可 否 了 完".split())
+
+
 def _name_score(names: int, weak_given: bool, honorific: str, length: int) -> tuple[float, str]:
     """The score and reason of a span of Sudachi 人名 tokens (_from_morphemes)."""
     if names >= 2:
@@ -1065,6 +1069,8 @@ class JpPersonRecognizer(LocalRecognizer):
                 continue  # 加治木家, ニコライ堂, 武田氏 (a clan): not a person
             if false_name.kind(start, end):
                 continue  # デルタ|翼, リオに移転: a thing or a place (person_false_names.py)
+            if not honorific and text[start:end] in _STATUS_MARKS:
+                continue  # 作成：済: done (Sudachi lists 済 as a name)
             score, why = _name_score(names, weak_given, honorific, end - start)
             results.append(self._result(start, end, score, why))
         return results

@@ -325,6 +325,24 @@ NAMED = [
     ("Honda が担当します。", []),
     ("Windows 様", []),
     ("https://example.com/Sato が対応", []),
+    # labels in katakana or an e-mail header's letters, a label ending in a people label,
+    # a bracketed note after an earlier entry; a field's status is no one
+    ("資料作成：工藤、レビュー：久保", ["工藤", "久保"]),
+    ("CC: 千葉、菅原", ["千葉", "菅原"]),
+    ("To: 林、森", ["林", "森"]),
+    ("面談者：樋口（人事）、大野（現場）", ["樋口", "大野"]),
+    ("所在地：東京（本社）、大阪（支社）", []),
+    ("CC: 大阪支店", []),
+    ("レビュー：済", []),
+    ("作成：済", []),
+    ("本人確認：済", []),
+    # someone handling a matter (対応) in a colleague's place
+    ("田村課長代理が不在のため、代わりに古川が対応します。", ["田村", "古川"]),
+    ("窓口が対応します。", []),
+    ("問い合わせ先：人事課 宮本（内線 2345）", ["宮本"]),
+    ("引継ぎ元：中田、引継ぎ先：小林", ["中田", "小林"]),
+    ("お問い合わせ先：総務課（内線 1234）", []),
+    ("本社が対応します。", []),
 ]
 
 
