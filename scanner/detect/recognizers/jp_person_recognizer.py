@@ -762,6 +762,25 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
     ]
 
 
+_WEAK_GIVEN_WHY = "surname + given-name-like word"
+
+
+def _whole_over_part(results: list[RecognizerResult]) -> None:
+    """望月 さやか: a surname, a space and a word that may be a given name (scored
+    ``_SURNAME_PLUS``) takes the score of a name found inside it (the model's 望月 0.8), so
+    the whole name is reported rather than its surname."""
+    for r in results:
+        if r.analysis_explanation.textual_explanation != _WEAK_GIVEN_WHY:
+            continue
+        inside = [
+            s.score
+            for s in results
+            if s is not r and r.start <= s.start and s.end <= r.end and s.score > r.score
+        ]
+        if inside:
+            r.score = r.analysis_explanation.score = max(inside)
+
+
 #: one-character marks of a field's status that Sudachi also reads as names (作成：済)
 _STATUS_MARKS = frozenset("済 未 可 否 了 完".split())
 
@@ -770,7 +789,7 @@ def _name_score(names: int, weak_given: bool, honorific: str, length: int) -> tu
     """The score and reason of a span of Sudachi 人名 tokens (_from_morphemes)."""
     if names >= 2:
         score, why = (
-            (_SURNAME_PLUS, "surname + given-name-like word")
+            (_SURNAME_PLUS, _WEAK_GIVEN_WHY)
             if weak_given
             else (_FULL_NAME, "surname + given name (Sudachi 人名)")
         )
@@ -845,6 +864,8 @@ class JpPersonRecognizer(LocalRecognizer):
             results.extend(self._other_mentions(text, morphemes, results, false_names))
         if results and ("（" in text or "(" in text):
             results.extend(self._readings(text, results))
+        if len(results) > 1:
+            _whole_over_part(results)
         return results
 
     def _readings(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

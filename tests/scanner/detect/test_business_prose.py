@@ -342,6 +342,10 @@ NAMED = [
     ("問い合わせ先：人事課 宮本（内線 2345）", ["宮本"]),
     ("引継ぎ元：中田、引継ぎ先：小林", ["中田", "小林"]),
     ("お問い合わせ先：総務課（内線 1234）", []),
+    # a surname, a space and a kana word Sudachi reads otherwise: the whole name, though
+    # the model scored the surname alone higher
+    ("総務部 → 人事部　望月 さやか", ["望月 さやか"]),
+    ("山田 誕生日", ["山田"]),
     ("本社が対応します。", []),
 ]
 
