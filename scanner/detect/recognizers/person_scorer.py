@@ -318,10 +318,16 @@ _CLASS_MEMO: dict[object, _Classes] = {}
 _CLASS_MEMO_SIZE = 200_000
 _KEY = itemgetter(slice(2, 5))  # a Morpheme's (surface, pos, oov)
 _SURFACE = itemgetter(2)
+_POS, _POS0 = itemgetter(3), itemgetter(0)  # a Morpheme's pos, a pos's first level
+_NOUN = "名詞".__eq__
 
 
 def token_classes(ms: list[Morpheme], is_surname) -> list[str]:
-    """``token_class`` of every token, each (surface, POS, oov) worked out once."""
+    """``token_class`` of every token, each (surface, POS, oov) worked out once.
+
+    Only a noun has a class (the others' is ""): only the nouns' keys are made and hashed,
+    the nouns picked out in C.
+    """
     memo = _CLASS_MEMO.get(is_surname)
     if memo is None or len(memo) > _CLASS_MEMO_SIZE:
         if len(_CLASS_MEMO) > 8:
@@ -1112,11 +1118,13 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
     surnames listed after a label of people (a role ending in 者 / 官 / 員, or 担当, 出席 ...)
     that opens the line, a bracket or a field of the line (after a space or 、), up to the
     line's end, a bracket's, or the next field's label; surnames in katakana too (記録：ヤマダ)."""
+    at = ms[first].start
+    line = text.rfind("\n", 0, at) + 1  # (a batch's texts are joined with newlines around)
+    if text.find("：", line, at) < 0 and text.find(":", line, at) < 0:
+        return False  # (the colon first: every label has one before the names, most lines none)
     tokens = ms[first : last + 1]
     if not (colleague_surnames(tokens, is_surname) or katakana_surnames(tokens, is_surname)):
         return False
-    at = ms[first].start
-    line = text.rfind("\n", 0, at) + 1  # (a batch's texts are joined with newlines around)
     start = max(text.rfind("（", line, at), text.rfind("(", line, at)) + 1 or line
     found = _LABELLED_LINE.match(text, start, at)
     if found is None:
@@ -1212,6 +1220,11 @@ def counted_as_people(ms: list[Morpheme], k: int) -> bool:
 def counted(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """林と森の両名, 林、森の２名: kanji surnames listed with と / 、 and counted as people
     after the list (each read as a wood or a place to Sudachi otherwise)."""
+    if not (
+        (first >= 2 and ms[first - 1].surface in _PAIR_JOINS)
+        or (last + 2 < len(ms) and ms[last + 1].surface in _PAIR_JOINS)
+    ):
+        return False  # (と or 、 beside them first: no list, nothing counted; most have none)
     if not colleague_surnames(ms[first : last + 1], is_surname):
         return False
     lo, hi = first, last
