@@ -29,10 +29,10 @@ from scanner.detect.recognizers.person_scorer import (
     CARE_OF,
     TITLES,
     PersonScorer,
+    TextCandidates,
     appointed,
     at_work,
     belongs,
-    candidate_features,
     counted_as_people,
     kanji_surnames,
     labelled,
@@ -377,18 +377,27 @@ def chinese_word(
     """Whether a candidate is a word of Chinese text, not a name (董, 究; 猪大肠); a
     signature's surname (営業部　林) or one with its unit (森（経理）) has no kana around
     either."""
+    honorific = "" if "hon=" in feats else "氏" if "hon=氏" in feats else None
+    return chinese_word_of(text, ms, cand, honorific, full_names, is_surname)
+
+
+def chinese_word_of(
+    text: str, ms: list[Morpheme], cand, honorific: str | None, full_names: list[str], is_surname
+) -> bool:
+    """``chinese_word`` of a candidate whose honorific (the ``hon=`` feature's value) is
+    known: all it tells apart is "", 氏 and any other (None)."""
     one = text[cand.start : cand.end]
     around = (max(0, cand.start - _KANA_WINDOW), cand.end + _KANA_WINDOW)
     if (
         len(one) == 1
-        and "hon=" in feats
+        and honorific == ""
         and not any(one in n for n in full_names)
         and not _KANA.search(text, *around)
     ):  # no kana around, no honorific, no full name
         framed = japanese_frame(text, ms, cand, is_surname)
         return not framed or in_chinese_text(text, cand.start, cand.end)  # 营业部 林
     return bool(
-        any(f"hon={h}" in feats for h in _NO_HONORIFIC_IN_CHINESE)
+        honorific in _NO_HONORIFIC_IN_CHINESE
         and _KANJI.fullmatch(one)
         and in_chinese_text(text, cand.start, cand.end)
     )  # 猪大肠 on a Chinese grocery list
@@ -990,24 +999,29 @@ class JpPersonRecognizer(LocalRecognizer):
         self, text: str, ms: list[Morpheme], engine, false_names: FalseNames | None = None
     ) -> list[RecognizerResult]:
         """Candidates of running text scored by the trained model (person_scorer.py)."""
-        scored = candidate_features(text, ms, engine, honorific_at)
-        if not scored:
+        found = TextCandidates(text, ms, engine)
+        if not found.kept:
             return []  # (most short texts: nothing below would find anything)
         scorer = PersonScorer.load()
         results = []
-        full_names = [text[c.start : c.end] for c, feats in scored if "pat=姓|名" in feats]
+        # what chinese_word and the floor read of the features (hon=, pat=) comes first: the
+        # features are built only for the candidates kept (candidate_features builds all)
+        cands = [(c, honorific_at(text, c.end)) for c in found.kept]
+        full_names = [text[c.start : c.end] for c, _ in cands if found.pattern(c) == "姓|名"]
         is_surname = engine.is_surname
-        scored = [
-            (c, f) for c, f in scored if not chinese_word(text, ms, c, f, full_names, is_surname)
+        cands = [
+            (c, h)
+            for c, h in cands
+            if not chinese_word_of(text, ms, c, h, full_names, is_surname)
         ]
         # リオに移転, ヘーゲル左派: a place or a thing (person_false_names.py)
         false_names = false_names or FalseNames(text, ms, engine)
-        keep = false_names.keep([(c.start, c.end) for c, _ in scored])
-        scored = [x for x, k in zip(scored, keep, strict=True) if k]
-        probs = [scorer.probability(feats) for _, feats in scored]
-        probs = adjust_model_probs(text, ms, engine, [c for c, _ in scored], probs)
-        for (cand, feats), p in zip(scored, probs, strict=True):
-            floor = _MODEL_FLOOR if "hon=" in feats else _HONORIFIC_FLOOR
+        keep = false_names.keep([(c.start, c.end) for c, _ in cands])
+        cands = [x for x, k in zip(cands, keep, strict=True) if k]
+        probs = [scorer.probability(found.features(c, h)) for c, h in cands]
+        probs = adjust_model_probs(text, ms, engine, [c for c, _ in cands], probs)
+        for (cand, honorific), p in zip(cands, probs, strict=True):
+            floor = _MODEL_FLOOR if honorific == "" else _HONORIFIC_FLOOR
             if p >= floor:
                 score = min(p, _MODEL_CAP)
                 for start, end in listed_kanji_names(text, ms, cand, is_surname):

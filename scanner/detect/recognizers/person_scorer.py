@@ -318,10 +318,16 @@ _CLASS_MEMO: dict[object, _Classes] = {}
 _CLASS_MEMO_SIZE = 200_000
 _KEY = itemgetter(slice(2, 5))  # a Morpheme's (surface, pos, oov)
 _SURFACE = itemgetter(2)
+_POS, _POS0 = itemgetter(3), itemgetter(0)  # a Morpheme's pos, a pos's first level
+_NOUN = "名詞".__eq__
 
 
 def token_classes(ms: list[Morpheme], is_surname) -> list[str]:
-    """``token_class`` of every token, each (surface, POS, oov) worked out once."""
+    """``token_class`` of every token, each (surface, POS, oov) worked out once.
+
+    Only a noun has a class (the others' is ""): only the nouns' keys are made and hashed,
+    the nouns picked out in C.
+    """
     memo = _CLASS_MEMO.get(is_surname)
     if memo is None or len(memo) > _CLASS_MEMO_SIZE:
         if len(_CLASS_MEMO) > 8:
@@ -717,43 +723,77 @@ def candidate_features(
 
     ``engine`` is the Sudachi engine (``is_surname``, ``entry_kinds``).
     """
-    weak: list[Candidate] = []
-    found, classes = candidates(ms, engine.is_surname, weak)
-    if not found and not weak:
-        return []
-    cuts = [m.start() for m in _BOUNDARY.finditer(text)]
-    segments: dict[int, list[Candidate]] = {}
-    for c in found:
-        segments.setdefault(bisect_left(cuts, c.start), []).append(c)
-    recurring = {seg: coref_surfaces(ms, cs, classes) for seg, cs in segments.items()}
-    lone = [
-        c
-        for c in weak
-        if ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
-        or at_work(text, ms, c.first, c.last, engine.is_surname)
-    ]
-    # a weak word that is part of a longer name in the same text (ブラフォード), or one
-    # giving their own name (総務課の|小川|です。)
-    if lone:
-        found = sorted(found + lone, key=lambda c: c.first)
-    out = []
-    polite = _polite_marks(text, ms) if found else []
-    by_last = {c.last: c for c in found}
-    by_first = {c.first: c for c in found}
-    for c in found:
-        if company_word(text, ms, c) or place_part(ms, c):
-            continue
-        if not_a_person(text, ms, c.first, c.last):
-            continue
+    found = TextCandidates(text, ms, engine)
+    return [(c, found.features(c, honorific_at(text, c.end))) for c in found.kept]
+
+
+class TextCandidates:
+    """The candidates of one text, and what their features read that depends on all of
+    them (coreference, lists, the polite register): ``candidate_features`` builds every
+    candidate's features; the recognizer builds them only for the candidates its rules
+    after the model keep (the features of one do not depend on which others are built)."""
+
+    __slots__ = ("text", "ms", "engine", "classes", "kept", "_cuts", "_recurring", "_polite",
+                 "_by_last", "_by_first")  # fmt: skip
+
+    def __init__(self, text: str, ms: list[Morpheme], engine) -> None:
+        self.text, self.ms, self.engine = text, ms, engine
+        #: the candidates that are no company's, place's or thing's name, in token order
+        self.kept: list[Candidate] = []
+        weak: list[Candidate] = []
+        found, classes = candidates(ms, engine.is_surname, weak)
+        self.classes = classes
+        if not found and not weak:
+            return
+        cuts = self._cuts = [m.start() for m in _BOUNDARY.finditer(text)]
+        segments: dict[int, list[Candidate]] = {}
+        for c in found:
+            segments.setdefault(bisect_left(cuts, c.start), []).append(c)
+        recurring = self._recurring = {
+            seg: coref_surfaces(ms, cs, classes) for seg, cs in segments.items()
+        }
+        lone = [
+            c
+            for c in weak
+            if ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
+            or at_work(text, ms, c.first, c.last, engine.is_surname)
+        ]
+        # a weak word that is part of a longer name in the same text (ブラフォード), or one
+        # giving their own name (総務課の|小川|です。)
+        if lone:
+            found = sorted(found + lone, key=lambda c: c.first)
+        self._polite = _polite_marks(text, ms) if found else []
+        self._by_last = {c.last: c for c in found}
+        self._by_first = {c.first: c for c in found}
+        self.kept = [
+            c
+            for c in found
+            if not (
+                company_word(text, ms, c)
+                or place_part(ms, c)
+                or not_a_person(text, ms, c.first, c.last)
+            )
+        ]
+
+    def pattern(self, c: Candidate) -> str:
+        """The ``pat=`` feature's value: the classes of the candidate's first four name tokens."""
+        return "|".join(list(filter(None, self.classes[c.first : c.last + 1]))[:4])
+
+    def features(self, c: Candidate, honorific: str) -> list[str]:
+        """The features of candidate ``c`` (one of ``kept``); ``honorific`` is
+        ``honorific_at(text, c.end)``."""
+        text, ms, cuts = self.text, self.ms, self._cuts
         single = c.first == c.last
-        coref = single and ms[c.first].surface in recurring.get(bisect_left(cuts, c.start), ())
-        feats = features(text, ms, c, classes, honorific_at(text, c.end), coref)
-        feats.extend(["dict=" + k for k in sorted(engine.entry_kinds(text[c.start : c.end]))])
-        feats.extend(_list_features(ms, c, classes, by_last, by_first))
+        coref = single and ms[c.first].surface in self._recurring.get(
+            bisect_left(cuts, c.start), ()
+        )
+        feats = features(text, ms, c, self.classes, honorific, coref)
+        feats.extend(["dict=" + k for k in sorted(self.engine.entry_kinds(text[c.start : c.end]))])
+        feats.extend(_list_features(ms, c, self.classes, self._by_last, self._by_first))
+        polite = self._polite
         if polite and _near(polite, cuts, c.start, c.end):
             feats += ["polite"] + ["pol|" + f for f in feats if f.startswith(_POLITE_FEATURES)]
-        out.append((c, feats))
-    return out
+        return feats
 
 
 #: one introducing oneself: [role]の + name + です。 (広報チームの杉浦です。, 店長の佐藤です。) or
@@ -1089,11 +1129,13 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
     surnames listed after a label of people (a role ending in 者 / 官 / 員, or 担当, 出席 ...)
     that opens the line, a bracket or a field of the line (after a space or 、), up to the
     line's end, a bracket's, or the next field's label; surnames in katakana too (記録：ヤマダ)."""
+    at = ms[first].start
+    line = text.rfind("\n", 0, at) + 1  # (a batch's texts are joined with newlines around)
+    if text.find("：", line, at) < 0 and text.find(":", line, at) < 0:
+        return False  # (the colon first: every label has one before the names, most lines none)
     tokens = ms[first : last + 1]
     if not (colleague_surnames(tokens, is_surname) or katakana_surnames(tokens, is_surname)):
         return False
-    at = ms[first].start
-    line = text.rfind("\n", 0, at) + 1  # (a batch's texts are joined with newlines around)
     opened = max(text.rfind("（", line, at), text.rfind("(", line, at))
     if opened >= 0 and max(text.find("）", opened, at), text.find(")", opened, at)) >= 0:
         opened = -1  # 面談者：樋口（人事）、大野: a note closed before the name
@@ -1198,6 +1240,11 @@ def counted_as_people(ms: list[Morpheme], k: int) -> bool:
 def counted(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     """林と森の両名, 林、森の２名: kanji surnames listed with と / 、 and counted as people
     after the list (each read as a wood or a place to Sudachi otherwise)."""
+    if not (
+        (first >= 2 and ms[first - 1].surface in _PAIR_JOINS)
+        or (last + 2 < len(ms) and ms[last + 1].surface in _PAIR_JOINS)
+    ):
+        return False  # (と or 、 beside them first: no list, nothing counted; most have none)
     if not colleague_surnames(ms[first : last + 1], is_surname):
         return False
     lo, hi = first, last
