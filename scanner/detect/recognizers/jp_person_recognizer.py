@@ -275,6 +275,8 @@ def _is_given_name_like(surname: Morpheme, m: Morpheme) -> bool:
         return False
     if m.pos[0] not in ("名詞", "動詞", "助動詞", "形容詞", "形状詞", "接頭辞"):
         return False
+    if m.pos[2] == "サ変可能":
+        return False  # @山田 確認お願いします: a deed, no given name
     script = _script(m.surface)
     surname_script = _script(surname.surface)
     # 中島 あすか: a kanji surname may take a kana given name, not the other way round
