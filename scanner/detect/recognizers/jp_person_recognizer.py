@@ -539,6 +539,29 @@ def _care_of(ms: list[Morpheme], cand, is_surname) -> bool:
     )
 
 
+_BRACKETS = {"（": "）", "(": ")"}
+
+
+def _bracketed_names(ms: list[Morpheme], cand) -> bool:
+    """定例MTG（野田、遠藤）: a list in brackets, two or more entries, each one token Sudachi
+    reads as a name (（東京、大阪） are places to it)."""
+    if cand.first != cand.last or ms[cand.first].pos[2] != "人名":
+        return False
+    i = cand.first
+    while i >= 2 and ms[i - 1].surface in _LIST_COMMAS and ms[i - 2].pos[2] == "人名":
+        i -= 2
+    j = cand.last
+    while j + 2 < len(ms) and ms[j + 1].surface in _LIST_COMMAS and ms[j + 2].pos[2] == "人名":
+        j += 2
+    return (
+        j > i
+        and i >= 1
+        and j + 1 < len(ms)
+        and _BRACKETS.get(ms[i - 1].surface) == ms[j + 1].surface
+        and all(ms[k].end == ms[k + 1].start for k in range(i - 1, j + 1))
+    )
+
+
 def _owns(ms: list[Morpheme], cand) -> bool:
     """小島の|机, 山本の|席: the owner of a colleague's desk or seat."""
     k = cand.last + 1
@@ -759,6 +782,7 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
             or _addressed(text, ms, c, is_surname)
             or _owns(ms, c)
             or _care_of(ms, c, is_surname)
+            or _bracketed_names(ms, c)
         )
         for c, p in zip(cands, probs, strict=True)
     ]
