@@ -643,7 +643,8 @@ _WRITINGS = frozenset("コメント レポート メモ ノート メール メ�
 def _reported_span(ms: list[Morpheme], cand) -> tuple[int, int]:
     """The candidate's span without a word for a writing at its end (島田|コメント → 島田),
     and without what comes before a space and a surname when nothing there is a name
-    (三菱商事 藤原様 → 藤原: a surname after a space starts a name; ジョン スミス stays)."""
+    (三菱商事 藤原様 → 藤原: a surname after a space starts a name; ジョン スミス stays) or
+    only a word for a colleague Sudachi cut as one (元上司 戸田 → 戸田)."""
     start, end = cand.start, cand.end
     last = ms[cand.last]
     if (
@@ -653,12 +654,17 @@ def _reported_span(ms: list[Morpheme], cand) -> tuple[int, int]:
         and ms[cand.last - 1].end == last.start
     ):
         end = ms[cand.last - 1].end
-    for k in range(cand.first, cand.last):
+    k = cand.first
+    while k < cand.last:
         if ms[k].pos[2] == "人名":
-            break
+            if not _role_word(ms[k].surface + ms[k + 1].surface):
+                break
+            k += 2  # 元上司 戸田: Sudachi's 元上|司 (姓 + 名), a former boss
+            continue
         if ms[k].surface == " " and ms[k + 1].pos[2:4] == ("人名", "姓"):
             start = ms[k + 1].start
             break
+        k += 1
     return start, end
 
 
@@ -795,6 +801,18 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
         _KIN_SCORE if f or (key in named and p < _KIN_SCORE) else p
         for p, key, f in zip(probs, keys, framed, strict=True)
     ]
+
+
+#: words for whom one works with that Sudachi can cut into a surname and a given name
+#: (元上|司), alone or after a prefix of a former or present one
+_ROLE_WORDS = frozenset("上司 部下 同僚 先輩 後輩".split())
+_ROLE_PREFIXES = frozenset("元 前 現 旧 新".split())
+
+
+def _role_word(surface: str) -> bool:
+    return surface in _ROLE_WORDS or (
+        surface[:1] in _ROLE_PREFIXES and surface[1:] in _ROLE_WORDS
+    )
 
 
 _WEAK_GIVEN_WHY = "surname + given-name-like word"
@@ -1083,6 +1101,13 @@ class JpPersonRecognizer(LocalRecognizer):
                         results.append(found[0])
                         resume = found[1]
                 continue
+            if (
+                i + 1 < n
+                and ms[i + 1].start == m.end
+                and _role_word(m.surface + ms[i + 1].surface)
+            ):
+                resume = i + 2
+                continue  # 元上|司: a former boss, 姓 + 名 to Sudachi
             i_first = j = i  # first and last name token of the span
             names = 1
             surname_first = m.pos[3] == "姓"

@@ -818,20 +818,31 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     token or kanji surnames will do (小川 reads as a brook to Sudachi); after a verb only a
     人名 token."""
     k, p = last + 1, first - 1
-    if p < 1 or k + 1 >= len(ms) or ms[k].start != ms[last].end:
+    if k + 1 >= len(ms) or ms[k].start != ms[last].end:
+        return False
+    tokens = ms[first : last + 1]
+    if ms[k].surface == "と" and ms[k + 1].surface == "申し":
+        # 西川と申します, ABC商事の西川と申します: one giving their name, whatever comes
+        # before (西川 is a place to Sudachi)
+        return read_as_name(tokens) or colleague_surnames(tokens, is_surname)
+    if (
+        ms[k].surface == "でし"
+        and ms[k + 1].surface == "た"
+        and p >= 1
+        and ms[p].surface == "、"
+        and ms[p - 1].surface == "以上"
+    ):  # 以上、岸本でした。: one signing off their report
+        return read_as_name(tokens) or colleague_surnames(tokens, is_surname)
+    if p < 1:
         return False
     if ms[k].surface == "です":
         if ms[k + 1].surface not in _INTRO_ENDS:
             return False
-    elif not (
-        (ms[k].surface == "で" and ms[k + 1].surface == "ござい")
-        or (ms[k].surface == "と" and ms[k + 1].surface == "申し")  # 堀と申します
-    ):
+    elif not (ms[k].surface == "で" and ms[k + 1].surface == "ござい"):
         return False
-    tokens = ms[first : last + 1]
     named = read_as_name(tokens)
     before = ms[p]
-    if before.surface == "。" and ms[k].surface != "です":
+    if before.surface == "。" and ms[k].surface == "で":
         # お電話ありがとうございます。|山崎|でございます。: one answering, opening a sentence
         return named or colleague_surnames(tokens, is_surname)
     if before.surface == "の" and ms[p - 1].end == before.start:

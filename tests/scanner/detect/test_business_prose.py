@@ -352,6 +352,15 @@ NAMED = [
     ("13:30〜 定例MTG（野田、遠藤）", ["野田", "遠藤"]),
     ("出張（東京、大阪）", []),
     ("候補地（野田、柏）", []),
+    # one giving their name with と申します whatever comes before, signing off a report; a
+    # word for a colleague Sudachi cuts into a surname and a given name (元上|司)
+    ("お世話になります。ABC商事の西川と申します。", ["西川"]),
+    ("西川と申します。", ["西川"]),
+    ("この商品は森の恵みと申します。", []),
+    ("以上、岸本でした。", ["岸本"]),
+    ("以上、報告でした。", []),
+    ("推薦者 元上司 戸田", ["戸田"]),
+    ("元上司に相談しました。", []),
     ("本社が対応します。", []),
 ]
 
