@@ -1126,7 +1126,8 @@ _LABELLED_LINE = re.compile(
 _PEOPLE_LABELS = frozenset(
     "担当 司会 書記 作成 確認 承認 受付 出席 欠席 参加 同席 同行 講師 面接 記録 宛先 宛名 発表"
     " 連絡先 窓口 メンバー レビュー レビュアー チェック リーダー CC Cc BCC Bcc To TO"
-    " 問い合わせ先 お問い合わせ先 問合せ先 引継ぎ元 引継ぎ先 引き継ぎ元 引き継ぎ先".split()
+    " 問い合わせ先 お問い合わせ先 問合せ先 引継ぎ元 引継ぎ先 引き継ぎ元 引き継ぎ先"
+    " 記入 起票 申請 依頼 立会 点検 監修 執筆 撮影 通訳 引率".split()
 )
 #: ... or a kanji label ending in one (資料作成, 議事録作成, 日程確認)
 _PEOPLE_LABEL_ENDS = tuple(w for w in _PEOPLE_LABELS if len(w) >= 2 and _KANJI.fullmatch(w))
