@@ -181,6 +181,9 @@ class FalseNames:
         self._people: set[tuple[int, str]] = set()
         #: spans that are places only because Sudachi tags the word as one in the text
         self._tagged: set[tuple[int, int]] = set()
+        #: whether the text holds a 「 or a 『 at all: most hold neither, and the rules of
+        #: titles in them look no further
+        self._quotes, self._titles = "「" in text, "『" in text
 
     def keep(self, spans: list[tuple[int, int]]) -> list[bool]:
         """For each span, whether it may still be a name.
@@ -379,6 +382,8 @@ class FalseNames:
         auxiliary or punctuation), not the name with only a title or honorific (「X卿」),
         no honorific or title right after the name (「田中さんの送別会」 names a person), and
         no と / って after it (「Xさん」と呼ばれた is a nickname)."""
+        if not self._quotes:
+            return False
         text = self.text
         opened = text.rfind("「", max(0, start - _TITLE_LENGTH), start)
         closed = text.find("」", end, end + _TITLE_LENGTH)
@@ -401,6 +406,8 @@ class FalseNames:
 
     def _in_work_title(self, start: int, end: int) -> bool:
         """『若きウェルテルの悩み』: part of a work's title, not all of it."""
+        if not self._titles:
+            return False
         text = self.text
         opened = text.rfind("『", max(0, start - _TITLE_LENGTH), start)
         closed = text.find("』", end, end + _TITLE_LENGTH)
