@@ -172,7 +172,9 @@ class FalseNames:
         self.text = text
         self.ms = ms
         self.engine = engine  # the Sudachi engine (is_surname, entry_kinds), if known
-        self._places: dict[int, frozenset[str]] | None = None
+        #: per text of a batch (its segment), the katakana words Sudachi reads as places in
+        #: it: read on first need, from that text's tokens only
+        self._places: dict[int, frozenset[str]] = {}
         self._cuts: list[int] | None = None
         #: kind() per span: the name recognizer asks of most spans twice (its Sudachi-人名
         #: spans, then the model's candidates), and the answer depends on nothing else
@@ -542,10 +544,14 @@ class FalseNames:
         """A lone katakana word that Sudachi reads as a place somewhere in the same text."""
         if first != last or not _KATAKANA.fullmatch(self.ms[first].surface):
             return False
-        if self._places is None:
-            places: dict[int, set[str]] = {}
-            for m in self.ms:
-                if m[3][2] == "地名" and _KATAKANA.fullmatch(m[2]):  # m.pos, m.surface
-                    places.setdefault(self._segment(m.start), set()).add(m.surface)
-            self._places = {k: frozenset(v) for k, v in places.items()}
-        return self.ms[first].surface in self._places.get(self._segment(start), ())
+        seg = self._segment(start)
+        places = self._places.get(seg)
+        if places is None:
+            cuts, ms = self._cuts, self.ms  # (_segment read the cuts)
+            # the segment's tokens: those starting after the cut before it, up to its own
+            lo = bisect_right(ms, cuts[seg - 1], key=_START) if seg else 0
+            hi = bisect_right(ms, cuts[seg], key=_START) if seg < len(cuts) else len(ms)
+            places = self._places[seg] = frozenset(
+                m[2] for m in ms[lo:hi] if m[3][2] == "地名" and _KATAKANA.fullmatch(m[2])
+            )  # m.surface, m.pos
+        return self.ms[first].surface in places
