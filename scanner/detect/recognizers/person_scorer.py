@@ -1256,6 +1256,13 @@ def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) ->
     their own name, doing or being asked something at work, signing, with their unit in
     brackets, or speaking in minutes, named with their unit or after a label of people
     (the frames that make a surname-like word a name)."""
+    tokens = ms[first : last + 1]
+    if not (
+        read_as_name(tokens)
+        or kanji_surnames(tokens, is_surname)
+        or katakana_surnames(tokens, is_surname)
+    ):
+        return False  # (every frame asks for Sudachi's 人名 reading or listed surnames)
     return (
         introduced(ms, first, last, is_surname)
         or acts(ms, first, last, is_surname)
