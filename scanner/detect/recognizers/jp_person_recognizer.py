@@ -66,6 +66,14 @@ _TITLED_ROMAJI = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?[ ]([A-Z][a-z]{1,11})\b(?![ ][A-Z])"
 )  # (Mr. Taro Yamada: the pair of words is the name, _ROMAJI_NAME's)
 _TITLE_HINTS = ("Mr", "Ms", "Miss", "Dr", "Prof")
+#: a lone romaji surname in Japanese text with an honorific, or doing a colleague's work
+#: (Sato が対応します, Tanakaさんに確認済み): not after another capitalised word (a pair is
+#: _ROMAJI_NAME's) nor inside an address, a path or a code
+_LONE_ROMAJI = re.compile(
+    r"(?<![A-Za-z0-9@./_\-])([A-Z][a-z]{2,11})[ 　]?"
+    r"(?:(さん|様|氏)|[がは](?=(?:対応|担当|確認|出席|欠席|来社|訪問|出張|報告|説明|連絡|同行|作成)))"
+)
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]*[ 　]$")
 # English and Spanish words that also spell out as Hepburn syllables (To Do, You Owe, San
 # Juan, Rate PO) or that Sudachi's dictionary files as 人名 (Page Last Page, del campo).
 _ENGLISH_WORDS = frozenset(
@@ -267,6 +275,8 @@ def _is_given_name_like(surname: Morpheme, m: Morpheme) -> bool:
         return False
     if m.pos[0] not in ("名詞", "動詞", "助動詞", "形容詞", "形状詞", "接頭辞"):
         return False
+    if m.pos[2] == "サ変可能":
+        return False  # @山田 確認お願いします: a deed, no given name
     script = _script(m.surface)
     surname_script = _script(surname.surface)
     # 中島 あすか: a kanji surname may take a kana given name, not the other way round
@@ -766,11 +776,34 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
     ]
 
 
+_WEAK_GIVEN_WHY = "surname + given-name-like word"
+
+
+def _whole_over_part(results: list[RecognizerResult]) -> None:
+    """望月 さやか: a surname, a space and a word that may be a given name (scored
+    ``_SURNAME_PLUS``) takes the score of a name found inside it (the model's 望月 0.8), so
+    the whole name is reported rather than its surname."""
+    for r in results:
+        if r.analysis_explanation.textual_explanation != _WEAK_GIVEN_WHY:
+            continue
+        inside = [
+            s.score
+            for s in results
+            if s is not r and r.start <= s.start and s.end <= r.end and s.score > r.score
+        ]
+        if inside:
+            r.score = r.analysis_explanation.score = max(inside)
+
+
+#: one-character marks of a field's status that Sudachi also reads as names (作成：済)
+_STATUS_MARKS = frozenset("済 未 可 否 了 完".split())
+
+
 def _name_score(names: int, weak_given: bool, honorific: str, length: int) -> tuple[float, str]:
     """The score and reason of a span of Sudachi 人名 tokens (_from_morphemes)."""
     if names >= 2:
         score, why = (
-            (_SURNAME_PLUS, "surname + given-name-like word")
+            (_SURNAME_PLUS, _WEAK_GIVEN_WHY)
             if weak_given
             else (_FULL_NAME, "surname + given name (Sudachi 人名)")
         )
@@ -845,6 +878,8 @@ class JpPersonRecognizer(LocalRecognizer):
             results.extend(self._other_mentions(text, morphemes, results, false_names))
         if results and ("（" in text or "(" in text):
             results.extend(self._readings(text, results))
+        if len(results) > 1:
+            _whole_over_part(results)
         return results
 
     def _readings(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -1074,6 +1109,8 @@ class JpPersonRecognizer(LocalRecognizer):
                 continue  # 加治木家, ニコライ堂, 武田氏 (a clan): not a person
             if false_name.kind(start, end):
                 continue  # デルタ|翼, リオに移転: a thing or a place (person_false_names.py)
+            if not honorific and text[start:end] in _STATUS_MARKS:
+                continue  # 作成：済: done (Sudachi lists 済 as a name)
             score, why = _name_score(names, weak_given, honorific, end - start)
             results.append(self._result(start, end, score, why))
         return results
@@ -1151,6 +1188,16 @@ class JpPersonRecognizer(LocalRecognizer):
                 if _HEPBURN.fullmatch(word) and word not in _ENGLISH_WORDS:
                     why = "romaji surname after Mr./Ms."
                     results.append(self._result(match.start(1), match.end(1), _ROMAJI, why))
+        for match in _LONE_ROMAJI.finditer(text):
+            word = match.group(1).lower()
+            if (
+                _HEPBURN.fullmatch(word)
+                and word not in _ENGLISH_WORDS
+                and not _CAPITALISED_BEFORE.search(text, max(0, match.start() - 13), match.start())
+                and self._romaji_reading(engine, word)[1]
+            ):
+                why = "romaji surname, honorific" if match.group(2) else "romaji surname at work"
+                results.append(self._result(match.start(1), match.end(1), _ROMAJI, why))
         # tried only at the starts up to 12 before a hint (the first word's last letter)
         for match in near_anchors(_ROMAJI_NAME, text, _ROMAJI_HINT, 12):
             parts = [match.group(1).lower(), match.group(2).lower()]

@@ -899,7 +899,7 @@ def of_unit(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
 _DEEDS = frozenset(
     "作成 担当 出席 欠席 来社 訪問 出張 報告 説明 発言 提案 回答 連絡 司会 進行 同行 執筆"
     " 起案 退職 入社 異動 着任 早退 遅刻 在席 外出 帰社 直帰 出社 休暇 伺い 案内 返信 手配"
-    " 窓口".split()
+    " 窓口 対応".split()
 )
 _DOER_MARKS = frozenset({"が", "は", "も"})
 #: ... and what one hears from a colleague or asks of one (岡から|連絡, 森より|折り返し,
@@ -1000,7 +1000,9 @@ def acts(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     )  # (森が報告|され: the thing reported)
 
 
-_ENTRY_SEPARATORS = frozenset("、，,／/")
+#: what separates the entries of a list on a line; an arrow hands one over to the next
+#: (担当：荻野→川端)
+_ENTRY_SEPARATORS = frozenset("、，,／/→⇒")
 
 
 def _rest_of_line(text: str, at: int) -> str:
@@ -1105,14 +1107,23 @@ def spoke(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> b
 
 #: a line (or a bracket) opening with a label of people and a colon, then surnames (and
 #: units) listed: 面接官：小林、山口, 関係者：営業部 佐野、開発部 宮崎, （同行：神田）
+#: (the label in kanji, with kana in it too, in katakana or an e-mail header's letters:
+#: 問い合わせ先：宮本, レビュー：久保, CC: 菅原; a note in brackets after an entry: 面談者：
+#: 樋口（人事）、大野)
 _LABELLED_LINE = re.compile(
-    r"[ 　]*[【\[]?([一-龥]{1,6})[】\]]?[ 　]*[：:][ 　、，,・／/一-龥々]*$"
+    r"[ 　]*[【\[]?([一-龥お][一-龥ぁ-ゖ]{0,7}|[ァ-ヴー]{2,8}|[A-Za-z]{2,4})[】\]]?[ 　]*[：:]"
+    r"(?:[ 　、，,・／/→⇒一-龥々]|[（(][^（）()\n]{0,12}[）)])*$"
 )
 _PEOPLE_LABELS = frozenset(
     "担当 司会 書記 作成 確認 承認 受付 出席 欠席 参加 同席 同行 講師 面接 記録 宛先 宛名 発表"
-    " 連絡先 窓口 メンバー".split()
+    " 連絡先 窓口 メンバー レビュー レビュアー チェック リーダー CC Cc BCC Bcc To TO"
+    " 問い合わせ先 お問い合わせ先 問合せ先 引継ぎ元 引継ぎ先 引き継ぎ元 引き継ぎ先".split()
 )
+#: ... or a kanji label ending in one (資料作成, 議事録作成, 日程確認)
+_PEOPLE_LABEL_ENDS = tuple(w for w in _PEOPLE_LABELS if len(w) >= 2 and _KANJI.fullmatch(w))
 _LABEL_CLOSERS = _ENTRY_SEPARATORS | frozenset("）)")
+#: a label's end saying its people change (担当者変更, 担当交代)
+_HANDOVERS = ("変更", "交代")
 
 
 def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
@@ -1127,7 +1138,10 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
     tokens = ms[first : last + 1]
     if not (colleague_surnames(tokens, is_surname) or katakana_surnames(tokens, is_surname)):
         return False
-    start = max(text.rfind("（", line, at), text.rfind("(", line, at)) + 1 or line
+    opened = max(text.rfind("（", line, at), text.rfind("(", line, at))
+    if opened >= 0 and max(text.find("）", opened, at), text.find(")", opened, at)) >= 0:
+        opened = -1  # 面談者：樋口（人事）、大野: a note closed before the name
+    start = opened + 1 if opened >= 0 else line
     found = _LABELLED_LINE.match(text, start, at)
     if found is None:
         # a field further on the line: its label after a space or 、 (出張者：吉田、同行者：中山)
@@ -1137,7 +1151,13 @@ def labelled(text: str, ms: list[Morpheme], first: int, last: int, is_surname) -
         if found is None:
             return False
     label = found.group(1)
-    if not (label in _PEOPLE_LABELS or label.endswith(("者", "官", "員"))):
+    if label.endswith(_HANDOVERS):
+        label = label[:-2]  # 担当者変更：荻野→川端: who does it, changed
+    if not (
+        label in _PEOPLE_LABELS
+        or label.endswith(("者", "官", "員"))
+        or label.endswith(_PEOPLE_LABEL_ENDS)
+    ):
         return False
     end = ms[last].end
     rest = _rest_of_line(text, end)

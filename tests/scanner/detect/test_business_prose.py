@@ -311,6 +311,44 @@ NAMED = [
     # a note on them in brackets after a labelled name
     ("退職者：飯田（2024年3月末）", ["飯田"]),
     ("参加者：東京（本社）", []),
+    # stop 27: a handover after a people label, the names joined by an arrow
+    ("担当：荻野→川端", ["荻野", "川端"]),
+    ("担当者変更：荻野→川端（4月1日付）", ["荻野", "川端"]),
+    ("窓口：山田⇒鈴木", ["山田", "鈴木"]),
+    ("担当：営業部→開発部", []),
+    ("所在地：東京→大阪", []),
+    # a lone romaji surname with an honorific or doing a colleague's work
+    ("本件は Sato が対応します。", ["Sato"]),
+    ("Yamada 様", ["Yamada"]),
+    ("Excel は対応していません。", []),
+    ("Zoom が対応しています。", []),
+    ("Honda が担当します。", []),
+    ("Windows 様", []),
+    ("https://example.com/Sato が対応", []),
+    # labels in katakana or an e-mail header's letters, a label ending in a people label,
+    # a bracketed note after an earlier entry; a field's status is no one
+    ("資料作成：工藤、レビュー：久保", ["工藤", "久保"]),
+    ("CC: 千葉、菅原", ["千葉", "菅原"]),
+    ("To: 林、森", ["林", "森"]),
+    ("面談者：樋口（人事）、大野（現場）", ["樋口", "大野"]),
+    ("所在地：東京（本社）、大阪（支社）", []),
+    ("CC: 大阪支店", []),
+    ("レビュー：済", []),
+    ("作成：済", []),
+    ("本人確認：済", []),
+    # someone handling a matter (対応) in a colleague's place
+    ("田村課長代理が不在のため、代わりに古川が対応します。", ["田村", "古川"]),
+    ("窓口が対応します。", []),
+    ("問い合わせ先：人事課 宮本（内線 2345）", ["宮本"]),
+    ("引継ぎ元：中田、引継ぎ先：小林", ["中田", "小林"]),
+    ("お問い合わせ先：総務課（内線 1234）", []),
+    # a surname, a space and a kana word Sudachi reads otherwise: the whole name, though
+    # the model scored the surname alone higher
+    ("総務部 → 人事部　望月 さやか", ["望月 さやか"]),
+    ("山田 誕生日", ["山田"]),
+    ("@山田 確認お願いします", ["山田"]),
+    ("林 出張中のため欠席", ["林"]),
+    ("本社が対応します。", []),
 ]
 
 
