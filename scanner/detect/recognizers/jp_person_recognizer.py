@@ -294,7 +294,12 @@ _HONORIFICS_LONGEST_FIRST = sorted(HONORIFICS, key=len, reverse=True)
 # Hiragana that may follow a kana honorific (さんは, さまの, くんだ); any other hiragana
 # continues a word, as in a reading written after its headword (ウラルさんみゃく).
 _AFTER_KANA_HONORIFIC = frozenset("はがをにのともへでやかよねだじっらたな")
-_HONORIFIC_FIRST_CHARS = frozenset(h[0] for h in HONORIFICS)
+#: the honorifics by their first character, longest first: honorific_at tries only the
+#: ones starting with the character at ``pos`` (each ``startswith`` is a call with its
+#: arguments parsed)
+_HONORIFICS_BY_FIRST: dict[str, list[str]] = {}
+for _h in _HONORIFICS_LONGEST_FIRST:
+    _HONORIFICS_BY_FIRST.setdefault(_h[0], []).append(_h)
 # Kanji that make a word with a one-kanji honorific: 様式, 様子, 君主, 氏族, 殿堂.
 _WORD_AFTER_HONORIFIC = {"様": "式相子態々", "君": "主臨", "氏": "族名", "殿": "堂下"}
 
@@ -305,9 +310,7 @@ def honorific_at(text: str, pos: int) -> str:
     A katakana one must end where the katakana does: サン in 京都サンガ is no honorific;
     a hiragana one must not run on into a word (さんみゃく, さんりょう are readings).
     """
-    if text[pos : pos + 1] not in _HONORIFIC_FIRST_CHARS:
-        return ""
-    for h in _HONORIFICS_LONGEST_FIRST:
+    for h in _HONORIFICS_BY_FIRST.get(text[pos : pos + 1], ()):
         if text.startswith(h, pos):
             end = pos + len(h)
             nxt = text[end] if end < len(text) else ""

@@ -172,7 +172,9 @@ class FalseNames:
         self.text = text
         self.ms = ms
         self.engine = engine  # the Sudachi engine (is_surname, entry_kinds), if known
-        self._places: dict[int, frozenset[str]] | None = None
+        #: per text of a batch (its segment), the katakana words Sudachi reads as places in
+        #: it: read on first need, from that text's tokens only
+        self._places: dict[int, frozenset[str]] = {}
         self._cuts: list[int] | None = None
         #: kind() per span: the name recognizer asks of most spans twice (its Sudachi-人名
         #: spans, then the model's candidates), and the answer depends on nothing else
@@ -181,6 +183,9 @@ class FalseNames:
         self._people: set[tuple[int, str]] = set()
         #: spans that are places only because Sudachi tags the word as one in the text
         self._tagged: set[tuple[int, int]] = set()
+        #: whether the text holds a 「 or a 『 at all: most hold neither, and the rules of
+        #: titles in them look no further
+        self._quotes, self._titles = "「" in text, "『" in text
 
     def keep(self, spans: list[tuple[int, int]]) -> list[bool]:
         """For each span, whether it may still be a name.
@@ -379,6 +384,8 @@ class FalseNames:
         auxiliary or punctuation), not the name with only a title or honorific (「X卿」),
         no honorific or title right after the name (「田中さんの送別会」 names a person), and
         no と / って after it (「Xさん」と呼ばれた is a nickname)."""
+        if not self._quotes:
+            return False
         text = self.text
         opened = text.rfind("「", max(0, start - _TITLE_LENGTH), start)
         closed = text.find("」", end, end + _TITLE_LENGTH)
@@ -401,6 +408,8 @@ class FalseNames:
 
     def _in_work_title(self, start: int, end: int) -> bool:
         """『若きウェルテルの悩み』: part of a work's title, not all of it."""
+        if not self._titles:
+            return False
         text = self.text
         opened = text.rfind("『", max(0, start - _TITLE_LENGTH), start)
         closed = text.find("』", end, end + _TITLE_LENGTH)
@@ -535,10 +544,14 @@ class FalseNames:
         """A lone katakana word that Sudachi reads as a place somewhere in the same text."""
         if first != last or not _KATAKANA.fullmatch(self.ms[first].surface):
             return False
-        if self._places is None:
-            places: dict[int, set[str]] = {}
-            for m in self.ms:
-                if m[3][2] == "地名" and _KATAKANA.fullmatch(m[2]):  # m.pos, m.surface
-                    places.setdefault(self._segment(m.start), set()).add(m.surface)
-            self._places = {k: frozenset(v) for k, v in places.items()}
-        return self.ms[first].surface in self._places.get(self._segment(start), ())
+        seg = self._segment(start)
+        places = self._places.get(seg)
+        if places is None:
+            cuts, ms = self._cuts, self.ms  # (_segment read the cuts)
+            # the segment's tokens: those starting after the cut before it, up to its own
+            lo = bisect_right(ms, cuts[seg - 1], key=_START) if seg else 0
+            hi = bisect_right(ms, cuts[seg], key=_START) if seg < len(cuts) else len(ms)
+            places = self._places[seg] = frozenset(
+                m[2] for m in ms[lo:hi] if m[3][2] == "地名" and _KATAKANA.fullmatch(m[2])
+            )  # m.surface, m.pos
+        return self.ms[first].surface in places

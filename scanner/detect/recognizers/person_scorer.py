@@ -516,10 +516,12 @@ def _neighbour(text: str, ms: list[Morpheme], k: int, edge: int) -> tuple[str, s
 
     ``edge`` is the candidate's start (k before it) or end (k after it).
     """
-    # text.find(.., a, b) is "\n" in text[a:b] without the slice (-1 when a >= b as well)
-    if k < 0 or (k < len(ms) and ms[k].end <= edge and text.find("\n", ms[k].end, edge) >= 0):
+    # text.find(.., a, b) is "\n" in text[a:b] without the slice; asked only when a < b
+    # (-1 otherwise, and most neighbours touch: a find parses its arguments, ~1,300
+    # instructions a call)
+    if k < 0 or (k < len(ms) and ms[k].end < edge and text.find("\n", ms[k].end, edge) >= 0):
         return "<s>", "<s>"
-    if k >= len(ms) or text.find("\n", edge, ms[k].start) >= 0:
+    if k >= len(ms) or (edge < ms[k].start and text.find("\n", edge, ms[k].start) >= 0):
         return "</s>", "</s>"
     m = ms[k]
     return m.surface, f"{m.pos[0]}-{m.pos[1]}"
@@ -1286,6 +1288,13 @@ def at_work(text: str, ms: list[Morpheme], first: int, last: int, is_surname) ->
     their own name, doing or being asked something at work, signing, with their unit in
     brackets, or speaking in minutes, named with their unit or after a label of people
     (the frames that make a surname-like word a name)."""
+    tokens = ms[first : last + 1]
+    if not (
+        read_as_name(tokens)
+        or kanji_surnames(tokens, is_surname)
+        or katakana_surnames(tokens, is_surname)
+    ):
+        return False  # (every frame asks for Sudachi's 人名 reading or listed surnames)
     return (
         introduced(ms, first, last, is_surname)
         or acts(ms, first, last, is_surname)
