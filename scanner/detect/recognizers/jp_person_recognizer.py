@@ -1104,13 +1104,9 @@ class JpPersonRecognizer(LocalRecognizer):
                         results.append(found[0])
                         resume = found[1]
                 continue
-            if (
-                i + 1 < n
-                and ms[i + 1].start == m.end
-                and _role_word(m.surface + ms[i + 1].surface)
-            ):
-                resume = i + 2
-                continue  # 元上|司: a former boss, 姓 + 名 to Sudachi
+            if i + 1 < n and _role_word(m.surface + ms[i + 1].surface):
+                resume = i + 2  # 元上|司: a former boss, 姓 + 名 to Sudachi
+                continue
             i_first = j = i  # first and last name token of the span
             names = 1
             surname_first = m.pos[3] == "姓"
@@ -1156,10 +1152,8 @@ class JpPersonRecognizer(LocalRecognizer):
                 continue  # Page Last Page, del campo: words Sudachi also lists as names
             if not_a_person(text, ms, i_first, j):
                 continue  # 加治木家, ニコライ堂, 武田氏 (a clan): not a person
-            if false_name.kind(start, end):
-                continue  # デルタ|翼, リオに移転: a thing or a place (person_false_names.py)
-            if not honorific and text[start:end] in _STATUS_MARKS:
-                continue  # 作成：済: done (Sudachi lists 済 as a name)
+            if false_name.kind(start, end) or (not honorific and text[start:end] in _STATUS_MARKS):
+                continue  # デルタ|翼, リオに移転: a thing or a place; 作成：済: done
             score, why = _name_score(names, weak_given, honorific, end - start)
             results.append(self._result(start, end, score, why))
         return results
