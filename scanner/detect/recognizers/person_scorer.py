@@ -318,16 +318,10 @@ _CLASS_MEMO: dict[object, _Classes] = {}
 _CLASS_MEMO_SIZE = 200_000
 _KEY = itemgetter(slice(2, 5))  # a Morpheme's (surface, pos, oov)
 _SURFACE = itemgetter(2)
-_POS, _POS0 = itemgetter(3), itemgetter(0)  # a Morpheme's pos, a pos's first level
-_NOUN = "名詞".__eq__
 
 
 def token_classes(ms: list[Morpheme], is_surname) -> list[str]:
-    """``token_class`` of every token, each (surface, POS, oov) worked out once.
-
-    Only a noun has a class (the others' is ""): only the nouns' keys are made and hashed,
-    the nouns picked out in C.
-    """
+    """``token_class`` of every token, each (surface, POS, oov) worked out once."""
     memo = _CLASS_MEMO.get(is_surname)
     if memo is None or len(memo) > _CLASS_MEMO_SIZE:
         if len(_CLASS_MEMO) > 8:
@@ -823,17 +817,13 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
     if k + 1 >= len(ms) or ms[k].start != ms[last].end:
         return False
     tokens = ms[first : last + 1]
-    if ms[k].surface == "と" and ms[k + 1].surface == "申し":
-        # 西川と申します, ABC商事の西川と申します: one giving their name, whatever comes
-        # before (西川 is a place to Sudachi)
-        return read_as_name(tokens) or colleague_surnames(tokens, is_surname)
-    if (
+    if (ms[k].surface == "と" and ms[k + 1].surface == "申し") or (
         ms[k].surface == "でし"
         and ms[k + 1].surface == "た"
         and p >= 1
         and ms[p].surface == "、"
         and ms[p - 1].surface == "以上"
-    ):  # 以上、岸本でした。: one signing off their report
+    ):  # 西川と申します (whatever comes before; 西川 is a place to Sudachi), 以上、岸本でした。
         return read_as_name(tokens) or colleague_surnames(tokens, is_surname)
     if p < 1:
         return False
