@@ -33,6 +33,7 @@ from scanner.detect.recognizers.person_scorer import (
     appointed,
     at_work,
     belongs,
+    colleague_surnames,
     counted_as_people,
     kanji_surnames,
     labelled,
@@ -484,15 +485,24 @@ def _first_on_line(text: str, pos: int) -> int | None:
     return None if text[start:pos].strip(" 　") else start
 
 
+#: a dash before the name that signs a mail (— 熊谷, -- 熊谷)
+_DASH_SIGNATURE = re.compile(r"[ 　]*(?:[—―－‐]{1,2}|-{1,2})[ 　]*")
+
+
 def _signed(text: str, ms: list[Morpheme], cand) -> bool:
     """以上、よろしくお願いいたします。\n小林: a name (Sudachi's 人名 reading; not 大阪) alone
-    on its line after a closing."""
+    on its line after a closing, or after a dash (— 熊谷)."""
     if not read_as_name(ms[cand.first : cand.last + 1]):
         return False
-    start = _first_on_line(text, cand.start)
     end = text.find("\n", cand.end)
     end = len(text) if end < 0 else end
-    if start is None or text[cand.end : end].strip(" 　"):
+    if text[cand.end : end].strip(" 　"):
+        return False
+    line = text.rfind("\n", 0, cand.start) + 1
+    if line < cand.start and _DASH_SIGNATURE.fullmatch(text, line, cand.start):
+        return True
+    start = _first_on_line(text, cand.start)
+    if start is None:
         return False
     before = text[: max(0, start - 1)].rstrip("\n 　")
     return bool(before) and _CLOSINGS.search(before[before.rfind("\n") + 1 :]) is not None
@@ -562,6 +572,24 @@ def _bracketed_names(ms: list[Morpheme], cand) -> bool:
         and j + 1 < len(ms)
         and _BRACKETS.get(ms[i - 1].surface) == ms[j + 1].surface
         and all(ms[k].end == ms[k + 1].start for k in range(i - 1, j + 1))
+    )
+
+
+#: what may follow a name in apposition after a title and 、 (部長、野上をご紹介します)
+_AFTER_APPOSITION = frozenset("を が は に より から と です".split())
+
+
+def _in_apposition(ms: list[Morpheme], cand, is_surname) -> bool:
+    """新任の部長、野上をご紹介します: a title, 、 and a name (Sudachi's 人名 reading, or
+    kanji surnames of two or more characters: 課長、中に入って is no one), then a particle."""
+    p, k = cand.first - 1, cand.last + 1
+    if p < 1 or k >= len(ms) or ms[p].surface != "、" or ms[p - 1].surface not in TITLES:
+        return False
+    if ms[k].surface not in _AFTER_APPOSITION or ms[k].start != cand.end:
+        return False
+    tokens = ms[cand.first : cand.last + 1]
+    return read_as_name(tokens) or (
+        cand.end - cand.start >= 2 and colleague_surnames(tokens, is_surname)
     )
 
 
@@ -792,6 +820,7 @@ def adjust_model_probs(text: str, ms: list[Morpheme], engine, cands, probs: list
             or _owns(ms, c)
             or _care_of(ms, c, is_surname)
             or _bracketed_names(ms, c)
+            or _in_apposition(ms, c, is_surname)
         )
         for c, p in zip(cands, probs, strict=True)
     ]
