@@ -499,12 +499,9 @@ def _signed(text: str, ms: list[Morpheme], cand) -> bool:
     if text[cand.end : end].strip(" 　"):
         return False
     line = text.rfind("\n", 0, cand.start) + 1
-    if line < cand.start and _DASH_SIGNATURE.fullmatch(text, line, cand.start):
-        return True
-    start = _first_on_line(text, cand.start)
-    if start is None:
-        return False
-    before = text[: max(0, start - 1)].rstrip("\n 　")
+    if text[line : cand.start].strip(" 　"):  # something before it on its line: a dash?
+        return _DASH_SIGNATURE.fullmatch(text, line, cand.start) is not None
+    before = text[: max(0, line - 1)].rstrip("\n 　")
     return bool(before) and _CLOSINGS.search(before[before.rfind("\n") + 1 :]) is not None
 
 

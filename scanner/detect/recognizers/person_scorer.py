@@ -824,7 +824,7 @@ def introduced(ms: list[Morpheme], first: int, last: int, is_surname) -> bool:
         and ms[p].surface == "、"
         and ms[p - 1].surface == "以上"
     ):  # 西川と申します (whatever comes before; 西川 is a place to Sudachi), 以上、岸本でした。
-        return read_as_name(tokens) or colleague_surnames(tokens, is_surname)
+        return named_colleague(tokens, is_surname)
     if p < 1:
         return False
     if ms[k].surface == "です":
